@@ -1,0 +1,84 @@
+#pragma once
+// The records Rapport keeps, as plain values. Ids are SQLite rowids; 0 means "not saved yet".
+#include "core/dates.h"
+#include "core/enums.h"
+#include "core/money.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapport {
+
+using Id = std::int64_t;
+
+struct Customer {
+    Id id = 0;
+    std::string name;
+    std::string phone;
+    std::string email;
+    std::string note;
+    std::vector<std::string> tags;
+    std::optional<Id> referred_by;
+    bool came_anyway = false;   // the referral did not really bring them
+    Money referral_reward;      // paid to whoever referred them
+    bool archived = false;
+};
+
+// The de-escalation checklist from the seed advice.
+struct Checklist {
+    bool listened = false;
+    bool empathised = false;
+    bool apologised = false;
+    bool offered_solutions = false;
+    bool agreed_follow_up = false;
+    auto operator<=>(const Checklist&) const = default;
+};
+
+struct Resolution {
+    Id id = 0;
+    Id interaction_id = 0;
+    ResolutionType type = ResolutionType::apology_only;
+    Money cost;
+    ResolutionStatus status = ResolutionStatus::offered;
+};
+
+struct FollowUp {
+    Id id = 0;
+    Id interaction_id = 0;
+    Date due;
+    std::string note;
+    std::optional<Date> done_on;
+    std::optional<Outcome> outcome;
+    std::string outcome_note;
+    int minutes = 0;
+    bool is_done() const { return done_on.has_value(); }
+};
+
+struct Interaction {
+    Id id = 0;
+    Id customer_id = 0;
+    LocalDateTime at;
+    Channel channel = Channel::phone;
+    Category category = Category::other;
+    int severity = 3; // 1..5
+    std::string summary;
+    std::string asked_for;
+    int minutes = 0;
+    std::string escalated_to;
+    std::string lesson;
+    Checklist checklist;
+    std::vector<Resolution> resolutions;
+    std::vector<FollowUp> follow_ups;
+};
+
+struct Purchase {
+    Id id = 0;
+    Id customer_id = 0;
+    Date on;
+    Money amount;
+    BasisPoints margin = 0; // gross margin, 40 % = 4000
+};
+
+} // namespace rapport

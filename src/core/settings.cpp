@@ -1,0 +1,119 @@
+#include "core/settings.h"
+
+#include "core/errors.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+namespace rapport {
+namespace {
+
+double parse_fraction(std::string_view text, std::string_view what, double lo, double hi) {
+    double v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec != std::errc{} || ptr != end || !std::isfinite(v)) {
+        throw InputError(
+            fmt::format("The {} \"{}\" is not a number; type something like 0.6.", what, text));
+    }
+    if (v < lo || v > hi)
+        throw InputError(fmt::format("The {} must be between {} and {} (got {}).", what, lo, hi, text));
+    return v;
+}
+
+int parse_int_in(std::string_view text, std::string_view what, int lo, int hi) {
+    int v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (ec != std::errc{} || ptr != end)
+        throw InputError(fmt::format("The {} \"{}\" is not a whole number.", what, text));
+    if (v < lo || v > hi)
+        throw InputError(fmt::format("The {} must be between {} and {} (got {}).", what, lo, hi, text));
+    return v;
+}
+
+std::string format_fraction(double v) { return fmt::format("{}", v); }
+
+} // namespace
+
+const std::vector<SettingKey>& setting_keys() {
+    static const std::vector<SettingKey> keys = {
+        {"business_name", "Name of the business, shown in exports"},
+        {"currency", "Three-letter currency code, e.g. EUR"},
+        {"hourly_rate", "What an hour of your time is worth"},
+        {"default_margin", "Average gross margin in percent"},
+        {"retention", "Assumed chance a customer stays another year (0-1)"},
+        {"discount_rate", "Yearly discount rate for projections (0-1)"},
+        {"horizon_years", "Years the projection looks ahead (1-3)"},
+        {"acquisition_cost", "What winning a new customer costs you otherwise"},
+        {"watch_ratio", "Handling cost share of value that means 'watch' (0-1)"},
+        {"week_start", "First day of the week (monday for ISO 8601)"},
+        {"backup_keep_daily", "Daily backups to keep"},
+        {"backup_keep_weekly", "Weekly backups to keep"},
+    };
+    return keys;
+}
+
+void apply_setting(Settings& s, std::string_view key, std::string_view value) {
+    if (key == "business_name") {
+        s.business_name = std::string(value);
+    } else if (key == "currency") {
+        if (value.size() != 3 || !std::isalpha(static_cast<unsigned char>(value[0])) ||
+            !std::isalpha(static_cast<unsigned char>(value[1])) ||
+            !std::isalpha(static_cast<unsigned char>(value[2])))
+            throw InputError(fmt::format(
+                "The currency \"{}\" is not a three-letter code like EUR, USD or GBP.", value));
+        std::string c(value);
+        for (char& ch : c)
+            ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        s.currency = c;
+    } else if (key == "hourly_rate") {
+        s.hourly_rate = parse_money(value, AllowNegative::no, "hourly rate");
+    } else if (key == "default_margin") {
+        s.default_margin = parse_percent(value, "default margin", -10000, 10000);
+    } else if (key == "retention") {
+        s.retention = parse_fraction(value, "retention", 0.0, 1.0);
+    } else if (key == "discount_rate") {
+        s.discount_rate = parse_fraction(value, "discount rate", 0.0, 1.0);
+    } else if (key == "horizon_years") {
+        s.horizon_years = parse_int_in(value, "horizon", 1, 3);
+    } else if (key == "acquisition_cost") {
+        s.acquisition_cost = parse_money(value, AllowNegative::no, "acquisition cost");
+    } else if (key == "watch_ratio") {
+        s.watch_ratio = parse_fraction(value, "watch ratio", 0.0, 1.0);
+    } else if (key == "week_start") {
+        s.week_start = parse_weekday(value);
+    } else if (key == "backup_keep_daily") {
+        s.backup_keep_daily = parse_int_in(value, "number of daily backups", 0, 365);
+    } else if (key == "backup_keep_weekly") {
+        s.backup_keep_weekly = parse_int_in(value, "number of weekly backups", 0, 520);
+    } else {
+        std::string names;
+        for (const auto& k : setting_keys())
+            names += (names.empty() ? "" : ", ") + std::string(k.key);
+        throw InputError(fmt::format("There is no setting \"{}\"; the settings are: {}.", key, names));
+    }
+}
+
+std::string setting_value(const Settings& s, std::string_view key) {
+    if (key == "business_name") return s.business_name;
+    if (key == "currency") return s.currency;
+    if (key == "hourly_rate") return format_amount(s.hourly_rate);
+    if (key == "default_margin") return format_percent(s.default_margin);
+    if (key == "retention") return format_fraction(s.retention);
+    if (key == "discount_rate") return format_fraction(s.discount_rate);
+    if (key == "horizon_years") return std::to_string(s.horizon_years);
+    if (key == "acquisition_cost") return format_amount(s.acquisition_cost);
+    if (key == "watch_ratio") return format_fraction(s.watch_ratio);
+    if (key == "week_start") return format_weekday(s.week_start);
+    if (key == "backup_keep_daily") return std::to_string(s.backup_keep_daily);
+    if (key == "backup_keep_weekly") return std::to_string(s.backup_keep_weekly);
+    Settings copy = s;
+    apply_setting(copy, key, ""); // throws the unknown-key sentence
+    return {};
+}
+
+} // namespace rapport

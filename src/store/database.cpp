@@ -1,0 +1,192 @@
+#include "store/database.h"
+
+#include "core/errors.h"
+#include "store/schema_sql.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace rapport::store {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+std::string describe(const fs::path& p) { return p.string(); }
+
+struct FileFacts {
+    int application_id = 0;
+    int user_version = 0;
+    int object_count = 0;
+};
+
+// Reads the stamp of an existing file through a read-only connection, which writes nothing.
+FileFacts inspect_existing(const fs::path& path) {
+    try {
+        SQLite::Database ro(path.string(), SQLite::OPEN_READONLY);
+        ro.setBusyTimeout(kBusyTimeoutMs);
+        FileFacts f;
+        f.application_id = ro.execAndGet("PRAGMA application_id").getInt();
+        f.user_version = ro.execAndGet("PRAGMA user_version").getInt();
+        f.object_count = ro.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+        return f;
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode();
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+            throw DataError(fmt::format(
+                "{} is not a Rapport database (it is not a readable SQLite file); it was left "
+                "untouched.",
+                describe(path)));
+        }
+        if (code == SQLITE_CANTOPEN || code == SQLITE_PERM) {
+            throw DataError(fmt::format("{} cannot be opened: {}.", describe(path), e.what()));
+        }
+        if (code == SQLITE_BUSY) {
+            throw DataError(fmt::format(
+                "{} is busy in another program; close it there and try again.", describe(path)));
+        }
+        throw DataError(fmt::format("{} could not be read: {}.", describe(path), e.what()));
+    }
+}
+
+void refuse_if_not_ours(const fs::path& path, const FileFacts& f) {
+    if (f.application_id != kApplicationId && (f.application_id != 0 || f.object_count != 0)) {
+        throw DataError(fmt::format(
+            "{} is a database of another program, not Rapport; it was left untouched.",
+            describe(path)));
+    }
+    if (f.user_version > kSchemaVersion) {
+        throw DataError(fmt::format(
+            "{} was saved by a newer version of Rapport (data version {}, this one knows {}); "
+            "please update Rapport. The file was left untouched.",
+            describe(path), f.user_version, kSchemaVersion));
+    }
+}
+
+} // namespace
+
+fs::path default_database_path() {
+    if (const char* env = std::getenv("RAPPORT_DB"); env && *env)
+        return fs::path(env);
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
+        return fs::path(xdg) / "rapport" / "rapport.db";
+    const char* home = std::getenv("HOME");
+    return fs::path(home && *home ? home : ".") / ".local" / "share" / "rapport" / "rapport.db";
+}
+
+void ensure_private_directory(const fs::path& dir) {
+    if (dir.empty() || fs::exists(dir))
+        return;
+    ensure_private_directory(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+        throw DataError(fmt::format("The folder {} cannot be created: {}.", describe(dir),
+                                    std::strerror(errno)));
+    }
+    ::chmod(dir.c_str(), 0700); // mkdir honours the umask; the promise does not
+}
+
+void ensure_private_file(const fs::path& file) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        throw DataError(fmt::format("The file {} cannot be created: {}.", describe(file),
+                                    std::strerror(errno)));
+    }
+    ::fchmod(fd, 0600);
+    ::close(fd);
+}
+
+const char* migration_sql(int from_version) {
+    switch (from_version) {
+    case 0:
+        return kSchemaSql; // an empty file gets the whole schema
+    default:
+        return nullptr;
+    }
+}
+
+Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
+    : m_db(std::move(db)), m_path(std::move(path)) {}
+
+Database Database::open(const fs::path& path) {
+    const bool exists = fs::exists(path);
+    if (exists && !fs::is_regular_file(path))
+        throw DataError(fmt::format("{} is not a file.", describe(path)));
+    if (exists && fs::file_size(path) > 0) {
+        refuse_if_not_ours(path, inspect_existing(path));
+    } else if (!exists) {
+        ensure_private_directory(path.parent_path());
+    }
+    ensure_private_file(path);
+
+    std::unique_ptr<SQLite::Database> db;
+    try {
+        db = std::make_unique<SQLite::Database>(path.string(),
+                                                SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    } catch (const SQLite::Exception& e) {
+        throw DataError(fmt::format("{} cannot be opened for writing: {}.", describe(path), e.what()));
+    }
+    Database out(std::move(db), path);
+    out.configure();
+    out.migrate();
+    return out;
+}
+
+Database Database::open_in_memory() {
+    Database out(std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE), ":memory:");
+    out.configure();
+    out.migrate();
+    return out;
+}
+
+void Database::configure() {
+    try {
+        m_db->setBusyTimeout(kBusyTimeoutMs);
+        m_db->exec("PRAGMA foreign_keys = ON");
+        // Crash safety: a committed change survives kill -9 and power loss.
+        m_db->exec("PRAGMA journal_mode = WAL");
+        m_db->exec("PRAGMA synchronous = FULL");
+        // Deleted personal data is overwritten, not left in free pages.
+        m_db->exec("PRAGMA secure_delete = ON");
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_READONLY) {
+            return; // a read-only file can still be read; writes will report it
+        }
+        throw DataError(fmt::format("{} cannot be prepared for use: {}.", describe(m_path), e.what()));
+    }
+}
+
+int Database::schema_version() { return m_db->execAndGet("PRAGMA user_version").getInt(); }
+
+void Database::migrate() {
+    try {
+        if (schema_version() == kSchemaVersion &&
+            m_db->execAndGet("PRAGMA application_id").getInt() == kApplicationId)
+            return;
+        WriteTransaction tx(*this);
+        for (int v = schema_version(); v < kSchemaVersion; ++v) {
+            m_db->exec(migration_sql(v));
+        }
+        m_db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+        m_db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        throw DataError(fmt::format("{} could not be brought up to date, and was left as it was: {}.",
+                                    describe(m_path), e.what()));
+    }
+}
+
+WriteTransaction::WriteTransaction(Database& db)
+    : m_tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE) {}
+
+void WriteTransaction::commit() { m_tx.commit(); }
+
+} // namespace rapport::store

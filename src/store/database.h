@@ -1,0 +1,62 @@
+#pragma once
+// Opening, stamping and migrating a Rapport database file, and the write-transaction rule:
+// every change is one IMMEDIATE transaction that commits or leaves nothing behind.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace rapport::store {
+
+// PRAGMA application_id stamped into every Rapport file ("RAPT").
+constexpr int kApplicationId = 0x52415054;
+// PRAGMA user_version of the schema this build writes.
+constexpr int kSchemaVersion = 1;
+
+// $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else ~/.local/share/rapport/rapport.db.
+std::filesystem::path default_database_path();
+
+// Creates `dir` and its missing parents; the ones created here are owner-only (0700).
+void ensure_private_directory(const std::filesystem::path& dir);
+
+// Creates `file` empty and owner-only (0600) if it is missing; tightens it to 0600 if present.
+void ensure_private_file(const std::filesystem::path& file);
+
+class Database {
+public:
+    // Opens the file, creating it (0600, in a 0700 folder) when missing, and migrates it to
+    // kSchemaVersion in one transaction. A file that is not a Rapport database, is damaged, or
+    // comes from a newer Rapport is refused with DataError and left byte-for-byte untouched.
+    static Database open(const std::filesystem::path& path);
+    // A private in-memory database with the current schema, for tests.
+    static Database open_in_memory();
+
+    SQLite::Database& sql() { return *m_db; }
+    const std::filesystem::path& path() const { return m_path; }
+    int schema_version();
+
+private:
+    Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
+    void configure();
+    void migrate();
+
+    std::unique_ptr<SQLite::Database> m_db;
+    std::filesystem::path m_path;
+};
+
+// Begins BEGIN IMMEDIATE so a writer never has to upgrade a read lock and deadlock; rolls back
+// in the destructor unless commit() ran.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(Database& db);
+    void commit();
+
+private:
+    SQLite::Transaction m_tx;
+};
+
+// The migration that brings `from_version` to `from_version + 1`; exposed for tests.
+const char* migration_sql(int from_version);
+
+} // namespace rapport::store
