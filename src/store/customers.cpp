@@ -1,0 +1,323 @@
+#include "store/customers.h"
+
+#include "store/sql_util.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace rapport::store {
+namespace {
+
+std::string trimmed(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.remove_suffix(1);
+    return std::string(s);
+}
+
+Customer read_customer(SQLite::Statement& st) {
+    Customer c;
+    c.id = st.getColumn(0).getInt64();
+    c.name = st.getColumn(1).getString();
+    c.phone = st.getColumn(2).getString();
+    c.email = st.getColumn(3).getString();
+    c.note = st.getColumn(4).getString();
+    if (!st.getColumn(5).isNull())
+        c.referred_by = st.getColumn(5).getInt64();
+    c.came_anyway = st.getColumn(6).getInt() != 0;
+    c.referral_reward = Money{st.getColumn(7).getInt64()};
+    c.archived = st.getColumn(8).getInt() != 0;
+    return c;
+}
+
+constexpr const char* kCustomerColumns =
+    "id, name, phone, email, note, referred_by, came_anyway, referral_reward, archived";
+
+// The list query: per-customer figures come from covering indexes, so no row is copied twice.
+constexpr const char* kSummarySelect = R"(
+    SELECT c.id, c.name, c.phone, c.email, c.archived,
+           (SELECT count(*) FROM interaction i WHERE i.customer_id = c.id),
+           (SELECT max(occurred_at) FROM interaction i WHERE i.customer_id = c.id),
+           (SELECT coalesce(sum(r.cost), 0) FROM interaction i
+              JOIN resolution r ON r.interaction_id = i.id
+             WHERE i.customer_id = c.id AND r.status = 'accepted')
+      FROM customer c)";
+
+} // namespace
+
+std::string to_fts_query(std::string_view text) {
+    std::string out;
+    std::string word;
+    const auto flush = [&] {
+        if (word.empty())
+            return;
+        out += (out.empty() ? "" : " ");
+        out += '"' + word + "\"*";
+        word.clear();
+    };
+    for (char ch : text) {
+        const auto u = static_cast<unsigned char>(ch);
+        // Keep letters, digits and every non-ASCII byte (UTF-8 letters); the rest separates.
+        if (std::isalnum(u) || u >= 0x80)
+            word += ch;
+        else
+            flush();
+    }
+    flush();
+    return out;
+}
+
+void CustomerRepo::validate(const Customer& c) {
+    if (trimmed(c.name).empty())
+        throw InputError("A customer needs a name.");
+    if (c.referral_reward.cents < 0)
+        throw InputError("The referral reward cannot be negative.");
+    if (c.referred_by && c.id != 0 && *c.referred_by == c.id)
+        throw InputError("A customer cannot have referred themselves.");
+    if (c.referred_by && !find(*c.referred_by))
+        throw DataError(fmt::format("No customer has id {} to be the referrer.", *c.referred_by));
+}
+
+Id CustomerRepo::add(const Customer& c) {
+    validate(c);
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), R"(
+            INSERT INTO customer (name, phone, email, note, referred_by, came_anyway,
+                                  referral_reward, archived)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
+        st.bind(1, trimmed(c.name));
+        st.bind(2, trimmed(c.phone));
+        st.bind(3, trimmed(c.email));
+        st.bind(4, c.note);
+        bind_optional(st, 5, c.referred_by);
+        st.bind(6, c.came_anyway ? 1 : 0);
+        st.bind(7, static_cast<std::int64_t>(c.referral_reward.cents));
+        st.bind(8, c.archived ? 1 : 0);
+        st.exec();
+        const Id id = m_db.sql().getLastInsertRowid();
+        save_tags(id, c.tags);
+        tx.commit();
+        return id;
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "save the customer");
+    }
+}
+
+void CustomerRepo::update(const Customer& c) {
+    validate(c);
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), R"(
+            UPDATE customer SET name = ?, phone = ?, email = ?, note = ?, referred_by = ?,
+                   came_anyway = ?, referral_reward = ?, archived = ?
+             WHERE id = ?)");
+        st.bind(1, trimmed(c.name));
+        st.bind(2, trimmed(c.phone));
+        st.bind(3, trimmed(c.email));
+        st.bind(4, c.note);
+        bind_optional(st, 5, c.referred_by);
+        st.bind(6, c.came_anyway ? 1 : 0);
+        st.bind(7, static_cast<std::int64_t>(c.referral_reward.cents));
+        st.bind(8, c.archived ? 1 : 0);
+        st.bind(9, static_cast<std::int64_t>(c.id));
+        if (st.exec() == 0)
+            throw DataError(fmt::format("No customer has id {}.", c.id));
+        save_tags(c.id, c.tags);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "save the customer");
+    }
+}
+
+void CustomerRepo::save_tags(Id id, const std::vector<std::string>& tags) {
+    SQLite::Statement clear(m_db.sql(), "DELETE FROM customer_tag WHERE customer_id = ?");
+    clear.bind(1, static_cast<std::int64_t>(id));
+    clear.exec();
+    SQLite::Statement add_tag(m_db.sql(),
+                              "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+    SQLite::Statement link(m_db.sql(), R"(
+        INSERT OR IGNORE INTO customer_tag (customer_id, tag_id)
+        SELECT ?, id FROM tag WHERE name = ?)");
+    for (const auto& raw : tags) {
+        const std::string tag = trimmed(raw);
+        if (tag.empty())
+            continue;
+        add_tag.bind(1, tag);
+        add_tag.exec();
+        add_tag.reset();
+        link.bind(1, static_cast<std::int64_t>(id));
+        link.bind(2, tag);
+        link.exec();
+        link.reset();
+    }
+}
+
+std::vector<std::string> CustomerRepo::load_tags(Id id) {
+    SQLite::Statement st(m_db.sql(), R"(
+        SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id
+         WHERE ct.customer_id = ? ORDER BY t.name COLLATE NOCASE)");
+    st.bind(1, static_cast<std::int64_t>(id));
+    std::vector<std::string> out;
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getString());
+    return out;
+}
+
+std::optional<Customer> CustomerRepo::find(Id id) {
+    SQLite::Statement st(m_db.sql(),
+                         fmt::format("SELECT {} FROM customer WHERE id = ?", kCustomerColumns));
+    st.bind(1, static_cast<std::int64_t>(id));
+    if (!st.executeStep())
+        return std::nullopt;
+    Customer c = read_customer(st);
+    c.tags = load_tags(c.id);
+    return c;
+}
+
+Customer CustomerRepo::get(Id id) {
+    if (auto c = find(id))
+        return *c;
+    throw DataError(fmt::format("No customer has id {}.", id));
+}
+
+Customer CustomerRepo::resolve(std::string_view ref) {
+    const std::string r = trimmed(ref);
+    if (r.empty())
+        throw InputError("Name a customer by id or by name.");
+    const bool numeric = std::all_of(r.begin(), r.end(),
+                                     [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (numeric && r.size() < 18) {
+        if (auto c = find(std::stoll(r)))
+            return *c;
+    }
+    SQLite::Statement st(m_db.sql(),
+                         fmt::format("SELECT {} FROM customer WHERE name = ? COLLATE NOCASE "
+                                     "ORDER BY id LIMIT 11",
+                                     kCustomerColumns));
+    st.bind(1, r);
+    std::vector<Customer> found;
+    while (st.executeStep())
+        found.push_back(read_customer(st));
+    if (found.empty()) {
+        throw DataError(numeric ? fmt::format("No customer has id or name \"{}\".", r)
+                                : fmt::format("No customer is named \"{}\".", r));
+    }
+    if (found.size() > 1) {
+        std::string list;
+        for (const auto& c : found)
+            list += fmt::format("{}{} (id {})", list.empty() ? "" : ", ", c.name, c.id);
+        throw DataError(fmt::format(
+            "The name \"{}\" fits more than one customer: {}; use the id instead.", r, list));
+    }
+    found.front().tags = load_tags(found.front().id);
+    return found.front();
+}
+
+std::vector<Id> CustomerRepo::search_ids(std::string_view text) {
+    const std::string q = to_fts_query(text);
+    std::vector<Id> out;
+    if (q.empty())
+        return out;
+    SQLite::Statement st(m_db.sql(), R"(
+        SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
+        UNION
+        SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
+         WHERE interaction_fts MATCH ?1
+        UNION
+        SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
+                                   OR (email <> '' AND email LIKE '%' || ?2 || '%'))");
+    st.bind(1, q);
+    st.bind(2, trimmed(text));
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getInt64());
+    return out;
+}
+
+std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool include_archived) {
+    std::string sql = kSummarySelect;
+    std::vector<std::string> where;
+    const std::string q = to_fts_query(search);
+    if (!q.empty()) {
+        where.push_back(R"(c.id IN (
+            SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
+            UNION
+            SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
+             WHERE interaction_fts MATCH ?1
+            UNION
+            SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
+                                       OR (email <> '' AND email LIKE '%' || ?2 || '%')))");
+    }
+    if (!include_archived)
+        where.push_back("c.archived = 0");
+    for (std::size_t i = 0; i < where.size(); ++i)
+        sql += (i == 0 ? " WHERE " : " AND ") + where[i];
+    sql += " ORDER BY c.name COLLATE NOCASE, c.id";
+    SQLite::Statement st(m_db.sql(), sql);
+    if (!q.empty()) {
+        st.bind(1, q);
+        st.bind(2, trimmed(search));
+    }
+    std::vector<CustomerSummary> out;
+    while (st.executeStep()) {
+        CustomerSummary s;
+        s.id = st.getColumn(0).getInt64();
+        s.name = st.getColumn(1).getString();
+        s.phone = st.getColumn(2).getString();
+        s.email = st.getColumn(3).getString();
+        s.archived = st.getColumn(4).getInt() != 0;
+        s.complaints = st.getColumn(5).getInt64();
+        s.last_contact = column_optional_text(st.getColumn(6));
+        s.given_back = Money{st.getColumn(7).getInt64()};
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<Customer> CustomerRepo::referred_by(Id referrer) {
+    SQLite::Statement st(m_db.sql(),
+                         fmt::format("SELECT {} FROM customer WHERE referred_by = ? ORDER BY name "
+                                     "COLLATE NOCASE",
+                                     kCustomerColumns));
+    st.bind(1, static_cast<std::int64_t>(referrer));
+    std::vector<Customer> out;
+    while (st.executeStep())
+        out.push_back(read_customer(st));
+    return out;
+}
+
+void CustomerRepo::set_archived(Id id, bool archived) {
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), "UPDATE customer SET archived = ? WHERE id = ?");
+        st.bind(1, archived ? 1 : 0);
+        st.bind(2, static_cast<std::int64_t>(id));
+        if (st.exec() == 0)
+            throw DataError(fmt::format("No customer has id {}.", id));
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "archive the customer");
+    }
+}
+
+void CustomerRepo::remove(Id id) {
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), "DELETE FROM customer WHERE id = ?");
+        st.bind(1, static_cast<std::int64_t>(id));
+        if (st.exec() == 0)
+            throw DataError(fmt::format("No customer has id {}.", id));
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "delete the customer");
+    }
+}
+
+std::int64_t CustomerRepo::count() {
+    return m_db.sql().execAndGet("SELECT count(*) FROM customer").getInt64();
+}
+
+} // namespace rapport::store

@@ -1,0 +1,285 @@
+#include "store/interactions.h"
+
+#include "store/sql_util.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace rapport::store {
+namespace {
+
+bool blank(const std::string& s) {
+    for (char c : s)
+        if (!std::isspace(static_cast<unsigned char>(c)))
+            return false;
+    return true;
+}
+
+#define RAPPORT_INTERACTION_DATA_COLUMNS                                                          \
+    "customer_id, occurred_at, channel, category, severity, summary, asked_for, minutes, "        \
+    "escalated_to, lesson, listened, empathised, apologised, offered_solutions, agreed_follow_up"
+// Bound in this order by bind_interaction (parameters 1..15).
+constexpr const char* kInteractionDataColumns = RAPPORT_INTERACTION_DATA_COLUMNS;
+constexpr const char* kInteractionColumns = "id, " RAPPORT_INTERACTION_DATA_COLUMNS;
+#undef RAPPORT_INTERACTION_DATA_COLUMNS
+
+Interaction read_interaction(SQLite::Statement& st) {
+    Interaction i;
+    i.id = st.getColumn(0).getInt64();
+    i.customer_id = st.getColumn(1).getInt64();
+    i.at = parse_date_time(st.getColumn(2).getString());
+    i.channel = parse_channel(st.getColumn(3).getString());
+    i.category = parse_category(st.getColumn(4).getString());
+    i.severity = st.getColumn(5).getInt();
+    i.summary = st.getColumn(6).getString();
+    i.asked_for = st.getColumn(7).getString();
+    i.minutes = st.getColumn(8).getInt();
+    i.escalated_to = st.getColumn(9).getString();
+    i.lesson = st.getColumn(10).getString();
+    i.checklist.listened = st.getColumn(11).getInt() != 0;
+    i.checklist.empathised = st.getColumn(12).getInt() != 0;
+    i.checklist.apologised = st.getColumn(13).getInt() != 0;
+    i.checklist.offered_solutions = st.getColumn(14).getInt() != 0;
+    i.checklist.agreed_follow_up = st.getColumn(15).getInt() != 0;
+    return i;
+}
+
+void bind_interaction(SQLite::Statement& st, const Interaction& i) {
+    st.bind(1, static_cast<std::int64_t>(i.customer_id));
+    st.bind(2, format_date_time(i.at));
+    st.bind(3, std::string(to_key(i.channel)));
+    st.bind(4, std::string(to_key(i.category)));
+    st.bind(5, i.severity);
+    st.bind(6, i.summary);
+    st.bind(7, i.asked_for);
+    st.bind(8, i.minutes);
+    st.bind(9, i.escalated_to);
+    st.bind(10, i.lesson);
+    st.bind(11, i.checklist.listened ? 1 : 0);
+    st.bind(12, i.checklist.empathised ? 1 : 0);
+    st.bind(13, i.checklist.apologised ? 1 : 0);
+    st.bind(14, i.checklist.offered_solutions ? 1 : 0);
+    st.bind(15, i.checklist.agreed_follow_up ? 1 : 0);
+}
+
+} // namespace
+
+void InteractionRepo::validate(const Interaction& i) {
+    if (blank(i.summary))
+        throw InputError("Say in a few words what happened (the summary is empty).");
+    if (i.severity < 1 || i.severity > 5)
+        throw InputError(fmt::format("The severity must be from 1 to 5 (got {}).", i.severity));
+    if (i.minutes < 0 || i.minutes > 100000)
+        throw InputError(fmt::format("The minutes spent must be from 0 to 100000 (got {}).", i.minutes));
+    for (const auto& r : i.resolutions)
+        if (r.cost.cents < 0)
+            throw InputError("A resolution's cost cannot be negative.");
+    for (const auto& f : i.follow_ups) {
+        if (!f.due.ok())
+            throw InputError("A follow-up needs a real date.");
+        if (f.minutes < 0)
+            throw InputError("The minutes of a follow-up cannot be negative.");
+    }
+    SQLite::Statement st(m_db.sql(), "SELECT 1 FROM customer WHERE id = ?");
+    st.bind(1, static_cast<std::int64_t>(i.customer_id));
+    if (!st.executeStep())
+        throw DataError(fmt::format("No customer has id {}.", i.customer_id));
+}
+
+void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, bool keep_ids) {
+    SQLite::Statement res(m_db.sql(), R"(
+        INSERT INTO resolution (id, interaction_id, type, cost, status) VALUES (?, ?, ?, ?, ?))");
+    for (const auto& r : i.resolutions) {
+        if (keep_ids && r.id != 0)
+            res.bind(1, static_cast<std::int64_t>(r.id));
+        else
+            res.bind(1);
+        res.bind(2, static_cast<std::int64_t>(interaction_id));
+        res.bind(3, std::string(to_key(r.type)));
+        res.bind(4, static_cast<std::int64_t>(r.cost.cents));
+        res.bind(5, std::string(to_key(r.status)));
+        res.exec();
+        res.reset();
+    }
+    SQLite::Statement fu(m_db.sql(), R"(
+        INSERT INTO follow_up (id, interaction_id, due_on, note, done_on, outcome, outcome_note,
+                               minutes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
+    for (const auto& f : i.follow_ups) {
+        if (keep_ids && f.id != 0)
+            fu.bind(1, static_cast<std::int64_t>(f.id));
+        else
+            fu.bind(1);
+        fu.bind(2, static_cast<std::int64_t>(interaction_id));
+        fu.bind(3, format_date(f.due));
+        fu.bind(4, f.note);
+        if (f.done_on)
+            fu.bind(5, format_date(*f.done_on));
+        else
+            fu.bind(5);
+        if (f.outcome)
+            fu.bind(6, std::string(to_key(*f.outcome)));
+        else
+            fu.bind(6);
+        fu.bind(7, f.outcome_note);
+        fu.bind(8, f.minutes);
+        fu.exec();
+        fu.reset();
+    }
+}
+
+Id InteractionRepo::add(const Interaction& i) {
+    validate(i);
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), fmt::format(
+            "INSERT INTO interaction ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            kInteractionDataColumns));
+        bind_interaction(st, i);
+        st.exec();
+        const Id id = m_db.sql().getLastInsertRowid();
+        insert_children(i, id, false);
+        tx.commit();
+        return id;
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "save the incident");
+    }
+}
+
+void InteractionRepo::update(const Interaction& i) {
+    validate(i);
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), R"(
+            UPDATE interaction SET customer_id = ?, occurred_at = ?, channel = ?, category = ?,
+                   severity = ?, summary = ?, asked_for = ?, minutes = ?, escalated_to = ?,
+                   lesson = ?, listened = ?, empathised = ?, apologised = ?,
+                   offered_solutions = ?, agreed_follow_up = ?
+             WHERE id = ?)");
+        bind_interaction(st, i);
+        st.bind(16, static_cast<std::int64_t>(i.id));
+        if (st.exec() == 0)
+            throw DataError(fmt::format("No incident has id {}.", i.id));
+        SQLite::Statement del_r(m_db.sql(), "DELETE FROM resolution WHERE interaction_id = ?");
+        del_r.bind(1, static_cast<std::int64_t>(i.id));
+        del_r.exec();
+        SQLite::Statement del_f(m_db.sql(), "DELETE FROM follow_up WHERE interaction_id = ?");
+        del_f.bind(1, static_cast<std::int64_t>(i.id));
+        del_f.exec();
+        insert_children(i, i.id, true);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "save the incident");
+    }
+}
+
+void InteractionRepo::load_children(Interaction& i) {
+    SQLite::Statement res(m_db.sql(), R"(
+        SELECT id, type, cost, status FROM resolution WHERE interaction_id = ? ORDER BY id)");
+    res.bind(1, static_cast<std::int64_t>(i.id));
+    while (res.executeStep()) {
+        Resolution r;
+        r.id = res.getColumn(0).getInt64();
+        r.interaction_id = i.id;
+        r.type = parse_resolution_type(res.getColumn(1).getString());
+        r.cost = Money{res.getColumn(2).getInt64()};
+        r.status = parse_resolution_status(res.getColumn(3).getString());
+        i.resolutions.push_back(r);
+    }
+    SQLite::Statement fu(m_db.sql(), R"(
+        SELECT id, due_on, note, done_on, outcome, outcome_note, minutes
+          FROM follow_up WHERE interaction_id = ? ORDER BY due_on, id)");
+    fu.bind(1, static_cast<std::int64_t>(i.id));
+    while (fu.executeStep()) {
+        FollowUp f;
+        f.id = fu.getColumn(0).getInt64();
+        f.interaction_id = i.id;
+        f.due = parse_date(fu.getColumn(1).getString());
+        f.note = fu.getColumn(2).getString();
+        if (!fu.getColumn(3).isNull())
+            f.done_on = parse_date(fu.getColumn(3).getString());
+        if (!fu.getColumn(4).isNull())
+            f.outcome = parse_outcome(fu.getColumn(4).getString());
+        f.outcome_note = fu.getColumn(5).getString();
+        f.minutes = fu.getColumn(6).getInt();
+        i.follow_ups.push_back(f);
+    }
+}
+
+std::optional<Interaction> InteractionRepo::find(Id id) {
+    SQLite::Statement st(m_db.sql(), fmt::format("SELECT {} FROM interaction WHERE id = ?",
+                                                 kInteractionColumns));
+    st.bind(1, static_cast<std::int64_t>(id));
+    if (!st.executeStep())
+        return std::nullopt;
+    Interaction i = read_interaction(st);
+    load_children(i);
+    return i;
+}
+
+Interaction InteractionRepo::get(Id id) {
+    if (auto i = find(id))
+        return *i;
+    throw DataError(fmt::format("No incident has id {}.", id));
+}
+
+std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
+    SQLite::Statement st(m_db.sql(),
+                         fmt::format("SELECT {} FROM interaction WHERE customer_id = ? "
+                                     "ORDER BY occurred_at DESC, id DESC",
+                                     kInteractionColumns));
+    st.bind(1, static_cast<std::int64_t>(customer_id));
+    std::vector<Interaction> out;
+    while (st.executeStep())
+        out.push_back(read_interaction(st));
+    for (auto& i : out)
+        load_children(i);
+    return out;
+}
+
+Interaction InteractionRepo::remove(Id id) {
+    Interaction gone = get(id);
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), "DELETE FROM interaction WHERE id = ?");
+        st.bind(1, static_cast<std::int64_t>(id));
+        st.exec();
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "delete the incident");
+    }
+    return gone;
+}
+
+void InteractionRepo::restore(const Interaction& i) {
+    validate(i);
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), fmt::format(
+            "INSERT INTO interaction ({}, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            kInteractionDataColumns));
+        bind_interaction(st, i);
+        st.bind(16, static_cast<std::int64_t>(i.id));
+        st.exec();
+        insert_children(i, i.id, true);
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "restore the incident");
+    }
+}
+
+InteractionRepo::RecentHistory InteractionRepo::recent(Id customer_id, Date since) {
+    SQLite::Statement st(m_db.sql(), R"(
+        SELECT count(*),
+               (SELECT coalesce(sum(r.cost), 0) FROM interaction i2
+                  JOIN resolution r ON r.interaction_id = i2.id
+                 WHERE i2.customer_id = ?1 AND r.status = 'accepted')
+          FROM interaction i WHERE i.customer_id = ?1 AND i.occurred_at >= ?2)");
+    st.bind(1, static_cast<std::int64_t>(customer_id));
+    st.bind(2, format_date(since));
+    st.executeStep();
+    return RecentHistory{st.getColumn(0).getInt64(), Money{st.getColumn(1).getInt64()}};
+}
+
+} // namespace rapport::store

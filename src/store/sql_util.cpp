@@ -1,0 +1,30 @@
+#include "store/sql_util.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+namespace rapport::store {
+
+void rethrow_as_data_error(const SQLite::Exception& e, std::string_view doing) {
+    switch (e.getErrorCode()) {
+    case SQLITE_READONLY:
+        throw DataError(fmt::format(
+            "Could not {}: the database file is read-only. Nothing was changed.", doing));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw DataError(fmt::format(
+            "Could not {}: the database is busy in another window or program. Nothing was "
+            "changed; try again in a moment.",
+            doing));
+    case SQLITE_FULL:
+        throw DataError(fmt::format(
+            "Could not {}: the disk is full. Nothing was changed; free some space and try again.",
+            doing));
+    case SQLITE_CONSTRAINT:
+        throw DataError(fmt::format("Could not {}: {}. Nothing was changed.", doing, e.what()));
+    default:
+        throw DataError(fmt::format("Could not {}: {}. Nothing was changed.", doing, e.what()));
+    }
+}
+
+} // namespace rapport::store
