@@ -1,1 +1,82 @@
-int main() { return 0; }
+// rapport-cli: everything the window does to data, headless.
+// Exit codes: 0 success, 1 data or runtime error, 2 usage error. Errors are one sentence on
+// stderr, and a failing command writes nothing.
+#include "cli/cli_context.h"
+#include "core/errors.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+
+namespace {
+
+void print_error(const std::string& message) {
+    std::cerr << "rapport-cli: " << message << '\n';
+}
+
+// CLI11's messages are fragments ("--foo: not expected"); make them a sentence.
+std::string usage_sentence(const CLI::ParseError& e) {
+    std::string m = e.what();
+    if (!m.empty() && m.back() != '.')
+        m += '.';
+    return m + " See 'rapport-cli --help'.";
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    rapport::cli::CliContext ctx;
+    CLI::App app{"Rapport: remember every difficult customer, and know who is worth it.",
+                 "rapport-cli"};
+    app.set_version_flag("--version", std::string("rapport-cli ") + RAPPORT_VERSION);
+    // Global options are accepted before or after the command.
+    app.fallthrough();
+    app.require_subcommand(1);
+    app.add_option("--db", ctx.db_option,
+                   "Database file (default: $RAPPORT_DB, else ~/.local/share/rapport/rapport.db)");
+    app.add_option("--today", ctx.today_option, "Treat this day (YYYY-MM-DD) as today");
+    app.add_flag("--json", ctx.json, "Print machine-readable JSON");
+
+    rapport::cli::add_admin_commands(app, ctx);
+    rapport::cli::add_customer_commands(app, ctx);
+    rapport::cli::add_log_command(app, ctx);
+    rapport::cli::add_purchase_commands(app, ctx);
+    rapport::cli::add_settings_commands(app, ctx);
+
+    try {
+        app.parse(argc, argv);
+        if (!ctx.today_option.empty())
+            ctx.today(); // a bad --today is a usage error before anything runs
+        if (ctx.action)
+            ctx.action();
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        print_error(usage_sentence(e));
+        return 2;
+    } catch (const rapport::InputError& e) {
+        print_error(e.what());
+        return 2;
+    } catch (const rapport::DataError& e) {
+        print_error(e.what());
+        return 1;
+    } catch (const SQLite::Exception& e) {
+        print_error(fmt::format("The database reported an error: {}.", e.what()));
+        return 1;
+    } catch (const std::exception& e) {
+        print_error(fmt::format("Something went wrong: {}.", e.what()));
+        return 1;
+    }
+    std::cout.flush();
+    if (!std::cout) {
+        print_error("The output could not be written.");
+        return 1;
+    }
+    return 0;
+}

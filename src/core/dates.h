@@ -14,7 +14,14 @@ using Date = date::year_month_day;
 struct LocalDateTime {
     Date day;
     int minutes_of_day = 0; // 0..1439
-    auto operator<=>(const LocalDateTime&) const = default;
+    // date::year_month_day has no <=>, so the order is spelt out.
+    friend bool operator==(const LocalDateTime& a, const LocalDateTime& b) {
+        return a.day == b.day && a.minutes_of_day == b.minutes_of_day;
+    }
+    friend bool operator<(const LocalDateTime& a, const LocalDateTime& b) {
+        return a.day < b.day || (a.day == b.day && a.minutes_of_day < b.minutes_of_day);
+    }
+    friend bool operator>(const LocalDateTime& a, const LocalDateTime& b) { return b < a; }
 };
 
 // Strict "YYYY-MM-DD" that must name a real day ("2026-02-30" is refused).

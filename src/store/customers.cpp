@@ -203,8 +203,15 @@ Customer CustomerRepo::resolve(std::string_view ref) {
     while (st.executeStep())
         found.push_back(read_customer(st));
     if (found.empty()) {
-        throw DataError(numeric ? fmt::format("No customer has id or name \"{}\".", r)
-                                : fmt::format("No customer is named \"{}\".", r));
+        std::string hint;
+        SQLite::Statement like(m_db.sql(), "SELECT name, id FROM customer WHERE name LIKE '%' || "
+                                           "? || '%' ORDER BY name COLLATE NOCASE LIMIT 3");
+        like.bind(1, r);
+        while (like.executeStep())
+            hint += fmt::format("{}{} (id {})", hint.empty() ? "; did you mean " : " or ",
+                                like.getColumn(0).getString(), like.getColumn(1).getInt64());
+        throw DataError(numeric ? fmt::format("No customer has id or name \"{}\"{}.", r, hint)
+                                : fmt::format("No customer is named \"{}\"{}.", r, hint));
     }
     if (found.size() > 1) {
         std::string list;

@@ -1,0 +1,43 @@
+#include "cli/cli_context.h"
+
+#include "core/errors.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace rapport::cli {
+
+std::filesystem::path CliContext::db_path() const {
+    return db_option.empty() ? store::default_database_path() : std::filesystem::path(db_option);
+}
+
+store::Database& CliContext::db() {
+    if (!m_db)
+        m_db = std::make_unique<store::Database>(store::Database::open(db_path()));
+    return *m_db;
+}
+
+Date CliContext::today() {
+    return today_option.empty() ? today_local() : parse_date(today_option, "--today date");
+}
+
+namespace {
+
+int parse_int(const std::string& text, const char* what, int lo, int hi) {
+    int v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (text.empty() || ec != std::errc{} || ptr != end)
+        throw InputError(fmt::format("The {} \"{}\" is not a whole number.", what, text));
+    if (v < lo || v > hi)
+        throw InputError(fmt::format("The {} must be from {} to {} (got {}).", what, lo, hi, text));
+    return v;
+}
+
+} // namespace
+
+int parse_minutes(const std::string& text) { return parse_int(text, "minutes", 0, 100000); }
+int parse_severity(const std::string& text) { return parse_int(text, "severity", 1, 5); }
+
+} // namespace rapport::cli

@@ -1,0 +1,53 @@
+#pragma once
+// What every rapport-cli command shares: the global options and the database, opened once
+// and only after the command's own arguments have been checked (a usage error writes nothing).
+#include "core/dates.h"
+#include "store/database.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rapport::cli {
+
+class CliContext {
+public:
+    std::string db_option;    // --db
+    std::string today_option; // --today
+    bool json = false;        // --json
+
+    // The database named by --db, $RAPPORT_DB or the XDG default, created and migrated.
+    store::Database& db();
+    // "Today" from --today, else this machine's local date.
+    Date today();
+
+    std::filesystem::path db_path() const;
+
+    // The chosen command's work, run after the whole command line has been parsed.
+    std::function<void()> action;
+
+
+private:
+    std::unique_ptr<store::Database> m_db;
+};
+
+// Makes `fn` the work of subcommand `sub` when it is the one chosen.
+inline void on_run(CLI::App* sub, CliContext& ctx, std::function<void()> fn) {
+    sub->callback([&ctx, fn = std::move(fn)] { ctx.action = fn; });
+}
+
+// Each group of commands registers its subcommands; the callbacks run after parsing.
+void add_customer_commands(CLI::App& app, CliContext& ctx);
+void add_log_command(CLI::App& app, CliContext& ctx);
+void add_purchase_commands(CLI::App& app, CliContext& ctx);
+void add_settings_commands(CLI::App& app, CliContext& ctx);
+void add_admin_commands(CLI::App& app, CliContext& ctx); // init, check, demo
+
+// Parsers for numbers typed on the command line, with the project's sentences.
+int parse_minutes(const std::string& text);
+int parse_severity(const std::string& text);
+
+} // namespace rapport::cli

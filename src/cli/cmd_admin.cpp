@@ -1,0 +1,113 @@
+// init, check, demo: the database itself.
+#include "cli/cli_context.h"
+#include "cli/json_out.h"
+#include "core/errors.h"
+#include "store/demo.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <chrono>
+#include <iostream>
+
+namespace rapport::cli {
+namespace {
+
+std::int64_t parse_count(const std::string& text, const char* what, std::int64_t lo,
+                         std::int64_t hi) {
+    std::int64_t v = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+    if (text.empty() || ec != std::errc{} || ptr != end || v < lo || v > hi)
+        throw InputError(
+            fmt::format("The number of {} must be a whole number from {} to {} (got \"{}\").",
+                        what, lo, hi, text));
+    return v;
+}
+
+} // namespace
+
+void add_admin_commands(CLI::App& app, CliContext& ctx) {
+    auto* init = app.add_subcommand("init", "Create the database, or bring it up to date");
+    on_run(init, ctx, [&ctx] {
+        store::Database& db = ctx.db();
+        if (ctx.json)
+            print_json({{"path", db.path().string()}, {"schema_version", db.schema_version()}});
+        else
+            std::cout << fmt::format("Database ready at {} (data version {}).\n",
+                                     db.path().string(), db.schema_version());
+    });
+
+    auto* check = app.add_subcommand("check", "Check the database for damage");
+    on_run(check, ctx, [&ctx] {
+        auto& sql = ctx.db().sql();
+        std::vector<std::string> problems;
+        {
+            SQLite::Statement st(sql, "PRAGMA integrity_check");
+            while (st.executeStep()) {
+                const std::string line = st.getColumn(0).getString();
+                if (line != "ok")
+                    problems.push_back(line);
+            }
+        }
+        {
+            SQLite::Statement st(sql, "PRAGMA foreign_key_check");
+            while (st.executeStep())
+                problems.push_back(fmt::format("row {} of {} points to a missing {} row",
+                                               st.getColumn(1).getString(),
+                                               st.getColumn(0).getString(),
+                                               st.getColumn(2).getString()));
+        }
+        if (ctx.json)
+            print_json({{"ok", problems.empty()}, {"problems", problems}});
+        if (!problems.empty()) {
+            if (!ctx.json)
+                for (const auto& p : problems)
+                    std::cout << p << '\n';
+            throw DataError(fmt::format("The database has {} problem{}; restore a backup.",
+                                        problems.size(), problems.size() == 1 ? "" : "s"));
+        }
+        if (!ctx.json)
+            std::cout << "The database is healthy.\n";
+    });
+
+    struct DemoArgs {
+        std::string customers = "200", interactions = "1500", purchases, seed = "1";
+    };
+    auto a = std::make_shared<DemoArgs>();
+    auto* demo = app.add_subcommand("demo", "Fill an empty database with realistic example data");
+    demo->add_option("--customers", a->customers, "How many customers (default 200)");
+    demo->add_option("--interactions", a->interactions, "How many interactions (default 1500)");
+    demo->add_option("--purchases", a->purchases, "How many purchases (default a fifth of the "
+                                                  "interactions)");
+    demo->add_option("--seed", a->seed, "Random seed, for the same data every time");
+    on_run(demo, ctx, [&ctx, a] {
+        store::DemoOptions o;
+        o.customers = static_cast<int>(parse_count(a->customers, "customers", 1, 10'000'000));
+        o.interactions = parse_count(a->interactions, "interactions", 0, 100'000'000);
+        if (!a->purchases.empty())
+            o.purchases = parse_count(a->purchases, "purchases", 0, 100'000'000);
+        o.seed = static_cast<std::uint64_t>(
+            parse_count(a->seed, "seed", 0, std::numeric_limits<std::int64_t>::max()));
+        o.today = ctx.today();
+        const auto start = std::chrono::steady_clock::now();
+        const store::DemoCounts n = store::generate_demo(ctx.db(), o);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (ctx.json) {
+            print_json({{"customers", n.customers},
+                        {"interactions", n.interactions},
+                        {"resolutions", n.resolutions},
+                        {"follow_ups", n.follow_ups},
+                        {"purchases", n.purchases},
+                        {"seconds", seconds}});
+        } else {
+            std::cout << fmt::format("Wrote {} customers, {} interactions, {} resolutions, {} "
+                                     "follow-ups and {} purchases in {:.1f} s.\n",
+                                     n.customers, n.interactions, n.resolutions, n.follow_ups,
+                                     n.purchases, seconds);
+        }
+    });
+}
+
+} // namespace rapport::cli

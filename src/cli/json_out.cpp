@@ -1,0 +1,117 @@
+#include "cli/json_out.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <random>
+
+namespace rapport::cli {
+
+using nlohmann::json;
+
+namespace {
+
+// nlohmann prints doubles in shortest form (12.5); money must read 12.50. Money is put in as
+// a marker string that is swapped for the exact digits when printing. The marker carries a
+// per-process random nonce so no text a user typed can imitate it.
+const std::string& money_marker() {
+    static const std::string marker = [] {
+        std::random_device rd;
+        return fmt::format("\uE000money{:08x}{:08x}:", rd(), rd());
+    }();
+    return marker;
+}
+
+void replace_markers(std::string& text) {
+    const std::string marker = "\"" + money_marker();
+    std::size_t pos = 0;
+    while ((pos = text.find(marker, pos)) != std::string::npos) {
+        const std::size_t end = text.find('"', pos + marker.size());
+        const std::string digits = text.substr(pos + marker.size(), end - pos - marker.size());
+        text.replace(pos, end - pos + 1, digits);
+        pos += digits.size();
+    }
+}
+
+} // namespace
+
+json money_json(Money m) { return money_marker() + format_amount(m); }
+
+json to_json(const Customer& c) {
+    json j = {{"id", c.id},
+              {"name", c.name},
+              {"phone", c.phone},
+              {"email", c.email},
+              {"note", c.note},
+              {"tags", c.tags},
+              {"referred_by", c.referred_by ? json(*c.referred_by) : json(nullptr)},
+              {"came_anyway", c.came_anyway},
+              {"referral_reward", money_json(c.referral_reward)},
+              {"archived", c.archived}};
+    return j;
+}
+
+json to_json(const store::CustomerSummary& s) {
+    return {{"id", s.id},
+            {"name", s.name},
+            {"phone", s.phone},
+            {"email", s.email},
+            {"complaints", s.complaints},
+            {"last_contact", s.last_contact ? json(*s.last_contact) : json(nullptr)},
+            {"money_given_back", money_json(s.given_back)},
+            {"archived", s.archived}};
+}
+
+json to_json(const Interaction& i) {
+    json resolutions = json::array();
+    for (const auto& r : i.resolutions)
+        resolutions.push_back({{"id", r.id},
+                               {"type", to_key(r.type)},
+                               {"cost", money_json(r.cost)},
+                               {"status", to_key(r.status)}});
+    json follow_ups = json::array();
+    for (const auto& f : i.follow_ups)
+        follow_ups.push_back(
+            {{"id", f.id},
+             {"due", format_date(f.due)},
+             {"note", f.note},
+             {"done_on", f.done_on ? json(format_date(*f.done_on)) : json(nullptr)},
+             {"outcome", f.outcome ? json(to_key(*f.outcome)) : json(nullptr)},
+             {"outcome_note", f.outcome_note},
+             {"minutes", f.minutes}});
+    return {{"id", i.id},
+            {"customer_id", i.customer_id},
+            {"at", format_date_time(i.at)},
+            {"channel", to_key(i.channel)},
+            {"category", to_key(i.category)},
+            {"severity", i.severity},
+            {"summary", i.summary},
+            {"asked_for", i.asked_for},
+            {"minutes", i.minutes},
+            {"escalated_to", i.escalated_to},
+            {"lesson", i.lesson},
+            {"checklist",
+             {{"listened", i.checklist.listened},
+              {"empathised", i.checklist.empathised},
+              {"apologised", i.checklist.apologised},
+              {"offered_solutions", i.checklist.offered_solutions},
+              {"agreed_follow_up", i.checklist.agreed_follow_up}}},
+            {"resolutions", resolutions},
+            {"follow_ups", follow_ups}};
+}
+
+json to_json(const Purchase& p) {
+    return {{"id", p.id},
+            {"customer_id", p.customer_id},
+            {"date", format_date(p.on)},
+            {"amount", money_json(p.amount)},
+            {"margin_percent", format_percent(p.margin)}};
+}
+
+void print_json(const json& j) {
+    std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
+    replace_markers(text);
+    std::cout << text << '\n';
+}
+
+} // namespace rapport::cli

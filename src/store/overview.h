@@ -1,0 +1,83 @@
+#pragma once
+// Read-only queries behind the window's Today, Follow-ups and Reports views: what is due, what
+// happened lately, and plain totals. Each query is bounded (LIMIT or an index range) so the
+// views open at once on a database of a million incidents.
+#include "core/records.h"
+#include "store/database.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapport::store {
+
+// One follow-up that is not done yet, with what it is about.
+struct OpenFollowUpRow {
+    Id follow_up_id = 0;
+    Id interaction_id = 0;
+    Id customer_id = 0;
+    std::string customer_name;
+    Date due;
+    std::string note;
+    std::string summary; // what happened in the incident it follows
+    Category category = Category::other;
+};
+
+// One incident for the "recent incidents" list.
+struct RecentIncidentRow {
+    Id interaction_id = 0;
+    Id customer_id = 0;
+    std::string customer_name;
+    LocalDateTime at;
+    Category category = Category::other;
+    int severity = 3;
+    std::string summary;
+    Money given_back; // accepted resolutions of this incident
+};
+
+// Totals of incidents for one category or one month over a period.
+struct IncidentTotals {
+    std::string key; // a category key ("billing") or a month ("2026-03")
+    std::int64_t incidents = 0;
+    std::int64_t minutes = 0;
+    Money given_back; // accepted resolutions
+    Money pending;    // offered, not yet accepted or declined
+};
+
+// One customer among those who cost the most in money given back over a period.
+struct CostlyCustomerRow {
+    Id customer_id = 0;
+    std::string name;
+    std::int64_t incidents = 0;
+    Money given_back;
+};
+
+class OverviewQueries {
+public:
+    explicit OverviewQueries(Database& db) : m_db(db) {}
+
+    // Open follow-ups (done_on IS NULL) due on or before `due_up_to` (all when unset), earliest
+    // first; at most `limit`.
+    std::vector<OpenFollowUpRow> open_follow_ups(std::optional<Date> due_up_to, int limit);
+    std::int64_t count_open_follow_ups_due_before(Date day); // overdue on `day`
+    std::int64_t count_open_follow_ups_due_on(Date day);
+    std::int64_t count_open_follow_ups();
+
+    // The newest incidents of all customers, newest first.
+    std::vector<RecentIncidentRow> recent_incidents(int limit);
+
+    // True when there is nothing at all yet: the first-run screen is shown.
+    bool is_empty();
+
+    // Incidents whose date is in [from, to], by category (every category, zeros included) and
+    // by month (months with incidents only), and the customers given back the most.
+    std::vector<IncidentTotals> totals_by_category(Date from, Date to);
+    std::vector<IncidentTotals> totals_by_month(Date from, Date to);
+    std::vector<CostlyCustomerRow> costliest_customers(Date from, Date to, int limit);
+
+private:
+    Database& m_db;
+};
+
+} // namespace rapport::store
