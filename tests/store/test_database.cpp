@@ -1,0 +1,143 @@
+#include "../support/temp_dir.h"
+#include "core/errors.h"
+#include "store/database.h"
+
+#include <SQLiteCpp/Database.h>
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace rapport;
+using rapport::test::file_bytes;
+using rapport::test::TempDir;
+
+namespace {
+
+mode_t mode_of(const std::filesystem::path& p) {
+    struct stat st {};
+    ::stat(p.c_str(), &st);
+    return st.st_mode & 0777;
+}
+
+// Sets the umask for one scope, as a user's shell might have it.
+struct UmaskScope {
+    explicit UmaskScope(mode_t m) : old(::umask(m)) {}
+    ~UmaskScope() { ::umask(old); }
+    mode_t old;
+};
+
+} // namespace
+
+TEST_CASE("a new database is private: file 0600 in a 0700 folder, whatever the umask",
+          "[database]") {
+    for (mode_t mask : {mode_t(022), mode_t(002), mode_t(0)}) {
+        UmaskScope scope(mask);
+        TempDir dir;
+        const auto path = dir / "nested/rapport/rapport.db";
+        {
+            auto db = store::Database::open(path);
+            db.sql().exec("INSERT INTO customer (name) VALUES ('Anna')");
+        }
+        CHECK(mode_of(path) == 0600);
+        CHECK(mode_of(path.parent_path()) == 0700);
+        CHECK(mode_of(path.parent_path().parent_path()) == 0700);
+    }
+}
+
+TEST_CASE("a new database is stamped as Rapport's and uses WAL with full sync", "[database]") {
+    TempDir dir;
+    auto db = store::Database::open(dir / "r.db");
+    CHECK(db.sql().execAndGet("PRAGMA application_id").getInt() == store::kApplicationId);
+    CHECK(db.sql().execAndGet("PRAGMA user_version").getInt() == store::kSchemaVersion);
+    CHECK(db.sql().execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(db.sql().execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
+    CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+}
+
+TEST_CASE("an empty file and a blank SQLite file (version 0) are migrated", "[database][migration]") {
+    TempDir dir;
+    const auto empty = dir / "empty.db";
+    std::ofstream(empty).close();
+    CHECK(store::Database::open(empty).schema_version() == store::kSchemaVersion);
+
+    const auto blank = dir / "blank.db";
+    {
+        SQLite::Database raw(blank.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("PRAGMA user_version = 0");
+        raw.exec("VACUUM"); // writes a header: a real SQLite file with no tables
+    }
+    auto db = store::Database::open(blank);
+    CHECK(db.schema_version() == store::kSchemaVersion);
+    CHECK(db.sql().tableExists("customer"));
+}
+
+TEST_CASE("every earlier schema version has a migration", "[database][migration]") {
+    for (int v = 0; v < store::kSchemaVersion; ++v)
+        CHECK(store::migration_sql(v) != nullptr);
+    CHECK(store::migration_sql(store::kSchemaVersion) == nullptr);
+}
+
+TEST_CASE("reopening keeps the data and does not migrate again", "[database]") {
+    TempDir dir;
+    {
+        auto db = store::Database::open(dir / "r.db");
+        db.sql().exec("INSERT INTO customer (name) VALUES ('Anna')");
+    }
+    auto db = store::Database::open(dir / "r.db");
+    CHECK(db.sql().execAndGet("SELECT name FROM customer").getString() == "Anna");
+}
+
+TEST_CASE("another program's SQLite file is refused and left byte-for-byte untouched",
+          "[database][refuse]") {
+    TempDir dir;
+    const auto path = dir / "other.db";
+    {
+        SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
+    }
+    const std::string before = file_bytes(path);
+    CHECK_THROWS_WITH(store::Database::open(path), Catch::Contains("another program") &&
+                                                       Catch::Contains("left untouched"));
+    CHECK(file_bytes(path) == before);
+    CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
+TEST_CASE("a file that is not a database at all is refused untouched", "[database][refuse]") {
+    TempDir dir;
+    const auto path = dir / "garbage.db";
+    {
+        std::ofstream out(path, std::ios::binary);
+        for (int i = 0; i < 5000; ++i)
+            out.put(static_cast<char>((i * 7919) % 251));
+    }
+    const std::string before = file_bytes(path);
+    CHECK_THROWS_AS(store::Database::open(path), DataError);
+    CHECK(file_bytes(path) == before);
+}
+
+TEST_CASE("a database from a newer Rapport is refused untouched", "[database][refuse]") {
+    TempDir dir;
+    const auto path = dir / "newer.db";
+    {
+        auto db = store::Database::open(path);
+        db.sql().exec("INSERT INTO customer (name) VALUES ('Anna')");
+        db.sql().exec("PRAGMA user_version = 99");
+        db.sql().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    const std::string before = file_bytes(path);
+    CHECK_THROWS_WITH(store::Database::open(path), Catch::Contains("newer version"));
+    CHECK(file_bytes(path) == before);
+}
+
+TEST_CASE("the default path follows RAPPORT_DB, then XDG_DATA_HOME", "[database]") {
+    const std::string old_db = std::getenv("RAPPORT_DB") ? std::getenv("RAPPORT_DB") : "";
+    const std::string old_xdg = std::getenv("XDG_DATA_HOME") ? std::getenv("XDG_DATA_HOME") : "";
+    ::unsetenv("RAPPORT_DB");
+    ::setenv("XDG_DATA_HOME", "/tmp/xdg-test", 1);
+    CHECK(store::default_database_path() == "/tmp/xdg-test/rapport/rapport.db");
+    ::setenv("RAPPORT_DB", "/tmp/explicit.db", 1);
+    CHECK(store::default_database_path() == "/tmp/explicit.db");
+    if (old_db.empty()) ::unsetenv("RAPPORT_DB"); else ::setenv("RAPPORT_DB", old_db.c_str(), 1);
+    if (old_xdg.empty()) ::unsetenv("XDG_DATA_HOME"); else ::setenv("XDG_DATA_HOME", old_xdg.c_str(), 1);
+}
