@@ -1,0 +1,268 @@
+#include "store/followups.h"
+
+#include "store/sql_util.h"
+
+#include <fmt/format.h>
+
+namespace rapport::store {
+namespace {
+
+// `f.done_on IS NULL` in every list query lets SQLite use the partial index
+// follow_up_open_by_due, so the list costs the number of open follow-ups in range, not the
+// size of the history.
+constexpr const char* kSelectItems = R"(
+    SELECT f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note,
+           f.minutes, i.customer_id, c.name, i.summary, i.category
+      FROM follow_up f
+      JOIN interaction i ON i.id = f.interaction_id
+      JOIN customer c ON c.id = i.customer_id
+     WHERE )";
+constexpr const char* kOrder = " ORDER BY f.due_on, c.name COLLATE NOCASE, f.id";
+
+FollowUp read_follow_up(SQLite::Statement& st) {
+    FollowUp f;
+    f.id = st.getColumn(0).getInt64();
+    f.interaction_id = st.getColumn(1).getInt64();
+    f.due = parse_date(st.getColumn(2).getString());
+    f.note = st.getColumn(3).getString();
+    if (!st.getColumn(4).isNull())
+        f.done_on = parse_date(st.getColumn(4).getString());
+    if (!st.getColumn(5).isNull())
+        f.outcome = parse_outcome(st.getColumn(5).getString());
+    f.outcome_note = st.getColumn(6).getString();
+    f.minutes = st.getColumn(7).getInt();
+    return f;
+}
+
+FollowUpItem read_item(SQLite::Statement& st) {
+    FollowUpItem item;
+    item.follow_up = read_follow_up(st);
+    item.interaction_id = item.follow_up.interaction_id;
+    item.customer_id = st.getColumn(8).getInt64();
+    item.customer_name = st.getColumn(9).getString();
+    item.summary = st.getColumn(10).getString();
+    item.category = parse_category(st.getColumn(11).getString());
+    return item;
+}
+
+std::string describe_resolution(ResolutionType type, Money cost, ResolutionStatus status) {
+    if (cost.cents == 0)
+        return fmt::format("{} ({})", to_key(type), to_key(status));
+    return fmt::format("{} {} ({})", to_key(type), format_amount(cost), to_key(status));
+}
+
+void check_minutes(int minutes) {
+    if (minutes < 0 || minutes > 100000)
+        throw InputError(
+            fmt::format("The minutes spent must be from 0 to 100000 (got {}).", minutes));
+}
+
+} // namespace
+
+std::vector<FollowUpItem> FollowUpRepo::query(const char* where,
+                                              const std::vector<std::string>& args) {
+    SQLite::Statement st(m_db.sql(), std::string(kSelectItems) + where + kOrder);
+    for (std::size_t k = 0; k < args.size(); ++k)
+        st.bind(static_cast<int>(k + 1), args[k]);
+    std::vector<FollowUpItem> items;
+    while (st.executeStep())
+        items.push_back(read_item(st));
+    load_resolutions(items);
+    return items;
+}
+
+void FollowUpRepo::load_resolutions(std::vector<FollowUpItem>& items) {
+    if (items.empty())
+        return;
+    SQLite::Statement st(m_db.sql(), R"(
+        SELECT type, cost, status FROM resolution WHERE interaction_id = ? ORDER BY id)");
+    for (auto& item : items) {
+        st.bind(1, static_cast<std::int64_t>(item.interaction_id));
+        std::string text;
+        while (st.executeStep()) {
+            if (!text.empty())
+                text += "; ";
+            text += describe_resolution(parse_resolution_type(st.getColumn(0).getString()),
+                                        Money{st.getColumn(1).getInt64()},
+                                        parse_resolution_status(st.getColumn(2).getString()));
+        }
+        st.reset();
+        item.resolution_offered = std::move(text);
+    }
+}
+
+std::vector<FollowUpItem> FollowUpRepo::overdue(Date today) {
+    return query("f.done_on IS NULL AND f.due_on < ?", {format_date(today)});
+}
+
+std::vector<FollowUpItem> FollowUpRepo::open_between(Date first, Date last) {
+    if (last < first)
+        return {};
+    return query("f.done_on IS NULL AND f.due_on BETWEEN ? AND ?",
+                 {format_date(first), format_date(last)});
+}
+
+std::vector<FollowUpItem> FollowUpRepo::all_open() {
+    return query("f.done_on IS NULL", {});
+}
+
+FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& week) {
+    FollowUpAgenda a;
+    a.today = today;
+    a.week = week;
+    a.overdue = overdue(today);
+    if (week) {
+        // Days of the week before today are already listed as overdue.
+        const Date from = week->first < today ? today : week->first;
+        a.week_items = open_between(from, week->last);
+    }
+    return a;
+}
+
+FollowUpCounts FollowUpRepo::counts(Date today) {
+    SQLite::Statement st(m_db.sql(), R"(
+        SELECT coalesce(sum(due_on < ?1), 0), coalesce(sum(due_on = ?1), 0)
+          FROM follow_up WHERE done_on IS NULL AND due_on <= ?1)");
+    st.bind(1, format_date(today));
+    st.executeStep();
+    return FollowUpCounts{st.getColumn(0).getInt64(), st.getColumn(1).getInt64()};
+}
+
+std::optional<FollowUpItem> FollowUpRepo::find(Id id) {
+    SQLite::Statement st(m_db.sql(), std::string(kSelectItems) + "f.id = ?");
+    st.bind(1, static_cast<std::int64_t>(id));
+    if (!st.executeStep())
+        return std::nullopt;
+    std::vector<FollowUpItem> one{read_item(st)};
+    load_resolutions(one);
+    return std::move(one.front());
+}
+
+FollowUpItem FollowUpRepo::get(Id id) {
+    if (auto item = find(id))
+        return std::move(*item);
+    throw DataError(fmt::format("No follow-up has id {}.", id));
+}
+
+FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const std::string& note,
+                                 int minutes, Date done_on) {
+    check_minutes(minutes);
+    if (!done_on.ok())
+        throw InputError("The day a follow-up was done must be a real date.");
+    try {
+        WriteTransaction tx(m_db);
+        // Read inside the transaction so two windows cannot both mark it done.
+        const FollowUp before = get(id).follow_up;
+        if (before.is_done())
+            throw DataError(
+                fmt::format("Follow-up {} was already marked done on {}; nothing was changed.", id,
+                            format_date(*before.done_on)));
+        SQLite::Statement st(m_db.sql(), R"(
+            UPDATE follow_up SET done_on = ?, outcome = ?, outcome_note = ?, minutes = ?
+             WHERE id = ? AND done_on IS NULL)");
+        st.bind(1, format_date(done_on));
+        if (outcome)
+            st.bind(2, std::string(to_key(*outcome)));
+        else
+            st.bind(2);
+        st.bind(3, note);
+        st.bind(4, minutes);
+        st.bind(5, static_cast<std::int64_t>(id));
+        st.exec();
+        tx.commit();
+        return before;
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "mark the follow-up done");
+    }
+}
+
+FollowUp FollowUpRepo::move(Id id, Date new_due) {
+    if (!new_due.ok())
+        throw InputError("A follow-up can only be moved to a real date.");
+    try {
+        WriteTransaction tx(m_db);
+        const FollowUp before = get(id).follow_up;
+        if (before.is_done())
+            throw DataError(fmt::format(
+                "Follow-up {} was done on {} and cannot be moved; schedule a new one instead.", id,
+                format_date(*before.done_on)));
+        SQLite::Statement st(m_db.sql(),
+                             "UPDATE follow_up SET due_on = ? WHERE id = ? AND done_on IS NULL");
+        st.bind(1, format_date(new_due));
+        st.bind(2, static_cast<std::int64_t>(id));
+        st.exec();
+        tx.commit();
+        return before;
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "move the follow-up");
+    }
+}
+
+Id FollowUpRepo::schedule(Id interaction_id, Date due, const std::string& note) {
+    if (!due.ok())
+        throw InputError("A follow-up needs a real date.");
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement exists(m_db.sql(), "SELECT 1 FROM interaction WHERE id = ?");
+        exists.bind(1, static_cast<std::int64_t>(interaction_id));
+        if (!exists.executeStep())
+            throw DataError(fmt::format("No incident has id {}.", interaction_id));
+        SQLite::Statement st(
+            m_db.sql(), "INSERT INTO follow_up (interaction_id, due_on, note) VALUES (?, ?, ?)");
+        st.bind(1, static_cast<std::int64_t>(interaction_id));
+        st.bind(2, format_date(due));
+        st.bind(3, note);
+        st.exec();
+        const Id id = m_db.sql().getLastInsertRowid();
+        tx.commit();
+        return id;
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "schedule the follow-up");
+    }
+}
+
+void FollowUpRepo::restore(const FollowUp& before) {
+    check_minutes(before.minutes);
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), R"(
+            UPDATE follow_up SET due_on = ?, note = ?, done_on = ?, outcome = ?,
+                   outcome_note = ?, minutes = ?
+             WHERE id = ? AND interaction_id = ?)");
+        st.bind(1, format_date(before.due));
+        st.bind(2, before.note);
+        if (before.done_on)
+            st.bind(3, format_date(*before.done_on));
+        else
+            st.bind(3);
+        if (before.outcome)
+            st.bind(4, std::string(to_key(*before.outcome)));
+        else
+            st.bind(4);
+        st.bind(5, before.outcome_note);
+        st.bind(6, before.minutes);
+        st.bind(7, static_cast<std::int64_t>(before.id));
+        st.bind(8, static_cast<std::int64_t>(before.interaction_id));
+        if (st.exec() == 0)
+            throw DataError(
+                fmt::format("Follow-up {} no longer exists, so it cannot be put back.", before.id));
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "put the follow-up back");
+    }
+}
+
+void FollowUpRepo::remove(Id id) {
+    try {
+        WriteTransaction tx(m_db);
+        SQLite::Statement st(m_db.sql(), "DELETE FROM follow_up WHERE id = ?");
+        st.bind(1, static_cast<std::int64_t>(id));
+        if (st.exec() == 0)
+            throw DataError(fmt::format("No follow-up has id {}.", id));
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, "delete the follow-up");
+    }
+}
+
+} // namespace rapport::store

@@ -1,0 +1,84 @@
+#pragma once
+// The weekly follow-up review: open follow-ups that are overdue or due in a chosen week, with
+// what the owner needs to make the call (who, what happened, what was offered), and the
+// changes made from that list: done with an outcome, moved to another day, one more scheduled.
+// Follow-ups are created with their interaction (store/interactions.h); this repo works on
+// them one at a time, each change in its own write transaction.
+#include "core/records.h"
+#include "store/database.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapport::store {
+
+// One line of the follow-up list.
+struct FollowUpItem {
+    FollowUp follow_up;
+    Id customer_id = 0;
+    std::string customer_name;
+    Id interaction_id = 0;
+    std::string summary; // the incident's summary
+    // Every resolution of the incident in the order logged, e.g.
+    // "refund 25.00 (accepted); apology-only (offered)"; empty when none was offered.
+    std::string resolution_offered;
+    Category category = Category::other;
+};
+
+// Each open follow-up appears at most once: one due before `today` is overdue even when it also
+// falls in `week`, so `week_items` only holds days from today on.
+struct FollowUpAgenda {
+    Date today;
+    std::optional<WeekSpan> week;
+    std::vector<FollowUpItem> overdue;    // due before today, oldest first
+    std::vector<FollowUpItem> week_items; // due in `week` on or after today, by day
+};
+
+// What the Today view shows.
+struct FollowUpCounts {
+    std::int64_t overdue = 0;
+    std::int64_t due_today = 0;
+    std::int64_t total() const { return overdue + due_today; }
+};
+
+class FollowUpRepo {
+public:
+    explicit FollowUpRepo(Database& db) : m_db(db) {}
+
+    // Open follow-ups due before `today`, then those due in `week` (none when no week is given),
+    // each list by due day, then customer name, then id.
+    FollowUpAgenda agenda(Date today, const std::optional<WeekSpan>& week);
+    std::vector<FollowUpItem> overdue(Date today);
+    // Open follow-ups due from `first` to `last` inclusive.
+    std::vector<FollowUpItem> open_between(Date first, Date last);
+    // Every open follow-up, by due day (what goes into the calendar file).
+    std::vector<FollowUpItem> all_open();
+    FollowUpCounts counts(Date today);
+
+    std::optional<FollowUpItem> find(Id id); // open or done
+    FollowUpItem get(Id id);                 // DataError when there is no such follow-up
+
+    // Records the call. Returns the follow-up as it was before, for undo (restore()).
+    // DataError for an unknown id or one already done (nothing is changed);
+    // InputError for minutes outside 0..100000.
+    FollowUp mark_done(Id id, std::optional<Outcome> outcome, const std::string& note, int minutes,
+                       Date done_on);
+    // Reschedules (snoozes) an open follow-up; returns it as it was before. DataError for an
+    // unknown id or one already done.
+    FollowUp move(Id id, Date new_due);
+    // Schedules one more follow-up for an incident (e.g. the customer is still unhappy);
+    // returns its id. DataError when the incident does not exist.
+    Id schedule(Id interaction_id, Date due, const std::string& note);
+    // Puts every field of a follow-up back as `before` (undo of mark_done or move).
+    void restore(const FollowUp& before);
+    // Deletes one follow-up (undo of schedule). DataError when there is no such follow-up.
+    void remove(Id id);
+
+private:
+    std::vector<FollowUpItem> query(const char* where, const std::vector<std::string>& args);
+    void load_resolutions(std::vector<FollowUpItem>& items);
+    Database& m_db;
+};
+
+} // namespace rapport::store

@@ -1,0 +1,267 @@
+// The weekly follow-up review at store level: which follow-ups land in which week, what is
+// overdue, and that refused changes leave the follow-up exactly as it was.
+#include "core/errors.h"
+#include "store/customers.h"
+#include "store/followups.h"
+#include "store/interactions.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace rapport;
+using namespace date::literals;
+
+namespace {
+
+// A shop with one customer and one incident (a refund accepted, an apology offered).
+struct Shop {
+    store::Database db = store::Database::open_in_memory();
+    store::FollowUpRepo follow_ups{db};
+    Id customer = 0;
+    Id incident = 0;
+
+    Shop() {
+        Customer c;
+        c.name = "Zoë Martin";
+        customer = store::CustomerRepo(db).add(c);
+        Interaction i;
+        i.customer_id = customer;
+        i.at = LocalDateTime{2026_y / 11 / 2, 10 * 60};
+        i.category = Category::product_fault;
+        i.summary = "Kettle stopped working after a week";
+        i.resolutions.push_back(
+            {0, 0, ResolutionType::refund, Money{2500}, ResolutionStatus::accepted});
+        i.resolutions.push_back(
+            {0, 0, ResolutionType::apology_only, Money{0}, ResolutionStatus::offered});
+        incident = store::InteractionRepo(db).add(i);
+    }
+
+    Id due(Date d, const std::string& note = {}) { return follow_ups.schedule(incident, d, note); }
+};
+
+std::vector<Date> days_of(const std::vector<store::FollowUpItem>& items) {
+    std::vector<Date> out;
+    for (const auto& item : items)
+        out.push_back(item.follow_up.due);
+    return out;
+}
+
+std::vector<Id> ids_of(const std::vector<store::FollowUpItem>& items) {
+    std::vector<Id> out;
+    for (const auto& item : items)
+        out.push_back(item.follow_up.id);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a follow-up line says who, what happened, what was offered and the note",
+          "[followups]") {
+    Shop shop;
+    const Id id = shop.due(2026_y / 11 / 25, "Ask if the new kettle works");
+    const auto week = shop.follow_ups.agenda(2026_y / 11 / 23, week_containing(2026_y / 11 / 23));
+    REQUIRE(week.week_items.size() == 1);
+    const auto& item = week.week_items.front();
+    CHECK(item.follow_up.id == id);
+    CHECK(item.customer_id == shop.customer);
+    CHECK(item.customer_name == "Zoë Martin");
+    CHECK(item.interaction_id == shop.incident);
+    CHECK(item.summary == "Kettle stopped working after a week");
+    CHECK(item.resolution_offered == "refund 25.00 (accepted); apology-only (offered)");
+    CHECK(item.category == Category::product_fault);
+    CHECK(item.follow_up.note == "Ask if the new kettle works");
+}
+
+TEST_CASE("follow-ups saved with their incident are in the list", "[followups]") {
+    Shop shop;
+    Interaction i = store::InteractionRepo(shop.db).get(shop.incident);
+    i.id = 0;
+    i.follow_ups.push_back(FollowUp{0, 0, 2026_y / 11 / 26, "From the log dialog", {}, {}, {}, 0});
+    const Id second = store::InteractionRepo(shop.db).add(i);
+    const auto items = shop.follow_ups.open_between(2026_y / 11 / 23, 2026_y / 11 / 29);
+    REQUIRE(items.size() == 1);
+    CHECK(items.front().interaction_id == second);
+    CHECK(items.front().follow_up.note == "From the log dialog");
+}
+
+TEST_CASE("a Monday-start week runs from Monday to Sunday inclusive", "[followups][weeks]") {
+    Shop shop;
+    shop.due(2026_y / 11 / 22); // Sunday before
+    shop.due(2026_y / 11 / 23); // Monday: first day
+    shop.due(2026_y / 11 / 29); // Sunday: last day
+    shop.due(2026_y / 11 / 30); // Monday after
+    const auto w48 = week_span(parse_week("2026-W48"));
+    const auto a = shop.follow_ups.agenda(2026_y / 11 / 20, w48);
+    CHECK(a.overdue.empty());
+    CHECK(days_of(a.week_items) == std::vector<Date>{2026_y / 11 / 23, 2026_y / 11 / 29});
+    const auto next = shop.follow_ups.agenda(2026_y / 11 / 20, next_week(w48));
+    CHECK(days_of(next.week_items) == std::vector<Date>{2026_y / 11 / 30});
+}
+
+TEST_CASE("a follow-up due Sunday 2027-01-03 is in week 2026-W53, and Monday 2027-01-04 in "
+          "2027-W01",
+          "[followups][weeks]") {
+    Shop shop;
+    const Id sunday = shop.due(2027_y / 1 / 3);
+    const Id monday = shop.due(2027_y / 1 / 4);
+    const Date today = 2026_y / 12 / 28;
+
+    const auto w53 = shop.follow_ups.agenda(today, week_containing(2027_y / 1 / 3));
+    REQUIRE(w53.week);
+    CHECK(format_week(w53.week->id) == "2026-W53");
+    CHECK(ids_of(w53.week_items) == std::vector<Id>{sunday});
+
+    const auto w01 = shop.follow_ups.agenda(today, week_span(parse_week("2027-W01")));
+    CHECK(ids_of(w01.week_items) == std::vector<Id>{monday});
+}
+
+TEST_CASE("with a Sunday week start the week runs Sunday to Saturday", "[followups][weeks]") {
+    Shop shop;
+    shop.due(2026_y / 11 / 21); // Saturday before
+    shop.due(2026_y / 11 / 22); // Sunday: first day
+    shop.due(2026_y / 11 / 28); // Saturday: last day
+    shop.due(2026_y / 11 / 29); // Sunday: next week
+    const Date today = 2026_y / 11 / 20;
+    const auto week = week_containing(2026_y / 11 / 25, date::Sunday);
+    const auto a = shop.follow_ups.agenda(today, week);
+    CHECK(days_of(a.week_items) == std::vector<Date>{2026_y / 11 / 22, 2026_y / 11 / 28});
+    CHECK(days_of(shop.follow_ups.agenda(today, next_week(week, date::Sunday)).week_items) ==
+          std::vector<Date>{2026_y / 11 / 29});
+
+    SECTION("at the year's edge, Sunday 2027-01-03 opens the Sunday week named 2027-W01") {
+        const Id sunday = shop.due(2027_y / 1 / 3);
+        shop.due(2027_y / 1 / 2);
+        const auto w01 = week_span(parse_week("2027-W01"), date::Sunday);
+        CHECK(w01.first == 2027_y / 1 / 3);
+        CHECK(ids_of(shop.follow_ups.agenda(today, w01).week_items) == std::vector<Id>{sunday});
+    }
+}
+
+TEST_CASE("a follow-up due yesterday is overdue, one due today is not", "[followups]") {
+    Shop shop;
+    const Date today = 2026_y / 11 / 25; // a Wednesday
+    const Id last_month = shop.due(2026_y / 10 / 30);
+    const Id monday = shop.due(2026_y / 11 / 23);
+    const Id yesterday = shop.due(2026_y / 11 / 24);
+    const Id due_today = shop.due(today);
+    const Id friday = shop.due(2026_y / 11 / 27);
+    const Id done = shop.due(2026_y / 11 / 20);
+    shop.follow_ups.mark_done(done, Outcome::satisfied, "", 5, 2026_y / 11 / 21);
+
+    const auto a = shop.follow_ups.agenda(today, week_containing(today));
+    CHECK(ids_of(a.overdue) == std::vector<Id>{last_month, monday, yesterday});
+    // Monday and Tuesday of this week are listed once, as overdue.
+    CHECK(ids_of(a.week_items) == std::vector<Id>{due_today, friday});
+
+    const auto counts = shop.follow_ups.counts(today);
+    CHECK(counts.overdue == 3);
+    CHECK(counts.due_today == 1);
+    CHECK(counts.total() == 4);
+
+    SECTION("the Today count drops at once when one is done") {
+        shop.follow_ups.mark_done(yesterday, std::nullopt, "", 0, today);
+        CHECK(shop.follow_ups.counts(today).overdue == 2);
+    }
+    SECTION("without a week only the overdue ones are listed") {
+        const auto only = shop.follow_ups.agenda(today, std::nullopt);
+        CHECK(only.overdue.size() == 3);
+        CHECK(only.week_items.empty());
+    }
+}
+
+TEST_CASE("marking a follow-up done records the outcome, note and minutes", "[followups]") {
+    Shop shop;
+    const Id id = shop.due(2026_y / 11 / 24, "Call back");
+    const FollowUp before = shop.follow_ups.mark_done(id, Outcome::still_unhappy,
+                                                      "Wants a new model", 12, 2026_y / 11 / 25);
+    CHECK_FALSE(before.is_done());
+    const FollowUp after = shop.follow_ups.get(id).follow_up;
+    CHECK(after.done_on == 2026_y / 11 / 25);
+    CHECK(after.outcome == Outcome::still_unhappy);
+    CHECK(after.outcome_note == "Wants a new model");
+    CHECK(after.minutes == 12);
+    CHECK(after.note == "Call back");
+    CHECK(shop.follow_ups.overdue(2026_y / 12 / 1).empty());
+
+    SECTION("still unhappy: another follow-up can be scheduled for the same incident") {
+        const Id again =
+            shop.follow_ups.schedule(after.interaction_id, 2026_y / 11 / 30, "Try again");
+        const auto open = shop.follow_ups.all_open();
+        REQUIRE(ids_of(open) == std::vector<Id>{again});
+        CHECK(open.front().interaction_id == shop.incident);
+    }
+    SECTION("undo puts it back open") {
+        shop.follow_ups.restore(before);
+        const FollowUp back = shop.follow_ups.get(id).follow_up;
+        CHECK_FALSE(back.is_done());
+        CHECK_FALSE(back.outcome);
+        CHECK(back.minutes == 0);
+        CHECK(back.outcome_note.empty());
+    }
+}
+
+TEST_CASE("a follow-up already done cannot be marked done again; nothing changes",
+          "[followups][refuse]") {
+    Shop shop;
+    const Id id = shop.due(2026_y / 11 / 24);
+    shop.follow_ups.mark_done(id, Outcome::satisfied, "Happy now", 7, 2026_y / 11 / 25);
+    CHECK_THROWS_AS(
+        shop.follow_ups.mark_done(id, Outcome::no_answer, "Second try", 3, 2026_y / 11 / 26),
+        DataError);
+    const FollowUp f = shop.follow_ups.get(id).follow_up;
+    CHECK(f.done_on == 2026_y / 11 / 25);
+    CHECK(f.outcome == Outcome::satisfied);
+    CHECK(f.outcome_note == "Happy now");
+    CHECK(f.minutes == 7);
+}
+
+TEST_CASE("an unknown follow-up id is refused", "[followups][refuse]") {
+    Shop shop;
+    CHECK_THROWS_AS(shop.follow_ups.get(999), DataError);
+    CHECK_THROWS_AS(shop.follow_ups.mark_done(999, Outcome::satisfied, "", 0, 2026_y / 11 / 25),
+                    DataError);
+    CHECK_THROWS_AS(shop.follow_ups.move(999, 2026_y / 11 / 30), DataError);
+    CHECK_THROWS_AS(shop.follow_ups.remove(999), DataError);
+    CHECK_THROWS_AS(shop.follow_ups.schedule(999, 2026_y / 11 / 30, ""), DataError);
+    CHECK(shop.follow_ups.all_open().empty());
+}
+
+TEST_CASE("bad minutes are refused and leave the follow-up open", "[followups][refuse]") {
+    Shop shop;
+    const Id id = shop.due(2026_y / 11 / 24);
+    CHECK_THROWS_AS(shop.follow_ups.mark_done(id, Outcome::satisfied, "", -1, 2026_y / 11 / 25),
+                    InputError);
+    CHECK_THROWS_AS(shop.follow_ups.mark_done(id, Outcome::satisfied, "", 100001, 2026_y / 11 / 25),
+                    InputError);
+    CHECK_FALSE(shop.follow_ups.get(id).follow_up.is_done());
+}
+
+TEST_CASE("a follow-up can be moved to another day, but not once it is done", "[followups]") {
+    Shop shop;
+    const Id id = shop.due(2026_y / 11 / 24, "Snooze me");
+    const FollowUp before = shop.follow_ups.move(id, 2026_y / 12 / 2);
+    CHECK(before.due == 2026_y / 11 / 24);
+    CHECK(shop.follow_ups.overdue(2026_y / 11 / 30).empty());
+    CHECK(ids_of(shop.follow_ups.open_between(2026_y / 11 / 30, 2026_y / 12 / 6)) ==
+          std::vector<Id>{id});
+    CHECK(shop.follow_ups.get(id).follow_up.note == "Snooze me");
+
+    shop.follow_ups.mark_done(id, std::nullopt, "", 0, 2026_y / 12 / 2);
+    CHECK_THROWS_AS(shop.follow_ups.move(id, 2026_y / 12 / 9), DataError);
+    CHECK(shop.follow_ups.get(id).follow_up.due == 2026_y / 12 / 2);
+}
+
+TEST_CASE("the partial index on open follow-ups serves the list's filter", "[followups][speed]") {
+    // The same WHERE shape as FollowUpRepo's lists: a million done follow-ups cost nothing.
+    Shop shop;
+    SQLite::Statement plan(shop.db.sql(), R"(
+        EXPLAIN QUERY PLAN SELECT f.id FROM follow_up f
+          JOIN interaction i ON i.id = f.interaction_id
+          JOIN customer c ON c.id = i.customer_id
+         WHERE f.done_on IS NULL AND f.due_on BETWEEN '2026-11-23' AND '2026-11-29')");
+    std::string text;
+    while (plan.executeStep())
+        text += plan.getColumn(3).getString() + "\n";
+    CHECK_THAT(text, Catch::Contains("follow_up_open_by_due"));
+}
