@@ -37,6 +37,17 @@ int parse_int(const std::string& text, const char* what, int lo, int hi) {
 
 } // namespace
 
+CLI::App* export_command(CLI::App& app) {
+    const auto found =
+        app.get_subcommands([](const CLI::App* sub) { return sub->get_name() == "export"; });
+    if (!found.empty())
+        return found.front();
+    auto* exp = app.add_subcommand("export", "Write data to a file for a calendar, an accountant "
+                                             "or another program");
+    exp->require_subcommand(1);
+    return exp;
+}
+
 int parse_minutes(const std::string& text) { return parse_int(text, "minutes", 0, 100000); }
 int parse_severity(const std::string& text) { return parse_int(text, "severity", 1, 5); }
 

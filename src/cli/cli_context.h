@@ -45,6 +45,11 @@ void add_log_command(CLI::App& app, CliContext& ctx);
 void add_purchase_commands(CLI::App& app, CliContext& ctx);
 void add_settings_commands(CLI::App& app, CliContext& ctx);
 void add_admin_commands(CLI::App& app, CliContext& ctx); // init, check, demo
+void add_followup_commands(CLI::App& app, CliContext& ctx); // followups, followup, export followups
+
+// The shared `export` command that each exporter adds its kind to (followups, accountant,
+// history): created by whichever group registers first.
+CLI::App* export_command(CLI::App& app);
 
 // Parsers for numbers typed on the command line, with the project's sentences.
 int parse_minutes(const std::string& text);

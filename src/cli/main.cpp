@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     rapport::cli::add_log_command(app, ctx);
     rapport::cli::add_purchase_commands(app, ctx);
     rapport::cli::add_settings_commands(app, ctx);
+    rapport::cli::add_followup_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,334 @@
+// followups (the weekly review), followup done | move | add, export followups (iCalendar).
+#include "cli/cli_context.h"
+#include "cli/json_out.h"
+#include "core/atomic_file.h"
+#include "core/errors.h"
+#include "core/ics_writer.h"
+#include "store/followups.h"
+#include "store/settings_store.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <iostream>
+
+namespace rapport::cli {
+namespace {
+
+using nlohmann::json;
+
+Id parse_id(const std::string& text, std::string_view what) {
+    Id id = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, id);
+    if (text.empty() || ec != std::errc{} || ptr != end || id <= 0)
+        throw InputError(fmt::format("\"{}\" is not {} id (a whole number from 1).", text, what));
+    return id;
+}
+
+// Which week the owner asked for, checked before the database is opened; turned into days
+// once the week-start setting is known.
+struct WeekChoice {
+    enum class Kind { this_week, next, previous, named } kind = Kind::this_week;
+    WeekId named;
+};
+
+WeekChoice parse_week_choice(const std::string& text) {
+    std::string l = text;
+    std::transform(l.begin(), l.end(), l.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (l == "this")
+        return {WeekChoice::Kind::this_week, {}};
+    if (l == "next")
+        return {WeekChoice::Kind::next, {}};
+    if (l == "previous" || l == "last")
+        return {WeekChoice::Kind::previous, {}};
+    if (l.size() >= 7 && l[4] == '-' && l[5] == 'w')
+        return {WeekChoice::Kind::named, parse_week(text)}; // refuses 2026-W54, 2026-W00
+    throw InputError(
+        fmt::format("The week \"{}\" is not this, next, previous or a week like 2026-W48.", text));
+}
+
+WeekSpan resolve_week(const WeekChoice& c, Date today, date::weekday first_day) {
+    const WeekSpan current = week_containing(today, first_day);
+    switch (c.kind) {
+    case WeekChoice::Kind::next:
+        return next_week(current, first_day);
+    case WeekChoice::Kind::previous:
+        return previous_week(current, first_day);
+    case WeekChoice::Kind::named:
+        return week_span(c.named, first_day);
+    case WeekChoice::Kind::this_week:
+        break;
+    }
+    return current;
+}
+
+// "Monday 2026-11-23": English, like the rest of the command line's output.
+std::string day_heading(Date d) {
+    std::string name = format_weekday(date::weekday{date::sys_days{d}});
+    if (!name.empty())
+        name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    return name + " " + format_date(d);
+}
+
+// Text typed into a note may hold line breaks; a list line must stay one line.
+std::string one_line(std::string_view text) {
+    std::string out;
+    for (char c : text)
+        out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    return out;
+}
+
+std::string item_line(const store::FollowUpItem& item, bool show_due) {
+    std::string line = fmt::format("{:>8}  ", item.follow_up.id);
+    if (show_due)
+        line += fmt::format("due {}  ", format_date(item.follow_up.due));
+    line += one_line(item.customer_name) + " | " + one_line(item.summary);
+    if (!item.resolution_offered.empty())
+        line += " | offered: " + item.resolution_offered;
+    if (!item.follow_up.note.empty())
+        line += " | note: " + one_line(item.follow_up.note);
+    return line;
+}
+
+json item_json(const store::FollowUpItem& item) {
+    return {{"id", item.follow_up.id},
+            {"due", format_date(item.follow_up.due)},
+            {"customer_id", item.customer_id},
+            {"customer", item.customer_name},
+            {"interaction_id", item.interaction_id},
+            {"category", to_key(item.category)},
+            {"summary", item.summary},
+            {"resolution_offered", item.resolution_offered},
+            {"note", item.follow_up.note}};
+}
+
+json items_json(const std::vector<store::FollowUpItem>& items) {
+    json arr = json::array();
+    for (const auto& item : items)
+        arr.push_back(item_json(item));
+    return arr;
+}
+
+void print_agenda(const store::FollowUpAgenda& a) {
+    std::string out;
+    out += a.overdue.empty() ? "Overdue: none\n" : fmt::format("Overdue ({})\n", a.overdue.size());
+    for (const auto& item : a.overdue)
+        out += item_line(item, true) + '\n';
+    if (a.week) {
+        out += fmt::format("\nWeek {}: {} to {}\n", format_week(a.week->id),
+                           day_heading(a.week->first), day_heading(a.week->last));
+        if (a.week_items.empty())
+            out += "Nothing else due this week.\n";
+        std::optional<Date> day;
+        for (const auto& item : a.week_items) {
+            if (day != item.follow_up.due) {
+                day = item.follow_up.due;
+                out += day_heading(*day) + (*day == a.today ? " (today)" : "") + '\n';
+            }
+            out += item_line(item, false) + '\n';
+        }
+    }
+    std::cout << out;
+}
+
+void add_list_command(CLI::App& app, CliContext& ctx) {
+    struct Options {
+        std::string week;
+        bool overdue_only = false;
+    };
+    auto o = std::make_shared<Options>();
+    auto* list = app.add_subcommand(
+        "followups", "List open follow-ups: overdue ones first, then this week's by day");
+    list->add_option("--week", o->week,
+                     "this, next, previous or YYYY-Www (weeks start on the week_start setting)");
+    list->add_flag("--overdue", o->overdue_only, "Only the overdue ones (unless --week is given)");
+    on_run(list, ctx, [&ctx, o] {
+        const Date today = ctx.today();
+        std::optional<WeekChoice> choice;
+        if (!o->week.empty())
+            choice = parse_week_choice(o->week);
+        else if (!o->overdue_only)
+            choice = WeekChoice{};
+        std::optional<WeekSpan> week;
+        if (choice)
+            week = resolve_week(*choice, today, store::SettingsStore(ctx.db()).load().week_start);
+        const auto agenda = store::FollowUpRepo(ctx.db()).agenda(today, week);
+        if (!ctx.json) {
+            print_agenda(agenda);
+            return;
+        }
+        json j = {{"today", format_date(today)}, {"overdue", items_json(agenda.overdue)}};
+        if (week)
+            j["week"] = {{"id", format_week(week->id)},
+                         {"first", format_date(week->first)},
+                         {"last", format_date(week->last)},
+                         {"follow_ups", items_json(agenda.week_items)}};
+        else
+            j["week"] = nullptr;
+        print_json(j);
+    });
+}
+
+void add_done_command(CLI::App& followup, CliContext& ctx) {
+    struct Options {
+        std::string id, outcome, note, minutes = "0";
+    };
+    auto o = std::make_shared<Options>();
+    auto* done = followup.add_subcommand("done", "Record that the follow-up call was made");
+    done->add_option("ID", o->id, "The follow-up id (from 'followups')")->required();
+    done->add_option("--outcome", o->outcome, "satisfied, still-unhappy, no-answer or other");
+    done->add_option("--note", o->note, "How it went");
+    done->add_option("--minutes", o->minutes, "Minutes spent on it");
+    on_run(done, ctx, [&ctx, o] {
+        const Id id = parse_id(o->id, "a follow-up");
+        std::optional<Outcome> outcome;
+        if (!o->outcome.empty())
+            outcome = parse_outcome(o->outcome);
+        const int minutes = parse_minutes(o->minutes);
+        const Date today = ctx.today();
+        store::FollowUpRepo repo(ctx.db());
+        repo.mark_done(id, outcome, o->note, minutes, today);
+        const auto item = repo.get(id);
+        // The seed advice: an unhappy customer gets another step, not a closed file.
+        std::vector<std::string> next_steps;
+        if (outcome == Outcome::still_unhappy)
+            next_steps = {fmt::format("rapport-cli log {} --summary TEXT", item.customer_id),
+                          fmt::format("rapport-cli followup add {} +3d", item.interaction_id)};
+        if (ctx.json) {
+            print_json({{"id", id},
+                        {"done_on", format_date(today)},
+                        {"outcome", outcome ? json(to_key(*outcome)) : json(nullptr)},
+                        {"customer_id", item.customer_id},
+                        {"interaction_id", item.interaction_id},
+                        {"next_steps", next_steps}});
+            return;
+        }
+        std::cout << fmt::format("Follow-up {} with {} is done{}.\n", id,
+                                 one_line(item.customer_name),
+                                 outcome ? fmt::format(" ({})", to_key(*outcome)) : "");
+        if (!next_steps.empty())
+            std::cout << fmt::format("Still unhappy: log what happens next with '{}', or "
+                                     "schedule another call with '{}'.\n",
+                                     next_steps[0], next_steps[1]);
+    });
+}
+
+void add_move_command(CLI::App& followup, CliContext& ctx) {
+    struct Options {
+        std::string id, when;
+    };
+    auto o = std::make_shared<Options>();
+    auto* move = followup.add_subcommand("move", "Reschedule (snooze) an open follow-up");
+    move->add_option("ID", o->id, "The follow-up id")->required();
+    move->add_option("DATE", o->when, "YYYY-MM-DD, +Nd (days from today) or +Nw (weeks)")
+        ->required();
+    on_run(move, ctx, [&ctx, o] {
+        const Id id = parse_id(o->id, "a follow-up");
+        const Date due = resolve_due_date(o->when, ctx.today());
+        const FollowUp before = store::FollowUpRepo(ctx.db()).move(id, due);
+        if (ctx.json)
+            print_json({{"id", id}, {"due", format_date(due)}, {"was", format_date(before.due)}});
+        else
+            std::cout << fmt::format("Follow-up {} moved from {} to {}.\n", id,
+                                     day_heading(before.due), day_heading(due));
+    });
+}
+
+void add_schedule_command(CLI::App& followup, CliContext& ctx) {
+    struct Options {
+        std::string interaction, when, note;
+    };
+    auto o = std::make_shared<Options>();
+    auto* add = followup.add_subcommand(
+        "add", "Schedule another follow-up for an incident; prints the new id");
+    add->add_option("INTERACTION_ID", o->interaction, "The incident id (from 'log')")->required();
+    add->add_option("DATE", o->when, "YYYY-MM-DD, +Nd (days from today) or +Nw (weeks)")
+        ->required();
+    add->add_option("--note", o->note, "What to ask or check");
+    on_run(add, ctx, [&ctx, o] {
+        const Id interaction = parse_id(o->interaction, "an incident");
+        const Date due = resolve_due_date(o->when, ctx.today());
+        const Id id = store::FollowUpRepo(ctx.db()).schedule(interaction, due, o->note);
+        if (ctx.json)
+            print_json({{"id", id}});
+        else
+            std::cout << id << '\n';
+    });
+}
+
+IcsEvent calendar_event(const store::FollowUpItem& item) {
+    IcsEvent e;
+    // The id never changes, so importing a newer file updates the event in place.
+    e.uid = fmt::format("followup-{}@{}", item.follow_up.id, RAPPORT_APP_ID);
+    e.day = item.follow_up.due;
+    e.summary = "Follow up: " + item.customer_name;
+    e.description = "Incident: " + item.summary;
+    if (!item.resolution_offered.empty())
+        e.description += "\nOffered: " + item.resolution_offered;
+    if (!item.follow_up.note.empty())
+        e.description += "\nNote: " + item.follow_up.note;
+    e.description += fmt::format("\nRapport follow-up {} (incident {}, customer {})",
+                                 item.follow_up.id, item.interaction_id, item.customer_id);
+    return e;
+}
+
+void add_export_command(CLI::App& app, CliContext& ctx) {
+    struct Options {
+        std::string format = "ics", out;
+    };
+    auto o = std::make_shared<Options>();
+    auto* exp = export_command(app)->add_subcommand(
+        "followups",
+        "Write the open follow-ups to an iCalendar (.ics) file; done ones are left out");
+    exp->footer("One all-day event per open follow-up. Each event keeps its identity across "
+                "exports, so importing a newer file updates events instead of duplicating them; "
+                "follow-ups done since are left out of the file, not removed from the calendar.");
+    exp->add_option("--format", o->format, "ics (the only format)");
+    exp->add_option("--out", o->out, "The .ics file to write (readable by you only)")->required();
+    on_run(exp, ctx, [&ctx, o] {
+        std::string format = o->format;
+        std::transform(format.begin(), format.end(), format.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (format != "ics")
+            throw InputError(
+                fmt::format("Follow-ups export as ics only (got --format {}).", o->format));
+        if (o->out.empty())
+            throw InputError("Say where to write the calendar file with --out FILE.");
+        const auto items = store::FollowUpRepo(ctx.db()).all_open();
+        const std::string business = store::SettingsStore(ctx.db()).load().business_name;
+        const std::string calendar =
+            business.empty() ? "Rapport follow-ups" : business + " follow-ups";
+        const auto stamp =
+            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        write_file_atomically(o->out, [&](std::ostream& os) {
+            IcsWriter ics(os, stamp, calendar);
+            for (const auto& item : items)
+                ics.event(calendar_event(item));
+            ics.finish();
+        });
+        if (ctx.json)
+            print_json({{"file", o->out}, {"events", items.size()}});
+        else
+            std::cout << fmt::format("Wrote {} open follow-up{} to {} (done ones are left out).\n",
+                                     items.size(), items.size() == 1 ? "" : "s", o->out);
+    });
+}
+
+} // namespace
+
+void add_followup_commands(CLI::App& app, CliContext& ctx) {
+    add_list_command(app, ctx);
+    auto* followup = app.add_subcommand("followup", "Tick off, move or add one follow-up");
+    followup->require_subcommand(1);
+    add_done_command(*followup, ctx);
+    add_move_command(*followup, ctx);
+    add_schedule_command(*followup, ctx);
+    add_export_command(app, ctx);
+}
+
+} // namespace rapport::cli
