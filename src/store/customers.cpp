@@ -210,8 +210,9 @@ Customer CustomerRepo::resolve(std::string_view ref) {
         while (like.executeStep())
             hint += fmt::format("{}{} (id {})", hint.empty() ? "; did you mean " : " or ",
                                 like.getColumn(0).getString(), like.getColumn(1).getInt64());
-        throw DataError(numeric ? fmt::format("No customer has id or name \"{}\"{}.", r, hint)
-                                : fmt::format("No customer is named \"{}\"{}.", r, hint));
+        const char* end = hint.empty() ? "." : "?";
+        throw DataError(numeric ? fmt::format("No customer has id or name \"{}\"{}{}", r, hint, end)
+                                : fmt::format("No customer is named \"{}\"{}{}", r, hint, end));
     }
     if (found.size() > 1) {
         std::string list;

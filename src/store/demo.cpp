@@ -138,7 +138,24 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
                          : std::max<std::int64_t>(o.interactions / 5, 2LL * o.customers);
     constexpr int kHistoryDays = 3 * 365; // three years of history
 
+    // Random customer ids scatter index inserts over the whole file; a big page cache for the
+    // load keeps them in memory (restored afterwards).
+    const int old_cache = db.sql().execAndGet("PRAGMA cache_size").getInt();
+    db.sql().exec("PRAGMA cache_size = -262144");
     WriteTransaction tx(db);
+    // Bulk load: the full-text index is built once at the end instead of row by row, which
+    // halves the time for a million rows. The insert triggers are put back unchanged before
+    // the commit, so the schema the user sees never lacks them.
+    std::vector<std::pair<std::string, std::string>> fts_triggers;
+    {
+        SQLite::Statement st(db.sql(), "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+                                       "AND name IN ('customer_fts_insert', 'interaction_fts_insert')");
+        while (st.executeStep())
+            fts_triggers.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+    }
+    for (const auto& [name, sql] : fts_triggers)
+        db.sql().exec("DROP TRIGGER " + name);
+
     SQLite::Statement add_customer(db.sql(), R"(
         INSERT INTO customer (name, phone, email, note, referred_by, came_anyway, referral_reward)
         VALUES (?, ?, ?, ?, ?, ?, ?))");
@@ -270,7 +287,12 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         add_purchase.reset();
         ++counts.purchases;
     }
+    db.sql().exec("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')");
+    db.sql().exec("INSERT INTO interaction_fts (interaction_fts) VALUES ('rebuild')");
+    for (const auto& [name, sql] : fts_triggers)
+        db.sql().exec(sql);
     tx.commit();
+    db.sql().exec(fmt::format("PRAGMA cache_size = {}", old_cache));
     return counts;
 }
 
