@@ -3,6 +3,9 @@
 #include "store/sql_util.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <unordered_map>
 
 namespace rapport::store {
 namespace {
@@ -51,6 +54,32 @@ std::string describe_resolution(ResolutionType type, Money cost, ResolutionStatu
     return fmt::format("{} {} ({})", to_key(type), format_amount(cost), to_key(status));
 }
 
+// Runs the reads of one list in a single read transaction: one consistent snapshot, and the
+// file lock taken once instead of once per statement. Inside an enclosing transaction (a write
+// that reads first) it does nothing.
+class ReadScope {
+public:
+    explicit ReadScope(SQLite::Database& db)
+        : m_db(db), m_began(sqlite3_get_autocommit(db.getHandle()) != 0) {
+        if (m_began)
+            m_db.exec("BEGIN DEFERRED");
+    }
+    ~ReadScope() {
+        if (!m_began)
+            return;
+        try {
+            m_db.exec("COMMIT"); // nothing was written: this only releases the snapshot
+        } catch (const SQLite::Exception&) {
+        }
+    }
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+
+private:
+    SQLite::Database& m_db;
+    bool m_began;
+};
+
 void check_minutes(int minutes) {
     if (minutes < 0 || minutes > 100000)
         throw InputError(
@@ -61,34 +90,41 @@ void check_minutes(int minutes) {
 
 std::vector<FollowUpItem> FollowUpRepo::query(const char* where,
                                               const std::vector<std::string>& args) {
+    ReadScope snapshot(m_db.sql());
     SQLite::Statement st(m_db.sql(), std::string(kSelectItems) + where + kOrder);
     for (std::size_t k = 0; k < args.size(); ++k)
         st.bind(static_cast<int>(k + 1), args[k]);
     std::vector<FollowUpItem> items;
     while (st.executeStep())
         items.push_back(read_item(st));
-    load_resolutions(items);
+    if (!items.empty())
+        load_resolutions(items, where, args);
     return items;
 }
 
-void FollowUpRepo::load_resolutions(std::vector<FollowUpItem>& items) {
-    if (items.empty())
-        return;
-    SQLite::Statement st(m_db.sql(), R"(
-        SELECT type, cost, status FROM resolution WHERE interaction_id = ? ORDER BY id)");
-    for (auto& item : items) {
-        st.bind(1, static_cast<std::int64_t>(item.interaction_id));
-        std::string text;
-        while (st.executeStep()) {
-            if (!text.empty())
-                text += "; ";
-            text += describe_resolution(parse_resolution_type(st.getColumn(0).getString()),
-                                        Money{st.getColumn(1).getInt64()},
-                                        parse_resolution_status(st.getColumn(2).getString()));
-        }
-        st.reset();
-        item.resolution_offered = std::move(text);
+// One query for the resolutions of every listed incident rather than one per line: the list
+// of a large shop has tens of thousands of overdue lines.
+void FollowUpRepo::load_resolutions(std::vector<FollowUpItem>& items, const char* where,
+                                    const std::vector<std::string>& args) {
+    SQLite::Statement st(m_db.sql(), fmt::format(R"(
+        SELECT r.interaction_id, r.type, r.cost, r.status FROM resolution r
+         WHERE r.interaction_id IN (SELECT f.interaction_id FROM follow_up f WHERE {})
+         ORDER BY r.interaction_id, r.id)",
+                                                 where));
+    for (std::size_t k = 0; k < args.size(); ++k)
+        st.bind(static_cast<int>(k + 1), args[k]);
+    std::unordered_map<Id, std::string> offered;
+    while (st.executeStep()) {
+        std::string& text = offered[st.getColumn(0).getInt64()];
+        if (!text.empty())
+            text += "; ";
+        text += describe_resolution(parse_resolution_type(st.getColumn(1).getString()),
+                                    Money{st.getColumn(2).getInt64()},
+                                    parse_resolution_status(st.getColumn(3).getString()));
     }
+    for (auto& item : items)
+        if (const auto it = offered.find(item.interaction_id); it != offered.end())
+            item.resolution_offered = it->second;
 }
 
 std::vector<FollowUpItem> FollowUpRepo::overdue(Date today) {
@@ -107,6 +143,7 @@ std::vector<FollowUpItem> FollowUpRepo::all_open() {
 }
 
 FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& week) {
+    ReadScope snapshot(m_db.sql()); // both lists from the same moment
     FollowUpAgenda a;
     a.today = today;
     a.week = week;
@@ -129,12 +166,9 @@ FollowUpCounts FollowUpRepo::counts(Date today) {
 }
 
 std::optional<FollowUpItem> FollowUpRepo::find(Id id) {
-    SQLite::Statement st(m_db.sql(), std::string(kSelectItems) + "f.id = ?");
-    st.bind(1, static_cast<std::int64_t>(id));
-    if (!st.executeStep())
+    auto one = query("f.id = ?", {std::to_string(id)});
+    if (one.empty())
         return std::nullopt;
-    std::vector<FollowUpItem> one{read_item(st)};
-    load_resolutions(one);
     return std::move(one.front());
 }
 
