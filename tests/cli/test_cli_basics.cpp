@@ -195,7 +195,7 @@ TEST_CASE("demo fills a new database and refuses one with real customers", "[cli
     CHECK(run_cli(shop, {"demo", "--customers", "many"}).exit_code == 2);
 }
 
-TEST_CASE("--version and --help exit 0", "[cli]") {
+TEST_CASE("asking for the version or for help exits 0", "[cli]") {
     CHECK(run_cli({"--version"}).exit_code == 0);
     const auto help = run_cli({"--help"});
     CHECK(help.exit_code == 0);
