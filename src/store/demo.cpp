@@ -256,8 +256,9 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
             add_follow_up.bind(2, format_date(due));
             add_follow_up.bind(3, rnd.chance(0.5) ? "Call to check they are happy now"
                                                   : "Confirm the replacement arrived");
-            // Older follow-ups were mostly done; a few slipped and are overdue.
-            if (due < o.today && rnd.chance(0.93)) {
+            // Follow-ups from before the last three weeks were all done; a few recent ones
+            // slipped and are overdue, as in a shop that does its weekly review.
+            if (due < o.today && (days_between(due, o.today) > 21 || rnd.chance(0.8))) {
                 add_follow_up.bind(4, format_date(add_days(due, rnd.between(0, 2))));
                 add_follow_up.bind(5, std::string(kOutcomes[rnd.weighted(kOutcomeWeights)]));
                 add_follow_up.bind(6, "");
