@@ -218,7 +218,11 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         add_interaction.bind(3, std::string(kChannels[rnd.weighted(kChannelWeights)]));
         add_interaction.bind(4, std::string(script.category));
         add_interaction.bind(5, std::min(severity, 5));
-        add_interaction.bind(6, std::string(rnd.pick(script.summaries)));
+        // Owners often note the order number, which makes a rare word to search for.
+        std::string summary(rnd.pick(script.summaries));
+        if (rnd.chance(0.3))
+            summary += fmt::format(" (order {})", rnd.between(100000, 999999));
+        add_interaction.bind(6, summary);
         add_interaction.bind(7, std::string(rnd.pick(script.asked)));
         add_interaction.bind(8, minutes);
         add_interaction.bind(9, severity >= 4 && rnd.chance(0.5) ? "Owner" : "");
