@@ -2,6 +2,7 @@
 # One entry point for developers and CI on a fresh Debian 12 machine.
 #   ./packaging/dev.sh run    build and start the app on its default database
 #   ./packaging/dev.sh test   build and run every test
+#   ./packaging/dev.sh bench  Release build, then the performance benchmark (tests/bench)
 #   ./packaging/dev.sh build  just build
 #   ./packaging/dev.sh deps   just install the Debian packages
 set -euo pipefail
@@ -63,6 +64,16 @@ run_app() {
     "$cli" customer list "$@"
 }
 
+run_bench() {
+    # Release build in its own folder, so benchmark figures never come from a debug build.
+    local bench_build="$root/build-release"
+    if [ ! -f "$bench_build/build.ninja" ]; then
+        cmake -S "$root" -B "$bench_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRAPPORT_BUILD_TESTS=OFF
+    fi
+    cmake --build "$bench_build" -j "$(nproc)"
+    python3 "$root/tests/bench/bench.py" --build "$bench_build" "$@"
+}
+
 cmd="${1:-}"
 shift || true
 case "$cmd" in
@@ -70,8 +81,9 @@ case "$cmd" in
     build) install_packages; configure_and_build ;;
     test) install_packages; configure_and_build; run_tests ;;
     run) install_packages; configure_and_build; run_app "$@" ;;
+    bench) install_packages; run_bench "$@" ;;
     *)
-        echo "usage: $0 run|test|build|deps" >&2
+        echo "usage: $0 run|test|build|bench|deps" >&2
         exit 2
         ;;
 esac

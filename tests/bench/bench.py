@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Rapport's performance benchmark: each operation against sqlite3 doing the same work.
+
+Creates (once) a demo database with 10,000 customers, 1,000,000 interactions and 200,000
+purchases, then times each operation as the median of several runs of the real program, next
+to the sqlite3 command-line shell running equivalent SQL on the same file, and prints one
+table with the ratio. Usage: bench.py --build BUILD_DIR [--db PATH] [--runs N]
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TODAY = "2026-11-25"  # fixed, so the data and the week are the same on every run
+WEEK = "2026-W48"
+WEEK_FIRST, WEEK_LAST = "2026-11-23", "2026-11-29"
+YEAR_FROM, YEAR_TO = "2025-11-26", "2026-11-25"
+SEARCH_WORD = None  # picked from the data: a rare order number
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def timed(cmd, runs, env=None):
+    """Median wall time in ms of `runs` runs (after one warm-up run), and the last result."""
+    result = run(cmd, env=env)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = run(cmd, env=env)
+        times.append((time.perf_counter() - start) * 1000.0)
+    return statistics.median(times), result
+
+
+def sqlite(db, sql, mode=None, out=None):
+    cmd = ["sqlite3"]
+    if mode:
+        cmd.append(mode)
+    cmd.append(db)
+    if out:
+        sql = f".output {out}\n{sql}"
+    return cmd + [sql]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", required=True)
+    ap.add_argument("--db", default=os.path.join(tempfile.gettempdir(), "rapport-bench.db"))
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    cli = os.path.join(args.build, "src", "cli", "rapport-cli")
+    gui = os.path.join(args.build, "src", "gui", "rapport")
+    db = args.db
+    rows = []
+
+    if not os.path.exists(db):
+        start = time.perf_counter()
+        r = run([cli, "--db", db, "--today", TODAY, "demo", "--customers", "10000",
+                 "--interactions", "1000000", "--purchases", "200000", "--seed", "1"])
+        if r.returncode != 0:
+            sys.exit("demo failed: " + r.stderr)
+        demo_s = time.perf_counter() - start
+        rows.append(("demo: 10k customers, 1M interactions", f"{demo_s:.1f} s", "-", "-", "< 60 s"))
+    size_mb = os.path.getsize(db) / 1e6
+    run([cli, "--db", db, "check"])  # checkpoint the WAL so both sides read one file
+
+    heavy = run(["sqlite3", db, "SELECT customer_id FROM interaction GROUP BY customer_id "
+                 "ORDER BY count(*) DESC LIMIT 1"]).stdout.strip()
+    word = run(["sqlite3", db, "SELECT substr(summary, instr(summary, '(order ') + 7, 6) "
+                "FROM interaction WHERE summary LIKE '%(order %' LIMIT 1 OFFSET 5000"]).stdout.strip()
+    base = [cli, "--db", db, "--today", TODAY]
+
+    def compare(name, cli_args, sql, target, mode=None, out_file=None):
+        ms, r = timed(base + cli_args, args.runs)
+        ok = r.returncode == 0
+        floor_ms, _ = timed(sqlite(db, sql, mode, out_file), args.runs)
+        ratio = f"{ms / floor_ms:.2f}x" if ok and floor_ms > 0 else "-"
+        rows.append((name, f"{ms:.1f} ms" if ok else "FAILED: " + r.stderr.strip()[:60],
+                     f"{floor_ms:.1f} ms", ratio, target))
+
+    compare(f"follow-ups, week {WEEK} + overdue", ["followups", "--week", WEEK], f"""
+        SELECT f.id, f.due_on, c.name, i.summary, f.note,
+               (SELECT group_concat(r.type || ' ' || r.cost || ' ' || r.status) FROM resolution r
+                 WHERE r.interaction_id = i.id)
+          FROM follow_up f JOIN interaction i ON i.id = f.interaction_id
+          JOIN customer c ON c.id = i.customer_id
+         WHERE f.done_on IS NULL AND f.due_on <= '{WEEK_LAST}'
+         ORDER BY f.due_on, c.name;""", "< 20 ms, <= 2x")
+
+    compare(f"one customer's history (id {heavy})", ["customer", "show", heavy], f"""
+        SELECT * FROM customer WHERE id = {heavy};
+        SELECT * FROM interaction WHERE customer_id = {heavy} ORDER BY occurred_at DESC;
+        SELECT r.* FROM resolution r JOIN interaction i ON i.id = r.interaction_id
+         WHERE i.customer_id = {heavy};
+        SELECT f.* FROM follow_up f JOIN interaction i ON i.id = f.interaction_id
+         WHERE i.customer_id = {heavy};
+        SELECT * FROM purchase WHERE customer_id = {heavy} ORDER BY purchased_on DESC;""",
+            "< 20 ms, <= 2x")
+
+    compare(f"full-text search '{word}'", ["customer", "list", "--search", word], f"""
+        SELECT c.id, c.name FROM customer c WHERE c.id IN (
+            SELECT rowid FROM customer_fts WHERE customer_fts MATCH '"{word}"*'
+            UNION SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
+             WHERE interaction_fts MATCH '"{word}"*');""", "< 20 ms, <= 2x")
+
+    compare("worth --all", ["worth", "--all"], f"""
+        SELECT c.id,
+          (SELECT coalesce(sum(amount * margin_bp), 0) FROM purchase p WHERE p.customer_id = c.id),
+          (SELECT coalesce(sum(minutes), 0) FROM interaction i WHERE i.customer_id = c.id),
+          (SELECT coalesce(sum(r.cost), 0) FROM interaction i JOIN resolution r
+             ON r.interaction_id = i.id WHERE i.customer_id = c.id AND r.status = 'accepted')
+          FROM customer c;""", "< 1 s")
+
+    out_dir = tempfile.mkdtemp(prefix="rapport-bench-")
+    csv_out = os.path.join(out_dir, "year.csv")
+    compare(f"accountant CSV {YEAR_FROM}..{YEAR_TO}",
+            ["export", "accountant", "--from", YEAR_FROM, "--to", YEAR_TO, "--format", "csv",
+             "--out", csv_out], f"""
+        SELECT substr(i.occurred_at, 1, 10), c.name, c.id, i.id, i.category, r.type,
+               printf('%.2f', r.cost / 100.0), 'EUR', i.summary
+          FROM resolution r JOIN interaction i ON i.id = r.interaction_id
+          JOIN customer c ON c.id = i.customer_id
+         WHERE r.status = 'accepted' AND r.cost > 0
+           AND i.occurred_at >= '{YEAR_FROM}' AND i.occurred_at < '{YEAR_TO}T99'
+         ORDER BY i.occurred_at, r.id;""", "<= 1.5x", mode="-csv",
+            out_file=os.path.join(out_dir, "floor.csv"))
+    shutil.rmtree(out_dir, ignore_errors=True)
+
+    if os.path.exists(gui):
+        prefix = [] if os.environ.get("DISPLAY") else ["xvfb-run", "-a", "-s",
+                                                       "-screen 0 1600x1000x24"]
+        startups = []
+        peak_kb = None
+        for _ in range(args.runs):
+            r = run(prefix + ["/usr/bin/time", "-v", gui, "--db", db, "--measure-startup"])
+            m = re.search(r"(\d+(?:\.\d+)?)\s*ms", r.stdout)
+            if m:
+                startups.append(float(m.group(1)))
+            k = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
+            if k:
+                peak_kb = max(peak_kb or 0, int(k.group(1)))
+        rows.append(("window cold start to customer list",
+                     f"{statistics.median(startups):.0f} ms" if startups else "FAILED", "-", "-",
+                     "< 1 s"))
+        rows.append(("window peak memory (RSS)", f"{peak_kb / 1024:.0f} MB" if peak_kb else "FAILED",
+                     "-", "-", "< 150 MB"))
+
+    print(f"\nRapport benchmark on {db} ({size_mb:.0f} MB), median of {args.runs} runs, "
+          f"today {TODAY}\n")
+    header = ("operation", "rapport", "sqlite3", "ratio", "target")
+    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(5)]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths))
+    print(line)
+    print("-" * len(line))
+    for r in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+
+
+if __name__ == "__main__":
+    main()
