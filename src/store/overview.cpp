@@ -64,9 +64,7 @@ std::int64_t OverviewQueries::count_open_follow_ups_due_on(Date day) {
 }
 
 std::int64_t OverviewQueries::count_open_follow_ups() {
-    return m_db.sql()
-        .execAndGet("SELECT count(*) FROM follow_up WHERE done_on IS NULL")
-        .getInt64();
+    return m_db.sql().execAndGet("SELECT count(*) FROM follow_up WHERE done_on IS NULL").getInt64();
 }
 
 std::vector<RecentIncidentRow> OverviewQueries::recent_incidents(int limit) {
@@ -160,8 +158,7 @@ std::vector<IncidentTotals> OverviewQueries::totals_by_month(Date from, Date to)
     return out;
 }
 
-std::vector<CostlyCustomerRow> OverviewQueries::costliest_customers(Date from, Date to,
-                                                                    int limit) {
+std::vector<CostlyCustomerRow> OverviewQueries::costliest_customers(Date from, Date to, int limit) {
     SQLite::Statement st(m_db.sql(), R"(
         SELECT c.id, c.name, count(DISTINCT i.id), sum(r.cost) AS given
           FROM interaction i

@@ -1,0 +1,343 @@
+// The composition root of the desktop window: reads the command line, opens the database,
+// builds the services once and hands them to the main window. Also the headless modes:
+// --screenshot renders one view to a PNG file, --measure-startup times the customer list.
+#include "core/errors.h"
+#include "gui/customers_view.h"
+#include "gui/demo_data.h"
+#include "gui/format.h"
+#include "gui/log_incident_dialog.h"
+#include "gui/main_frame.h"
+#include "gui/screenshot.h"
+#include "gui/services.h"
+#include "gui/single_instance.h"
+
+#include <wx/app.h>
+#include <wx/busyinfo.h>
+#include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/dialog.h>
+#include <wx/fileconf.h>
+#include <wx/msgdlg.h>
+#include <wx/stdpaths.h>
+#include <wx/timer.h>
+#include <wx/translation.h>
+#include <wx/uilocale.h>
+
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace rapport::gui {
+namespace {
+
+// Milliseconds since this process started, from the kernel's record of its start time
+// (/proc/self/stat field 22, in clock ticks since boot), so library loading counts too.
+long MillisecondsSinceProcessStart() {
+    std::ifstream stat("/proc/self/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const auto close = text.rfind(')');
+    if (close == std::string::npos)
+        return -1;
+    std::istringstream rest(text.substr(close + 2));
+    std::string field;
+    unsigned long long start_ticks = 0;
+    for (int i = 3; i <= 22 && rest >> field; ++i)
+        if (i == 22)
+            start_ticks = std::stoull(field);
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    const double now_ms = now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+    const double start_ms = start_ticks * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+    return static_cast<long>(now_ms - start_ms);
+}
+
+// Headless runs (screenshots, timing) write to the terminal; a person gets a dialog.
+void Report(bool headless, const wxString& message) {
+    if (headless)
+        std::fprintf(stderr, "rapport: %s\n", message.utf8_str().data());
+    else
+        wxMessageBox(message, _("Rapport"), wxOK | wxICON_ERROR);
+}
+
+} // namespace
+
+class RapportApp : public wxApp {
+public:
+    bool OnInit() override;
+    int OnRun() override;
+    void OnInitCmdLine(wxCmdLineParser& parser) override;
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+    bool OnExceptionInMainLoop() override;
+    void OnUnhandledException() override;
+
+private:
+    bool Headless() const { return !m_screenshot.empty() || m_measure; }
+    bool OpenWindow(const std::filesystem::path& path, bool demo);
+    void SwitchTo(std::unique_ptr<Services> services, bool demo);
+    void OpenDemo();
+    void OpenOwnData();
+    void RaiseWindow();
+    void StartScreenshot();
+    void CaptureAndFinish();
+    void StartMeasuring();
+    void ReleaseRetiredServices();
+
+    std::filesystem::path m_ownPath;
+    wxString m_screenshot;
+    wxString m_view = "today";
+    bool m_measure = false;
+    int m_exitCode = 0;
+
+    SingleInstance m_instance;
+    std::unique_ptr<Services> m_services;
+    MainFrame* m_frame = nullptr;
+    // Services of windows being closed: kept until the window is really gone, because its
+    // views unsubscribe from them as they are destroyed.
+    std::vector<std::pair<wxWindow*, std::unique_ptr<Services>>> m_retired;
+    wxTimer m_captureTimer{this};
+};
+
+void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddLongOption("db", _("the database file (default: $RAPPORT_DB, else "
+                                 "~/.local/share/rapport/rapport.db)"));
+    parser.AddLongOption("screenshot",
+                         _("render the window to this PNG file at 1280x800 and exit"));
+    parser.AddLongOption("view", _("with --screenshot: today, customers, customer:ID, log, "
+                                   "log:ID, followups or reports"));
+    parser.AddLongSwitch("measure-startup",
+                         _("print the milliseconds from start until the customer list is "
+                           "shown, and exit"));
+}
+
+bool RapportApp::OnCmdLineParsed(wxCmdLineParser& parser) {
+    if (!wxApp::OnCmdLineParsed(parser))
+        return false;
+    wxString value;
+    m_ownPath = parser.Found("db", &value) ? std::filesystem::path(value.utf8_string())
+                                           : store::default_database_path();
+    parser.Found("screenshot", &m_screenshot);
+    parser.Found("view", &m_view);
+    m_measure = parser.FoundSwitch("measure-startup") == wxCMD_SWITCH_ON;
+    return true;
+}
+
+bool RapportApp::OnInit() {
+    wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+    SetAppName("rapport");
+    SetAppDisplayName(_("Rapport"));
+    wxUILocale::UseDefault();
+    auto* translations = new wxTranslations;
+    wxTranslations::Set(translations);
+    translations->AddStdCatalog();
+    translations->AddCatalog("rapport");
+    if (!wxApp::OnInit())
+        return false;
+
+    // Window geometry only (never data) in ~/.config/rapport/rapport.conf.
+    wxConfigBase::Set(new wxFileConfig("rapport", wxString(), wxString(), wxString(),
+                                       wxCONFIG_USE_LOCAL_FILE | wxCONFIG_USE_SUBDIR));
+
+    if (!Headless()) {
+        wxString message;
+        if (!m_instance.Acquire([this] { CallAfter([this] { RaiseWindow(); }); }, &message)) {
+            std::fprintf(stderr, "rapport: %s\n", message.utf8_str().data());
+            return false;
+        }
+    }
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        ReleaseRetiredServices();
+        e.Skip();
+    });
+    if (!OpenWindow(m_ownPath, false))
+        return false;
+    if (!m_screenshot.empty())
+        StartScreenshot();
+    else if (m_measure)
+        StartMeasuring();
+    return true;
+}
+
+int RapportApp::OnRun() {
+    const int rc = wxApp::OnRun();
+    return m_exitCode != 0 ? m_exitCode : rc;
+}
+
+bool RapportApp::OpenWindow(const std::filesystem::path& path, bool demo) {
+    std::unique_ptr<Services> services;
+    try {
+        services =
+            std::make_unique<Services>(demo ? OpenDemoDatabase(path) : store::Database::open(path));
+    } catch (const std::exception& e) {
+        Report(Headless(), ErrorText(e));
+        m_exitCode = 1;
+        return false;
+    }
+    SwitchTo(std::move(services), demo);
+    return true;
+}
+
+void RapportApp::SwitchTo(std::unique_ptr<Services> services, bool demo) {
+    services->remember_ui = !Headless();
+    MainFrame::Hooks hooks;
+    hooks.is_demo = demo;
+    hooks.open_demo = [this] { CallAfter([this] { OpenDemo(); }); };
+    hooks.open_own_data = [this] { CallAfter([this] { OpenOwnData(); }); };
+    auto* frame = new MainFrame(*services, hooks);
+    MainFrame* old = m_frame;
+    if (old) {
+        frame->SetSize(old->GetRect());
+        m_retired.emplace_back(old, std::move(m_services));
+        old->Destroy();
+    }
+    m_services = std::move(services);
+    m_frame = frame;
+    SetTopWindow(frame);
+    frame->Show();
+}
+
+void RapportApp::OpenDemo() {
+    std::unique_ptr<Services> services;
+    try {
+        const auto path = DemoDatabasePath();
+        if (path == m_ownPath)
+            throw DataError(Utf8(_("Your own data is in the demo file's place; demo data would "
+                                   "mix with it, so it was not opened.")));
+        wxBusyInfo busy(_("Making up some customers..."), m_frame);
+        services = std::make_unique<Services>(OpenDemoDatabase(path));
+    } catch (const std::exception& e) {
+        ShowError(m_frame, e, _("The demo data could not be opened"));
+        return;
+    }
+    SwitchTo(std::move(services), true);
+}
+
+void RapportApp::OpenOwnData() {
+    OpenWindow(m_ownPath, false);
+}
+
+void RapportApp::RaiseWindow() {
+    if (!m_frame)
+        return;
+    if (m_frame->IsIconized())
+        m_frame->Iconize(false);
+    m_frame->Show();
+    m_frame->Raise();
+    m_frame->RequestUserAttention(wxUSER_ATTENTION_INFO);
+}
+
+void RapportApp::ReleaseRetiredServices() {
+    std::erase_if(m_retired,
+                  [](const auto& entry) { return !wxTopLevelWindows.Find(entry.first); });
+}
+
+void RapportApp::StartScreenshot() {
+    m_frame->SetSize(wxRect(0, 0, 1280, 800));
+    Bind(
+        wxEVT_TIMER, [this](wxTimerEvent&) { CaptureAndFinish(); }, m_captureTimer.GetId());
+    const wxString view = m_view.Lower();
+    long id = 0;
+    if (view == "customers") {
+        m_frame->ShowView(MainFrame::View::customers);
+    } else if (view.StartsWith("customer:") && view.AfterFirst(':').ToLong(&id)) {
+        m_frame->OpenCustomer(id);
+    } else if (view == "followups") {
+        m_frame->ShowView(MainFrame::View::follow_ups);
+    } else if (view == "reports") {
+        m_frame->ShowView(MainFrame::View::reports);
+    } else if (view == "log" || view.StartsWith("log:")) {
+        std::optional<Id> customer;
+        if (view.AfterFirst(':').ToLong(&id)) {
+            customer = id;
+        } else {
+            // The customer with the most complaints shows the repeat-complainer banner.
+            const auto ids = m_services->customer_table.ordered_ids(
+                "", store::CustomerColumn::complaints, false, false);
+            if (!ids.empty())
+                customer = ids.front();
+        }
+        CallAfter([this, customer] {
+            m_captureTimer.StartOnce(1200);
+            ShowLogIncidentDialog(m_frame, *m_services, customer);
+        });
+        return;
+    } else if (view != "today") {
+        Report(true, wxString::Format("unknown view \"%s\"; use today, customers, customer:ID, "
+                                      "log, log:ID, followups or reports",
+                                      m_view));
+        m_exitCode = 2;
+        m_frame->Destroy();
+        return;
+    }
+    m_captureTimer.StartOnce(1200);
+}
+
+void RapportApp::CaptureAndFinish() {
+    wxString error;
+    if (!CaptureWindowToPng(m_frame, m_screenshot, &error)) {
+        Report(true, wxString::Format("the screenshot could not be saved: %s", error));
+        m_exitCode = 1;
+    }
+    // Close a dialog the view opened, then the window; the app ends with its last window.
+    for (wxWindow* w : wxTopLevelWindows) {
+        if (auto* dlg = wxDynamicCast(w, wxDialog); dlg && dlg->IsModal())
+            dlg->EndModal(wxID_CANCEL);
+    }
+    CallAfter([this] { m_frame->Destroy(); });
+}
+
+void RapportApp::StartMeasuring() {
+    m_frame->ShowView(MainFrame::View::customers);
+    // The first idle after the window is shown is when the list is on screen and the user
+    // could act; paint what is pending first so drawing the rows counts too.
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        e.Skip();
+        if (!m_frame || !m_frame->IsShownOnScreen() || !m_measure)
+            return;
+        m_measure = false;
+        m_frame->Update();
+        const long ms = MillisecondsSinceProcessStart();
+        std::printf("%ld\n", ms);
+        std::fprintf(stderr, "rapport: customer list of %zu shown %ld ms after start\n",
+                     m_frame->Customers()->ListedCount(), ms);
+        std::fflush(stdout);
+        CallAfter([this] { m_frame->Destroy(); });
+    });
+}
+
+bool RapportApp::OnExceptionInMainLoop() {
+    // An error nobody caught closer to where it happened: say it, and keep the window open
+    // (every change is its own transaction, so nothing is half-saved).
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        if (Headless())
+            Report(true, ErrorText(e));
+        else
+            ShowError(GetTopWindow(), e, _("Something went wrong"));
+    } catch (...) {
+        Report(Headless(), _("Something went wrong that Rapport did not expect."));
+    }
+    return true;
+}
+
+void RapportApp::OnUnhandledException() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "rapport: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "rapport: unexpected error\n");
+    }
+}
+
+} // namespace rapport::gui
+
+wxIMPLEMENT_APP(rapport::gui::RapportApp);

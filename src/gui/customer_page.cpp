@@ -1,0 +1,423 @@
+#include "gui/customer_page.h"
+
+#include "gui/customer_dialog.h"
+#include "gui/format.h"
+#include "gui/log_incident_dialog.h"
+#include "gui/services.h"
+#include "gui/ui.h"
+
+#include <wx/arrstr.h>
+#include <wx/button.h>
+#include <wx/dataview.h>
+#include <wx/hyperlink.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/wrapsizer.h>
+
+#include <algorithm>
+
+namespace rapport::gui {
+namespace {
+
+// Timeline rows carry what they show in their item data: incidents as even numbers, purchases
+// as odd ones, so one list holds both kinds.
+wxUIntPtr IncidentKey(Id id) {
+    return static_cast<wxUIntPtr>(id) * 2;
+}
+wxUIntPtr PurchaseKey(Id id) {
+    return static_cast<wxUIntPtr>(id) * 2 + 1;
+}
+bool IsPurchaseKey(wxUIntPtr key) {
+    return key % 2 == 1;
+}
+Id IdOfKey(wxUIntPtr key) {
+    return static_cast<Id>(key / 2);
+}
+
+// " · " between items on one line.
+wxString Separator() {
+    return wxString::FromUTF8("  \xC2\xB7  ");
+}
+
+wxString Escape(const wxString& s) {
+    return EscapeMarkup(s);
+}
+
+wxString Grey(const wxString& markup) {
+    const wxColour c = SubtleText();
+    return wxString::Format("<span foreground='%s'>%s</span>", c.GetAsString(wxC2S_HTML_SYNTAX),
+                            markup);
+}
+
+wxString FirstLine(const std::string& text, std::size_t max_chars = 120) {
+    wxString s = Wx(text);
+    s.Replace("\n", " ");
+    if (s.length() > max_chars)
+        s = s.Left(max_chars - 1) + wxString::FromUTF8("\xE2\x80\xA6");
+    return s;
+}
+
+} // namespace
+
+CustomerPage::CustomerPage(wxWindow* parent, Services& services, Hooks hooks)
+    : wxPanel(parent), m_services(services), m_hooks(std::move(hooks)) {
+    m_book = new wxSimplebook(this);
+    auto* placeholder = new wxPanel(m_book);
+    auto* ps = new wxBoxSizer(wxVERTICAL);
+    ps->AddStretchSpacer();
+    ps->Add(MakeNote(placeholder, _("Choose a customer to see their whole history.")), 0,
+            wxALIGN_CENTER);
+    ps->AddStretchSpacer();
+    placeholder->SetSizer(ps);
+    m_book->AddPage(placeholder, wxString());
+    m_content = new wxPanel(m_book);
+    BuildContent(m_content);
+    m_book->AddPage(m_content, wxString());
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(m_book, 1, wxEXPAND);
+    SetSizer(top);
+}
+
+void CustomerPage::BuildContent(wxWindow* page) {
+    const int gap = FromDIP(kGap);
+    const int space = FromDIP(kSpace);
+    auto* top = new wxBoxSizer(wxVERTICAL);
+
+    auto* title = new wxBoxSizer(wxHORIZONTAL);
+    m_name = MakeHeading(page, wxString(), 1.6);
+    m_name->SetName("customer_name");
+    title->Add(m_name, 0, wxALIGN_CENTER_VERTICAL);
+    m_archivedBadge = MakeNote(page, _("(archived)"));
+    title->Add(m_archivedBadge, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
+    top->Add(title, 0, wxEXPAND);
+
+    // Wraps onto a second line when the page is narrow, rather than cutting buttons off.
+    auto* actions = new wxWrapSizer(wxHORIZONTAL);
+    const auto button = [&](const wxString& label, void (CustomerPage::*action)()) {
+        auto* b = new wxButton(page, wxID_ANY, label);
+        b->Bind(wxEVT_BUTTON, [this, action](wxCommandEvent&) { (this->*action)(); });
+        actions->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
+        return b;
+    };
+    button(_("Log incident..."), &CustomerPage::LogIncident);
+    button(_("Add purchase..."), &CustomerPage::AddPurchase);
+    button(_("Edit details..."), &CustomerPage::EditCustomer);
+    m_archive = button(_("Archive"), &CustomerPage::ToggleArchived);
+    top->Add(actions, 0, wxTOP, gap);
+
+    m_detailsPanel = new wxPanel(page);
+    m_details = new wxFlexGridSizer(2, gap / 2, space);
+    m_details->AddGrowableCol(1, 1);
+    m_detailsPanel->SetSizer(m_details);
+    top->Add(m_detailsPanel, 0, wxEXPAND | wxTOP, space);
+
+    m_figures = new wxStaticText(page, wxID_ANY, wxString());
+    m_figures->SetName("customer_figures");
+    top->Add(m_figures, 0, wxEXPAND | wxTOP, space);
+
+    auto* timelineBar = new wxBoxSizer(wxHORIZONTAL);
+    timelineBar->Add(MakeSectionTitle(page, _("History")), 0, wxALIGN_CENTER_VERTICAL);
+    timelineBar->AddStretchSpacer();
+    m_editEntry = new wxButton(page, wxID_ANY, _("Edit..."));
+    m_deleteEntry = new wxButton(page, wxID_ANY, _("Delete"));
+    m_editEntry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSelected(); });
+    m_deleteEntry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteSelected(); });
+    timelineBar->Add(m_editEntry, 0, wxRIGHT, gap);
+    timelineBar->Add(m_deleteEntry, 0);
+    top->Add(timelineBar, 0, wxEXPAND | wxTOP, space);
+
+    m_timeline = new wxDataViewListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                        wxDV_SINGLE | wxDV_ROW_LINES | wxDV_VARIABLE_LINE_HEIGHT);
+    m_timeline->SetName("timeline");
+    const auto column = [&](const wxString& name, int width, wxAlignment align, int flags) {
+        auto* renderer = new wxDataViewTextRenderer("string", wxDATAVIEW_CELL_INERT, align);
+        renderer->EnableMarkup();
+        renderer->EnableEllipsize(wxELLIPSIZE_END);
+        m_timeline->AppendColumn(new wxDataViewColumn(name, renderer, m_timeline->GetColumnCount(),
+                                                      FromDIP(width), align, flags));
+    };
+    column(_("When"), 105, wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    column(_("What"), 200, wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    column(_("Money"), 90, wxALIGN_RIGHT, wxDATAVIEW_COL_RESIZABLE);
+    StretchColumn(m_timeline, 1);
+    top->Add(m_timeline, 1, wxEXPAND | wxTOP, gap);
+
+    m_timeline->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { EditSelected(); });
+    m_timeline->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED,
+                     [this](wxDataViewEvent&) { UpdateButtons(); });
+    m_timeline->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_DELETE && e.GetModifiers() == wxMOD_NONE)
+            DeleteSelected();
+        else
+            e.Skip();
+    });
+
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
+    page->SetSizer(outer);
+}
+
+void CustomerPage::ShowCustomer(std::optional<Id> id) {
+    m_customer = id;
+    Reload();
+}
+
+void CustomerPage::Reload() {
+    std::optional<Customer> c;
+    if (m_customer)
+        c = m_services.customers.find(*m_customer);
+    if (!c) {
+        m_customer.reset();
+        m_book->SetSelection(0);
+        return;
+    }
+    const std::string& currency = m_services.settings().currency;
+    m_archived = c->archived;
+    m_name->SetLabel(Wx(c->name));
+    m_archivedBadge->Show(c->archived);
+    m_archive->SetLabel(c->archived ? _("Unarchive") : _("Archive"));
+
+    // Details: only the lines that have something to say.
+    m_detailsPanel->DestroyChildren();
+    m_details->Clear();
+    const auto detail = [&](const wxString& label, wxWindow* value) {
+        auto* l = new wxStaticText(m_detailsPanel, wxID_ANY, label);
+        l->SetForegroundColour(SubtleText());
+        m_details->Add(l, 0, wxALIGN_TOP);
+        m_details->Add(value, 1, wxEXPAND);
+    };
+    const auto text = [&](const wxString& label, const wxString& value) {
+        if (!value.empty())
+            detail(label, new wxStaticText(m_detailsPanel, wxID_ANY, value));
+    };
+    const auto link = [&](wxWindow* parent, const Customer& who) {
+        auto* l = new wxHyperlinkCtrl(parent, wxID_ANY, Wx(who.name), wxString());
+        const Id target = who.id;
+        l->Bind(wxEVT_HYPERLINK, [this, target](wxHyperlinkEvent&) {
+            if (m_hooks.open_customer)
+                m_hooks.open_customer(target);
+        });
+        return l;
+    };
+    text(_("Phone:"), Wx(c->phone));
+    text(_("Email:"), Wx(c->email));
+    wxString tags;
+    for (const auto& t : c->tags)
+        tags += (tags.empty() ? "" : ", ") + Wx(t);
+    text(_("Tags:"), tags);
+    text(_("Note:"), Wx(c->note));
+    if (c->referred_by) {
+        if (auto referrer = m_services.customers.find(*c->referred_by)) {
+            auto* box = new wxPanel(m_detailsPanel);
+            auto* row = new wxBoxSizer(wxHORIZONTAL);
+            row->Add(link(box, *referrer), 0, wxALIGN_CENTER_VERTICAL);
+            wxString extra;
+            if (c->came_anyway)
+                extra += _("would have come anyway");
+            if (c->referral_reward.cents)
+                extra += (extra.empty() ? "" : "; ") +
+                         wxString::Format(_("reward paid %s"),
+                                          FormatMoney(c->referral_reward, currency));
+            if (!extra.empty())
+                row->Add(new wxStaticText(box, wxID_ANY, "(" + extra + ")"), 0,
+                         wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kGap));
+            box->SetSizer(row);
+            detail(_("Referred by:"), box);
+        }
+    }
+    const auto referred = m_services.customers.referred_by(c->id);
+    if (!referred.empty()) {
+        auto* box = new wxPanel(m_detailsPanel);
+        auto* row = new wxWrapSizer(wxHORIZONTAL);
+        for (const auto& r : referred)
+            row->Add(link(box, r), 0, wxRIGHT, FromDIP(kSpace));
+        box->SetSizer(row);
+        detail(_("Referred:"), box);
+    }
+    m_detailsPanel->Layout();
+
+    // The timeline, newest first: incidents and purchases merged by date.
+    const auto incidents = m_services.interactions.for_customer(c->id);
+    const auto purchases = m_services.purchases.for_customer(c->id);
+    Money given, pending, bought;
+    int open_follow_ups = 0;
+    m_timeline->DeleteAllItems();
+    std::size_t pi = 0;
+    const auto add_purchase = [&](const Purchase& p) {
+        bought += p.amount;
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(Escape(FormatDate(p.on))));
+        row.push_back(wxVariant(
+            "<b>" + Escape(_("Purchase")) + "</b>  " +
+            Grey(Escape(wxString::Format(_("gross margin %s %%"), Wx(format_percent(p.margin)))))));
+        row.push_back(wxVariant(Escape("+" + FormatMoney(p.amount, currency))));
+        m_timeline->AppendItem(row, PurchaseKey(p.id));
+    };
+    for (const Interaction& i : incidents) {
+        while (pi < purchases.size() && date::sys_days(purchases[pi].on) > date::sys_days(i.at.day))
+            add_purchase(purchases[pi++]);
+        Money incident_given;
+        // One line each: what they asked, what was given, what happens next.
+        wxArrayString lines;
+        if (!i.asked_for.empty())
+            lines.push_back(wxString::Format(_("Asked for: %s"), FirstLine(i.asked_for, 60)));
+        wxString given_line;
+        for (const Resolution& r : i.resolutions) {
+            if (r.status == ResolutionStatus::accepted)
+                incident_given += r.cost;
+            else if (r.status == ResolutionStatus::offered)
+                pending += r.cost;
+            wxString part = Label(r.type);
+            if (r.cost.cents)
+                part += " " + FormatMoney(r.cost, currency);
+            part += " (" + Label(r.status).Lower() + ")";
+            given_line += (given_line.empty() ? wxString() : Separator()) + part;
+        }
+        if (!given_line.empty())
+            lines.push_back(given_line);
+        wxString next_line;
+        for (const FollowUp& f : i.follow_ups) {
+            wxString part;
+            if (f.is_done()) {
+                part = wxString::Format(_("Followed up %s"), FormatDate(*f.done_on));
+                if (f.outcome)
+                    part += ": " + Label(*f.outcome).Lower();
+            } else {
+                ++open_follow_ups;
+                part = wxString::Format(_("Follow up %s"), FormatDate(f.due));
+            }
+            next_line += (next_line.empty() ? wxString() : Separator()) + part;
+        }
+        if (!i.escalated_to.empty())
+            next_line += (next_line.empty() ? wxString() : Separator()) +
+                         wxString::Format(_("escalated to %s"), Wx(i.escalated_to));
+        if (!next_line.empty())
+            lines.push_back(next_line);
+        const wxString details = wxJoin(lines, '\n', 0);
+        given += incident_given;
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(Escape(FormatDate(i.at.day)) + "\n" +
+                                Grey(Escape(wxString::Format("%02d:%02d", i.at.minutes_of_day / 60,
+                                                             i.at.minutes_of_day % 60)))));
+        wxString what =
+            "<b>" + Escape(Label(i.category)) + "</b>  " +
+            Grey(Escape(wxString::Format(_("severity %d, %d min"), i.severity, i.minutes))) + "\n" +
+            Escape(FirstLine(i.summary, 70));
+        if (!details.empty())
+            what += "\n" + Grey(Escape(details));
+        row.push_back(wxVariant(what));
+        row.push_back(wxVariant(incident_given.cents
+                                    ? Escape("-" + FormatMoney(incident_given, currency))
+                                    : wxString()));
+        m_timeline->AppendItem(row, IncidentKey(i.id));
+    }
+    while (pi < purchases.size())
+        add_purchase(purchases[pi++]);
+
+    wxString figures = wxString::Format(
+        wxPLURAL("%zu complaint", "%zu complaints", incidents.size()), incidents.size());
+    figures += Separator() + wxString::Format(_("%s given back"), FormatMoney(given, currency));
+    if (pending.cents)
+        figures += wxString::Format(_(" (%s offered, pending)"), FormatMoney(pending, currency));
+    figures += "\n" + wxString::Format(wxPLURAL("%zu purchase", "%zu purchases", purchases.size()),
+                                       purchases.size());
+    if (!purchases.empty())
+        figures += wxString::Format(_(" worth %s"), FormatMoney(bought, currency));
+    if (open_follow_ups)
+        figures += Separator() + wxString::Format(wxPLURAL("%d open follow-up",
+                                                           "%d open follow-ups", open_follow_ups),
+                                                  open_follow_ups);
+    m_figures->SetLabel(figures);
+
+    m_book->SetSelection(1);
+    m_content->Layout();
+    UpdateButtons();
+}
+
+void CustomerPage::UpdateButtons() {
+    const bool selected = m_timeline->GetSelectedRow() != wxNOT_FOUND;
+    m_editEntry->Enable(selected);
+    m_deleteEntry->Enable(selected);
+}
+
+bool CustomerPage::SelectIncident(Id interaction_id) {
+    for (int row = 0; row < m_timeline->GetItemCount(); ++row) {
+        if (m_timeline->GetItemData(m_timeline->RowToItem(row)) == IncidentKey(interaction_id)) {
+            m_timeline->SelectRow(static_cast<unsigned>(row));
+            m_timeline->EnsureVisible(m_timeline->RowToItem(row));
+            UpdateButtons();
+            return true;
+        }
+    }
+    return false;
+}
+
+void CustomerPage::EditSelected() {
+    const int row = m_timeline->GetSelectedRow();
+    if (row == wxNOT_FOUND || !m_customer)
+        return;
+    const wxUIntPtr key = m_timeline->GetItemData(m_timeline->RowToItem(row));
+    if (IsPurchaseKey(key))
+        ShowPurchaseDialog(this, m_services, *m_customer, IdOfKey(key));
+    else
+        ShowEditIncidentDialog(this, m_services, IdOfKey(key));
+}
+
+void CustomerPage::DeleteSelected() {
+    const int row = m_timeline->GetSelectedRow();
+    if (row == wxNOT_FOUND)
+        return;
+    const wxUIntPtr key = m_timeline->GetItemData(m_timeline->RowToItem(row));
+    Services& services = m_services;
+    if (IsPurchaseKey(key)) {
+        const Purchase gone = m_services.purchases.get(IdOfKey(key));
+        m_services.purchases.remove(gone.id);
+        m_services.undo.push(_("Delete purchase"), [&services, gone] {
+            Purchase back = gone;
+            back.id = 0;
+            services.purchases.add(back);
+        });
+        if (m_hooks.tell)
+            m_hooks.tell(_("Purchase deleted. Ctrl+Z brings it back."));
+    } else {
+        const Interaction gone = m_services.interactions.remove(IdOfKey(key));
+        m_services.undo.push(_("Delete incident"),
+                             [&services, gone] { services.interactions.restore(gone); });
+        if (m_hooks.tell)
+            m_hooks.tell(_("Incident deleted. Ctrl+Z brings it back."));
+    }
+    m_services.changes.notify();
+}
+
+void CustomerPage::LogIncident() {
+    if (m_customer)
+        ShowLogIncidentDialog(this, m_services, m_customer);
+}
+
+void CustomerPage::AddPurchase() {
+    if (m_customer)
+        ShowPurchaseDialog(this, m_services, *m_customer);
+}
+
+void CustomerPage::EditCustomer() {
+    if (m_customer)
+        ShowCustomerDialog(this, m_services, m_customer);
+}
+
+void CustomerPage::ToggleArchived() {
+    if (!m_customer)
+        return;
+    const Id id = *m_customer;
+    const bool was = m_archived;
+    m_services.customers.set_archived(id, !was);
+    Services& services = m_services;
+    m_services.undo.push(was ? _("Unarchive customer") : _("Archive customer"),
+                         [&services, id, was] { services.customers.set_archived(id, was); });
+    if (m_hooks.tell)
+        m_hooks.tell(was ? _("Customer back in the active list.")
+                         : _("Customer archived: kept with their history, out of the way."));
+    m_services.changes.notify();
+}
+
+} // namespace rapport::gui

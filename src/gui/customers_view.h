@@ -1,0 +1,64 @@
+#pragma once
+// The Customers view: a search box and the (virtual) customer list on the left, the selected
+// customer's page on the right.
+#include "core/records.h"
+#include "gui/services.h"
+
+#include <wx/panel.h>
+#include <wx/timer.h>
+
+#include <functional>
+#include <optional>
+
+class wxCheckBox;
+class wxDataViewCtrl;
+class wxSearchCtrl;
+class wxSplitterWindow;
+class wxStaticText;
+
+namespace rapport::gui {
+
+class CustomerListModel;
+class CustomerPage;
+
+class CustomersView : public wxPanel {
+public:
+    CustomersView(wxWindow* parent, Services& services, std::function<void(const wxString&)> tell);
+    ~CustomersView() override;
+
+    void FocusSearch();
+    // Shows `id` selected in the list (clearing a search that hides it) and its page.
+    void ShowCustomer(Id id);
+    // Runs a search now (as if typed and the short typing pause elapsed).
+    void Search(const wxString& text);
+    std::size_t ListedCount() const;
+    Id ListedIdAt(unsigned row) const;
+    CustomerPage* Page() { return m_page; }
+    wxDataViewCtrl* List() { return m_list; }
+
+private:
+    void Reload(bool keep_selection);
+    void OnSelectionChanged();
+    void OnSorted();
+    void UpdateCount();
+    void RememberLayout();
+    void NewCustomer();
+
+    Services& m_services;
+    std::function<void(const wxString&)> m_tell;
+    ChangeNotifier::Token m_subscription = 0;
+
+    wxSplitterWindow* m_splitter = nullptr;
+    wxSearchCtrl* m_search = nullptr;
+    wxCheckBox* m_showArchived = nullptr;
+    wxStaticText* m_count = nullptr;
+    wxDataViewCtrl* m_list = nullptr;
+    CustomerListModel* m_model = nullptr; // owned by m_list through its reference count
+    CustomerPage* m_page = nullptr;
+    wxTimer m_searchTimer;
+
+    store::CustomerColumn m_sort = store::CustomerColumn::name;
+    bool m_ascending = true;
+};
+
+} // namespace rapport::gui

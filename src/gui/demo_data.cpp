@@ -1,0 +1,24 @@
+#include "gui/demo_data.h"
+
+#include "store/demo.h"
+
+#include <wx/stdpaths.h>
+
+namespace rapport::gui {
+
+std::filesystem::path DemoDatabasePath() {
+    // The XDG layout (set by the application at start) makes this $XDG_DATA_HOME/rapport.
+    return std::filesystem::path(wxStandardPaths::Get().GetUserDataDir().utf8_string()) / "demo.db";
+}
+
+store::Database OpenDemoDatabase(const std::filesystem::path& path) {
+    store::Database db = store::Database::open(path);
+    if (db.sql().execAndGet("SELECT count(*) FROM customer").getInt64() == 0) {
+        store::DemoOptions options;
+        options.today = today_local();
+        store::generate_demo(db, options);
+    }
+    return db;
+}
+
+} // namespace rapport::gui

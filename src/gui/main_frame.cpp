@@ -1,0 +1,285 @@
+#include "gui/main_frame.h"
+
+#include "gui/customer_dialog.h"
+#include "gui/customers_view.h"
+#include "gui/followups_view.h"
+#include "gui/format.h"
+#include "gui/log_incident_dialog.h"
+#include "gui/reports_view.h"
+#include "gui/settings_dialog.h"
+#include "gui/sidebar.h"
+#include "gui/today_view.h"
+#include "gui/ui.h"
+
+#include <wx/aboutdlg.h>
+#include <wx/button.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/persist/toplevel.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+
+namespace rapport::gui {
+namespace {
+
+enum {
+    ID_NewCustomer = wxID_HIGHEST + 100,
+    ID_ViewToday,
+    ID_ViewCustomers,
+    ID_ViewFollowUps,
+    ID_ViewReports,
+    ID_SwitchData,
+};
+
+} // namespace
+
+MainFrame::MainFrame(Services& services, Hooks hooks)
+    : wxFrame(nullptr, wxID_ANY, _("Rapport")), m_services(services), m_hooks(std::move(hooks)) {
+    SetName("main_frame");
+    if (m_hooks.is_demo)
+        SetTitle(_("Rapport - demo data"));
+    else if (!m_services.settings().business_name.empty())
+        SetTitle(wxString::Format(_("Rapport - %s"), Wx(m_services.settings().business_name)));
+
+    auto* root = new wxPanel(this);
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    const wxString subtitle = m_hooks.is_demo ? wxString(_("Demo data"))
+                              : m_services.settings().business_name.empty()
+                                  ? wxString(_("Difficult customers, remembered"))
+                                  : Wx(m_services.settings().business_name);
+    m_sidebar =
+        new Sidebar(root, subtitle, [this](int index) { ShowView(static_cast<View>(index)); });
+    m_sidebar->Add(_("Today"));
+    m_sidebar->Add(_("Customers"));
+    m_sidebar->Add(_("Follow-ups"));
+    m_sidebar->Add(_("Reports"));
+    columns->Add(m_sidebar, 0, wxEXPAND);
+
+    auto* content = new wxBoxSizer(wxVERTICAL);
+    if (m_hooks.is_demo)
+        content->Add(BuildDemoBanner(root), 0, wxEXPAND);
+    m_book = new wxSimplebook(root);
+    TodayView::Hooks today;
+    today.log_incident = [this] { LogIncident(); };
+    today.open_customer = [this](Id id) { OpenCustomer(id); };
+    today.open_demo = [this] {
+        if (m_hooks.open_demo)
+            m_hooks.open_demo();
+    };
+    today.show_follow_ups = [this] { ShowView(View::follow_ups); };
+    m_today = new TodayView(m_book, m_services, today);
+    m_customers = new CustomersView(m_book, m_services, [this](const wxString& m) { Tell(m); });
+    m_followUps = new FollowUpsView(m_book, m_services, [this](Id id) { OpenCustomer(id); });
+    m_reports = new ReportsView(m_book, m_services, [this](Id id) { OpenCustomer(id); });
+    m_book->AddPage(m_today, _("Today"));
+    m_book->AddPage(m_customers, _("Customers"));
+    m_book->AddPage(m_followUps, _("Follow-ups"));
+    m_book->AddPage(m_reports, _("Reports"));
+    content->Add(m_book, 1, wxEXPAND);
+    columns->Add(content, 1, wxEXPAND);
+    root->SetSizer(columns);
+
+    BuildMenus();
+    CreateStatusBar(2);
+    const int widths[] = {-1, FromDIP(360)};
+    GetStatusBar()->SetStatusWidths(2, widths);
+    SetStatusText(m_hooks.is_demo
+                      ? wxString(_("Demo data: nothing here is real"))
+                      : wxString::Format(_("Data: %s"), m_services.db().path().string()),
+                  1);
+
+    SetMinSize(FromDIP(wxSize(900, 600)));
+    SetSize(FromDIP(wxSize(1280, 800)));
+    if (m_services.remember_ui)
+        wxPersistentRegisterAndRestore(this, "main_frame");
+
+    m_subscription = m_services.changes.subscribe([this] { UpdateBadges(); });
+    UpdateBadges();
+    ShowView(View::today);
+}
+
+MainFrame::~MainFrame() {
+    m_services.changes.unsubscribe(m_subscription);
+}
+
+void MainFrame::BuildMenus() {
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, _("&Log incident...\tCtrl+N"), _("Log a difficult call or visit"));
+    file->Append(ID_NewCustomer, _("New &customer...\tCtrl+Shift+N"));
+    file->AppendSeparator();
+    file->Append(ID_SwitchData, m_hooks.is_demo ? _("&Back to my data") : _("Explore &demo data"),
+                 m_hooks.is_demo ? _("Close the demo and open your own data")
+                                 : _("Open made-up data in a separate file to look around"));
+    file->AppendSeparator();
+    file->Append(wxID_PREFERENCES, _("&Settings...\tCtrl+,"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, _("&Undo\tCtrl+Z"));
+    edit->AppendSeparator();
+    edit->Append(wxID_FIND, _("&Find customer...\tCtrl+F"));
+
+    auto* view = new wxMenu;
+    view->Append(ID_ViewToday, _("&Today\tCtrl+1"));
+    view->Append(ID_ViewCustomers, _("&Customers\tCtrl+2"));
+    view->Append(ID_ViewFollowUps, _("&Follow-ups\tCtrl+3"));
+    view->Append(ID_ViewReports, _("&Reports\tCtrl+4"));
+
+    auto* help = new wxMenu;
+    help->Append(wxID_HELP, _("&Help\tF1"));
+    help->Append(wxID_ABOUT, _("&About Rapport"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
+    bar->Append(view, _("&View"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { LogIncident(); }, wxID_NEW);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto id = ShowCustomerDialog(this, m_services))
+                OpenCustomer(*id);
+        },
+        ID_NewCustomer);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            const auto& hook = m_hooks.is_demo ? m_hooks.open_own_data : m_hooks.open_demo;
+            if (hook)
+                hook();
+        },
+        ID_SwitchData);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowSettingsDialog(this, m_services); },
+        wxID_PREFERENCES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Undo(); }, wxID_UNDO);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(m_services.undo.can_undo());
+            e.SetText(m_services.undo.can_undo()
+                          ? wxString::Format(_("&Undo %s\tCtrl+Z"), m_services.undo.next_label())
+                          : wxString(_("&Undo\tCtrl+Z")));
+        },
+        wxID_UNDO);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            ShowView(View::customers);
+            m_customers->FocusSearch();
+        },
+        wxID_FIND);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::today); }, ID_ViewToday);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::customers); }, ID_ViewCustomers);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::follow_ups); }, ID_ViewFollowUps);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::reports); }, ID_ViewReports);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowHelp(); }, wxID_HELP);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowAbout(); }, wxID_ABOUT);
+}
+
+wxPanel* MainFrame::BuildDemoBanner(wxWindow* parent) {
+    auto* banner = new wxPanel(parent);
+    banner->SetBackgroundColour(WarningBackground());
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    auto* text = new wxStaticText(banner, wxID_ANY,
+                                  _("You are exploring demo data: made-up customers in a separate "
+                                    "file. Your own data is not touched."));
+    text->SetForegroundColour(WarningForeground());
+    row->Add(text, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kMargin));
+    auto* back = new wxButton(banner, wxID_ANY, _("Back to my data"));
+    back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_hooks.open_own_data)
+            m_hooks.open_own_data();
+    });
+    row->Add(back, 0, wxALL, FromDIP(kGap));
+    banner->SetSizer(row);
+    return banner;
+}
+
+void MainFrame::ShowView(View view) {
+    m_view = view;
+    const int index = static_cast<int>(view);
+    if (view == View::reports && m_reports->IsStale())
+        m_reports->Reload();
+    m_book->ChangeSelection(static_cast<std::size_t>(index));
+    m_sidebar->Select(index);
+}
+
+void MainFrame::OpenCustomer(Id id) {
+    ShowView(View::customers);
+    m_customers->ShowCustomer(id);
+}
+
+std::optional<Id> MainFrame::LogIncident(std::optional<Id> customer) {
+    const auto id = ShowLogIncidentDialog(this, m_services, customer);
+    if (id)
+        Tell(_("Incident saved."));
+    return id;
+}
+
+void MainFrame::Undo() {
+    if (!m_services.undo.can_undo()) {
+        Tell(_("Nothing to undo."));
+        return;
+    }
+    const wxString label = m_services.undo.next_label();
+    try {
+        m_services.undo.undo();
+        Tell(wxString::Format(_("Undone: %s."), label));
+    } catch (const std::exception& e) {
+        ShowError(this, e, _("Could not undo"));
+    }
+    m_services.changes.notify();
+}
+
+void MainFrame::Tell(const wxString& message) {
+    SetStatusText(message, 0);
+}
+
+void MainFrame::UpdateBadges() {
+    const auto overdue = m_services.overview.count_open_follow_ups_due_before(m_services.today());
+    m_sidebar->SetBadge(static_cast<int>(View::follow_ups),
+                        overdue ? wxString::Format("%lld", static_cast<long long>(overdue))
+                                : wxString());
+}
+
+void MainFrame::ShowHelp() {
+    wxMessageDialog dlg(this, _("Rapport remembers your difficult customers."), _("Rapport help"),
+                        wxOK | wxICON_INFORMATION);
+    dlg.SetExtendedMessage(
+        _("Ctrl+N  log an incident: type the customer, what happened and what you gave; "
+          "Ctrl+Enter saves.\n"
+          "Ctrl+F  find a customer by name, phone, note or a word from an incident.\n"
+          "Ctrl+Z  undo the last change, such as a deleted incident.\n"
+          "Ctrl+1 to Ctrl+4  Today, Customers, Follow-ups, Reports.\n\n"
+          "Everything is saved the moment you press Save, in one file on this computer. "
+          "The usual resolution per category and your hourly rate are in File > Settings."));
+    dlg.ShowModal();
+}
+
+void MainFrame::ShowAbout() {
+    wxAboutDialogInfo info;
+    info.SetName(_("Rapport"));
+    info.SetVersion(RAPPORT_VERSION);
+    info.SetDescription(_("Remember every difficult customer, what it cost to make it right, "
+                          "and know who is worth it."));
+    wxAboutBox(info, this);
+}
+
+} // namespace rapport::gui

@@ -1,0 +1,69 @@
+#pragma once
+// The main window: sidebar navigation between Today, Customers, Follow-ups and Reports, the
+// menus with their standard ids and accelerators, the status bar and undo.
+#include "core/records.h"
+#include "gui/services.h"
+
+#include <wx/frame.h>
+
+#include <functional>
+#include <optional>
+
+class wxSimplebook;
+class wxPanel;
+
+namespace rapport::gui {
+
+class CustomersView;
+class FollowUpsView;
+class ReportsView;
+class Sidebar;
+class TodayView;
+
+class MainFrame : public wxFrame {
+public:
+    enum class View { today, customers, follow_ups, reports };
+
+    // What the window asks of the application: switching between real and demo data means a
+    // new database and new services, which only the composition root can build.
+    struct Hooks {
+        std::function<void()> open_demo;
+        std::function<void()> open_own_data;
+        bool is_demo = false;
+    };
+
+    MainFrame(Services& services, Hooks hooks);
+    ~MainFrame() override;
+
+    void ShowView(View view);
+    View CurrentView() const { return m_view; }
+    void OpenCustomer(Id id);
+    std::optional<Id> LogIncident(std::optional<Id> customer = std::nullopt);
+    void Undo();
+    void Tell(const wxString& message);
+
+    TodayView* Today() { return m_today; }
+    CustomersView* Customers() { return m_customers; }
+    FollowUpsView* FollowUps() { return m_followUps; }
+    ReportsView* Reports() { return m_reports; }
+
+private:
+    void BuildMenus();
+    wxPanel* BuildDemoBanner(wxWindow* parent);
+    void UpdateBadges();
+    void ShowHelp();
+    void ShowAbout();
+
+    Services& m_services;
+    Hooks m_hooks;
+    ChangeNotifier::Token m_subscription = 0;
+    View m_view = View::today;
+    Sidebar* m_sidebar = nullptr;
+    wxSimplebook* m_book = nullptr;
+    TodayView* m_today = nullptr;
+    CustomersView* m_customers = nullptr;
+    FollowUpsView* m_followUps = nullptr;
+    ReportsView* m_reports = nullptr;
+};
+
+} // namespace rapport::gui

@@ -1,0 +1,187 @@
+#include "gui/reports_view.h"
+
+#include "gui/format.h"
+#include "gui/ui.h"
+
+#include <wx/choice.h>
+#include <wx/dataview.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/utils.h>
+
+namespace rapport::gui {
+namespace {
+
+struct Period {
+    Date from;
+    Date to;
+};
+
+Period PeriodFor(int choice, Date today) {
+    switch (choice) {
+    case 0:
+        return {add_days(today, -29), today};
+    case 1:
+        return {add_days(today, -89), today};
+    case 3:
+        return {Date{today.year(), date::January, date::day{1}}, today};
+    case 4:
+        return {Date{date::year{1900}, date::January, date::day{1}}, today};
+    default: // the last twelve months
+        return {add_days(today, -364), today};
+    }
+}
+
+wxString Hours(std::int64_t minutes) {
+    if (minutes < 60)
+        return wxString::Format(_("%lld min"), static_cast<long long>(minutes));
+    return wxString::Format(_("%lld h %02lld min"), static_cast<long long>(minutes / 60),
+                            static_cast<long long>(minutes % 60));
+}
+
+wxDataViewListCtrl* MakeTable(wxWindow* parent, const wxString& name,
+                              std::initializer_list<std::pair<wxString, int>> columns) {
+    auto* list = new wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                        wxDV_SINGLE | wxDV_ROW_LINES);
+    list->SetName(name);
+    bool first = true;
+    for (const auto& [title, width] : columns) {
+        const wxAlignment align = first ? wxALIGN_LEFT : wxALIGN_RIGHT;
+        list->AppendTextColumn(title, wxDATAVIEW_CELL_INERT, list->FromDIP(width), align,
+                               wxDATAVIEW_COL_RESIZABLE);
+        first = false;
+    }
+    StretchColumn(list, 0);
+    return list;
+}
+
+} // namespace
+
+ReportsView::ReportsView(wxWindow* parent, Services& services,
+                         std::function<void(Id)> open_customer)
+    : wxPanel(parent), m_services(services), m_openCustomer(std::move(open_customer)) {
+    const int gap = FromDIP(kGap);
+    const int space = FromDIP(kSpace);
+    const wxString currency = Wx(m_services.settings().currency);
+    auto* top = new wxBoxSizer(wxVERTICAL);
+
+    auto* header = new wxBoxSizer(wxHORIZONTAL);
+    header->Add(MakeHeading(this, _("Reports"), 1.6), 0, wxALIGN_CENTER_VERTICAL);
+    header->AddStretchSpacer();
+    header->Add(new wxStaticText(this, wxID_ANY, _("Period:")), 0,
+                wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    m_period = new wxChoice(this, wxID_ANY);
+    m_period->Append(_("Last 30 days"));
+    m_period->Append(_("Last 90 days"));
+    m_period->Append(_("Last 12 months"));
+    m_period->Append(_("This year"));
+    m_period->Append(_("All time"));
+    m_period->SetSelection(2);
+    header->Add(m_period, 0, wxALIGN_CENTER_VERTICAL);
+    top->Add(header, 0, wxEXPAND);
+    m_headline = new wxStaticText(this, wxID_ANY, wxString());
+    m_headline->SetName("reports_headline");
+    top->Add(m_headline, 0, wxEXPAND | wxTOP, gap);
+
+    auto* upper = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(MakeSectionTitle(this, _("By category")), 0);
+    m_byCategory = MakeTable(this, "report_by_category",
+                             {{_("Category"), 130},
+                              {_("Incidents"), 80},
+                              {_("Time spent"), 105},
+                              {wxString::Format(_("Given back (%s)"), currency), 135},
+                              {wxString::Format(_("Pending (%s)"), currency), 120}});
+    left->Add(m_byCategory, 1, wxEXPAND | wxTOP, gap);
+    upper->Add(left, 3, wxEXPAND | wxRIGHT, space);
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(MakeSectionTitle(this, _("Given back the most")), 0);
+    m_costliest = MakeTable(this, "report_costliest",
+                            {{_("Customer"), 150},
+                             {_("Incidents"), 80},
+                             {wxString::Format(_("Given back (%s)"), currency), 135}});
+    right->Add(m_costliest, 1, wxEXPAND | wxTOP, gap);
+    upper->Add(right, 2, wxEXPAND);
+    top->Add(upper, 1, wxEXPAND | wxTOP, space);
+
+    top->Add(MakeSectionTitle(this, _("By month")), 0, wxTOP, space);
+    m_byMonth = MakeTable(this, "report_by_month",
+                          {{_("Month"), 150},
+                           {_("Incidents"), 80},
+                           {_("Time spent"), 105},
+                           {wxString::Format(_("Given back (%s)"), currency), 135},
+                           {wxString::Format(_("Pending (%s)"), currency), 120}});
+    top->Add(m_byMonth, 1, wxEXPAND | wxTOP, gap);
+
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
+    SetSizer(outer);
+
+    m_period->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Reload(); });
+    m_costliest->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+        const int row = m_costliest->GetSelectedRow();
+        if (row != wxNOT_FOUND && m_openCustomer)
+            m_openCustomer(static_cast<Id>(m_costliest->GetItemData(m_costliest->RowToItem(row))));
+    });
+    // Figures over a whole year of a big database take a moment: read them only when shown.
+    m_subscription = m_services.changes.subscribe([this] {
+        m_stale = true;
+        if (IsShownOnScreen())
+            Reload();
+    });
+}
+
+ReportsView::~ReportsView() {
+    m_services.changes.unsubscribe(m_subscription);
+}
+
+void ReportsView::Reload() {
+    wxBusyCursor busy;
+    m_stale = false;
+    const Period p = PeriodFor(m_period->GetSelection(), m_services.today());
+    const std::string& currency = m_services.settings().currency;
+
+    std::int64_t incidents = 0, minutes = 0;
+    Money given, pending;
+    m_byCategory->DeleteAllItems();
+    for (const auto& t : m_services.overview.totals_by_category(p.from, p.to)) {
+        incidents += t.incidents;
+        minutes += t.minutes;
+        given += t.given_back;
+        pending += t.pending;
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(Label(parse_category(t.key))));
+        row.push_back(wxVariant(wxString::Format("%lld", static_cast<long long>(t.incidents))));
+        row.push_back(wxVariant(Hours(t.minutes)));
+        row.push_back(wxVariant(FormatAmount(t.given_back)));
+        row.push_back(wxVariant(FormatAmount(t.pending)));
+        m_byCategory->AppendItem(row);
+    }
+    m_headline->SetLabel(wxString::Format(
+        _("%lld incidents, %s of your time, %s given back, %s offered and still pending."),
+        static_cast<long long>(incidents), Hours(minutes), FormatMoney(given, currency),
+        FormatMoney(pending, currency)));
+
+    m_byMonth->DeleteAllItems();
+    for (const auto& t : m_services.overview.totals_by_month(p.from, p.to)) {
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(FormatMonth(t.key)));
+        row.push_back(wxVariant(wxString::Format("%lld", static_cast<long long>(t.incidents))));
+        row.push_back(wxVariant(Hours(t.minutes)));
+        row.push_back(wxVariant(FormatAmount(t.given_back)));
+        row.push_back(wxVariant(FormatAmount(t.pending)));
+        m_byMonth->AppendItem(row);
+    }
+
+    m_costliest->DeleteAllItems();
+    for (const auto& c : m_services.overview.costliest_customers(p.from, p.to, 20)) {
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(Wx(c.name)));
+        row.push_back(wxVariant(wxString::Format("%lld", static_cast<long long>(c.incidents))));
+        row.push_back(wxVariant(FormatAmount(c.given_back)));
+        m_costliest->AppendItem(row, static_cast<wxUIntPtr>(c.customer_id));
+    }
+    Layout();
+}
+
+} // namespace rapport::gui

@@ -1,0 +1,41 @@
+#pragma once
+// The Reports view: incidents, time and money given back over a period, by category and by
+// month, and the customers given back the most. (The "is this customer worth it?" report
+// extends this view.)
+#include "core/records.h"
+#include "gui/services.h"
+
+#include <wx/panel.h>
+
+#include <functional>
+
+class wxChoice;
+class wxDataViewListCtrl;
+class wxStaticText;
+
+namespace rapport::gui {
+
+class ReportsView : public wxPanel {
+public:
+    ReportsView(wxWindow* parent, Services& services, std::function<void(Id)> open_customer);
+    ~ReportsView() override;
+
+    // Reads the figures; done when the view is shown, not at start-up.
+    void Reload();
+    // Marks the figures out of date; the next Reload reads them.
+    void Invalidate() { m_stale = true; }
+    bool IsStale() const { return m_stale; }
+
+private:
+    Services& m_services;
+    std::function<void(Id)> m_openCustomer;
+    ChangeNotifier::Token m_subscription = 0;
+    bool m_stale = true;
+    wxChoice* m_period = nullptr;
+    wxStaticText* m_headline = nullptr;
+    wxDataViewListCtrl* m_byCategory = nullptr;
+    wxDataViewListCtrl* m_byMonth = nullptr;
+    wxDataViewListCtrl* m_costliest = nullptr;
+};
+
+} // namespace rapport::gui

@@ -1,0 +1,54 @@
+#include "gui/services.h"
+
+namespace rapport::gui {
+
+ChangeNotifier::Token ChangeNotifier::subscribe(std::function<void()> listener) {
+    const Token token = m_next++;
+    m_listeners.emplace(token, std::move(listener));
+    return token;
+}
+
+void ChangeNotifier::unsubscribe(Token token) {
+    m_listeners.erase(token);
+}
+
+void ChangeNotifier::notify() {
+    // A listener may unsubscribe (a view closing) while we walk; walk a copy.
+    const auto listeners = m_listeners;
+    for (const auto& [token, listener] : listeners) {
+        if (m_listeners.count(token))
+            listener();
+    }
+}
+
+void UndoHistory::push(wxString label, std::function<void()> undo) {
+    m_steps.push_back(Step{std::move(label), std::move(undo)});
+    if (m_steps.size() > kMaxSteps)
+        m_steps.erase(m_steps.begin());
+}
+
+wxString UndoHistory::next_label() const {
+    return m_steps.empty() ? wxString() : m_steps.back().label;
+}
+
+void UndoHistory::undo() {
+    if (m_steps.empty())
+        return;
+    Step step = std::move(m_steps.back());
+    m_steps.pop_back();
+    step.undo();
+}
+
+Services::Services(store::Database db) : m_db(std::move(db)) {
+    reload_settings();
+}
+
+void Services::reload_settings() {
+    m_settings = settings_store.load();
+}
+
+Date Services::today() const {
+    return m_fixed_today ? *m_fixed_today : today_local();
+}
+
+} // namespace rapport::gui

@@ -1,0 +1,199 @@
+#include "gui/settings_dialog.h"
+
+#include "core/errors.h"
+#include "gui/format.h"
+#include "gui/services.h"
+#include "gui/ui.h"
+#include "store/category_defaults.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/dialog.h>
+#include <wx/sizer.h>
+#include <wx/statline.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <array>
+
+namespace rapport::gui {
+namespace {
+
+// Monday first, as most owners read a week; the stored value is the English key.
+constexpr std::array<date::weekday, 7> kWeekdays = {date::Monday,   date::Tuesday, date::Wednesday,
+                                                    date::Thursday, date::Friday,  date::Saturday,
+                                                    date::Sunday};
+
+class SettingsDialog : public wxDialog {
+public:
+    SettingsDialog(wxWindow* parent, Services& services)
+        : wxDialog(parent, wxID_ANY, _("Settings"), wxDefaultPosition, wxDefaultSize,
+                   wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+          m_services(services) {
+        const Settings& s = m_services.settings();
+        const int gap = FromDIP(kGap);
+        const int space = FromDIP(kSpace);
+        auto* top = new wxBoxSizer(wxVERTICAL);
+
+        top->Add(MakeSectionTitle(this, _("Your business")), 0, wxLEFT | wxRIGHT | wxTOP, space);
+        auto* grid = new wxFlexGridSizer(2, gap, space);
+        grid->AddGrowableCol(1, 1);
+        const auto row = [&](const wxString& label, wxWindow* control, const wxString& unit = {}) {
+            grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+            if (unit.empty()) {
+                grid->Add(control, 1, wxEXPAND);
+                return;
+            }
+            auto* line = new wxBoxSizer(wxHORIZONTAL);
+            line->Add(control, 0, wxALIGN_CENTER_VERTICAL);
+            line->Add(new wxStaticText(this, wxID_ANY, unit), 0, wxALIGN_CENTER_VERTICAL | wxLEFT,
+                      gap);
+            grid->Add(line, 1, wxEXPAND);
+        };
+        m_business = new wxTextCtrl(this, wxID_ANY, Wx(s.business_name));
+        m_business->SetName("business_name");
+        row(_("Business name:"), m_business);
+        const wxString currencies[] = {"EUR", "USD", "GBP", "CHF", "CAD",
+                                       "AUD", "SEK", "NOK", "DKK"};
+        m_currency = new wxComboBox(this, wxID_ANY, Wx(s.currency), wxDefaultPosition,
+                                    wxSize(FromDIP(100), -1), WXSIZEOF(currencies), currencies);
+        m_currency->SetName("currency");
+        row(_("Currency:"), m_currency, _("three-letter code"));
+        m_hourly = new wxTextCtrl(this, wxID_ANY, FormatAmount(s.hourly_rate), wxDefaultPosition,
+                                  wxSize(FromDIP(100), -1), wxTE_RIGHT);
+        m_hourly->SetName("hourly_rate");
+        row(_("Your time is worth:"), m_hourly, _("an hour"));
+        m_margin = new wxTextCtrl(this, wxID_ANY, Wx(format_percent(s.default_margin)),
+                                  wxDefaultPosition, wxSize(FromDIP(100), -1), wxTE_RIGHT);
+        m_margin->SetName("default_margin");
+        row(_("Usual gross margin:"), m_margin, _("% of a sale"));
+        m_weekStart = new wxChoice(this, wxID_ANY);
+        for (std::size_t i = 0; i < kWeekdays.size(); ++i) {
+            m_weekStart->Append(wxDateTime::GetWeekDayName(
+                static_cast<wxDateTime::WeekDay>(kWeekdays[i].c_encoding())));
+            if (kWeekdays[i] == s.week_start)
+                m_weekStart->SetSelection(static_cast<int>(i));
+        }
+        row(_("Weeks start on:"), m_weekStart);
+        top->Add(grid, 0, wxEXPAND | wxALL, space);
+
+        top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);
+        top->Add(MakeSectionTitle(this, _("Usual resolution per category")), 0,
+                 wxLEFT | wxRIGHT | wxTOP, space);
+        top->Add(MakeNote(this, _("Proposed when you log an incident of that category; you can "
+                                  "always change it there.")),
+                 0, wxLEFT | wxRIGHT | wxTOP, gap);
+        auto* defaults = new wxFlexGridSizer(3, gap, space);
+        for (const auto& c : all_categories()) {
+            CategoryRow r;
+            r.category = c.value;
+            defaults->Add(new wxStaticText(this, wxID_ANY, Label(c.value)), 0,
+                          wxALIGN_CENTER_VERTICAL);
+            r.type = new wxChoice(this, wxID_ANY);
+            r.type->Append(_("Nothing usual"));
+            for (const auto& t : all_resolution_types())
+                r.type->Append(Label(t.value));
+            r.cost = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
+                                    wxSize(FromDIP(100), -1), wxTE_RIGHT);
+            r.cost->SetHint(FormatAmount(Money{}));
+            r.type->SetSelection(0);
+            if (auto d = m_services.settings_store.category_default(c.value)) {
+                for (std::size_t i = 0; i < all_resolution_types().size(); ++i)
+                    if (all_resolution_types()[i].value == d->resolution)
+                        r.type->SetSelection(static_cast<int>(i) + 1);
+                if (d->cost.cents)
+                    r.cost->ChangeValue(FormatAmount(d->cost));
+            }
+            r.cost->Enable(r.type->GetSelection() > 0);
+            wxChoice* type = r.type;
+            wxTextCtrl* cost = r.cost;
+            r.type->Bind(wxEVT_CHOICE,
+                         [type, cost](wxCommandEvent&) { cost->Enable(type->GetSelection() > 0); });
+            defaults->Add(r.type, 0, wxALIGN_CENTER_VERTICAL);
+            defaults->Add(r.cost, 0, wxALIGN_CENTER_VERTICAL);
+            m_rows.push_back(r);
+        }
+        top->Add(defaults, 0, wxALL, space);
+
+        auto* buttons = new wxStdDialogButtonSizer();
+        auto* save = new wxButton(this, wxID_OK, _("&Save"));
+        save->SetDefault();
+        buttons->AddButton(save);
+        buttons->AddButton(new wxButton(this, wxID_CANCEL));
+        buttons->Realize();
+        top->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
+        SetSizerAndFit(top);
+        CentreOnParent();
+        Bind(
+            wxEVT_BUTTON, [this](wxCommandEvent&) { OnSave(); }, wxID_OK);
+        m_business->SetFocus();
+    }
+
+private:
+    struct CategoryRow {
+        Category category = Category::other;
+        wxChoice* type = nullptr;
+        wxTextCtrl* cost = nullptr;
+    };
+
+    void OnSave() {
+        try {
+            // Every value is checked before anything is written, so a typo saves nothing.
+            std::vector<std::pair<std::string, std::string>> values = {
+                {"business_name", Utf8(m_business->GetValue().Strip(wxString::both))},
+                {"currency", Utf8(m_currency->GetValue().Strip(wxString::both))},
+                {"hourly_rate", format_amount(ParseAmount(m_hourly->GetValue(), "hourly rate"))},
+                {"default_margin", Utf8(m_margin->GetValue().Strip(wxString::both))},
+                {"week_start", format_weekday(kWeekdays[static_cast<std::size_t>(
+                                   std::max(0, m_weekStart->GetSelection()))])},
+            };
+            Settings check = m_services.settings();
+            for (const auto& [key, value] : values)
+                apply_setting(check, key, value);
+            std::vector<store::CategoryDefault> set;
+            std::vector<Category> cleared;
+            for (const CategoryRow& r : m_rows) {
+                const int sel = r.type->GetSelection();
+                if (sel <= 0) {
+                    cleared.push_back(r.category);
+                    continue;
+                }
+                const wxString cost = r.cost->GetValue().Strip(wxString::both);
+                set.push_back(store::CategoryDefault{
+                    r.category, all_resolution_types()[static_cast<std::size_t>(sel - 1)].value,
+                    cost.empty() ? Money{} : ParseAmount(cost, "default cost")});
+            }
+
+            for (const auto& [key, value] : values)
+                m_services.settings_store.set(key, value);
+            for (const auto& d : set)
+                m_services.settings_store.set_category_default(d);
+            for (Category c : cleared)
+                store::clear_category_default(m_services.db(), c);
+        } catch (const std::exception& e) {
+            ShowError(this, e, _("The settings were not saved"));
+            return;
+        }
+        m_services.reload_settings();
+        m_services.changes.notify();
+        EndModal(wxID_OK);
+    }
+
+    Services& m_services;
+    wxTextCtrl* m_business = nullptr;
+    wxComboBox* m_currency = nullptr;
+    wxTextCtrl* m_hourly = nullptr;
+    wxTextCtrl* m_margin = nullptr;
+    wxChoice* m_weekStart = nullptr;
+    std::vector<CategoryRow> m_rows;
+};
+
+} // namespace
+
+bool ShowSettingsDialog(wxWindow* parent, Services& services) {
+    SettingsDialog dlg(parent, services);
+    return dlg.ShowModal() == wxID_OK;
+}
+
+} // namespace rapport::gui

@@ -1,0 +1,145 @@
+#include "gui/sidebar.h"
+
+#include "gui/ui.h"
+
+#include <wx/dcbuffer.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace rapport::gui {
+namespace {
+
+wxColour Mix(const wxColour& a, const wxColour& b, double t) {
+    const auto ch = [t](unsigned char x, unsigned char y) {
+        return static_cast<unsigned char>(x + (y - x) * t);
+    };
+    return wxColour(ch(a.Red(), b.Red()), ch(a.Green(), b.Green()), ch(a.Blue(), b.Blue()));
+}
+
+wxColour SidebarBackground() {
+    const wxColour base = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW);
+    const wxColour text = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
+    return Mix(base, text, 0.06);
+}
+
+} // namespace
+
+// One entry: drawn by hand so the highlight spans the whole column like a native sidebar.
+class NavItem : public wxPanel {
+public:
+    NavItem(wxWindow* parent, const wxString& label, std::function<void()> on_click)
+        : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxFULL_REPAINT_ON_RESIZE),
+          m_label(label), m_onClick(std::move(on_click)) {
+        SetBackgroundStyle(wxBG_STYLE_PAINT);
+        wxFont f = GetFont();
+        f.SetFractionalPointSize(f.GetFractionalPointSize() * 1.1);
+        SetFont(f);
+        SetMinSize(wxSize(-1, FromDIP(38)));
+        SetName("nav_" + label);
+        Bind(wxEVT_PAINT, [this](wxPaintEvent&) { Paint(); });
+        Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent&) { m_onClick(); });
+        Bind(wxEVT_ENTER_WINDOW, [this](wxMouseEvent&) {
+            m_hover = true;
+            Refresh();
+        });
+        Bind(wxEVT_LEAVE_WINDOW, [this](wxMouseEvent&) {
+            m_hover = false;
+            Refresh();
+        });
+        SetCursor(wxCursor(wxCURSOR_HAND));
+    }
+
+    void SetSelected(bool selected) {
+        m_selected = selected;
+        Refresh();
+    }
+    void SetBadge(const wxString& badge) {
+        m_badge = badge;
+        Refresh();
+    }
+
+private:
+    void Paint() {
+        wxAutoBufferedPaintDC dc(this);
+        const wxSize size = GetClientSize();
+        const wxColour back = SidebarBackground();
+        dc.SetBackground(wxBrush(back));
+        dc.Clear();
+        const wxColour accent = wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT);
+        if (m_selected || m_hover) {
+            const wxColour fill = m_selected ? Mix(back, accent, 0.22) : Mix(back, accent, 0.08);
+            dc.SetBrush(wxBrush(fill));
+            dc.SetPen(*wxTRANSPARENT_PEN);
+            dc.DrawRoundedRectangle(FromDIP(8), FromDIP(2), size.x - FromDIP(16),
+                                    size.y - FromDIP(4), FromDIP(6));
+        }
+        wxFont f = GetFont();
+        if (m_selected)
+            f.MakeBold();
+        dc.SetFont(f);
+        dc.SetTextForeground(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT));
+        const wxSize text = dc.GetTextExtent(m_label);
+        dc.DrawText(m_label, FromDIP(22), (size.y - text.y) / 2);
+        if (!m_badge.empty()) {
+            dc.SetFont(GetFont().Smaller().Bold());
+            const wxSize b = dc.GetTextExtent(m_badge);
+            const int w = std::max(b.x + FromDIP(12), FromDIP(24));
+            const int h = b.y + FromDIP(4);
+            const int x = size.x - FromDIP(18) - w;
+            const int y = (size.y - h) / 2;
+            dc.SetBrush(wxBrush(OverdueText()));
+            dc.SetPen(*wxTRANSPARENT_PEN);
+            dc.DrawRoundedRectangle(x, y, w, h, h / 2.0);
+            dc.SetTextForeground(*wxWHITE);
+            dc.DrawText(m_badge, x + (w - b.x) / 2, y + (h - b.y) / 2);
+        }
+    }
+
+    wxString m_label;
+    wxString m_badge;
+    std::function<void()> m_onClick;
+    bool m_selected = false;
+    bool m_hover = false;
+};
+
+Sidebar::Sidebar(wxWindow* parent, const wxString& subtitle, std::function<void(int)> on_select)
+    : wxPanel(parent), m_onSelect(std::move(on_select)) {
+    SetBackgroundColour(SidebarBackground());
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* title = MakeHeading(this, _("Rapport"), 1.5);
+    top->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(22));
+    auto* sub = MakeNote(this, subtitle);
+    sub->SetName("sidebar_subtitle");
+    sub->Wrap(FromDIP(200 - 2 * 22));
+    top->Add(sub, 0, wxLEFT | wxRIGHT, FromDIP(22));
+    top->AddSpacer(FromDIP(kSpace * 2));
+    m_itemSizer = new wxBoxSizer(wxVERTICAL);
+    top->Add(m_itemSizer, 0, wxEXPAND);
+    top->AddStretchSpacer();
+    SetSizer(top);
+    SetMinSize(wxSize(FromDIP(200), -1));
+}
+
+int Sidebar::Add(const wxString& label) {
+    const int index = static_cast<int>(m_items.size());
+    auto* item = new NavItem(this, label, [this, index] {
+        if (m_onSelect)
+            m_onSelect(index);
+    });
+    m_items.push_back(item);
+    m_itemSizer->Add(item, 0, wxEXPAND | wxBOTTOM, FromDIP(2));
+    return index;
+}
+
+void Sidebar::Select(int index) {
+    for (std::size_t i = 0; i < m_items.size(); ++i)
+        m_items[i]->SetSelected(static_cast<int>(i) == index);
+}
+
+void Sidebar::SetBadge(int index, const wxString& badge) {
+    if (index >= 0 && index < static_cast<int>(m_items.size()))
+        m_items[static_cast<std::size_t>(index)]->SetBadge(badge);
+}
+
+} // namespace rapport::gui

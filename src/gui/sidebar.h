@@ -1,0 +1,29 @@
+#pragma once
+// The navigation column on the left of the main window: the app name and one entry per view,
+// the current one highlighted, with an optional count beside it (overdue follow-ups).
+#include <wx/panel.h>
+
+#include <functional>
+#include <vector>
+
+class wxStaticText;
+
+namespace rapport::gui {
+
+class NavItem;
+
+class Sidebar : public wxPanel {
+public:
+    Sidebar(wxWindow* parent, const wxString& subtitle, std::function<void(int)> on_select);
+
+    int Add(const wxString& label);
+    void Select(int index);
+    void SetBadge(int index, const wxString& badge);
+
+private:
+    std::function<void(int)> m_onSelect;
+    std::vector<NavItem*> m_items;
+    wxSizer* m_itemSizer = nullptr;
+};
+
+} // namespace rapport::gui

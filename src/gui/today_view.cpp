@@ -1,0 +1,244 @@
+#include "gui/today_view.h"
+
+#include "gui/format.h"
+#include "gui/ui.h"
+
+#include <wx/button.h>
+#include <wx/dataview.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace rapport::gui {
+namespace {
+
+// How many rows the Today lists show; the Follow-ups view has the rest.
+constexpr int kDueRows = 50;
+constexpr int kRecentRows = 15;
+
+wxDataViewListCtrl* MakeList(wxWindow* parent, const wxString& name) {
+    auto* list = new wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                        wxDV_SINGLE | wxDV_ROW_LINES);
+    list->SetName(name);
+    return list;
+}
+
+void AddColumn(wxDataViewListCtrl* list, const wxString& title, int width,
+               wxAlignment align = wxALIGN_LEFT) {
+    auto* renderer = new wxDataViewTextRenderer("string", wxDATAVIEW_CELL_INERT, align);
+    renderer->EnableMarkup();
+    renderer->EnableEllipsize(wxELLIPSIZE_END);
+    list->AppendColumn(new wxDataViewColumn(title, renderer, list->GetColumnCount(),
+                                            list->FromDIP(width), align, wxDATAVIEW_COL_RESIZABLE));
+}
+
+wxString Markup(const wxString& s) {
+    return EscapeMarkup(s);
+}
+
+wxString Coloured(const wxColour& c, const wxString& text) {
+    return wxString::Format("<span foreground='%s'>%s</span>", c.GetAsString(wxC2S_HTML_SYNTAX),
+                            Markup(text));
+}
+
+wxButton* MakeBigButton(wxWindow* parent, const wxString& label) {
+    auto* b = new wxButton(parent, wxID_ANY, label);
+    wxFont f = b->GetFont();
+    f.SetFractionalPointSize(f.GetFractionalPointSize() * 1.25);
+    f.MakeBold();
+    b->SetFont(f);
+    b->SetMinSize(wxSize(-1, parent->FromDIP(44)));
+    return b;
+}
+
+} // namespace
+
+TodayView::TodayView(wxWindow* parent, Services& services, Hooks hooks)
+    : wxPanel(parent), m_services(services), m_hooks(std::move(hooks)) {
+    m_book = new wxSimplebook(this);
+    m_book->AddPage(BuildWelcome(m_book), wxString());
+    m_book->AddPage(BuildDashboard(m_book), wxString());
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(m_book, 1, wxEXPAND);
+    SetSizer(top);
+    m_subscription = m_services.changes.subscribe([this] { Reload(); });
+    Reload();
+}
+
+TodayView::~TodayView() {
+    m_services.changes.unsubscribe(m_subscription);
+}
+
+bool TodayView::ShowsWelcome() const {
+    return m_book->GetSelection() == 0;
+}
+
+wxWindow* TodayView::BuildWelcome(wxWindow* parent) {
+    auto* page = new wxPanel(parent);
+    page->SetName("welcome");
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(MakeHeading(page, _("Welcome to Rapport"), 2.0), 0, wxALIGN_CENTER_HORIZONTAL);
+    auto* text = new wxStaticText(
+        page, wxID_ANY,
+        _("Rapport keeps the memory of every difficult customer: what happened, what you gave "
+          "to make it right, what it cost, and when to follow up. So when a name comes up again, "
+          "you know the whole story, and whether the customer is worth the trouble."),
+        wxDefaultPosition, wxDefaultSize, wxALIGN_CENTER_HORIZONTAL);
+    text->Wrap(FromDIP(560));
+    column->Add(text, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, FromDIP(kSpace * 2));
+    auto* note = MakeNote(page, _("There is nothing to set up. Start with the next hard call."));
+    column->Add(note, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, FromDIP(kSpace));
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* first = MakeBigButton(page, _("Log your first incident"));
+    first->SetName("log_first");
+    first->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_hooks.log_incident)
+            m_hooks.log_incident();
+    });
+    auto* demo = new wxButton(page, wxID_ANY, _("Explore with demo data"));
+    demo->SetName("explore_demo");
+    demo->SetMinSize(wxSize(-1, FromDIP(44)));
+    demo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_hooks.open_demo)
+            m_hooks.open_demo();
+    });
+    buttons->Add(first, 0, wxRIGHT, FromDIP(kSpace));
+    buttons->Add(demo, 0);
+    column->Add(buttons, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, FromDIP(kSpace * 3));
+    column->Add(MakeNote(page, _("Demo data lives in a separate file and never mixes with yours.")),
+                0, wxALIGN_CENTER_HORIZONTAL | wxTOP, FromDIP(kSpace));
+
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->AddStretchSpacer(2);
+    outer->Add(column, 0, wxALIGN_CENTER_HORIZONTAL | wxALL, FromDIP(kMargin));
+    outer->AddStretchSpacer(3);
+    page->SetSizer(outer);
+    return page;
+}
+
+wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
+    const int gap = FromDIP(kGap);
+    const int space = FromDIP(kSpace);
+    auto* page = new wxPanel(parent);
+    auto* top = new wxBoxSizer(wxVERTICAL);
+
+    auto* header = new wxBoxSizer(wxHORIZONTAL);
+    auto* titles = new wxBoxSizer(wxVERTICAL);
+    m_date = MakeHeading(page, wxString(), 1.6);
+    titles->Add(m_date, 0);
+    m_business = MakeNote(page, wxString());
+    titles->Add(m_business, 0, wxTOP, gap / 2);
+    header->Add(titles, 1, wxALIGN_CENTER_VERTICAL);
+    auto* log = MakeBigButton(page, _("Log incident   Ctrl+N"));
+    log->SetName("log_incident");
+    log->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_hooks.log_incident)
+            m_hooks.log_incident();
+    });
+    header->Add(log, 0, wxALIGN_CENTER_VERTICAL);
+    top->Add(header, 0, wxEXPAND);
+
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    auto* dueTitle = new wxBoxSizer(wxHORIZONTAL);
+    dueTitle->Add(MakeSectionTitle(page, _("Follow-ups due")), 0, wxALIGN_BOTTOM);
+    m_dueSummary = MakeNote(page, wxString());
+    m_dueSummary->SetName("due_summary");
+    dueTitle->Add(m_dueSummary, 0, wxALIGN_BOTTOM | wxLEFT, space);
+    m_overdueSummary = new wxStaticText(page, wxID_ANY, wxString());
+    m_overdueSummary->SetForegroundColour(OverdueText());
+    m_overdueSummary->SetName("overdue_summary");
+    dueTitle->Add(m_overdueSummary, 0, wxALIGN_BOTTOM | wxLEFT, gap);
+    left->Add(dueTitle, 0, wxEXPAND);
+    m_followUps = MakeList(page, "today_followups");
+    AddColumn(m_followUps, _("Due"), 100);
+    AddColumn(m_followUps, _("Customer"), 140);
+    AddColumn(m_followUps, _("About"), 200);
+    StretchColumn(m_followUps, 2);
+    left->Add(m_followUps, 1, wxEXPAND | wxTOP, gap);
+    m_noFollowUps = MakeNote(page, _("Nothing due. Follow-ups you plan when logging an incident "
+                                     "show up here on their day."));
+    left->Add(m_noFollowUps, 0, wxTOP, gap);
+    columns->Add(left, 1, wxEXPAND | wxRIGHT, space);
+
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(MakeSectionTitle(page, _("Recent incidents")), 0);
+    m_recent = MakeList(page, "today_recent");
+    AddColumn(m_recent, _("When"), 95);
+    AddColumn(m_recent, _("Customer"), 130);
+    AddColumn(m_recent, _("What happened"), 180);
+    AddColumn(m_recent, _("Given back"), 95, wxALIGN_RIGHT);
+    StretchColumn(m_recent, 2);
+    right->Add(m_recent, 1, wxEXPAND | wxTOP, gap);
+    columns->Add(right, 1, wxEXPAND);
+    top->Add(columns, 1, wxEXPAND | wxTOP, space * 2);
+
+    const auto open = [this](wxDataViewListCtrl* list) {
+        const int row = list->GetSelectedRow();
+        if (row != wxNOT_FOUND && m_hooks.open_customer)
+            m_hooks.open_customer(static_cast<Id>(list->GetItemData(list->RowToItem(row))));
+    };
+    m_followUps->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED,
+                      [this, open](wxDataViewEvent&) { open(m_followUps); });
+    m_recent->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED,
+                   [this, open](wxDataViewEvent&) { open(m_recent); });
+
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
+    page->SetSizer(outer);
+    return page;
+}
+
+void TodayView::Reload() {
+    if (m_services.overview.is_empty()) {
+        m_book->SetSelection(0);
+        return;
+    }
+    m_book->SetSelection(1);
+    const Date today = m_services.today();
+    const std::string& currency = m_services.settings().currency;
+    m_date->SetLabel(ToWxDate(today).Format("%A %d %B %Y"));
+    const std::string& business = m_services.settings().business_name;
+    m_business->SetLabel(business.empty() ? wxString(_("What needs you today")) : Wx(business));
+
+    const auto due_today = m_services.overview.count_open_follow_ups_due_on(today);
+    const auto overdue = m_services.overview.count_open_follow_ups_due_before(today);
+    m_dueSummary->SetLabel(wxString::Format(wxPLURAL("%lld due today", "%lld due today", due_today),
+                                            static_cast<long long>(due_today)));
+    m_overdueSummary->SetLabel(
+        overdue ? wxString::Format(wxPLURAL("%lld overdue", "%lld overdue", overdue),
+                                   static_cast<long long>(overdue))
+                : wxString());
+
+    m_followUps->DeleteAllItems();
+    const auto due = m_services.overview.open_follow_ups(today, kDueRows);
+    for (const auto& f : due) {
+        wxVector<wxVariant> row;
+        const wxString when = FormatRelativeDay(f.due, today);
+        row.push_back(wxVariant(f.due < today ? Coloured(OverdueText(), when) : Markup(when)));
+        row.push_back(wxVariant(Markup(Wx(f.customer_name))));
+        wxString about = Wx(f.note.empty() ? f.summary : f.note);
+        about.Replace("\n", " ");
+        row.push_back(wxVariant(Markup(about)));
+        m_followUps->AppendItem(row, static_cast<wxUIntPtr>(f.customer_id));
+    }
+    m_followUps->Show(!due.empty());
+    m_noFollowUps->Show(due.empty());
+
+    m_recent->DeleteAllItems();
+    for (const auto& r : m_services.overview.recent_incidents(kRecentRows)) {
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(Markup(FormatRelativeDay(r.at.day, today))));
+        row.push_back(wxVariant(Markup(Wx(r.customer_name))));
+        wxString what = Label(r.category) + ": " + Wx(r.summary);
+        what.Replace("\n", " ");
+        row.push_back(wxVariant(Markup(what)));
+        row.push_back(wxVariant(r.given_back.cents ? Markup(FormatMoney(r.given_back, currency))
+                                                   : wxString()));
+        m_recent->AppendItem(row, static_cast<wxUIntPtr>(r.customer_id));
+    }
+    m_book->GetPage(1)->Layout();
+}
+
+} // namespace rapport::gui

@@ -1,0 +1,71 @@
+#include "gui/ui.h"
+
+#include <wx/dataview.h>
+#include <wx/settings.h>
+#include <wx/stattext.h>
+
+#include <algorithm>
+
+namespace rapport::gui {
+namespace {
+
+bool dark_theme() {
+    return wxSystemSettings::GetAppearance().IsDark();
+}
+
+} // namespace
+
+wxStaticText* MakeHeading(wxWindow* parent, const wxString& text, double scale) {
+    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    wxFont font = label->GetFont();
+    font.SetFractionalPointSize(font.GetFractionalPointSize() * scale);
+    font.MakeBold();
+    label->SetFont(font);
+    return label;
+}
+
+wxStaticText* MakeSectionTitle(wxWindow* parent, const wxString& text) {
+    return MakeHeading(parent, text, 1.15);
+}
+
+wxStaticText* MakeNote(wxWindow* parent, const wxString& text) {
+    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    label->SetForegroundColour(SubtleText());
+    return label;
+}
+
+void StretchColumn(wxDataViewCtrl* list, unsigned column) {
+    int others = 0;
+    for (unsigned i = 0; i < list->GetColumnCount(); ++i)
+        if (i != column)
+            others += list->GetColumn(i)->GetWidth();
+    const int minimum = list->GetColumn(column)->GetWidth();
+    list->Bind(wxEVT_SIZE, [list, column, others, minimum](wxSizeEvent& e) {
+        e.Skip();
+        // Leave room for a vertical scroll bar so no horizontal one appears.
+        const int room = list->GetClientSize().x - others -
+                         wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, list) - list->FromDIP(4);
+        const int width = std::max(minimum, room);
+        wxDataViewColumn* c = list->GetColumn(column);
+        if (c->GetWidth() != width)
+            c->SetWidth(width);
+    });
+}
+
+wxColour WarningBackground() {
+    return dark_theme() ? wxColour(92, 70, 20) : wxColour(255, 243, 205);
+}
+
+wxColour WarningForeground() {
+    return dark_theme() ? wxColour(255, 236, 179) : wxColour(102, 77, 3);
+}
+
+wxColour SubtleText() {
+    return dark_theme() ? wxColour(170, 170, 170) : wxColour(100, 100, 100);
+}
+
+wxColour OverdueText() {
+    return dark_theme() ? wxColour(255, 138, 128) : wxColour(176, 0, 32);
+}
+
+} // namespace rapport::gui

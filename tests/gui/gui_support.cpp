@@ -1,0 +1,107 @@
+#include "gui_support.h"
+
+#include <wx/app.h>
+#include <wx/msgdlg.h>
+#include <wx/stopwatch.h>
+#include <wx/toplevel.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
+
+#include <stdexcept>
+#include <stdlib.h>
+
+namespace rapport::gui::test {
+
+TempDir::TempDir() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "rapport-gui-test-XXXXXX").string();
+    if (!::mkdtemp(pattern.data()))
+        throw std::runtime_error("mkdtemp failed");
+    m_path = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+}
+
+std::unique_ptr<Services> MakeServices(const TempDir& dir, const std::string& name) {
+    auto services = std::make_unique<Services>(store::Database::open(dir / name));
+    services->remember_ui = false;
+    return services;
+}
+
+void Pump(int ms) {
+    wxStopWatch watch;
+    do {
+        wxTheApp->Yield(true);
+        wxMilliSleep(5);
+    } while (watch.Time() < ms);
+}
+
+bool WaitFor(const std::function<bool()>& condition, int timeout_ms) {
+    wxStopWatch watch;
+    while (!condition()) {
+        if (watch.Time() > timeout_ms)
+            return false;
+        wxTheApp->Yield(true);
+        wxMilliSleep(10);
+    }
+    return true;
+}
+
+wxDialog* ActiveModalDialog() {
+    wxDialog* found = nullptr;
+    for (wxWindow* w : wxTopLevelWindows) {
+        if (auto* d = dynamic_cast<wxDialog*>(w); d && d->IsModal() && d->IsShown())
+            found = d;
+    }
+    return found;
+}
+
+void FocusForTyping(wxWindow* window) {
+    wxTopLevelWindow* top = dynamic_cast<wxTopLevelWindow*>(wxGetTopLevelParent(window));
+    if (top)
+        top->Raise();
+    wxUIActionSimulator sim;
+    const wxRect r = (top ? static_cast<wxWindow*>(top) : window)->GetScreenRect();
+    sim.MouseMove(r.x + r.width / 2, r.y + r.height / 2);
+    window->SetFocus();
+}
+
+ModalScript::ModalScript(std::vector<Step> steps, int tick_ms, int timeout_ms)
+    : m_steps(std::move(steps)), m_started(std::chrono::steady_clock::now()),
+      m_timeout(timeout_ms) {
+    Start(tick_ms);
+}
+
+void ModalScript::Notify() {
+    if (Finished()) {
+        Stop();
+        return;
+    }
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - m_started)
+                             .count();
+    if (elapsed > m_timeout) {
+        m_failure = "script timed out at step " + std::to_string(m_next + 1);
+        Stop();
+        if (wxDialog* d = ActiveModalDialog())
+            d->EndModal(wxID_CANCEL);
+        return;
+    }
+    if (m_steps[m_next]())
+        ++m_next;
+    if (Finished())
+        Stop();
+}
+
+int MessageBoxAnswerer::Enter(wxDialog* dialog) {
+    if (auto* box = dynamic_cast<wxMessageDialogBase*>(dialog)) {
+        messages.push_back(box->GetMessage());
+        return m_answer;
+    }
+    return wxID_NONE;
+}
+
+} // namespace rapport::gui::test

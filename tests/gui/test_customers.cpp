@@ -1,0 +1,178 @@
+// The main window's Customers view: searching, the virtual list, and undo of a deleted
+// incident, driven through the keyboard and the menus' accelerators.
+#include "gui_support.h"
+
+#include "gui/customer_list_model.h"
+#include "gui/customer_page.h"
+#include "gui/customers_view.h"
+#include "gui/main_frame.h"
+#include "store/demo.h"
+
+#include <catch2/catch.hpp>
+
+#include <wx/dataview.h>
+#include <wx/srchctrl.h>
+#include <wx/uiaction.h>
+
+using namespace rapport;
+using namespace rapport::gui;
+using namespace rapport::gui::test;
+
+namespace {
+
+Id AddCustomer(Services& s, const std::string& name, const std::string& note = {}) {
+    Customer c;
+    c.name = name;
+    c.note = note;
+    return s.customers.add(c);
+}
+
+Interaction MakeIncident(Id customer, const std::string& summary, Date day) {
+    Interaction i;
+    i.customer_id = customer;
+    i.at = LocalDateTime{day, 9 * 60 + 30};
+    i.category = Category::product_fault;
+    i.severity = 4;
+    i.summary = summary;
+    i.minutes = 20;
+    Resolution r;
+    r.type = ResolutionType::refund;
+    r.cost = Money{4500};
+    r.status = ResolutionStatus::accepted;
+    i.resolutions.push_back(r);
+    FollowUp f;
+    f.due = add_days(day, 2);
+    f.note = "Check the new one works";
+    i.follow_ups.push_back(f);
+    return i;
+}
+
+// The main window as the application builds it, closed at the end of the test.
+struct OpenWindow {
+    MainFrame* frame;
+    explicit OpenWindow(Services& services) : frame(new MainFrame(services, {})) {
+        frame->SetSize(0, 0, 1280, 800);
+        frame->Show();
+        Pump(200);
+    }
+    ~OpenWindow() {
+        frame->Destroy();
+        Pump(50);
+    }
+};
+
+} // namespace
+
+TEST_CASE("Ctrl+F and a word from an incident finds the customer it happened to") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    AddCustomer(*services, "Anna Kowalski", "Prefers email");
+    const Id ben = AddCustomer(*services, "Ben Nowak");
+    AddCustomer(*services, "Clara Weber");
+    services->interactions.add(
+        MakeIncident(ben, "The espresso machine leaked on the counter", services->today()));
+
+    OpenWindow window(*services);
+    CustomersView* view = window.frame->Customers();
+    FocusForTyping(window.frame);
+    REQUIRE(WaitFor([&] { return wxWindow::FindFocus() != nullptr; }));
+    wxUIActionSimulator sim;
+    sim.Char('f', wxMOD_CONTROL);
+    auto* search = Find<wxSearchCtrl>(window.frame, "customer_search");
+    REQUIRE(search);
+    REQUIRE(WaitFor([&] { return window.frame->CurrentView() == MainFrame::View::customers; }));
+    sim.Text("espresso");
+    REQUIRE(WaitFor([&] { return search->GetValue() == "espresso"; }));
+    // The list follows the typing after a short pause.
+    REQUIRE(WaitFor([&] { return view->ListedCount() == 1; }));
+    CHECK(view->ListedIdAt(0) == ben);
+    CHECK(view->Page()->CurrentCustomer() == ben);
+
+    // A word from a note finds that customer; clearing the search lists everyone again.
+    view->Search("email");
+    REQUIRE(view->ListedCount() == 1);
+    view->Search("");
+    CHECK(view->ListedCount() == 3);
+}
+
+TEST_CASE("Deleting an incident with the Delete key then Ctrl+Z brings it back whole") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id ben = AddCustomer(*services, "Ben Nowak");
+    const Interaction original = [&] {
+        const Id id = services->interactions.add(
+            MakeIncident(ben, "Coffee machine leaks", add_days(services->today(), -3)));
+        return services->interactions.get(id);
+    }();
+
+    OpenWindow window(*services);
+    window.frame->OpenCustomer(ben);
+    CustomerPage* page = window.frame->Customers()->Page();
+    REQUIRE(page->SelectIncident(original.id));
+    auto* timeline = Find<wxDataViewListCtrl>(window.frame, "timeline");
+    REQUIRE(timeline);
+    FocusForTyping(timeline);
+    REQUIRE(WaitFor([&] { return wxWindow::FindFocus() != nullptr; }));
+    wxUIActionSimulator sim;
+    sim.Char(WXK_DELETE);
+    REQUIRE(WaitFor([&] { return !services->interactions.find(original.id); }));
+    CHECK(timeline->GetItemCount() == 0);
+
+    sim.Char('z', wxMOD_CONTROL);
+    REQUIRE(WaitFor([&] { return services->interactions.find(original.id).has_value(); }));
+    const Interaction back = services->interactions.get(original.id);
+    CHECK(back.summary == original.summary);
+    CHECK(back.customer_id == ben);
+    REQUIRE(back.resolutions.size() == 1);
+    CHECK(back.resolutions[0].id == original.resolutions[0].id);
+    CHECK(back.resolutions[0].cost == Money{4500});
+    REQUIRE(back.follow_ups.size() == 1);
+    CHECK(back.follow_ups[0].id == original.follow_ups[0].id);
+    CHECK(back.follow_ups[0].note == "Check the new one works");
+    // The page shows it again.
+    REQUIRE(WaitFor([&] { return timeline->GetItemCount() == 1; }));
+}
+
+TEST_CASE("The customer list reads only the rows on screen whatever the number of customers") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    store::DemoOptions demo;
+    demo.customers = 5000;
+    demo.interactions = 20000;
+    demo.today = services->today();
+    store::generate_demo(services->db(), demo);
+
+    OpenWindow window(*services);
+    window.frame->ShowView(MainFrame::View::customers);
+    Pump(300);
+    auto* list = Find<wxDataViewCtrl>(window.frame, "customer_list");
+    REQUIRE(list);
+    auto* model = dynamic_cast<CustomerListModel*>(list->GetModel());
+    REQUIRE(model);
+    CHECK(window.frame->Customers()->ListedCount() == 5000);
+    // About 30 rows fit on screen: a page or two of 64 rows, never all 79 pages.
+    CHECK(model->pages_read() >= 1);
+    CHECK(model->pages_read() <= 4);
+
+    // Clicking the Complaints header sorts by it through the database (the control cannot sort
+    // a virtual list itself): fewest first, then most first on a second click.
+    const auto fewest =
+        services->customer_table.ordered_ids("", store::CustomerColumn::complaints, true);
+    const auto most =
+        services->customer_table.ordered_ids("", store::CustomerColumn::complaints, false);
+    int x = 0;
+    for (unsigned c = 0; c < CustomerListModel::kComplaints; ++c)
+        x += list->GetColumn(c)->GetWidth();
+    const wxPoint header =
+        list->GetScreenPosition() +
+        wxPoint(x + list->GetColumn(CustomerListModel::kComplaints)->GetWidth() / 2,
+                list->FromDIP(12));
+    wxUIActionSimulator sim;
+    sim.MouseMove(header);
+    Pump(100);
+    sim.MouseClick();
+    REQUIRE(WaitFor([&] { return window.frame->Customers()->ListedIdAt(0) == fewest.front(); }));
+    Pump(300);
+    sim.MouseClick();
+    REQUIRE(WaitFor([&] { return window.frame->Customers()->ListedIdAt(0) == most.front(); }));
+}

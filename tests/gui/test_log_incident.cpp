@@ -1,0 +1,232 @@
+// The log dialog driven as a person would: keys typed through the X server (wxUIActionSimulator)
+// into the real dialog, then the database checked.
+#include "gui_support.h"
+
+#include "gui/log_incident_dialog.h"
+
+#include <catch2/catch.hpp>
+
+#include <wx/button.h>
+#include <wx/frame.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+
+#include <memory>
+
+using namespace rapport;
+using namespace rapport::gui;
+using namespace rapport::gui::test;
+
+namespace {
+
+wxTextCtrl* Field(const wxString& name) {
+    wxDialog* d = ActiveModalDialog();
+    return d ? Find<wxTextCtrl>(d, name) : nullptr;
+}
+
+// Waits for the dialog, then puts the keyboard on its customer field.
+ModalScript::Step DialogReady(const wxString& first_field = "customer") {
+    return [first_field] {
+        wxTextCtrl* field = Field(first_field);
+        if (!field)
+            return false;
+        if (wxWindow::FindFocus() != field) {
+            FocusForTyping(field);
+            return false;
+        }
+        return true;
+    };
+}
+
+// Types `text` into field `name` with simulated keys; done when the field shows it.
+ModalScript::Step TypeInto(const wxString& name, const wxString& text) {
+    auto sent = std::make_shared<bool>(false);
+    return [name, text, sent] {
+        wxTextCtrl* field = Field(name);
+        if (!field)
+            return false;
+        if (!*sent) {
+            field->SetFocus();
+            wxUIActionSimulator().Text(text.utf8_str());
+            *sent = true;
+            return false;
+        }
+        return field->GetValue() == text;
+    };
+}
+
+ModalScript::Step PressCtrlEnter() {
+    return [] {
+        wxUIActionSimulator().Char(WXK_RETURN, wxMOD_CONTROL);
+        return true;
+    };
+}
+
+struct Window {
+    wxFrame* frame;
+    Window() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport test")) {
+        frame->SetSize(0, 0, 1100, 800);
+        frame->Show();
+        Pump(100);
+    }
+    ~Window() {
+        frame->Destroy();
+        Pump(50);
+    }
+};
+
+Id AddCustomer(Services& s, const std::string& name) {
+    Customer c;
+    c.name = name;
+    return s.customers.add(c);
+}
+
+Id AddIncident(Services& s, Id customer, int days_ago, std::int64_t accepted_cents) {
+    Interaction i;
+    i.customer_id = customer;
+    i.at = LocalDateTime{add_days(s.today(), -days_ago), 10 * 60};
+    i.category = Category::delay;
+    i.summary = "Order late again";
+    if (accepted_cents) {
+        Resolution r;
+        r.type = ResolutionType::discount;
+        r.cost = Money{accepted_cents};
+        r.status = ResolutionStatus::accepted;
+        i.resolutions.push_back(r);
+    }
+    return s.interactions.add(i);
+}
+
+} // namespace
+
+TEST_CASE("Typing a new customer and what happened and a refund then Ctrl+Enter saves the "
+          "incident") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    Window window;
+    auto added = std::make_shared<bool>(false);
+    ModalScript script({
+        DialogReady(),
+        TypeInto("customer", "Marta Nowak"),
+        // The inline note says a new customer will be added.
+        [] {
+            auto* state = Find<wxStaticText>(ActiveModalDialog(), "customer_state");
+            return state && state->GetLabel().Contains("New customer");
+        },
+        TypeInto("summary", "Zip broke after two days"),
+        TypeInto("asked_for", "Money back"),
+        // "Add what was given" by keyboard: focus the button and press space.
+        [added] {
+            wxDialog* d = ActiveModalDialog();
+            if (Find<wxTextCtrl>(d, "resolution_cost0"))
+                return true;
+            if (!*added) {
+                Find<wxButton>(d, "add_resolution")->SetFocus();
+                wxUIActionSimulator().Char(' ');
+                *added = true;
+            }
+            return false;
+        },
+        TypeInto("resolution_cost0", "12.50"),
+        PressCtrlEnter(),
+    });
+    const auto id = ShowLogIncidentDialog(window.frame, *services);
+    INFO(script.Failure());
+    REQUIRE(script.Finished());
+    REQUIRE(id);
+
+    const Interaction saved = services->interactions.get(*id);
+    CHECK(saved.summary == "Zip broke after two days");
+    CHECK(saved.asked_for == "Money back");
+    CHECK(services->customers.get(saved.customer_id).name == "Marta Nowak");
+    REQUIRE(saved.resolutions.size() == 1);
+    CHECK(saved.resolutions[0].cost == Money{1250});
+    CHECK(saved.resolutions[0].status == ResolutionStatus::accepted);
+    CHECK(saved.at.day == services->today());
+}
+
+TEST_CASE(
+    "A repeat complainer gets a banner and the usual resolution of the category is proposed") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id anna = AddCustomer(*services, "Anna Kowalski");
+    AddIncident(*services, anna, 10, 15000);
+    AddIncident(*services, anna, 40, 9000);
+    AddIncident(*services, anna, 400, 0); // outside the 90 days
+    services->settings_store.set_category_default(
+        store::CategoryDefault{Category::product_fault, ResolutionType::replacement, Money{2500}});
+
+    Window window;
+    auto banner = std::make_shared<wxString>();
+    ModalScript script({
+        DialogReady(),
+        TypeInto("customer", "anna kowalski"),
+        [banner] {
+            auto* text = Find<wxStaticText>(ActiveModalDialog(), "banner");
+            if (!text || !text->IsShownOnScreen())
+                return false;
+            *banner = text->GetLabel();
+            return true;
+        },
+        TypeInto("summary", "Kettle stopped heating"),
+        PressCtrlEnter(),
+    });
+    const auto id = ShowLogIncidentDialog(window.frame, *services);
+    INFO(script.Failure());
+    REQUIRE(script.Finished());
+    CHECK(banner->Contains("3rd complaint in 90 days"));
+    CHECK(banner->Contains("240.00 given back so far"));
+    REQUIRE(id);
+    const Interaction saved = services->interactions.get(*id);
+    CHECK(saved.customer_id == anna); // matched in any letter case, not a new customer
+    CHECK(saved.category == Category::product_fault);
+    REQUIRE(saved.resolutions.size() == 1);
+    CHECK(saved.resolutions[0].type == ResolutionType::replacement);
+    CHECK(saved.resolutions[0].cost == Money{2500});
+}
+
+TEST_CASE("A save that fails on a read-only database shows why and keeps what was typed") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id anna = AddCustomer(*services, "Anna Kowalski");
+    // The connection refuses every write, as a read-only file does; reads still work.
+    services->db().sql().exec("PRAGMA query_only = ON");
+
+    Window window;
+    MessageBoxAnswerer answerer(wxID_YES);
+    auto kept_summary = std::make_shared<wxString>();
+    auto kept_customer = std::make_shared<wxString>();
+    auto still_open = std::make_shared<bool>(false);
+    ModalScript script({
+        DialogReady(),
+        TypeInto("customer", "Anna Kowalski"),
+        TypeInto("summary", "Screen cracked on delivery"),
+        PressCtrlEnter(),
+        [&answerer, kept_summary, kept_customer, still_open] {
+            if (answerer.messages.empty())
+                return false;
+            *still_open = ActiveModalDialog() != nullptr;
+            if (*still_open) {
+                *kept_summary = Field("summary")->GetValue();
+                *kept_customer = Field("customer")->GetValue();
+            }
+            return true;
+        },
+        // Escape asks before throwing the text away; the answerer says "Discard".
+        [] {
+            wxUIActionSimulator().Char(WXK_ESCAPE);
+            return true;
+        },
+    });
+    const auto id = ShowLogIncidentDialog(window.frame, *services);
+    INFO(script.Failure());
+    REQUIRE(script.Finished());
+    CHECK_FALSE(id);
+    REQUIRE(answerer.messages.size() >= 1);
+    CHECK(answerer.messages.front().Contains("read-only"));
+    CHECK(*still_open);
+    CHECK(*kept_summary == "Screen cracked on delivery");
+    CHECK(*kept_customer == "Anna Kowalski");
+    CHECK(services->interactions.for_customer(anna).empty());
+}
