@@ -88,7 +88,8 @@ void CustomerListModel::GetValueByRow(wxVariant& value, unsigned row, unsigned c
         value = s->last_contact ? FormatDate(parse_date_time(*s->last_contact).day) : wxString();
         break;
     case kGivenBack:
-        value = s->given_back.cents ? FormatAmount(s->given_back) : wxString();
+        value = s->given_back.cents ? FormatMoney(s->given_back, m_services.settings().currency)
+                                    : wxString();
         break;
     default:
         value = wxString();

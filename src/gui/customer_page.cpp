@@ -102,7 +102,7 @@ void CustomerPage::BuildContent(wxWindow* page) {
     };
     button(_("Log incident..."), &CustomerPage::LogIncident);
     button(_("Add purchase..."), &CustomerPage::AddPurchase);
-    button(_("Edit details..."), &CustomerPage::EditCustomer);
+    button(_("Edit..."), &CustomerPage::EditCustomer);
     m_archive = button(_("Archive"), &CustomerPage::ToggleArchived);
     top->Add(actions, 0, wxTOP, gap);
 
@@ -130,17 +130,8 @@ void CustomerPage::BuildContent(wxWindow* page) {
     m_timeline = new wxDataViewListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                         wxDV_SINGLE | wxDV_ROW_LINES | wxDV_VARIABLE_LINE_HEIGHT);
     m_timeline->SetName("timeline");
-    const auto column = [&](const wxString& name, int width, wxAlignment align, int flags) {
-        auto* renderer = new wxDataViewTextRenderer("string", wxDATAVIEW_CELL_INERT, align);
-        renderer->EnableMarkup();
-        renderer->EnableEllipsize(wxELLIPSIZE_END);
-        m_timeline->AppendColumn(new wxDataViewColumn(name, renderer, m_timeline->GetColumnCount(),
-                                                      FromDIP(width), align, flags));
-    };
-    column(_("When"), 105, wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
-    column(_("What"), 200, wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
-    column(_("Money"), 90, wxALIGN_RIGHT, wxDATAVIEW_COL_RESIZABLE);
-    StretchColumn(m_timeline, 1);
+    AddColumns(m_timeline, {{_("When"), 105}, {_("What"), 200}, {_("Money"), 90, wxALIGN_RIGHT}},
+               1);
     top->Add(m_timeline, 1, wxEXPAND | wxTOP, gap);
 
     m_timeline->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { EditSelected(); });
@@ -297,13 +288,14 @@ void CustomerPage::Reload() {
         const wxString details = wxJoin(lines, '\n', 0);
         given += incident_given;
         wxVector<wxVariant> row;
-        row.push_back(wxVariant(Escape(FormatDate(i.at.day)) + "\n" +
-                                Grey(Escape(wxString::Format("%02d:%02d", i.at.minutes_of_day / 60,
-                                                             i.at.minutes_of_day % 60)))));
-        wxString what =
-            "<b>" + Escape(Label(i.category)) + "</b>  " +
-            Grey(Escape(wxString::Format(_("severity %d, %d min"), i.severity, i.minutes))) + "\n" +
-            Escape(FirstLine(i.summary, 70));
+        // The moment and the time it took on the left; what and how bad in the wide column.
+        row.push_back(
+            wxVariant(Escape(FormatDate(i.at.day)) + "\n" +
+                      Grey(Escape(wxString::Format(_("%02d:%02d, %d min"), i.at.minutes_of_day / 60,
+                                                   i.at.minutes_of_day % 60, i.minutes)))));
+        wxString what = "<b>" + Escape(Label(i.category)) + "</b>  " +
+                        Grey(Escape(wxString::Format(_("severity %d"), i.severity))) + "\n" +
+                        Escape(FirstLine(i.summary, 70));
         if (!details.empty())
             what += "\n" + Grey(Escape(details));
         row.push_back(wxVariant(what));

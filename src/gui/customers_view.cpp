@@ -34,7 +34,8 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                       wxSP_LIVE_UPDATE | wxSP_3DSASH | wxSP_NO_XP_THEME);
     m_splitter->SetMinimumPaneSize(FromDIP(320));
-    m_splitter->SetSashGravity(0.5);
+    // The list columns have fixed widths: a wider window gives the room to the customer page.
+    m_splitter->SetSashGravity(0.0);
 
     auto* left = new wxPanel(m_splitter);
     auto* ls = new wxBoxSizer(wxVERTICAL);
@@ -66,17 +67,15 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_model->DecRef(); // the control holds the model from here on
     const int sortable = wxDATAVIEW_COL_RESIZABLE | wxDATAVIEW_COL_SORTABLE;
     m_list->AppendTextColumn(_("Name"), CustomerListModel::kName, wxDATAVIEW_CELL_INERT,
-                             FromDIP(150), wxALIGN_LEFT, sortable);
+                             FromDIP(138), wxALIGN_LEFT, sortable);
     m_list->AppendTextColumn(_("Phone"), CustomerListModel::kPhone, wxDATAVIEW_CELL_INERT,
-                             FromDIP(125), wxALIGN_LEFT, sortable);
+                             FromDIP(128), wxALIGN_LEFT, sortable);
     m_list->AppendTextColumn(_("Complaints"), CustomerListModel::kComplaints, wxDATAVIEW_CELL_INERT,
-                             FromDIP(95), wxALIGN_RIGHT, sortable);
+                             FromDIP(110), wxALIGN_RIGHT, sortable);
     m_list->AppendTextColumn(_("Last contact"), CustomerListModel::kLastContact,
-                             wxDATAVIEW_CELL_INERT, FromDIP(105), wxALIGN_LEFT, sortable);
-    m_list->AppendTextColumn(
-        wxString::Format(_("Given back (%s)"), Wx(m_services.settings().currency)),
-        CustomerListModel::kGivenBack, wxDATAVIEW_CELL_INERT, FromDIP(115), wxALIGN_RIGHT,
-        sortable);
+                             wxDATAVIEW_CELL_INERT, FromDIP(102), wxALIGN_LEFT, sortable);
+    m_list->AppendTextColumn(_("Given back"), CustomerListModel::kGivenBack, wxDATAVIEW_CELL_INERT,
+                             FromDIP(110), wxALIGN_RIGHT, sortable);
     m_list->GetColumn(0)->SetSortOrder(true);
     ls->Add(m_list, 1, wxEXPAND);
     left->SetSizer(ls);
@@ -86,7 +85,7 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     hooks.tell = m_tell;
     m_page = new CustomerPage(m_splitter, m_services, hooks);
 
-    int sash = FromDIP(600);
+    int sash = FromDIP(602);
     if (m_services.remember_ui) {
         wxConfigBase::Get()->Read(kSashKey, &sash, sash);
         wxPersistentRegisterAndRestore(m_list, "customer_list");

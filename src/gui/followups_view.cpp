@@ -32,21 +32,14 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services,
     m_list = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxDV_SINGLE | wxDV_ROW_LINES);
     m_list->SetName("followups_list");
-    const auto column = [&](const wxString& title, int width) {
-        auto* renderer = new wxDataViewTextRenderer("string", wxDATAVIEW_CELL_INERT);
-        renderer->EnableMarkup();
-        renderer->EnableEllipsize(wxELLIPSIZE_END);
-        m_list->AppendColumn(new wxDataViewColumn(title, renderer, m_list->GetColumnCount(),
-                                                  FromDIP(width), wxALIGN_LEFT,
-                                                  wxDATAVIEW_COL_RESIZABLE));
-    };
-    column(_("Due"), 110);
-    column(_("State"), 120);
-    column(_("Customer"), 160);
-    column(_("Category"), 130);
-    column(_("About the incident"), 250);
-    column(_("Note"), 230);
-    StretchColumn(m_list, 4);
+    AddColumns(m_list,
+               {{_("Due"), 110},
+                {_("State"), 120},
+                {_("Customer"), 160},
+                {_("Category"), 130},
+                {_("About the incident"), 230},
+                {_("Note"), 230}},
+               4);
     top->Add(m_list, 1, wxEXPAND | wxTOP, FromDIP(kSpace));
     m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         const int row = m_list->GetSelectedRow();

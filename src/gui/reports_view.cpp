@@ -39,20 +39,22 @@ wxString Hours(std::int64_t minutes) {
                             static_cast<long long>(minutes % 60));
 }
 
+// The first column names the row and takes the free width; the figures line up at the right.
 wxDataViewListCtrl* MakeTable(wxWindow* parent, const wxString& name,
                               std::initializer_list<std::pair<wxString, int>> columns) {
     auto* list = new wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                         wxDV_SINGLE | wxDV_ROW_LINES);
     list->SetName(name);
-    bool first = true;
-    for (const auto& [title, width] : columns) {
-        const wxAlignment align = first ? wxALIGN_LEFT : wxALIGN_RIGHT;
-        list->AppendTextColumn(title, wxDATAVIEW_CELL_INERT, list->FromDIP(width), align,
-                               wxDATAVIEW_COL_RESIZABLE);
-        first = false;
-    }
-    StretchColumn(list, 0);
+    std::vector<ColumnSpec> specs;
+    for (const auto& [title, width] : columns)
+        specs.push_back({title, width, specs.empty() ? wxALIGN_LEFT : wxALIGN_RIGHT});
+    AddColumns(list, specs, 0);
     return list;
+}
+
+// Cells are markup: text from the database is escaped.
+wxVariant Cell(const wxString& text) {
+    return wxVariant(EscapeMarkup(text));
 }
 
 } // namespace
@@ -90,7 +92,7 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
                              {{_("Category"), 130},
                               {_("Incidents"), 80},
                               {_("Time spent"), 105},
-                              {wxString::Format(_("Given back (%s)"), currency), 135},
+                              {wxString::Format(_("Given back (%s)"), currency), 145},
                               {wxString::Format(_("Pending (%s)"), currency), 120}});
     left->Add(m_byCategory, 1, wxEXPAND | wxTOP, gap);
     upper->Add(left, 3, wxEXPAND | wxRIGHT, space);
@@ -99,7 +101,7 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     m_costliest = MakeTable(this, "report_costliest",
                             {{_("Customer"), 150},
                              {_("Incidents"), 80},
-                             {wxString::Format(_("Given back (%s)"), currency), 135}});
+                             {wxString::Format(_("Given back (%s)"), currency), 145}});
     right->Add(m_costliest, 1, wxEXPAND | wxTOP, gap);
     upper->Add(right, 2, wxEXPAND);
     top->Add(upper, 1, wxEXPAND | wxTOP, space);
@@ -109,7 +111,7 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
                           {{_("Month"), 150},
                            {_("Incidents"), 80},
                            {_("Time spent"), 105},
-                           {wxString::Format(_("Given back (%s)"), currency), 135},
+                           {wxString::Format(_("Given back (%s)"), currency), 145},
                            {wxString::Format(_("Pending (%s)"), currency), 120}});
     top->Add(m_byMonth, 1, wxEXPAND | wxTOP, gap);
 
@@ -144,17 +146,18 @@ void ReportsView::Reload() {
     std::int64_t incidents = 0, minutes = 0;
     Money given, pending;
     m_byCategory->DeleteAllItems();
-    for (const auto& t : m_services.overview.totals_by_category(p.from, p.to)) {
+    const store::PeriodReport report = m_services.overview.period_report(p.from, p.to, 20);
+    for (const auto& t : report.by_category) {
         incidents += t.incidents;
         minutes += t.minutes;
         given += t.given_back;
         pending += t.pending;
         wxVector<wxVariant> row;
-        row.push_back(wxVariant(Label(parse_category(t.key))));
-        row.push_back(wxVariant(wxString::Format("%lld", static_cast<long long>(t.incidents))));
-        row.push_back(wxVariant(Hours(t.minutes)));
-        row.push_back(wxVariant(FormatAmount(t.given_back)));
-        row.push_back(wxVariant(FormatAmount(t.pending)));
+        row.push_back(Cell(Label(parse_category(t.key))));
+        row.push_back(Cell(wxString::Format("%lld", static_cast<long long>(t.incidents))));
+        row.push_back(Cell(Hours(t.minutes)));
+        row.push_back(Cell(FormatAmount(t.given_back)));
+        row.push_back(Cell(FormatAmount(t.pending)));
         m_byCategory->AppendItem(row);
     }
     m_headline->SetLabel(wxString::Format(
@@ -163,22 +166,22 @@ void ReportsView::Reload() {
         FormatMoney(pending, currency)));
 
     m_byMonth->DeleteAllItems();
-    for (const auto& t : m_services.overview.totals_by_month(p.from, p.to)) {
+    for (const auto& t : report.by_month) {
         wxVector<wxVariant> row;
-        row.push_back(wxVariant(FormatMonth(t.key)));
-        row.push_back(wxVariant(wxString::Format("%lld", static_cast<long long>(t.incidents))));
-        row.push_back(wxVariant(Hours(t.minutes)));
-        row.push_back(wxVariant(FormatAmount(t.given_back)));
-        row.push_back(wxVariant(FormatAmount(t.pending)));
+        row.push_back(Cell(FormatMonth(t.key)));
+        row.push_back(Cell(wxString::Format("%lld", static_cast<long long>(t.incidents))));
+        row.push_back(Cell(Hours(t.minutes)));
+        row.push_back(Cell(FormatAmount(t.given_back)));
+        row.push_back(Cell(FormatAmount(t.pending)));
         m_byMonth->AppendItem(row);
     }
 
     m_costliest->DeleteAllItems();
-    for (const auto& c : m_services.overview.costliest_customers(p.from, p.to, 20)) {
+    for (const auto& c : report.costliest) {
         wxVector<wxVariant> row;
-        row.push_back(wxVariant(Wx(c.name)));
-        row.push_back(wxVariant(wxString::Format("%lld", static_cast<long long>(c.incidents))));
-        row.push_back(wxVariant(FormatAmount(c.given_back)));
+        row.push_back(Cell(Wx(c.name)));
+        row.push_back(Cell(wxString::Format("%lld", static_cast<long long>(c.incidents))));
+        row.push_back(Cell(FormatAmount(c.given_back)));
         m_costliest->AppendItem(row, static_cast<wxUIntPtr>(c.customer_id));
     }
     Layout();

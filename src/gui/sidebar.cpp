@@ -111,14 +111,14 @@ Sidebar::Sidebar(wxWindow* parent, const wxString& subtitle, std::function<void(
     top->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(22));
     auto* sub = MakeNote(this, subtitle);
     sub->SetName("sidebar_subtitle");
-    sub->Wrap(FromDIP(200 - 2 * 22));
+    sub->Wrap(FromDIP(150));
     top->Add(sub, 0, wxLEFT | wxRIGHT, FromDIP(22));
     top->AddSpacer(FromDIP(kSpace * 2));
     m_itemSizer = new wxBoxSizer(wxVERTICAL);
     top->Add(m_itemSizer, 0, wxEXPAND);
     top->AddStretchSpacer();
     SetSizer(top);
-    SetMinSize(wxSize(FromDIP(200), -1));
+    SetMinSize(wxSize(FromDIP(180), -1));
 }
 
 int Sidebar::Add(const wxString& label) {

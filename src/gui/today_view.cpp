@@ -23,15 +23,6 @@ wxDataViewListCtrl* MakeList(wxWindow* parent, const wxString& name) {
     return list;
 }
 
-void AddColumn(wxDataViewListCtrl* list, const wxString& title, int width,
-               wxAlignment align = wxALIGN_LEFT) {
-    auto* renderer = new wxDataViewTextRenderer("string", wxDATAVIEW_CELL_INERT, align);
-    renderer->EnableMarkup();
-    renderer->EnableEllipsize(wxELLIPSIZE_END);
-    list->AppendColumn(new wxDataViewColumn(title, renderer, list->GetColumnCount(),
-                                            list->FromDIP(width), align, wxDATAVIEW_COL_RESIZABLE));
-}
-
 wxString Markup(const wxString& s) {
     return EscapeMarkup(s);
 }
@@ -152,26 +143,24 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     dueTitle->Add(m_overdueSummary, 0, wxALIGN_BOTTOM | wxLEFT, gap);
     left->Add(dueTitle, 0, wxEXPAND);
     m_followUps = MakeList(page, "today_followups");
-    AddColumn(m_followUps, _("Due"), 100);
-    AddColumn(m_followUps, _("Customer"), 140);
-    AddColumn(m_followUps, _("About"), 200);
-    StretchColumn(m_followUps, 2);
+    AddColumns(m_followUps, {{_("Due"), 100}, {_("Customer"), 140}, {_("About"), 200}}, 2);
     left->Add(m_followUps, 1, wxEXPAND | wxTOP, gap);
     m_noFollowUps = MakeNote(page, _("Nothing due. Follow-ups you plan when logging an incident "
                                      "show up here on their day."));
     left->Add(m_noFollowUps, 0, wxTOP, gap);
-    columns->Add(left, 1, wxEXPAND | wxRIGHT, space);
+    columns->Add(left, 2, wxEXPAND | wxRIGHT, space);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     right->Add(MakeSectionTitle(page, _("Recent incidents")), 0);
     m_recent = MakeList(page, "today_recent");
-    AddColumn(m_recent, _("When"), 95);
-    AddColumn(m_recent, _("Customer"), 130);
-    AddColumn(m_recent, _("What happened"), 180);
-    AddColumn(m_recent, _("Given back"), 95, wxALIGN_RIGHT);
-    StretchColumn(m_recent, 2);
+    AddColumns(m_recent,
+               {{_("When"), 95},
+                {_("Customer"), 130},
+                {_("What happened"), 180},
+                {_("Given back"), 95, wxALIGN_RIGHT}},
+               2);
     right->Add(m_recent, 1, wxEXPAND | wxTOP, gap);
-    columns->Add(right, 1, wxEXPAND);
+    columns->Add(right, 3, wxEXPAND);
     top->Add(columns, 1, wxEXPAND | wxTOP, space * 2);
 
     const auto open = [this](wxDataViewListCtrl* list) {

@@ -34,12 +34,25 @@ wxStaticText* MakeNote(wxWindow* parent, const wxString& text) {
     return label;
 }
 
-void StretchColumn(wxDataViewCtrl* list, unsigned column) {
+void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns, int stretch) {
     int others = 0;
-    for (unsigned i = 0; i < list->GetColumnCount(); ++i)
-        if (i != column)
-            others += list->GetColumn(i)->GetWidth();
-    const int minimum = list->GetColumn(column)->GetWidth();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const ColumnSpec& spec = columns[i];
+        auto* renderer = new wxDataViewTextRenderer("string", wxDATAVIEW_CELL_INERT, spec.align);
+        renderer->EnableMarkup();
+        renderer->EnableEllipsize(wxELLIPSIZE_END);
+        list->AppendColumn(new wxDataViewColumn(spec.title, renderer, list->GetColumnCount(),
+                                                list->FromDIP(spec.width), spec.align,
+                                                wxDATAVIEW_COL_RESIZABLE));
+        if (static_cast<int>(i) != stretch)
+            others += list->FromDIP(spec.width);
+    }
+    if (stretch < 0 || stretch >= static_cast<int>(columns.size()))
+        return;
+    // The widths as created, not as GTK reports them: it only knows them once drawn, and
+    // reports the last column widened to fill the row.
+    const int minimum = list->FromDIP(columns[static_cast<std::size_t>(stretch)].width);
+    const unsigned column = static_cast<unsigned>(stretch);
     list->Bind(wxEVT_SIZE, [list, column, others, minimum](wxSizeEvent& e) {
         e.Skip();
         // Leave room for a vertical scroll bar so no horizontal one appears.

@@ -3,11 +3,13 @@
 #include <wx/colour.h>
 #include <wx/string.h>
 
+#include <vector>
+
 class wxWindow;
 class wxStaticText;
 class wxSizer;
 class wxPanel;
-class wxDataViewCtrl;
+class wxDataViewListCtrl;
 
 namespace rapport::gui {
 
@@ -22,10 +24,17 @@ wxStaticText* MakeSectionTitle(wxWindow* parent, const wxString& text);
 // A quieter line for explanations under a heading.
 wxStaticText* MakeNote(wxWindow* parent, const wxString& text);
 
-// Makes `column` of `list` take the width the other columns leave whenever the list is resized,
-// so the column with free text is wide and the figures stay together at the right. The other
-// columns keep the widths they have when this is called.
-void StretchColumn(wxDataViewCtrl* list, unsigned column);
+// One column of a read-only list: its title, its width in DIPs and where its text sits.
+struct ColumnSpec {
+    wxString title;
+    int width;
+    wxAlignment align = wxALIGN_LEFT;
+};
+
+// Appends text columns whose cells are Pango markup (pass plain text through EscapeMarkup)
+// and end in "..." when too long. Column `stretch` takes the room the others leave whenever
+// the list is resized, so free text gets the space and the figures stay at the right.
+void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns, int stretch = -1);
 
 // Colours chosen to work on light and dark themes alike.
 wxColour WarningBackground();

@@ -49,8 +49,14 @@ struct IncidentTotals {
 struct CostlyCustomerRow {
     Id customer_id = 0;
     std::string name;
-    std::int64_t incidents = 0;
+    std::int64_t incidents = 0; // all their incidents in the period
     Money given_back;
+};
+
+struct PeriodReport {
+    std::vector<IncidentTotals> by_category;
+    std::vector<IncidentTotals> by_month;
+    std::vector<CostlyCustomerRow> costliest;
 };
 
 class OverviewQueries {
@@ -70,11 +76,10 @@ public:
     // True when there is nothing at all yet: the first-run screen is shown.
     bool is_empty();
 
-    // Incidents whose date is in [from, to], by category (every category, zeros included) and
-    // by month (months with incidents only), and the customers given back the most.
-    std::vector<IncidentTotals> totals_by_category(Date from, Date to);
-    std::vector<IncidentTotals> totals_by_month(Date from, Date to);
-    std::vector<CostlyCustomerRow> costliest_customers(Date from, Date to, int limit);
+    // Incidents whose date is in [from, to] (inclusive) summed by category (every category,
+    // zeros included), by month (months with incidents only, oldest first), and the customers
+    // given back the most (at most `top`), from one pass over the period's incidents.
+    PeriodReport period_report(Date from, Date to, int top);
 
 private:
     Database& m_db;
