@@ -1,10 +1,12 @@
 #include "cli/cli_context.h"
 
 #include "core/errors.h"
+#include "store/backup.h"
 
 #include <fmt/format.h>
 
 #include <charconv>
+#include <iostream>
 
 namespace rapport::cli {
 
@@ -13,9 +15,32 @@ std::filesystem::path CliContext::db_path() const {
 }
 
 store::Database& CliContext::db() {
-    if (!m_db)
-        m_db = std::make_unique<store::Database>(store::Database::open(db_path()));
+    if (!m_db) {
+        try {
+            m_db = std::make_unique<store::Database>(store::Database::open(db_path()));
+            daily_backup();
+        } catch (const store::DamagedDatabaseError& e) {
+            m_db.reset();
+            throw DataError(fmt::format(
+                "{} is damaged ({}), so it was left untouched; restore a backup: 'rapport-cli "
+                "backup --list' shows them and 'rapport-cli restore FILE --yes' brings one back.",
+                e.path().string(), e.finding()));
+        }
+    }
     return *m_db;
+}
+
+// The first command of a day backs the database up. A backup that cannot be written (full
+// disk, read-only folder) is a warning, not a failure: the command the user asked for still
+// runs. Damage found in the copy is a failure (DamagedDatabaseError), before anything is written.
+void CliContext::daily_backup() {
+    try {
+        store::maybe_daily_backup(*m_db, today());
+    } catch (const store::DamagedDatabaseError&) {
+        throw;
+    } catch (const DataError& e) {
+        std::cerr << "rapport-cli: warning: " << e.what() << '\n';
+    }
 }
 
 Date CliContext::today() {

@@ -31,6 +31,7 @@ public:
 
 
 private:
+    void daily_backup();
     std::unique_ptr<store::Database> m_db;
 };
 
@@ -46,6 +47,7 @@ void add_purchase_commands(CLI::App& app, CliContext& ctx);
 void add_settings_commands(CLI::App& app, CliContext& ctx);
 void add_admin_commands(CLI::App& app, CliContext& ctx); // init, check, demo
 void add_followup_commands(CLI::App& app, CliContext& ctx); // followups, followup, export followups
+void add_backup_commands(CLI::App& app, CliContext& ctx); // backup, backup --list, restore
 
 // The shared `export` command that each exporter adds its kind to (followups, accountant,
 // history): created by whichever group registers first.

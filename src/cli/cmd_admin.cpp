@@ -3,6 +3,7 @@
 #include "cli/json_out.h"
 #include "core/errors.h"
 #include "store/demo.h"
+#include "store/health.h"
 
 #include <fmt/format.h>
 
@@ -40,32 +41,19 @@ void add_admin_commands(CLI::App& app, CliContext& ctx) {
 
     auto* check = app.add_subcommand("check", "Check the database for damage");
     on_run(check, ctx, [&ctx] {
-        auto& sql = ctx.db().sql();
-        std::vector<std::string> problems;
-        {
-            SQLite::Statement st(sql, "PRAGMA integrity_check");
-            while (st.executeStep()) {
-                const std::string line = st.getColumn(0).getString();
-                if (line != "ok")
-                    problems.push_back(line);
-            }
-        }
-        {
-            SQLite::Statement st(sql, "PRAGMA foreign_key_check");
-            while (st.executeStep())
-                problems.push_back(fmt::format("row {} of {} points to a missing {} row",
-                                               st.getColumn(1).getString(),
-                                               st.getColumn(0).getString(),
-                                               st.getColumn(2).getString()));
-        }
+        // Through a read-only connection, not ctx.db(): a damaged file is looked at, never
+        // opened for writing, and the findings are the answer rather than a refusal.
+        const std::vector<std::string> problems = store::check_database_file(ctx.db_path());
         if (ctx.json)
             print_json({{"ok", problems.empty()}, {"problems", problems}});
         if (!problems.empty()) {
             if (!ctx.json)
                 for (const auto& p : problems)
                     std::cout << p << '\n';
-            throw DataError(fmt::format("The database has {} problem{}; restore a backup.",
-                                        problems.size(), problems.size() == 1 ? "" : "s"));
+            throw DataError(fmt::format(
+                "The database has {} problem{}; restore a backup ('rapport-cli backup --list', "
+                "then 'rapport-cli restore FILE --yes').",
+                problems.size(), problems.size() == 1 ? "" : "s"));
         }
         if (!ctx.json)
             std::cout << "The database is healthy.\n";

@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <cstdio>
 #include <iostream>
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     rapport::cli::add_purchase_commands(app, ctx);
     rapport::cli::add_settings_commands(app, ctx);
     rapport::cli::add_followup_commands(app, ctx);
+    rapport::cli::add_backup_commands(app, ctx);
 
     try {
         app.parse(argc, argv);
@@ -68,6 +70,13 @@ int main(int argc, char** argv) {
         print_error(e.what());
         return 1;
     } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+            print_error(fmt::format("The database is damaged ({}); restore a backup: "
+                                    "'rapport-cli backup --list' shows them.",
+                                    e.what()));
+            return 1;
+        }
         print_error(fmt::format("The database reported an error: {}.", e.what()));
         return 1;
     } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include "store/customers.h"
 
+#include "store/privacy.h"
 #include "store/sql_util.h"
 
 #include <fmt/format.h>
@@ -318,10 +319,12 @@ void CustomerRepo::remove(Id id) {
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(fmt::format("No customer has id {}.", id));
+        purge_search_indexes(m_db); // deleted words leave the search index too
         tx.commit();
     } catch (const SQLite::Exception& e) {
         rethrow_as_data_error(e, "delete the customer");
     }
+    flush_deleted_pages(m_db);
 }
 
 std::int64_t CustomerRepo::count() {

@@ -1,6 +1,8 @@
 #include "store/database.h"
 
 #include "core/errors.h"
+#include "store/backup.h"
+#include "store/health.h"
 #include "store/schema_sql.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -27,6 +29,7 @@ struct FileFacts {
     int application_id = 0;
     int user_version = 0;
     int object_count = 0;
+    std::string damage; // the first problem the open-time quick check found
 };
 
 // Reads the stamp of an existing file through a read-only connection, which writes nothing.
@@ -38,9 +41,13 @@ FileFacts inspect_existing(const fs::path& path) {
         f.application_id = ro.execAndGet("PRAGMA application_id").getInt();
         f.user_version = ro.execAndGet("PRAGMA user_version").getInt();
         f.object_count = ro.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+        if (f.application_id == kApplicationId)
+            f.damage = quick_check_small_tables(ro);
         return f;
     } catch (const SQLite::Exception& e) {
-        const int code = e.getErrorCode();
+        const int code = e.getErrorCode() & 0xff;
+        if ((code == SQLITE_NOTADB || code == SQLITE_CORRUPT) && has_rapport_header(path))
+            throw DamagedDatabaseError(path, e.what());
         if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
             throw DataError(fmt::format(
                 "{} is not a Rapport database (it is not a readable SQLite file); it was left "
@@ -74,6 +81,12 @@ void refuse_if_not_ours(const fs::path& path, const FileFacts& f) {
 
 } // namespace
 
+DamagedDatabaseError::DamagedDatabaseError(fs::path path, std::string finding)
+    : DataError(fmt::format("{} is damaged ({}), so Rapport left it untouched; restore it from a "
+                            "backup.",
+                            describe(path), finding)),
+      m_path(std::move(path)), m_finding(std::move(finding)) {}
+
 fs::path default_database_path() {
     if (const char* env = std::getenv("RAPPORT_DB"); env && *env)
         return fs::path(env);
@@ -95,6 +108,14 @@ void ensure_private_directory(const fs::path& dir) {
 }
 
 void ensure_private_file(const fs::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) == 0) {
+        // Take group and other access away, but keep a read-only file read-only: the owner
+        // made it so, and writes then report it instead of quietly succeeding.
+        if ((st.st_mode & 077) != 0)
+            ::chmod(file.c_str(), st.st_mode & 0700);
+        return;
+    }
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
         throw DataError(fmt::format("The file {} cannot be created: {}.", describe(file),
@@ -121,7 +142,12 @@ Database Database::open(const fs::path& path) {
     if (exists && !fs::is_regular_file(path))
         throw DataError(fmt::format("{} is not a file.", describe(path)));
     if (exists && fs::file_size(path) > 0) {
-        refuse_if_not_ours(path, inspect_existing(path));
+        const FileFacts facts = inspect_existing(path);
+        refuse_if_not_ours(path, facts);
+        if (!facts.damage.empty())
+            throw DamagedDatabaseError(path, facts.damage);
+        if (facts.user_version < kSchemaVersion && facts.object_count > 0)
+            backup_before_update(path); // throws, and nothing is migrated, if it cannot
     } else if (!exists) {
         ensure_private_directory(path.parent_path());
     }

@@ -4,8 +4,11 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "core/errors.h"
+
 #include <filesystem>
 #include <memory>
+#include <string>
 
 namespace rapport::store {
 
@@ -20,14 +23,33 @@ std::filesystem::path default_database_path();
 // Creates `dir` and its missing parents; the ones created here are owner-only (0700).
 void ensure_private_directory(const std::filesystem::path& dir);
 
-// Creates `file` empty and owner-only (0600) if it is missing; tightens it to 0600 if present.
+// Creates `file` empty and owner-only (0600) if it is missing; if present, takes group and other
+// access away (a file the owner made read-only stays read-only).
 void ensure_private_file(const std::filesystem::path& file);
+
+// The file is damaged: SQLite's own checks found a problem. It was not written to; the way back
+// is a backup (see store/backup.h). The window catches this type to offer "Restore from backup".
+class DamagedDatabaseError : public DataError {
+public:
+    DamagedDatabaseError(std::filesystem::path path, std::string finding);
+    const std::filesystem::path& path() const { return m_path; }
+    const std::string& finding() const { return m_finding; } // SQLite's first finding
+
+private:
+    std::filesystem::path m_path;
+    std::string m_finding;
+};
 
 class Database {
 public:
     // Opens the file, creating it (0600, in a 0700 folder) when missing, and migrates it to
     // kSchemaVersion in one transaction. A file that is not a Rapport database, is damaged, or
     // comes from a newer Rapport is refused with DataError and left byte-for-byte untouched.
+    // Before a migration of a file holding data, a before-update backup is written.
+    // Damage: every open runs PRAGMA quick_check on the schema and the small tables every
+    // screen reads (customers, tags, settings: a few ms even on a 345 MB file); a full check
+    // of a big file takes seconds, so it runs once a day on the daily backup copy
+    // (maybe_daily_backup). A damaged file throws DamagedDatabaseError.
     static Database open(const std::filesystem::path& path);
     // A private in-memory database with the current schema, for tests.
     static Database open_in_memory();

@@ -6,7 +6,7 @@
 namespace rapport::store {
 
 void rethrow_as_data_error(const SQLite::Exception& e, std::string_view doing) {
-    switch (e.getErrorCode()) {
+    switch (e.getErrorCode() & 0xff) { // primary code, also for extended ones
     case SQLITE_READONLY:
         throw DataError(fmt::format(
             "Could not {}: the database file is read-only. Nothing was changed.", doing));
@@ -20,6 +20,14 @@ void rethrow_as_data_error(const SQLite::Exception& e, std::string_view doing) {
         throw DataError(fmt::format(
             "Could not {}: the disk is full. Nothing was changed; free some space and try again.",
             doing));
+    case SQLITE_IOERR: // a write the disk refused (EFBIG, EIO): SQLite rolled it back
+        throw DataError(fmt::format("Could not {}: the disk refused the write (it may be full or "
+                                    "failing). Nothing was changed.",
+                                    doing));
+    case SQLITE_CORRUPT:
+        throw DataError(fmt::format("Could not {}: the database file is damaged; restore a "
+                                    "backup. Nothing was changed.",
+                                    doing));
     case SQLITE_CONSTRAINT:
         throw DataError(fmt::format("Could not {}: {}. Nothing was changed.", doing, e.what()));
     default:

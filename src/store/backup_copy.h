@@ -1,0 +1,44 @@
+#pragma once
+// Building blocks shared by backup.cpp and restore.cpp; not for use outside the store.
+#include "store/backup.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+struct sqlite3;
+
+namespace rapport::store::detail {
+
+// Thrown by write_copy when `verify` finds the copy damaged; the copy is already removed.
+struct DamagedCopy {
+    std::string finding;
+};
+
+// Copies every page `source` sees (its "main" database, WAL included) into `dest` through the
+// online backup API, in one step so the copy is one consistent snapshot.
+void copy_pages(sqlite3* source, sqlite3* dest);
+
+// Writes what `source` holds to `target` as one self-contained file (rollback journal, so
+// reading it later creates no -wal/-shm beside it): temporary name, fsync, rename, 0600.
+// With `verify`, the copy must pass PRAGMA quick_check before it takes the name;
+// `before_rename` runs once the copy is complete, just before the rename.
+void write_copy(sqlite3* source, const std::filesystem::path& target, bool verify,
+                const std::function<void()>& before_rename = {});
+
+// A byte-for-byte copy, atomic and 0600 like every other file Rapport writes.
+void copy_file_bytes(const std::filesystem::path& from, const std::filesystem::path& to);
+
+// The backups folder, created owner-only; an existing one is tightened to 0700 too, since
+// every file in it is a copy of the owner's customers.
+void prepare_folder(const std::filesystem::path& folder);
+
+// A fresh name in backup_folder(db_path) for a backup of `kind` taken now.
+std::filesystem::path timestamped_name(const std::filesystem::path& db_path, BackupKind kind);
+
+// One phrase for a copy that failed ("the disk is full").
+std::string copy_failure(const SQLite::Exception& e);
+
+} // namespace rapport::store::detail

@@ -1,0 +1,32 @@
+#pragma once
+// Is the database file sound? SQLite's own checks, run through read-only connections so that
+// looking at a damaged file never writes to it.
+#include <SQLiteCpp/Database.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace rapport::store {
+
+// The first problem PRAGMA quick_check finds in the schema and the small tables every screen
+// reads (customers, tags, settings, the customer search index); empty when there is none.
+// Cheap on any file: it skips the interaction, follow-up and purchase tables, whose size grows
+// with the years. Used by Database::open.
+std::string quick_check_small_tables(SQLite::Database& db);
+
+// The first problem a whole-file PRAGMA quick_check finds; empty when there is none. A
+// SQLite error while checking (the schema itself unreadable) counts as a problem.
+std::string quick_check_everything(SQLite::Database& db);
+
+// `rapport-cli check`: PRAGMA integrity_check and foreign_key_check of the file at `path`,
+// through a read-only connection. Returns the problems, one line each; empty when healthy.
+// Throws DataError when there is no file, or it is not a Rapport database.
+std::vector<std::string> check_database_file(const std::filesystem::path& path);
+
+// True when the file starts with the SQLite header and carries Rapport's application id, read
+// from the bytes themselves: tells "damaged Rapport file" from "some other file" when SQLite
+// cannot read it.
+bool has_rapport_header(const std::filesystem::path& path);
+
+} // namespace rapport::store
