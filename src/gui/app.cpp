@@ -9,6 +9,7 @@
 #include "gui/main_frame.h"
 #include "gui/screenshot.h"
 #include "gui/services.h"
+#include "gui/settings_dialog.h"
 #include "gui/single_instance.h"
 
 #include <wx/app.h>
@@ -111,7 +112,7 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddLongOption("screenshot",
                          _("render the window to this PNG file at 1280x800 and exit"));
     parser.AddLongOption("view", _("with --screenshot: today, customers, customer:ID, log, "
-                                   "log:ID, followups or reports"));
+                                   "log:ID, settings, followups or reports"));
     parser.AddLongSwitch("measure-startup",
                          _("print the milliseconds from start until the customer list is "
                            "shown, and exit"));
@@ -268,9 +269,15 @@ void RapportApp::StartScreenshot() {
             ShowLogIncidentDialog(m_frame, *m_services, customer);
         });
         return;
+    } else if (view == "settings") {
+        CallAfter([this] {
+            m_captureTimer.StartOnce(1200);
+            ShowSettingsDialog(m_frame, *m_services);
+        });
+        return;
     } else if (view != "today") {
         Report(true, wxString::Format("unknown view \"%s\"; use today, customers, customer:ID, "
-                                      "log, log:ID, followups or reports",
+                                      "log, log:ID, settings, followups or reports",
                                       m_view));
         m_exitCode = 2;
         m_frame->Destroy();

@@ -231,7 +231,8 @@ public:
         : FormDialog(parent, existing ? _("Edit purchase") : _("Add purchase")),
           m_services(services), m_customer(customer), m_existing(std::move(existing)) {
         const Customer c = m_services.customers.get(customer);
-        auto* who = new wxStaticText(this, wxID_ANY, Wx(c.name));
+        auto* who = new wxStaticText(this, wxID_ANY, wxString());
+        who->SetLabelText(Wx(c.name));
         AddRow(_("Customer:"), who);
         m_date =
             new wxDatePickerCtrl(this, wxID_ANY, ToWxDate(m_services.today()), wxDefaultPosition,

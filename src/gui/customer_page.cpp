@@ -165,9 +165,9 @@ void CustomerPage::Reload() {
     }
     const std::string& currency = m_services.settings().currency;
     m_archived = c->archived;
-    m_name->SetLabel(Wx(c->name));
+    m_name->SetLabelText(Wx(c->name));
     m_archivedBadge->Show(c->archived);
-    m_archive->SetLabel(c->archived ? _("Unarchive") : _("Archive"));
+    m_archive->SetLabelText(c->archived ? _("Unarchive") : _("Archive"));
 
     // Details: only the lines that have something to say.
     m_detailsPanel->DestroyChildren();
@@ -179,11 +179,15 @@ void CustomerPage::Reload() {
         m_details->Add(value, 1, wxEXPAND);
     };
     const auto text = [&](const wxString& label, const wxString& value) {
-        if (!value.empty())
-            detail(label, new wxStaticText(m_detailsPanel, wxID_ANY, value));
+        if (!value.empty()) {
+            auto* shown = new wxStaticText(m_detailsPanel, wxID_ANY, wxString());
+            shown->SetLabelText(value);
+            detail(label, shown);
+        }
     };
     const auto link = [&](wxWindow* parent, const Customer& who) {
-        auto* l = new wxHyperlinkCtrl(parent, wxID_ANY, Wx(who.name), wxString());
+        auto* l = new wxHyperlinkCtrl(parent, wxID_ANY, wxControl::EscapeMnemonics(Wx(who.name)),
+                                      wxString());
         const Id target = who.id;
         l->Bind(wxEVT_HYPERLINK, [this, target](wxHyperlinkEvent&) {
             if (m_hooks.open_customer)
@@ -320,7 +324,7 @@ void CustomerPage::Reload() {
         figures += Separator() + wxString::Format(wxPLURAL("%d open follow-up",
                                                            "%d open follow-ups", open_follow_ups),
                                                   open_follow_ups);
-    m_figures->SetLabel(figures);
+    m_figures->SetLabelText(figures);
 
     m_book->SetSelection(1);
     m_content->Layout();

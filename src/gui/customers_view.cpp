@@ -171,9 +171,9 @@ void CustomersView::Reload(bool keep_selection) {
 void CustomersView::UpdateCount() {
     const std::size_t n = m_model->Size();
     if (m_search->GetValue().Strip(wxString::both).empty())
-        m_count->SetLabel(wxString::Format(wxPLURAL("%zu customer", "%zu customers", n), n));
+        m_count->SetLabelText(wxString::Format(wxPLURAL("%zu customer", "%zu customers", n), n));
     else
-        m_count->SetLabel(
+        m_count->SetLabelText(
             wxString::Format(wxPLURAL("%zu customer found", "%zu customers found", n), n));
 }
 

@@ -78,7 +78,7 @@ void FollowUpsView::Reload() {
         if (open > kMaxRows)
             summary += wxString::Format(_(" The earliest %d are listed."), kMaxRows);
     }
-    m_summary->SetLabel(summary);
+    m_summary->SetLabelText(summary);
 
     m_list->DeleteAllItems();
     for (const auto& f : m_services.overview.open_follow_ups(std::nullopt, kMaxRows)) {

@@ -478,22 +478,22 @@ void LogIncidentDialog::UpdateCustomerState() {
     bool is_new = false;
     if (m_fixedCustomer && typed == m_fixedCustomerName.Strip(wxString::both)) {
         known = m_fixedCustomer;
-        m_customerState->SetLabel(_("Known customer"));
+        m_customerState->SetLabelText(_("Known customer"));
     } else if (typed.empty()) {
-        m_customerState->SetLabel(wxString());
+        m_customerState->SetLabelText(wxString());
     } else {
         const auto matches = m_services.customer_table.named(Utf8(typed));
         if (matches.size() == 1) {
             known = matches.front().id;
-            m_customerState->SetLabel(
+            m_customerState->SetLabelText(
                 matches.front().phone.empty()
                     ? _("Known customer")
                     : wxString::Format(_("Known customer, %s"), Wx(matches.front().phone)));
         } else if (matches.empty()) {
             is_new = true;
-            m_customerState->SetLabel(_("New customer: added when you save"));
+            m_customerState->SetLabelText(_("New customer: added when you save"));
         } else {
-            m_customerState->SetLabel(wxString::Format(
+            m_customerState->SetLabelText(wxString::Format(
                 _("%zu customers have this name; you will pick one"), matches.size()));
         }
     }
@@ -512,12 +512,12 @@ void LogIncidentDialog::UpdateCustomerState() {
         const std::int64_t earlier = all.complaints - self;
         const wxString money = FormatMoney(all.given_back, m_services.settings().currency);
         if (in_window > 0) {
-            m_bannerText->SetLabel(
+            m_bannerText->SetLabelText(
                 wxString::Format(_("%s complaint in %d days, %s given back so far."),
                                  Ordinal(in_window + 1), kBannerDays, money));
             banner = true;
         } else if (earlier > 0) {
-            m_bannerText->SetLabel(wxString::Format(
+            m_bannerText->SetLabelText(wxString::Format(
                 wxPLURAL("%lld earlier complaint, %s given back so far.",
                          "%lld earlier complaints, %s given back so far.", earlier),
                 static_cast<long long>(earlier), money));
@@ -566,9 +566,9 @@ void LogIncidentDialog::LoadForEditing(const Interaction& i) {
             text += f.is_done() ? wxString::Format(_(" (done %s)"), FormatDate(*f.done_on))
                                 : wxString(_(" (open)"));
         }
-        m_existingFollowUps->SetLabel(text);
+        m_existingFollowUps->SetLabelText(text);
         m_existingFollowUps->Show();
-        m_fuNone->SetLabel(_("No other"));
+        m_fuNone->SetLabelText(_("No other"));
     }
 }
 

@@ -47,6 +47,11 @@ public:
     FollowUpsView* FollowUps() { return m_followUps; }
     ReportsView* Reports() { return m_reports; }
 
+protected:
+    // Lists would ask for room for all their rows; the window is happy at its minimum size, so
+    // a remembered smaller size is restored as it was.
+    wxSize DoGetBestSize() const override { return GetMinSize(); }
+
 private:
     void BuildMenus();
     wxPanel* BuildDemoBanner(wxWindow* parent);

@@ -160,7 +160,7 @@ void ReportsView::Reload() {
         row.push_back(Cell(FormatAmount(t.pending)));
         m_byCategory->AppendItem(row);
     }
-    m_headline->SetLabel(wxString::Format(
+    m_headline->SetLabelText(wxString::Format(
         _("%lld incidents, %s of your time, %s given back, %s offered and still pending."),
         static_cast<long long>(incidents), Hours(minutes), FormatMoney(given, currency),
         FormatMoney(pending, currency)));

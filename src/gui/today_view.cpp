@@ -187,15 +187,16 @@ void TodayView::Reload() {
     m_book->SetSelection(1);
     const Date today = m_services.today();
     const std::string& currency = m_services.settings().currency;
-    m_date->SetLabel(ToWxDate(today).Format("%A %d %B %Y"));
+    m_date->SetLabelText(ToWxDate(today).Format("%A %d %B %Y"));
     const std::string& business = m_services.settings().business_name;
-    m_business->SetLabel(business.empty() ? wxString(_("What needs you today")) : Wx(business));
+    m_business->SetLabelText(business.empty() ? wxString(_("What needs you today")) : Wx(business));
 
     const auto due_today = m_services.overview.count_open_follow_ups_due_on(today);
     const auto overdue = m_services.overview.count_open_follow_ups_due_before(today);
-    m_dueSummary->SetLabel(wxString::Format(wxPLURAL("%lld due today", "%lld due today", due_today),
-                                            static_cast<long long>(due_today)));
-    m_overdueSummary->SetLabel(
+    m_dueSummary->SetLabelText(
+        wxString::Format(wxPLURAL("%lld due today", "%lld due today", due_today),
+                         static_cast<long long>(due_today)));
+    m_overdueSummary->SetLabelText(
         overdue ? wxString::Format(wxPLURAL("%lld overdue", "%lld overdue", overdue),
                                    static_cast<long long>(overdue))
                 : wxString());

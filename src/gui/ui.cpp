@@ -16,7 +16,9 @@ bool dark_theme() {
 } // namespace
 
 wxStaticText* MakeHeading(wxWindow* parent, const wxString& text, double scale) {
-    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    // Labels show data (names, amounts): '&' is a character, not a keyboard mnemonic.
+    auto* label = new wxStaticText(parent, wxID_ANY, wxString());
+    label->SetLabelText(text);
     wxFont font = label->GetFont();
     font.SetFractionalPointSize(font.GetFractionalPointSize() * scale);
     font.MakeBold();
@@ -29,7 +31,8 @@ wxStaticText* MakeSectionTitle(wxWindow* parent, const wxString& text) {
 }
 
 wxStaticText* MakeNote(wxWindow* parent, const wxString& text) {
-    auto* label = new wxStaticText(parent, wxID_ANY, text);
+    auto* label = new wxStaticText(parent, wxID_ANY, wxString());
+    label->SetLabelText(text);
     label->SetForegroundColour(SubtleText());
     return label;
 }

@@ -76,24 +76,25 @@ ModalScript::ModalScript(std::vector<Step> steps, int tick_ms, int timeout_ms)
 }
 
 void ModalScript::Notify() {
-    if (Finished()) {
-        Stop();
-        return;
-    }
     const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::steady_clock::now() - m_started)
                              .count();
+    // After the last step the dialog should close by itself; keep watching until it does, so
+    // a dialog that ignores the keys fails the test instead of hanging it.
+    if (Finished() && !ActiveModalDialog()) {
+        Stop();
+        return;
+    }
     if (elapsed > m_timeout) {
-        m_failure = "script timed out at step " + std::to_string(m_next + 1);
+        m_failure = Finished() ? "the dialog stayed open after the last step"
+                               : "script timed out at step " + std::to_string(m_next + 1);
         Stop();
         if (wxDialog* d = ActiveModalDialog())
             d->EndModal(wxID_CANCEL);
         return;
     }
-    if (m_steps[m_next]())
+    if (!Finished() && m_steps[m_next]())
         ++m_next;
-    if (Finished())
-        Stop();
 }
 
 int MessageBoxAnswerer::Enter(wxDialog* dialog) {

@@ -60,6 +60,7 @@ public:
     explicit ModalScript(std::vector<Step> steps, int tick_ms = 120, int timeout_ms = 20000);
     void Notify() override;
     bool Finished() const { return m_next == m_steps.size(); }
+    // Empty when every step ran and the dialog closed in time.
     const std::string& Failure() const { return m_failure; }
 
 private:

@@ -134,6 +134,7 @@ TEST_CASE("Typing a new customer and what happened and a refund then Ctrl+Enter 
     const auto id = ShowLogIncidentDialog(window.frame, *services);
     INFO(script.Failure());
     REQUIRE(script.Finished());
+    REQUIRE(script.Failure().empty());
     REQUIRE(id);
 
     const Interaction saved = services->interactions.get(*id);
@@ -175,6 +176,7 @@ TEST_CASE(
     const auto id = ShowLogIncidentDialog(window.frame, *services);
     INFO(script.Failure());
     REQUIRE(script.Finished());
+    REQUIRE(script.Failure().empty());
     CHECK(banner->Contains("3rd complaint in 90 days"));
     CHECK(banner->Contains("240.00 given back so far"));
     REQUIRE(id);
@@ -222,6 +224,7 @@ TEST_CASE("A save that fails on a read-only database shows why and keeps what wa
     const auto id = ShowLogIncidentDialog(window.frame, *services);
     INFO(script.Failure());
     REQUIRE(script.Finished());
+    REQUIRE(script.Failure().empty());
     CHECK_FALSE(id);
     REQUIRE(answerer.messages.size() >= 1);
     CHECK(answerer.messages.front().Contains("read-only"));

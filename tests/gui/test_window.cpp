@@ -2,12 +2,17 @@
 // view to a PNG file.
 #include "gui_support.h"
 
+#include "gui/customers_view.h"
+#include "gui/demo_data.h"
 #include "gui/main_frame.h"
 #include "gui/today_view.h"
 #include "store/demo.h"
 
 #include <catch2/catch.hpp>
 
+#include <wx/config.h>
+#include <wx/dataview.h>
+#include <wx/fileconf.h>
 #include <wx/image.h>
 
 #include <cstdlib>
@@ -38,6 +43,54 @@ TEST_CASE("An empty database opens on the welcome screen") {
     Pump(50);
 }
 
+TEST_CASE("The window size and the customer list column widths are remembered") {
+    TempDir dir;
+    wxConfigBase* previous =
+        wxConfigBase::Set(new wxFileConfig("rapport-tests", wxString(), (dir / "ui.conf").string(),
+                                           wxString(), wxCONFIG_USE_LOCAL_FILE));
+    auto services = MakeServices(dir);
+    Customer c;
+    c.name = "Anna Kowalski";
+    services->customers.add(c);
+    services->remember_ui = true;
+    const auto open = [&] {
+        MainFrame* frame = new MainFrame(*services, {});
+        frame->Show();
+        frame->ShowView(MainFrame::View::customers);
+        Pump(200);
+        return frame;
+    };
+
+    MainFrame* first = open();
+    first->SetSize(40, 30, 1000, 700);
+    Find<wxDataViewCtrl>(first, "customer_list")->GetColumn(0)->SetWidth(first->FromDIP(222));
+    Pump(200);
+    first->Destroy(); // saves the geometry as it closes
+    Pump(100);
+
+    MainFrame* second = open();
+    INFO(second->GetSize().x << "x" << second->GetSize().y);
+    CHECK(second->GetSize() == wxSize(1000, 700));
+    CHECK(Find<wxDataViewCtrl>(second, "customer_list")->GetColumn(0)->GetWidth() ==
+          second->FromDIP(222));
+    second->Destroy();
+    Pump(50);
+    delete wxConfigBase::Set(previous);
+}
+
+TEST_CASE("Demo data is made once in its own file") {
+    TempDir dir;
+    const auto path = dir / "demo.db";
+    std::int64_t customers = 0;
+    {
+        store::Database db = OpenDemoDatabase(path);
+        customers = store::CustomerRepo(db).count();
+        CHECK(customers > 0);
+    }
+    store::Database again = OpenDemoDatabase(path);
+    CHECK(store::CustomerRepo(again).count() == customers);
+}
+
 TEST_CASE("The screenshot option writes a 1280x800 picture of each view") {
     TempDir dir;
     {
@@ -52,7 +105,7 @@ TEST_CASE("The screenshot option writes a 1280x800 picture of each view") {
     const std::string env = "XDG_CONFIG_HOME='" + (dir / "config").string() + "' XDG_DATA_HOME='" +
                             (dir / "data").string() + "' ";
     for (const std::string view :
-         {"today", "customers", "customer:1", "log", "followups", "reports"}) {
+         {"today", "customers", "customer:1", "log", "settings", "followups", "reports"}) {
         INFO(view);
         const auto png = dir / ("shot-" + std::to_string(std::hash<std::string>{}(view)) + ".png");
         const std::string command = env + "'" RAPPORT_GUI_PATH "' --db '" +
