@@ -48,6 +48,8 @@ void add_settings_commands(CLI::App& app, CliContext& ctx);
 void add_admin_commands(CLI::App& app, CliContext& ctx); // init, check, demo
 void add_followup_commands(CLI::App& app, CliContext& ctx); // followups, followup, export followups
 void add_backup_commands(CLI::App& app, CliContext& ctx); // backup, backup --list, restore
+void add_export_commands(CLI::App& app, CliContext& ctx); // export accountant, export history
+void add_import_commands(CLI::App& app, CliContext& ctx); // import customers, import purchases
 
 // The shared `export` command that each exporter adds its kind to (followups, accountant,
 // history): created by whichever group registers first.

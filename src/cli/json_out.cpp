@@ -1,41 +1,19 @@
 #include "cli/json_out.h"
 
+#include "store/json_money.h"
+
 #include <fmt/format.h>
 
 #include <iostream>
-#include <random>
 
 namespace rapport::cli {
 
 using nlohmann::json;
 
-namespace {
-
-// nlohmann prints doubles in shortest form (12.5); money must read 12.50. Money is put in as
-// a marker string that is swapped for the exact digits when printing. The marker carries a
-// per-process random nonce so no text a user typed can imitate it.
-const std::string& money_marker() {
-    static const std::string marker = [] {
-        std::random_device rd;
-        return fmt::format("\uE000money{:08x}{:08x}:", rd(), rd());
-    }();
-    return marker;
+// The money placeholder lives in the store so the history export writes money the same way.
+json money_json(Money m) {
+    return store::money_json(m);
 }
-
-void replace_markers(std::string& text) {
-    const std::string marker = "\"" + money_marker();
-    std::size_t pos = 0;
-    while ((pos = text.find(marker, pos)) != std::string::npos) {
-        const std::size_t end = text.find('"', pos + marker.size());
-        const std::string digits = text.substr(pos + marker.size(), end - pos - marker.size());
-        text.replace(pos, end - pos + 1, digits);
-        pos += digits.size();
-    }
-}
-
-} // namespace
-
-json money_json(Money m) { return money_marker() + format_amount(m); }
 
 json to_json(const Customer& c) {
     json j = {{"id", c.id},
@@ -109,9 +87,7 @@ json to_json(const Purchase& p) {
 }
 
 void print_json(const json& j) {
-    std::string text = j.dump(2, ' ', false, json::error_handler_t::replace);
-    replace_markers(text);
-    std::cout << text << '\n';
+    std::cout << store::dump_json(j, 2) << '\n';
 }
 
 } // namespace rapport::cli

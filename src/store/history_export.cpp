@@ -1,0 +1,313 @@
+#include "store/history_export.h"
+
+#include "core/atomic_file.h"
+#include "core/csv_writer.h"
+#include "core/errors.h"
+#include "core/settings.h"
+#include "store/json_money.h"
+#include "store/settings_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <ostream>
+#include <span>
+#include <vector>
+
+namespace rapport::store {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// How a column is written. Money and margins are integers in the database (cents, basis
+// points); both come out as numbers with two decimals: 12.50 (money), 37.50 (percent).
+enum class Kind { integer, money, percent, text, flag };
+
+struct Column {
+    const char* name;
+    Kind kind;
+};
+
+struct Table {
+    const char* file;
+    const char* sql; // selects the columns in order, ordered so children follow their parent
+    std::vector<Column> columns;
+};
+
+const Table kCustomers{
+    "customers.csv",
+    "SELECT id, name, phone, email, note, referred_by, came_anyway, referral_reward, archived, "
+    "created_at FROM customer ORDER BY id",
+    {{"id", Kind::integer},
+     {"name", Kind::text},
+     {"phone", Kind::text},
+     {"email", Kind::text},
+     {"note", Kind::text},
+     {"referred_by", Kind::integer},
+     {"came_anyway", Kind::flag},
+     {"referral_reward", Kind::money},
+     {"archived", Kind::flag},
+     {"created_at", Kind::text}}};
+
+const Table kTags{"tags.csv",
+                  "SELECT id, name FROM tag ORDER BY id",
+                  {{"id", Kind::integer}, {"name", Kind::text}}};
+
+const Table kCustomerTags{
+    "customer_tags.csv",
+    "SELECT customer_id, tag_id FROM customer_tag ORDER BY customer_id, tag_id",
+    {{"customer_id", Kind::integer}, {"tag_id", Kind::integer}}};
+
+const Table kInteractions{
+    "interactions.csv",
+    "SELECT id, customer_id, occurred_at, channel, category, severity, summary, asked_for, "
+    "minutes, escalated_to, lesson, listened, empathised, apologised, offered_solutions, "
+    "agreed_follow_up FROM interaction ORDER BY id",
+    {{"id", Kind::integer},
+     {"customer_id", Kind::integer},
+     {"occurred_at", Kind::text},
+     {"channel", Kind::text},
+     {"category", Kind::text},
+     {"severity", Kind::integer},
+     {"summary", Kind::text},
+     {"asked_for", Kind::text},
+     {"minutes", Kind::integer},
+     {"escalated_to", Kind::text},
+     {"lesson", Kind::text},
+     {"listened", Kind::flag},
+     {"empathised", Kind::flag},
+     {"apologised", Kind::flag},
+     {"offered_solutions", Kind::flag},
+     {"agreed_follow_up", Kind::flag}}};
+
+const Table kResolutions{
+    "resolutions.csv",
+    "SELECT id, interaction_id, type, cost, status FROM resolution ORDER BY interaction_id, id",
+    {{"id", Kind::integer},
+     {"interaction_id", Kind::integer},
+     {"type", Kind::text},
+     {"cost", Kind::money},
+     {"status", Kind::text}}};
+
+const Table kFollowUps{
+    "follow_ups.csv",
+    "SELECT id, interaction_id, due_on, note, done_on, outcome, outcome_note, minutes "
+    "FROM follow_up ORDER BY interaction_id, id",
+    {{"id", Kind::integer},
+     {"interaction_id", Kind::integer},
+     {"due_on", Kind::text},
+     {"note", Kind::text},
+     {"done_on", Kind::text},
+     {"outcome", Kind::text},
+     {"outcome_note", Kind::text},
+     {"minutes", Kind::integer}}};
+
+const Table kPurchases{
+    "purchases.csv",
+    "SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase ORDER BY id",
+    {{"id", Kind::integer},
+     {"customer_id", Kind::integer},
+     {"purchased_on", Kind::text},
+     {"amount", Kind::money},
+     {"margin_percent", Kind::percent}}};
+
+const Table kCategoryDefaults{
+    "category_defaults.csv",
+    "SELECT category, resolution_type, cost FROM category_default ORDER BY category",
+    {{"category", Kind::text}, {"resolution_type", Kind::text}, {"cost", Kind::money}}};
+
+void write_csv_cell(CsvWriter& csv, const SQLite::Column& c, Kind kind) {
+    if (c.isNull()) {
+        csv.text(""); // an empty cell: no referrer, not done yet, no outcome
+        return;
+    }
+    switch (kind) {
+    case Kind::integer:
+    case Kind::flag:
+        csv.number(c.getInt64());
+        return;
+    case Kind::money:
+    case Kind::percent: // basis points are hundredths of a percent: the same two decimals
+        csv.amount(Money{c.getInt64()});
+        return;
+    case Kind::text:
+        csv.text(std::string_view(c.getText(), std::size_t(c.getBytes())));
+        return;
+    }
+}
+
+json json_cell(const SQLite::Column& c, Kind kind) {
+    if (c.isNull())
+        return nullptr;
+    switch (kind) {
+    case Kind::integer:
+        return c.getInt64();
+    case Kind::flag:
+        return c.getInt64() != 0;
+    case Kind::money:
+    case Kind::percent:
+        return money_json(Money{c.getInt64()});
+    case Kind::text:
+        break;
+    }
+    return c.getString();
+}
+
+json row_json(SQLite::Statement& st, const Table& t) {
+    json j = json::object();
+    for (std::size_t k = 0; k < t.columns.size(); ++k)
+        j[t.columns[k].name] = json_cell(st.getColumn(int(k)), t.columns[k].kind);
+    return j;
+}
+
+std::int64_t write_table_csv(Database& db, const Table& t, const fs::path& dir) {
+    std::int64_t rows = 0;
+    write_file_atomically(dir / t.file, [&](std::ostream& os) {
+        CsvWriter csv(os);
+        for (const auto& c : t.columns)
+            csv.text(c.name);
+        csv.end_row();
+        SQLite::Statement st(db.sql(), t.sql);
+        while (st.executeStep()) {
+            for (std::size_t k = 0; k < t.columns.size(); ++k)
+                write_csv_cell(csv, st.getColumn(int(k)), t.columns[k].kind);
+            csv.end_row();
+            ++rows;
+        }
+        csv.finish();
+    });
+    return rows;
+}
+
+// Every setting with its effective value (defaults included), so the export is complete.
+std::vector<std::pair<std::string, std::string>> settings_rows(Database& db) {
+    const Settings s = SettingsStore(db).load();
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& k : setting_keys())
+        out.emplace_back(std::string(k.key), setting_value(s, k.key));
+    return out;
+}
+
+// The rows of a child table that belong to the parent being written: the parent and child
+// statements are both ordered by the parent's id, so one pass over each does the join.
+class Children {
+public:
+    Children(Database& db, const Table& t, int parent_column)
+        : m_table(t), m_st(db.sql(), t.sql), m_parent_column(parent_column) {
+        m_has = m_st.executeStep();
+    }
+    json take(std::int64_t parent, std::int64_t& count) {
+        json arr = json::array();
+        while (m_has && m_st.getColumn(m_parent_column).getInt64() <= parent) {
+            if (m_st.getColumn(m_parent_column).getInt64() == parent) {
+                arr.push_back(row_json(m_st, m_table));
+                ++count;
+            }
+            m_has = m_st.executeStep();
+        }
+        return arr;
+    }
+
+private:
+    const Table& m_table;
+    SQLite::Statement m_st;
+    int m_parent_column;
+    bool m_has = false;
+};
+
+// Streams one JSON array of records: "name": [\n{...},\n{...}\n]
+template <typename Fn>
+std::int64_t write_json_array(std::ostream& os, Database& db, const char* name, const Table& t,
+                              Fn&& extend) {
+    os << ",\n" << json(name).dump() << ": [";
+    SQLite::Statement st(db.sql(), t.sql);
+    std::int64_t rows = 0;
+    while (st.executeStep()) {
+        json j = row_json(st, t);
+        extend(j);
+        os << (rows++ == 0 ? "\n" : ",\n") << dump_json(j);
+    }
+    os << (rows == 0 ? "]" : "\n]");
+    return rows;
+}
+
+} // namespace
+
+HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
+    std::error_code ec;
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+        throw DataError(
+            fmt::format("{} is a file; choose a folder for the history files.", dir.string()));
+    }
+    ensure_private_directory(dir);
+    // One read transaction: every file shows the same moment, even if the window saves
+    // something meanwhile.
+    SQLite::Transaction snapshot(db.sql());
+    HistoryCounts n;
+    n.customers = write_table_csv(db, kCustomers, dir);
+    n.tags = write_table_csv(db, kTags, dir);
+    n.customer_tags = write_table_csv(db, kCustomerTags, dir);
+    n.interactions = write_table_csv(db, kInteractions, dir);
+    n.resolutions = write_table_csv(db, kResolutions, dir);
+    n.follow_ups = write_table_csv(db, kFollowUps, dir);
+    n.purchases = write_table_csv(db, kPurchases, dir);
+    n.category_defaults = write_table_csv(db, kCategoryDefaults, dir);
+    const auto settings = settings_rows(db);
+    write_file_atomically(dir / "settings.csv", [&](std::ostream& os) {
+        CsvWriter csv(os);
+        csv.header({"key", "value"});
+        for (const auto& [key, value] : settings)
+            csv.row({key, value});
+        csv.finish();
+    });
+    n.settings = std::int64_t(settings.size());
+    return n; // the snapshot only read: its rollback changes nothing
+}
+
+HistoryCounts export_history_json(Database& db, const fs::path& file,
+                                  const std::string& exported_at) {
+    SQLite::Transaction snapshot(db.sql());
+    HistoryCounts n;
+    write_file_atomically(file, [&](std::ostream& os) {
+        json settings = json::object();
+        for (const auto& [key, value] : settings_rows(db))
+            settings[key] = value;
+        n.settings = std::int64_t(settings.size());
+        os << "{\"format_version\": " << kHistoryFormatVersion
+           << ",\n\"application\": " << json(std::string("Rapport ") + RAPPORT_VERSION).dump()
+           << ",\n\"exported_at\": " << json(exported_at).dump()
+           << ",\n\"settings\": " << dump_json(settings);
+        const auto none = [](json&) {};
+        n.category_defaults =
+            write_json_array(os, db, "category_defaults", kCategoryDefaults, none);
+
+        // Tags travel with their customer, by name, as the window shows them.
+        const Table tag_names{"",
+                              "SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON "
+                              "t.id = ct.tag_id ORDER BY ct.customer_id, t.name COLLATE NOCASE",
+                              {{"customer_id", Kind::integer}, {"name", Kind::text}}};
+        Children tags(db, tag_names, 0);
+        n.customers = write_json_array(os, db, "customers", kCustomers, [&](json& c) {
+            json names = json::array();
+            for (const auto& t : tags.take(c["id"].get<std::int64_t>(), n.customer_tags))
+                names.push_back(t["name"]);
+            c["tags"] = std::move(names);
+        });
+        n.tags = db.sql().execAndGet("SELECT count(*) FROM tag").getInt64();
+
+        Children resolutions(db, kResolutions, 1);
+        Children follow_ups(db, kFollowUps, 1);
+        n.interactions = write_json_array(os, db, "interactions", kInteractions, [&](json& i) {
+            const auto id = i["id"].get<std::int64_t>();
+            i["resolutions"] = resolutions.take(id, n.resolutions);
+            i["follow_ups"] = follow_ups.take(id, n.follow_ups);
+        });
+        n.purchases = write_json_array(os, db, "purchases", kPurchases, none);
+        os << "\n}\n";
+    });
+    return n;
+}
+
+} // namespace rapport::store

@@ -1,0 +1,46 @@
+#pragma once
+// The owner's whole history, out: so they can always take their data elsewhere. Either one CSV
+// file per record kind (ids kept, so rows link up across files) or one JSON document. Both are
+// read from one snapshot of the database, so the files agree with each other.
+#include "store/database.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace rapport::store {
+
+// Version of the JSON document's layout, written as "format_version".
+constexpr int kHistoryFormatVersion = 1;
+
+struct HistoryCounts {
+    std::int64_t customers = 0;
+    std::int64_t tags = 0;
+    std::int64_t customer_tags = 0;
+    std::int64_t interactions = 0;
+    std::int64_t resolutions = 0;
+    std::int64_t follow_ups = 0;
+    std::int64_t purchases = 0;
+    std::int64_t settings = 0;
+    std::int64_t category_defaults = 0;
+};
+
+// Writes customers.csv, tags.csv, customer_tags.csv, interactions.csv, resolutions.csv,
+// follow_ups.csv, purchases.csv, settings.csv and category_defaults.csv into `dir` (created
+// 0700 when missing). Each file is RFC 4180 with a BOM, written atomically with mode 0600.
+// Text cells get the spreadsheet formula guard (a leading ') like every CSV Rapport writes;
+// the JSON document keeps text exactly as typed. Money and margins are numbers with '.'.
+// Throws DataError when `dir` is a file or cannot be written.
+HistoryCounts export_history_csv(Database& db, const std::filesystem::path& dir);
+
+// Writes one JSON document to `file` (atomically, 0600):
+// {format_version, application, exported_at, settings: {key: value}, category_defaults: [...],
+//  customers: [{..., tags: [...]}], interactions: [{..., resolutions: [...],
+//  follow_ups: [...]}], purchases: [...]}
+// with the same field names as the CSV files and money as numbers with two decimals.
+// Records are streamed one at a time, so a million interactions need little memory.
+// `exported_at` is written as given (e.g. "2026-11-25T10:46:00Z").
+HistoryCounts export_history_json(Database& db, const std::filesystem::path& file,
+                                  const std::string& exported_at);
+
+} // namespace rapport::store

@@ -1,0 +1,35 @@
+#pragma once
+// Internal to the importer: finding which column holds what, and reading cell values.
+#include "store/importer.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rapport::store::import_detail {
+
+// Header names compare ignoring ASCII case, blanks, '_', '-' and '.': "E-Mail" is "email".
+std::string normalized_name(std::string_view s);
+
+// True when `cells` (the first record) names columns rather than holding data.
+bool looks_like_import_header(const std::vector<std::string>& cells);
+
+// Recognises header names in English, German, French, Dutch and Spanish.
+ColumnMapping auto_mapping(ImportKind kind, const std::vector<std::string>& columns);
+
+// Applies the user's --map choices; InputError when a choice names no column of the file.
+void apply_choices(ColumnMapping& mapping, const std::vector<ColumnChoice>& choices,
+                   const std::vector<std::string>& columns);
+
+// Why this mapping cannot import anything ("no column holds the name"), or "".
+std::string mapping_problem(ImportKind kind, const ColumnMapping& mapping,
+                            const std::vector<std::string>& columns, bool has_header);
+
+// A cell with blanks trimmed and our own formula guard undone: Rapport's CSV exports write
+// "'=x" for "=x", so a leading ' before = + - @ TAB or CR is dropped.
+std::string cell_value(std::string_view raw);
+
+// A margin as tills write it ("40", "40 %", "37,5"); std::nullopt when not understood.
+std::optional<BasisPoints> parse_import_percent(std::string_view text);
+
+} // namespace rapport::store::import_detail

@@ -1,0 +1,201 @@
+// The full history out: a JSON document and a folder of CSV files that hold every record,
+// with ids that link up, read back by independent parsers.
+#include "../core/format_test_support.h"
+#include "export_test_support.h"
+
+#include "store/customers.h"
+#include "store/demo.h"
+#include "store/history_export.h"
+#include "store/settings_store.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <sys/stat.h>
+
+using namespace rapport;
+using namespace date::literals;
+using format_test::TempDir;
+
+namespace {
+
+// A demo shop plus the awkward bits: tags, a referral, a name that looks like a formula.
+void make_shop(store::Database& db) {
+    store::generate_demo(
+        db, {.customers = 60, .interactions = 700, .seed = 11, .today = 2026_y / 11 / 25});
+    store::CustomerRepo repo(db);
+    Customer c = repo.get(1);
+    c.tags = {"vip", "wholesale"};
+    repo.update(c);
+    repo.add(Customer{.name = "=cmd|' /C calc'!A0",
+                      .note = "line one\nline two, \"quoted\"",
+                      .tags = {"vip"},
+                      .referred_by = 1,
+                      .referral_reward = Money{1000}});
+    store::SettingsStore(db).set("business_name", "Café Zürich");
+}
+
+std::int64_t count(store::Database& db, const char* table) {
+    return export_test::count(db, std::string("SELECT count(*) FROM ") + table);
+}
+
+// The file re-read by Python's csv module: header names to column, and the rows.
+struct CsvFile {
+    std::map<std::string, std::size_t> column;
+    std::vector<std::vector<std::string>> rows;
+    const std::string& at(std::size_t row, const std::string& name) const {
+        return rows.at(row).at(column.at(name));
+    }
+};
+
+CsvFile read_with_python(const std::filesystem::path& file, const TempDir& tmp) {
+    const auto out = tmp / (file.filename().string() + ".txt");
+    REQUIRE(format_test::run_tool("read_csv.py", file, out) == 0);
+    auto records = format_test::read_hex_records(out);
+    CsvFile f;
+    REQUIRE(!records.empty());
+    for (std::size_t k = 0; k < records[0].size(); ++k)
+        f.column[records[0][k]] = k;
+    for (std::size_t k = 1; k < records.size(); ++k) {
+        REQUIRE(records[k].size() == records[0].size());
+        f.rows.push_back(std::move(records[k]));
+    }
+    return f;
+}
+
+std::set<std::string> ids(const CsvFile& f, const std::string& column) {
+    std::set<std::string> out;
+    for (std::size_t k = 0; k < f.rows.size(); ++k)
+        out.insert(f.at(k, column));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the history JSON parses back with every record the database holds", "[history]") {
+    TempDir dir;
+    auto db = store::Database::open(dir / "shop.db");
+    make_shop(db);
+    const auto n = store::export_history_json(db, dir / "history.json", "2026-11-25T10:00:00Z");
+    const std::string text = format_test::read_bytes(dir / "history.json");
+    const auto j = nlohmann::json::parse(text);
+
+    CHECK(j["format_version"] == store::kHistoryFormatVersion);
+    CHECK(j["exported_at"] == "2026-11-25T10:00:00Z");
+    CHECK(j["settings"]["business_name"] == "Café Zürich");
+    CHECK(j["settings"]["currency"] == "EUR");
+    CHECK(std::int64_t(j["customers"].size()) == count(db, "customer"));
+    CHECK(std::int64_t(j["interactions"].size()) == count(db, "interaction"));
+    CHECK(std::int64_t(j["purchases"].size()) == count(db, "purchase"));
+    std::int64_t resolutions = 0, follow_ups = 0, tags = 0;
+    for (const auto& i : j["interactions"]) {
+        resolutions += std::int64_t(i["resolutions"].size());
+        follow_ups += std::int64_t(i["follow_ups"].size());
+        for (const auto& r : i["resolutions"])
+            CHECK(r["interaction_id"] == i["id"]);
+        for (const auto& f : i["follow_ups"])
+            CHECK(f["interaction_id"] == i["id"]);
+    }
+    for (const auto& c : j["customers"])
+        tags += std::int64_t(c["tags"].size());
+    CHECK(resolutions == count(db, "resolution"));
+    CHECK(follow_ups == count(db, "follow_up"));
+    CHECK(tags == count(db, "customer_tag"));
+    CHECK(n.interactions == count(db, "interaction"));
+    CHECK(n.resolutions == resolutions);
+    CHECK(n.customer_tags == tags);
+
+    const auto& first = j["customers"][0];
+    CHECK(first["id"] == 1);
+    CHECK(first["tags"] == nlohmann::json({"vip", "wholesale"}));
+    const auto& last = j["customers"].back();
+    CHECK(last["name"] == "=cmd|' /C calc'!A0"); // JSON keeps text exactly
+    CHECK(last["note"] == "line one\nline two, \"quoted\"");
+    CHECK(last["referred_by"] == 1);
+    CHECK(last["referral_reward"] == 10.0);
+    // Money is a number with two decimals in the text itself.
+    CHECK(text.find("\"referral_reward\":10.00") != std::string::npos);
+    CHECK(text.find("\"referral_reward\":\"") == std::string::npos);
+    CHECK(text.find("\"cost\":\"") == std::string::npos);
+}
+
+TEST_CASE("history CSV files hold every record and their ids link up", "[history][csv]") {
+    TempDir dir;
+    auto db = store::Database::open(dir / "shop.db");
+    make_shop(db);
+    const auto out = dir / "export" / "history";
+    const auto n = store::export_history_csv(db, out);
+
+    const auto customers = read_with_python(out / "customers.csv", dir);
+    const auto interactions = read_with_python(out / "interactions.csv", dir);
+    const auto resolutions = read_with_python(out / "resolutions.csv", dir);
+    const auto follow_ups = read_with_python(out / "follow_ups.csv", dir);
+    const auto purchases = read_with_python(out / "purchases.csv", dir);
+    const auto tags = read_with_python(out / "tags.csv", dir);
+    const auto customer_tags = read_with_python(out / "customer_tags.csv", dir);
+    const auto settings = read_with_python(out / "settings.csv", dir);
+    read_with_python(out / "category_defaults.csv", dir);
+
+    CHECK(std::int64_t(customers.rows.size()) == count(db, "customer"));
+    CHECK(std::int64_t(interactions.rows.size()) == count(db, "interaction"));
+    CHECK(std::int64_t(resolutions.rows.size()) == count(db, "resolution"));
+    CHECK(std::int64_t(follow_ups.rows.size()) == count(db, "follow_up"));
+    CHECK(std::int64_t(purchases.rows.size()) == count(db, "purchase"));
+    CHECK(std::int64_t(customer_tags.rows.size()) == count(db, "customer_tag"));
+    CHECK(n.customers == std::int64_t(customers.rows.size()));
+
+    const auto customer_ids = ids(customers, "id");
+    const auto interaction_ids = ids(interactions, "id");
+    const auto tag_ids = ids(tags, "id");
+    CHECK(customer_ids.size() == customers.rows.size());
+    for (const auto& id : ids(interactions, "customer_id"))
+        CHECK(customer_ids.count(id) == 1);
+    for (const auto& id : ids(purchases, "customer_id"))
+        CHECK(customer_ids.count(id) == 1);
+    for (const auto& id : ids(resolutions, "interaction_id"))
+        CHECK(interaction_ids.count(id) == 1);
+    for (const auto& id : ids(follow_ups, "interaction_id"))
+        CHECK(interaction_ids.count(id) == 1);
+    for (const auto& id : ids(customer_tags, "customer_id"))
+        CHECK(customer_ids.count(id) == 1);
+    for (const auto& id : ids(customer_tags, "tag_id"))
+        CHECK(tag_ids.count(id) == 1);
+
+    // Spreadsheet-safe text, exact numbers, and empty cells for "none".
+    const std::size_t last = customers.rows.size() - 1;
+    CHECK(customers.at(last, "name") == "'=cmd|' /C calc'!A0");
+    CHECK(customers.at(last, "note") == "line one\nline two, \"quoted\"");
+    CHECK(customers.at(last, "referred_by") == "1");
+    CHECK(customers.at(last, "referral_reward") == "10.00");
+    CHECK(customers.at(0, "referred_by").empty());
+    const std::int64_t first_amount =
+        export_test::count(db, "SELECT amount FROM purchase ORDER BY id LIMIT 1");
+    CHECK(purchases.at(0, "amount") == format_amount(Money{first_amount}));
+    CHECK(purchases.at(0, "margin_percent").find('.') != std::string::npos);
+    bool business = false;
+    for (std::size_t k = 0; k < settings.rows.size(); ++k)
+        business = business || (settings.at(k, "key") == "business_name" &&
+                                settings.at(k, "value") == "Café Zürich");
+    CHECK(business);
+
+    struct stat st {};
+    REQUIRE(::stat(out.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0700);
+    for (const auto& entry : std::filesystem::directory_iterator(out)) {
+        REQUIRE(::stat(entry.path().c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+    }
+}
+
+TEST_CASE("a history folder that is really a file is refused with a sentence", "[history]") {
+    TempDir dir;
+    auto db = store::Database::open_in_memory();
+    format_test::write_bytes(dir / "taken", "x");
+    CHECK_THAT(format_test::data_error([&] { store::export_history_csv(db, dir / "taken"); }),
+               Catch::Contains("is a file"));
+    CHECK_THAT(format_test::data_error(
+                   [&] { store::export_history_json(db, dir / "taken" / "h.json", "now"); }),
+               Catch::Contains("taken"));
+    CHECK(format_test::read_bytes(dir / "taken") == "x");
+}
