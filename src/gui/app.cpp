@@ -2,6 +2,7 @@
 // builds the services once and hands them to the main window. Also the headless modes:
 // --screenshot renders one view to a PNG file, --measure-startup times the customer list.
 #include "core/errors.h"
+#include "gui/customer_dialog.h"
 #include "gui/customers_view.h"
 #include "gui/demo_data.h"
 #include "gui/format.h"
@@ -112,7 +113,7 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddLongOption("screenshot",
                          _("render the window to this PNG file at 1280x800 and exit"));
     parser.AddLongOption("view", _("with --screenshot: today, customers, customer:ID, log, "
-                                   "log:ID, settings, followups or reports"));
+                                   "log:ID, settings, edit:ID, purchase:ID, followups or reports"));
     parser.AddLongSwitch("measure-startup",
                          _("print the milliseconds from start until the customer list is "
                            "shown, and exit"));
@@ -275,10 +276,25 @@ void RapportApp::StartScreenshot() {
             ShowSettingsDialog(m_frame, *m_services);
         });
         return;
+    } else if (view.StartsWith("edit:") && view.AfterFirst(':').ToLong(&id)) {
+        m_frame->OpenCustomer(id);
+        CallAfter([this, id] {
+            m_captureTimer.StartOnce(1200);
+            ShowCustomerDialog(m_frame, *m_services, id);
+        });
+        return;
+    } else if (view.StartsWith("purchase:") && view.AfterFirst(':').ToLong(&id)) {
+        m_frame->OpenCustomer(id);
+        CallAfter([this, id] {
+            m_captureTimer.StartOnce(1200);
+            ShowPurchaseDialog(m_frame, *m_services, id);
+        });
+        return;
     } else if (view != "today") {
-        Report(true, wxString::Format("unknown view \"%s\"; use today, customers, customer:ID, "
-                                      "log, log:ID, settings, followups or reports",
-                                      m_view));
+        Report(true,
+               wxString::Format("unknown view \"%s\"; use today, customers, customer:ID, "
+                                "log, log:ID, settings, edit:ID, purchase:ID, followups or reports",
+                                m_view));
         m_exitCode = 2;
         m_frame->Destroy();
         return;

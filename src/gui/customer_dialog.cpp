@@ -29,11 +29,15 @@ protected:
         m_grid->AddGrowableCol(1, 1);
     }
 
-    void AddRow(const wxString& label, wxWindow* control, bool top_aligned = false) {
+    // `stretch`: text fields fill the row; pickers and short values keep their own width.
+    void AddRow(const wxString& label, wxWindow* control, bool top_aligned = false,
+                bool stretch = true) {
         m_grid->Add(new wxStaticText(this, wxID_ANY, label), 0,
                     top_aligned ? wxALIGN_TOP | wxTOP : wxALIGN_CENTER_VERTICAL,
                     top_aligned ? FromDIP(4) : 0);
-        m_grid->Add(control, 1, wxEXPAND);
+        const int flags =
+            stretch ? static_cast<int>(wxEXPAND) : static_cast<int>(wxALIGN_CENTER_VERTICAL);
+        m_grid->Add(control, stretch ? 1 : 0, flags);
     }
 
     void AddRow(const wxString& label, wxSizer* controls) {
@@ -233,11 +237,11 @@ public:
         const Customer c = m_services.customers.get(customer);
         auto* who = new wxStaticText(this, wxID_ANY, wxString());
         who->SetLabelText(Wx(c.name));
-        AddRow(_("Customer:"), who);
+        AddRow(_("Customer:"), who, false, false);
         m_date =
             new wxDatePickerCtrl(this, wxID_ANY, ToWxDate(m_services.today()), wxDefaultPosition,
                                  wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
-        AddRow(_("Date:"), m_date);
+        AddRow(_("Date:"), m_date, false, false);
         auto* amountRow = new wxBoxSizer(wxHORIZONTAL);
         m_amount = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
                                   wxSize(FromDIP(120), -1), wxTE_RIGHT);

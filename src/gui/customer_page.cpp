@@ -366,22 +366,27 @@ void CustomerPage::DeleteSelected() {
         return;
     const wxUIntPtr key = m_timeline->GetItemData(m_timeline->RowToItem(row));
     Services& services = m_services;
-    if (IsPurchaseKey(key)) {
-        const Purchase gone = m_services.purchases.get(IdOfKey(key));
-        m_services.purchases.remove(gone.id);
-        m_services.undo.push(_("Delete purchase"), [&services, gone] {
-            Purchase back = gone;
-            back.id = 0;
-            services.purchases.add(back);
-        });
-        if (m_hooks.tell)
-            m_hooks.tell(_("Purchase deleted. Ctrl+Z brings it back."));
-    } else {
-        const Interaction gone = m_services.interactions.remove(IdOfKey(key));
-        m_services.undo.push(_("Delete incident"),
-                             [&services, gone] { services.interactions.restore(gone); });
-        if (m_hooks.tell)
-            m_hooks.tell(_("Incident deleted. Ctrl+Z brings it back."));
+    try {
+        if (IsPurchaseKey(key)) {
+            const Purchase gone = m_services.purchases.get(IdOfKey(key));
+            m_services.purchases.remove(gone.id);
+            m_services.undo.push(_("Delete purchase"), [&services, gone] {
+                Purchase back = gone;
+                back.id = 0;
+                services.purchases.add(back);
+            });
+            if (m_hooks.tell)
+                m_hooks.tell(_("Purchase deleted. Ctrl+Z brings it back."));
+        } else {
+            const Interaction gone = m_services.interactions.remove(IdOfKey(key));
+            m_services.undo.push(_("Delete incident"),
+                                 [&services, gone] { services.interactions.restore(gone); });
+            if (m_hooks.tell)
+                m_hooks.tell(_("Incident deleted. Ctrl+Z brings it back."));
+        }
+    } catch (const std::exception& e) {
+        ShowError(this, e, _("Nothing was deleted"));
+        return;
     }
     m_services.changes.notify();
 }
@@ -406,7 +411,12 @@ void CustomerPage::ToggleArchived() {
         return;
     const Id id = *m_customer;
     const bool was = m_archived;
-    m_services.customers.set_archived(id, !was);
+    try {
+        m_services.customers.set_archived(id, !was);
+    } catch (const std::exception& e) {
+        ShowError(this, e);
+        return;
+    }
     Services& services = m_services;
     m_services.undo.push(was ? _("Unarchive customer") : _("Archive customer"),
                          [&services, id, was] { services.customers.set_archived(id, was); });

@@ -75,7 +75,7 @@ public:
             if (kWeekdays[i] == s.week_start)
                 m_weekStart->SetSelection(static_cast<int>(i));
         }
-        row(_("Weeks start on:"), m_weekStart);
+        row(_("Weeks start on:"), m_weekStart, _("Monday is the ISO 8601 week"));
         top->Add(grid, 0, wxEXPAND | wxALL, space);
 
         top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);

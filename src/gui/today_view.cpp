@@ -188,8 +188,8 @@ void TodayView::Reload() {
     const Date today = m_services.today();
     const std::string& currency = m_services.settings().currency;
     m_date->SetLabelText(ToWxDate(today).Format("%A %d %B %Y"));
-    const std::string& business = m_services.settings().business_name;
-    m_business->SetLabelText(business.empty() ? wxString(_("What needs you today")) : Wx(business));
+    // The business name is in the sidebar already; this line says what the view is for.
+    m_business->SetLabelText(_("What needs you today"));
 
     const auto due_today = m_services.overview.count_open_follow_ups_due_on(today);
     const auto overdue = m_services.overview.count_open_follow_ups_due_before(today);
