@@ -47,6 +47,7 @@ void add_purchase_commands(CLI::App& app, CliContext& ctx);
 void add_settings_commands(CLI::App& app, CliContext& ctx);
 void add_admin_commands(CLI::App& app, CliContext& ctx); // init, check, demo
 void add_followup_commands(CLI::App& app, CliContext& ctx); // followups, followup, export followups
+void add_worth_command(CLI::App& app, CliContext& ctx);     // worth CUSTOMER, worth --all
 void add_backup_commands(CLI::App& app, CliContext& ctx); // backup, backup --list, restore
 void add_export_commands(CLI::App& app, CliContext& ctx); // export accountant, export history
 void add_import_commands(CLI::App& app, CliContext& ctx); // import customers, import purchases

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     rapport::cli::add_purchase_commands(app, ctx);
     rapport::cli::add_settings_commands(app, ctx);
     rapport::cli::add_followup_commands(app, ctx);
+    rapport::cli::add_worth_command(app, ctx);
     rapport::cli::add_backup_commands(app, ctx);
     rapport::cli::add_export_commands(app, ctx);
     rapport::cli::add_import_commands(app, ctx);
