@@ -135,7 +135,11 @@ LogIncidentDialog::LogIncidentDialog(wxWindow* parent, Services& services,
     CentreOnParent();
 
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { UpdateCustomerState(); });
-    m_customer->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { m_lookupTimer.StartOnce(250); });
+    // Skip: the type-ahead listens to the same event.
+    m_customer->Bind(wxEVT_TEXT, [this](wxCommandEvent& e) {
+        m_lookupTimer.StartOnce(250);
+        e.Skip();
+    });
     m_category->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyCategoryDefault(); });
     // Ctrl+Enter saves from any field, including the multi-line ones where Enter is a newline.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
@@ -290,6 +294,7 @@ void LogIncidentDialog::BuildLayout() {
     m_apologised = new wxCheckBox(this, wxID_ANY, _("Apologised"));
     m_offered = new wxCheckBox(this, wxID_ANY, _("Offered solutions"));
     m_agreedFollowUp = new wxCheckBox(this, wxID_ANY, _("Agreed a follow-up"));
+    m_listened->SetName("listened");
     for (wxCheckBox* box : {m_listened, m_empathised, m_apologised, m_offered, m_agreedFollowUp})
         checks->Add(box, 0, wxRIGHT, space);
     grid->Add(checks, 1, wxEXPAND);
@@ -497,6 +502,8 @@ void LogIncidentDialog::UpdateCustomerState() {
                 _("%zu customers have this name; you will pick one"), matches.size()));
         }
     }
+    // Rows appearing or going change the dialog's height, not just its layout.
+    bool resize = m_phone->IsShown() != is_new;
     m_phoneLabel->Show(is_new);
     m_phone->Show(is_new);
 
@@ -524,13 +531,12 @@ void LogIncidentDialog::UpdateCustomerState() {
             banner = true;
         }
     }
-    if (banner != m_banner->IsShown() || banner) {
-        m_banner->Show(banner);
-        if (IsShown())
-            FitToContent();
-    } else {
+    resize = resize || banner != m_banner->IsShown() || banner;
+    m_banner->Show(banner);
+    if (resize && IsShown())
+        FitToContent();
+    else
         Layout();
-    }
 }
 
 void LogIncidentDialog::LoadForEditing(const Interaction& i) {

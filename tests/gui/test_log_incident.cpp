@@ -8,6 +8,7 @@
 
 #include <wx/button.h>
 #include <wx/frame.h>
+#include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
@@ -39,20 +40,24 @@ ModalScript::Step DialogReady(const wxString& first_field = "customer") {
     };
 }
 
-// Types `text` into field `name` with simulated keys; done when the field shows it.
-ModalScript::Step TypeInto(const wxString& name, const wxString& text) {
+// Types `text` into field `name` with simulated keys, after what it holds; done when the field
+// shows `expected` (by default, just `text`).
+ModalScript::Step TypeInto(const wxString& name, const wxString& text,
+                           const wxString& expected = wxString()) {
     auto sent = std::make_shared<bool>(false);
-    return [name, text, sent] {
+    return [name, text, sent, expected] {
         wxTextCtrl* field = Field(name);
         if (!field)
             return false;
         if (!*sent) {
+            // Focusing an entry selects its text in GTK: put the cursor at the end to add to it.
             field->SetFocus();
+            field->SetInsertionPointEnd();
             wxUIActionSimulator().Text(text.utf8_str());
             *sent = true;
             return false;
         }
-        return field->GetValue() == text;
+        return field->GetValue() == (expected.empty() ? text : expected);
     };
 }
 
@@ -232,4 +237,56 @@ TEST_CASE("A save that fails on a read-only database shows why and keeps what wa
     CHECK(*kept_summary == "Screen cracked on delivery");
     CHECK(*kept_customer == "Anna Kowalski");
     CHECK(services->interactions.for_customer(anna).empty());
+}
+
+TEST_CASE("A known customer typed in any letter case is recognised and Tab moves on") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id anna = AddCustomer(*services, "Annabel Kowalski");
+    AddCustomer(*services, "Bruno Weber");
+
+    Window window;
+    auto new_state = std::make_shared<wxString>();
+    auto rows_fit = std::make_shared<bool>(false);
+    auto moved_on = std::make_shared<bool>(false);
+    auto tabbed = std::make_shared<bool>(false);
+    const auto state = [] { return Find<wxStaticText>(ActiveModalDialog(), "customer_state"); };
+    ModalScript script({
+        DialogReady(),
+        // While the name is unknown, the new-customer phone row appears and the dialog grows
+        // to hold it.
+        TypeInto("customer", "Annab"),
+        [state, new_state, rows_fit] {
+            if (!state() || !state()->GetLabel().StartsWith("New customer"))
+                return false;
+            *new_state = state()->GetLabel();
+            // Everything the dialog holds fits in it: rows cannot overlap or be cut off.
+            wxDialog* d = ActiveModalDialog();
+            *rows_fit = d->GetClientSize().y >= d->GetSizer()->GetMinSize().y;
+            return true;
+        },
+        TypeInto("customer", "el kowalski", "Annabel kowalski"),
+        [state] { return state() && state()->GetLabel().StartsWith("Known customer"); },
+        [tabbed, moved_on] {
+            if (!*tabbed) {
+                wxUIActionSimulator().Char(WXK_TAB);
+                *tabbed = true;
+                return false;
+            }
+            *moved_on = wxWindow::FindFocus() != Field("customer");
+            return true;
+        },
+        TypeInto("summary", "Wrong size again"),
+        PressCtrlEnter(),
+    });
+    const auto id = ShowLogIncidentDialog(window.frame, *services);
+    INFO(script.Failure());
+    REQUIRE(script.Finished());
+    REQUIRE(script.Failure().empty());
+    CHECK(new_state->StartsWith("New customer"));
+    CHECK(*rows_fit);
+    CHECK(*moved_on);
+    REQUIRE(id);
+    CHECK(services->interactions.get(*id).customer_id == anna);
+    CHECK(services->customers.count() == 2); // no duplicate made
 }
