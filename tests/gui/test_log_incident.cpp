@@ -61,6 +61,24 @@ ModalScript::Step TypeInto(const wxString& name, const wxString& text,
     };
 }
 
+// Selects what field `name` holds and types `text` over it.
+ModalScript::Step ReplaceText(const wxString& name, const wxString& text) {
+    auto sent = std::make_shared<bool>(false);
+    return [name, text, sent] {
+        wxTextCtrl* field = Field(name);
+        if (!field)
+            return false;
+        if (!*sent) {
+            field->SetFocus();
+            field->SelectAll();
+            wxUIActionSimulator().Text(text.utf8_str());
+            *sent = true;
+            return false;
+        }
+        return field->GetValue() == text;
+    };
+}
+
 ModalScript::Step PressCtrlEnter() {
     return [] {
         wxUIActionSimulator().Char(WXK_RETURN, wxMOD_CONTROL);
@@ -289,4 +307,45 @@ TEST_CASE("A known customer typed in any letter case is recognised and Tab moves
     REQUIRE(id);
     CHECK(services->interactions.get(*id).customer_id == anna);
     CHECK(services->customers.count() == 2); // no duplicate made
+}
+
+TEST_CASE("Editing an incident keeps its follow-up and undo puts the old text back") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id anna = AddCustomer(*services, "Anna Kowalski");
+    Interaction original;
+    original.customer_id = anna;
+    original.at = LocalDateTime{add_days(services->today(), -2), 15 * 60};
+    original.category = Category::billing;
+    original.summary = "Charged twice";
+    FollowUp f;
+    f.due = add_days(services->today(), 3);
+    f.note = "Check the refund arrived";
+    original.follow_ups.push_back(f);
+    const Id id = services->interactions.add(original);
+    original = services->interactions.get(id);
+
+    Window window;
+    ModalScript script({
+        DialogReady("summary"),
+        ReplaceText("summary", "Charged twice for one order"),
+        PressCtrlEnter(),
+    });
+    // Focus starts on the customer field; DialogReady moves it to the summary.
+    const bool saved = ShowEditIncidentDialog(window.frame, *services, id);
+    INFO(script.Failure());
+    REQUIRE(script.Finished());
+    REQUIRE(script.Failure().empty());
+    REQUIRE(saved);
+    const Interaction edited = services->interactions.get(id);
+    CHECK(edited.summary == "Charged twice for one order");
+    CHECK(edited.category == Category::billing);
+    CHECK(edited.at == original.at);
+    REQUIRE(edited.follow_ups.size() == 1);
+    CHECK(edited.follow_ups[0].id == original.follow_ups[0].id);
+    CHECK(edited.follow_ups[0].note == "Check the refund arrived");
+
+    REQUIRE(services->undo.can_undo());
+    services->undo.undo();
+    CHECK(services->interactions.get(id).summary == "Charged twice");
 }
