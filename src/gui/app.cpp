@@ -95,6 +95,7 @@ private:
     wxString m_screenshot;
     wxString m_view = "today";
     bool m_measure = false;
+    bool m_handedOver = false; // another instance was asked to show its window
     int m_exitCode = 0;
 
     SingleInstance m_instance;
@@ -150,8 +151,10 @@ bool RapportApp::OnInit() {
     if (!Headless()) {
         wxString message;
         if (!m_instance.Acquire([this] { CallAfter([this] { RaiseWindow(); }); }, &message)) {
+            // Handing over to the open window is a success: exit 0 without a window.
             std::fprintf(stderr, "rapport: %s\n", message.utf8_str().data());
-            return false;
+            m_handedOver = true;
+            return true;
         }
     }
     Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
@@ -168,6 +171,8 @@ bool RapportApp::OnInit() {
 }
 
 int RapportApp::OnRun() {
+    if (m_handedOver)
+        return 0;
     const int rc = wxApp::OnRun();
     return m_exitCode != 0 ? m_exitCode : rc;
 }

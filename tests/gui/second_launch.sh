@@ -24,7 +24,7 @@ while [ ! -S "$work/run/rapport-$(id -un).socket" ]; do
 done
 
 if ! timeout 20 "$rapport" --db "$work/two.db" >"$work/second.out" 2>&1; then
-    :
+    echo "the second launch failed:"; cat "$work/second.out"; exit 1
 fi
 if ! grep -q "already open; its window was brought to the front" "$work/second.out"; then
     echo "the second launch did not hand over to the first:"; cat "$work/second.out"; exit 1
