@@ -81,9 +81,10 @@ public:
         top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);
         top->Add(MakeSectionTitle(this, _("Usual resolution per category")), 0,
                  wxLEFT | wxRIGHT | wxTOP, space);
+        top->AddSpacer(gap);
         top->Add(MakeNote(this, _("Proposed when you log an incident of that category; you can "
                                   "always change it there.")),
-                 0, wxLEFT | wxRIGHT | wxTOP, gap);
+                 0, wxLEFT | wxRIGHT, space);
         auto* defaults = new wxFlexGridSizer(3, gap, space);
         for (const auto& c : all_categories()) {
             CategoryRow r;

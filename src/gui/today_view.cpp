@@ -143,7 +143,7 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     dueTitle->Add(m_overdueSummary, 0, wxALIGN_BOTTOM | wxLEFT, gap);
     left->Add(dueTitle, 0, wxEXPAND);
     m_followUps = MakeList(page, "today_followups");
-    AddColumns(m_followUps, {{_("Due"), 100}, {_("Customer"), 140}, {_("About"), 200}}, 2);
+    AddColumns(m_followUps, {{_("Due"), 100}, {_("Customer"), 130}, {_("About"), 120}}, 2);
     left->Add(m_followUps, 1, wxEXPAND | wxTOP, gap);
     m_noFollowUps = MakeNote(page, _("Nothing due. Follow-ups you plan when logging an incident "
                                      "show up here on their day."));
