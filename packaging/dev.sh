@@ -5,6 +5,8 @@
 #   ./packaging/dev.sh bench  Release build, then the performance benchmark (tests/bench)
 #   ./packaging/dev.sh build  just build
 #   ./packaging/dev.sh deps   just install the Debian packages
+#   ./packaging/dev.sh package      build the .deb into build/packages and run lintian on it
+#   ./packaging/dev.sh screenshots  redraw assets/screenshots (the metainfo's pictures) from demo data
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,6 +30,19 @@ install_packages() {
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     $sudo apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# The German window needs a de_DE.UTF-8 locale for its dates and numbers; Debian generates
+# only the locales listed in /etc/locale.gen. Done once, and skipped when already there.
+ensure_locales() {
+    if locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then return 0; fi
+    command -v locale-gen >/dev/null || return 0
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    say "generating the de_DE.UTF-8 locale"
+    $sudo sed -i 's/^# *\(de_DE\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+    grep -q '^de_DE\.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+    $sudo locale-gen >/dev/null
 }
 
 configure_and_build() {
@@ -74,16 +89,56 @@ run_bench() {
     python3 "$root/tests/bench/bench.py" --build "$bench_build" "$@"
 }
 
+run_package() {
+    # cpack installs the build into a staging tree and writes build/packages/*.deb; lintian
+    # then judges it as Debian would (errors fail this mode, warnings are shown).
+    rm -f "$build_dir"/packages/*.deb
+    cpack --config "$build_dir/CPackConfig.cmake" -B "$build_dir/packages"
+    local deb
+    deb="$(ls "$build_dir"/packages/*.deb)"
+    say "package: $deb ($(du -h "$deb" | cut -f1))"
+    dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+    say "lintian"
+    lintian --fail-on error --display-info "$deb"
+}
+
+run_screenshots() {
+    # The pictures the AppStream metainfo links to, drawn by the real window on demo data.
+    # The window shows the data file's path, so the demo file is opened by a relative name.
+    local gui="$build_dir/src/gui/rapport" cli="$build_dir/src/cli/rapport-cli" work
+    work="$(mktemp -d)"
+    mkdir -p "$root/assets/screenshots"
+    (
+        cd "$work"
+        "$cli" --db demo.db demo --customers 200 --interactions 1500 --seed 7 >/dev/null
+        # The customer with the longest history, for the customer view.
+        local id
+        id="$("$cli" --db demo.db --json customer list |
+            python3 -c 'import json, sys; print(max(json.load(sys.stdin), key=lambda c: c["complaints"])["id"])')"
+        for view in today log "customer:$id" followups reports; do
+            local name="${view%%:*}"
+            [ "$name" = customer ] && name=customers
+            env -u LANGUAGE LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1600x1000x24' \
+                "$gui" --db demo.db --view "$view" \
+                --screenshot "$root/assets/screenshots/$name.png"
+            say "assets/screenshots/$name.png"
+        done
+    )
+    rm -rf "$work"
+}
+
 cmd="${1:-}"
 shift || true
 case "$cmd" in
     deps) install_packages ;;
     build) install_packages; configure_and_build ;;
-    test) install_packages; configure_and_build; run_tests ;;
+    test) install_packages; ensure_locales; configure_and_build; run_tests ;;
     run) install_packages; configure_and_build; run_app "$@" ;;
     bench) install_packages; run_bench "$@" ;;
+    package) install_packages; ensure_locales; configure_and_build; run_package ;;
+    screenshots) install_packages; configure_and_build; run_screenshots ;;
     *)
-        echo "usage: $0 run|test|build|bench|deps" >&2
+        echo "usage: $0 run|test|build|bench|package|screenshots|deps" >&2
         exit 2
         ;;
 esac

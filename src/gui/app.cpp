@@ -6,6 +6,7 @@
 #include "gui/customers_view.h"
 #include "gui/demo_data.h"
 #include "gui/format.h"
+#include "gui/help_desktop.h"
 #include "gui/log_incident_dialog.h"
 #include "gui/main_frame.h"
 #include "gui/screenshot.h"
@@ -72,6 +73,7 @@ void Report(bool headless, const wxString& message) {
 
 class RapportApp : public wxApp {
 public:
+    RapportApp() { SetDesktopProgramName(); }
     bool OnInit() override;
     int OnRun() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
@@ -137,6 +139,7 @@ bool RapportApp::OnInit() {
     SetAppName("rapport");
     SetAppDisplayName(_("Rapport"));
     wxUILocale::UseDefault();
+    AddCatalogLookupPaths();
     auto* translations = new wxTranslations;
     wxTranslations::Set(translations);
     translations->AddStdCatalog();
@@ -198,6 +201,8 @@ void RapportApp::SwitchTo(std::unique_ptr<Services> services, bool demo) {
     hooks.open_demo = [this] { CallAfter([this] { OpenDemo(); }); };
     hooks.open_own_data = [this] { CallAfter([this] { OpenOwnData(); }); };
     auto* frame = new MainFrame(*services, hooks);
+    if (const wxIconBundle icons = AppIcons(); !icons.IsEmpty())
+        frame->SetIcons(icons);
     MainFrame* old = m_frame;
     if (old) {
         frame->SetSize(old->GetRect());

@@ -4,6 +4,7 @@
 #include "gui/customers_view.h"
 #include "gui/followups_view.h"
 #include "gui/format.h"
+#include "gui/help_window.h"
 #include "gui/log_incident_dialog.h"
 #include "gui/reports_view.h"
 #include "gui/settings_dialog.h"
@@ -260,17 +261,7 @@ void MainFrame::UpdateBadges() {
 }
 
 void MainFrame::ShowHelp() {
-    wxMessageDialog dlg(this, _("Rapport remembers your difficult customers."), _("Rapport help"),
-                        wxOK | wxICON_INFORMATION);
-    dlg.SetExtendedMessage(
-        _("Ctrl+N  log an incident: type the customer, what happened and what you gave; "
-          "Ctrl+Enter saves.\n"
-          "Ctrl+F  find a customer by name, phone, note or a word from an incident.\n"
-          "Ctrl+Z  undo the last change, such as a deleted incident.\n"
-          "Ctrl+1 to Ctrl+4  Today, Customers, Follow-ups, Reports.\n\n"
-          "Everything is saved the moment you press Save, in one file on this computer. "
-          "The usual resolution per category and your hourly rate are in File > Settings."));
-    dlg.ShowModal();
+    ShowHelpWindow(this, m_services.settings());
 }
 
 void MainFrame::ShowAbout() {

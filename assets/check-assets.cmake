@@ -1,0 +1,65 @@
+# cmake -DAPP_ID=... -DVERSION=... -DASSETS=<assets dir> -DICONS=<built icons> -DSIZES=16;24;...
+#   -P check-assets.cmake
+# The launcher, the metainfo, the icons and the program must name the same id, and the
+# metainfo's newest release must be the version being built: a mismatch means a launcher
+# without an icon, a software centre that cannot find the app, or release notes left behind.
+cmake_minimum_required(VERSION 3.22)
+set(problems "")
+
+file(READ "${ASSETS}/${APP_ID}.desktop" desktop)
+foreach(line "Icon=${APP_ID}" "StartupWMClass=${APP_ID}" "Exec=rapport")
+    string(FIND "${desktop}" "\n${line}\n" at)
+    if(at EQUAL -1)
+        list(APPEND problems "${APP_ID}.desktop lacks the line ${line}")
+    endif()
+endforeach()
+
+file(READ "${ASSETS}/${APP_ID}.metainfo.xml" meta)
+foreach(text "<id>${APP_ID}</id>" "<launchable type=\"desktop-id\">${APP_ID}.desktop</launchable>"
+        "<icon type=\"stock\">${APP_ID}</icon>")
+    string(FIND "${meta}" "${text}" at)
+    if(at EQUAL -1)
+        list(APPEND problems "the metainfo lacks ${text}")
+    endif()
+endforeach()
+if(meta MATCHES "<release version=\"([^\"]+)\"")
+    if(NOT CMAKE_MATCH_1 STREQUAL VERSION)
+        list(APPEND problems "the metainfo's newest release is ${CMAKE_MATCH_1}, the project is "
+             "${VERSION}: add a <release> with its notes")
+    endif()
+else()
+    list(APPEND problems "the metainfo has no <release>")
+endif()
+string(REGEX MATCHALL "/assets/screenshots/[^<]+\\.png" shots "${meta}")
+if(NOT shots)
+    list(APPEND problems "the metainfo shows no screenshot")
+endif()
+foreach(shot IN LISTS shots)
+    string(REGEX REPLACE "^/assets/" "" file "${shot}")
+    if(NOT EXISTS "${ASSETS}/${file}")
+        list(APPEND problems "the metainfo links to ${file}, which is not in assets/")
+    endif()
+endforeach()
+
+# Each PNG must be as big as the folder it goes in says (width and height from its header).
+foreach(size IN LISTS SIZES)
+    set(png "${ICONS}/hicolor/${size}x${size}/apps/${APP_ID}.png")
+    if(NOT EXISTS "${png}")
+        list(APPEND problems "no ${size}x${size} icon was drawn (${png})")
+        continue()
+    endif()
+    file(READ "${png}" header LIMIT 24 HEX)
+    string(SUBSTRING "${header}" 32 8 w)
+    string(SUBSTRING "${header}" 40 8 h)
+    math(EXPR w "0x${w}")
+    math(EXPR h "0x${h}")
+    if(NOT w EQUAL size OR NOT h EQUAL size)
+        list(APPEND problems "the ${size}x${size} icon is ${w}x${h}")
+    endif()
+endforeach()
+
+if(problems)
+    list(JOIN problems "\n  " text)
+    message(FATAL_ERROR "Desktop files disagree:\n  ${text}")
+endif()
+message(STATUS "id ${APP_ID}, version ${VERSION}, ${shots}")

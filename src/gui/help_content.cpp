@@ -1,0 +1,307 @@
+#include "gui/help_content.h"
+
+#include "gui/format.h"
+
+#include <wx/numformatter.h>
+#include <wx/translation.h>
+
+namespace rapport::gui {
+namespace {
+
+wxString Escape(const wxString& text) {
+    wxString out;
+    for (const wxUniChar ch : text) {
+        if (ch == '&')
+            out += "&amp;";
+        else if (ch == '<')
+            out += "&lt;";
+        else if (ch == '>')
+            out += "&gt;";
+        else
+            out += ch;
+    }
+    return out;
+}
+
+// Paragraphs are translated whole; they may carry <b>, <i> and <tt> markup, nothing else.
+wxString P(const wxString& text) {
+    return "<p>" + text + "</p>\n";
+}
+
+wxString List(const std::vector<wxString>& items, bool numbered = false) {
+    wxString out = numbered ? "<ol>\n" : "<ul>\n";
+    for (const auto& item : items)
+        out += "<li>" + item + "</li>\n";
+    return out + (numbered ? "</ol>\n" : "</ul>\n");
+}
+
+wxString Chapter(const wxString& anchor, const wxString& title) {
+    return "<a name=\"" + anchor + "\"></a><h2>" + Escape(title) + "</h2>\n";
+}
+
+// A command to type, kept in English: the command line does not translate.
+wxString Command(const wxString& text) {
+    return "<p><tt>&nbsp;&nbsp;" + Escape(text) + "</tt></p>\n";
+}
+
+// 0.6 as "60", 0.125 as "12.5" (in the locale's decimal separator).
+wxString Percent(double share) {
+    return wxNumberFormatter::ToString(share * 100.0, 1, wxNumberFormatter::Style_NoTrailingZeroes);
+}
+
+wxString Number(double value, int decimals) {
+    return wxNumberFormatter::ToString(value, decimals, wxNumberFormatter::Style_WithThousandsSep);
+}
+
+wxString GettingStarted(const Settings& s) {
+    wxString html = Chapter("start", _("Getting started"));
+    html += P(_("Rapport keeps the memory of your difficult customers: what happened, what you "
+                "offered to put it right, what that cost you, and when to check back. There is "
+                "nothing to set up: the first time it starts, it makes an empty file for your data "
+                "and shows the <b>Today</b> page."));
+    html += P(_("To look around before you enter anything real, choose <b>File &gt; Explore demo "
+                "data</b>. The made-up customers live in a separate file; <b>Back to my data</b> "
+                "returns to yours."));
+    html += P(wxString::Format(
+        _("Open <b>File &gt; Settings</b> (Ctrl+,) once to tell Rapport your business name, your "
+          "currency (now %s), what an hour of your time is worth (now %s) and your usual gross "
+          "margin (now %s %%). These make the money figures yours."),
+        Escape(Wx(s.currency)), Escape(FormatMoney(s.hourly_rate, s.currency)),
+        Escape(Wx(format_percent(s.default_margin)))));
+    html += P(_("The pages on the left are <b>Today</b> (what needs you now), <b>Customers</b> "
+                "(everyone, with their history), <b>Follow-ups</b> (the calls you promised) and "
+                "<b>Reports</b> (where the time and money went). Ctrl+1 to Ctrl+4 switch between "
+                "them."));
+    return html;
+}
+
+wxString LoggingAnIncident() {
+    wxString html = Chapter("log", _("Logging an incident"));
+    html += P(_("Log it right after the call or visit, while you still remember the details. "
+                "Press <b>Ctrl+N</b> from anywhere; the keyboard is enough for the whole form."));
+    html += List({
+        _("<b>Customer</b>: start typing the name and pick from the list. A name Rapport has "
+          "not seen yet becomes a new customer when you save."),
+        _("<b>What happened</b> and <b>what they asked for</b>, in your own words. A few words "
+          "are enough; an order number helps later."),
+        _("<b>Category</b>, <b>channel</b> and <b>severity</b> (1 mild to 5 severe), and the "
+          "<b>minutes</b> it took: your time is part of what a customer costs."),
+        _("<b>What you offered</b>: refund, replacement, discount, store credit, free upgrade, "
+          "repair or technician visit, or an apology only, with its cost to the shop and whether "
+          "it was offered, accepted or declined. Only accepted ones count as money given back."),
+        _("<b>Follow-up</b>: the day to check that the customer is happy now, and a note of "
+          "what to ask."),
+        _("The <b>checklist</b> (listened, showed understanding, apologised, offered solutions, "
+          "agreed a follow-up) and the <b>lesson</b>: what caused it and what to change."),
+    });
+    html += P(_("<b>Ctrl+Enter</b> saves. When a customer has complained several times before, a "
+                "banner says so, and the resolution you usually give for the category is "
+                "proposed."));
+    html += P(_("Made a mistake? <b>Ctrl+Z</b> undoes the last change, such as a deleted "
+                "incident. Everything is saved the moment you press Save."));
+    return html;
+}
+
+wxString WeeklyReview(const Settings& s) {
+    wxString html = Chapter("review", _("The weekly review"));
+    html += P(_("Once a week, open <b>Follow-ups</b> (Ctrl+3). It lists the follow-ups that are "
+                "overdue, then those due this week, day by day. The number beside Follow-ups in "
+                "the sidebar is how many are overdue."));
+    html += P(_("Make the calls. For each one, record how it went: <b>satisfied</b>, <b>still "
+                "unhappy</b>, <b>no answer</b> or <b>other</b>, with a note and the minutes it "
+                "took. A customer who is still unhappy may need another offer and another "
+                "follow-up; one who did not answer can be moved to another day."));
+    const bool iso = s.week_start == date::Monday;
+    html += P(iso ? wxString(_("Weeks run from Monday to Sunday and are numbered as in ISO 8601 "
+                               "(some years have a week 53). You can start weeks on another day "
+                               "in the settings."))
+                  : wxString(_("Your weeks start on the day chosen in the settings.")));
+    html += P(_("To see the follow-ups in your calendar, export them as an iCalendar file; "
+                "importing a newer file updates the events instead of doubling them:"));
+    html += Command("rapport-cli export followups --format ics --out followups.ics");
+    return html;
+}
+
+wxString WorthNumbers(const Settings& s) {
+    wxString html = Chapter("worth", _("Is this customer worth it? The numbers"));
+    html += P(_("Rapport weighs what a customer brings in against what they cost you, up to "
+                "today, and says it in a sentence. The figures are:"));
+    html += List({
+        wxString::Format(_("<b>Own margin</b>: each purchase times its gross margin (your usual "
+                           "margin, %s %%, unless you typed another)."),
+                         Escape(Wx(format_percent(s.default_margin)))),
+        wxString::Format(_("<b>Time cost</b>: the minutes spent on their incidents and "
+                           "follow-ups, at your hourly rate (%s an hour)."),
+                         Escape(FormatMoney(s.hourly_rate, s.currency))),
+        _("<b>Money given back</b>: the cost of the resolutions they <i>accepted</i>. Offers "
+          "still open are shown apart as <i>pending</i> and count once accepted."),
+        _("<b>Handling cost</b> is time cost plus money given back, and <b>net own value</b> is "
+          "own margin minus handling cost."),
+        wxString::Format(
+            _("<b>Referral value</b>: for each customer they brought you, that customer's net own "
+              "value, plus what winning a customer would otherwise cost you (%s), minus any "
+              "reward you paid for the referral. A customer who would have come anyway counts "
+              "only for the cost saved and the reward."),
+            Escape(FormatMoney(s.acquisition_cost, s.currency))),
+        _("<b>Total to date</b> is net own value plus referral value."),
+    });
+    html += P(wxString::Format(
+        _("<b>The projection</b> is an estimate, shown apart from the figures above. It takes the "
+          "last 365 days (margin minus handling cost), assumes a %s %% chance each year that the "
+          "customer stays (an assumption you can change), discounts future years at %s %% a "
+          "year, and adds up the next %s. The band beside it shows the same with a chance 15 "
+          "points lower and higher."),
+        Percent(s.retention), Percent(s.discount_rate),
+        wxString::Format(wxPLURAL("%d year", "%d years", s.horizon_years), s.horizon_years)));
+    html += P(_("The verdict is the first of these that fits:"));
+    html += List(
+        {
+            _("<b>Costing you: reprice or set limits</b>: the total to date is below zero and the "
+              "projection is not above zero."),
+            _("<b>Too little data yet</b>: fewer than two purchases, and the first record is less "
+              "than 180 days old."),
+            wxString::Format(_("<b>Mixed: watch</b>: the total to date is below zero, or the "
+                               "handling cost is more than %s %% of what the customer brings "
+                               "(own margin plus referral value when that is positive)."),
+                             Percent(s.watch_ratio)),
+            _("<b>Worth it</b>: everything else."),
+        },
+        true);
+    html += P(wxString::Format(
+        _("An example, at 30 an hour: purchases of 200 and 150 at 40 %% margin and 50 at 30 %% "
+          "give an own margin of 155. 90 minutes of calls cost 45, and a refund of 25 and a "
+          "discount of 10 were accepted: 35 given back. Handling cost 80, net own value 75. 80 "
+          "is %s %% of 155, more than %s %%: <b>Mixed: watch</b>."),
+        Number(80.0 / 155.0 * 100.0, 1), Percent(0.5)));
+    html += P(_("Over all customers, Reports sorts them into four groups by net own value and "
+                "referral value, each compared with the middle customer: <b>Champions</b> (high "
+                "and high), <b>Affluents</b> (they buy well but bring nobody), <b>Advocates</b> "
+                "(they buy little but bring others) and <b>Misers</b> (low and low)."));
+    html += P(_("Rapport never advises letting a customer go before other steps: setting limits "
+                "on what you give back or on your time, charging for the extra handling, and a "
+                "frank, calm talk."));
+    return html;
+}
+
+wxString AccountantExport() {
+    wxString html = Chapter("accountant", _("Exporting for the accountant"));
+    html += P(_("At the end of a month, quarter or year, your accountant may want the money you "
+                "gave back: refunds, replacements, discounts, store credit and the like. The "
+                "export has one row per <i>accepted</i> resolution with a cost, between two dates "
+                "(both included): date, customer, incident, category, type, amount, currency and "
+                "a summary, with totals by type and by month."));
+    html += P(_("Choose CSV or XLSX. The CSV file opens cleanly in spreadsheet programs (UTF-8, "
+                "amounts with a decimal point) and a cell that starts like a formula is never run "
+                "as one. The XLSX file has the rows on one sheet and the totals on another."));
+    html += Command("rapport-cli export accountant --from 2026-01-01 --to 2026-03-31 --out "
+                    "q1.xlsx");
+    html += P(_("Run from a scheduled job, the same command sends the accountant the figures "
+                "every month without you thinking of it. To take all your data elsewhere, "
+                "<tt>rapport-cli export history</tt> writes everything as CSV files or one JSON "
+                "file."));
+    return html;
+}
+
+wxString Backups(const Settings& s) {
+    wxString html = Chapter("backups", _("Backups"));
+    html += P(_("Each change is written safely the moment it is saved: a crash or a power cut "
+                "does not lose what Rapport said it saved."));
+    html += P(wxString::Format(
+        _("Rapport also keeps backups by itself, in the <tt>backups</tt> folder beside your data "
+          "file: one a day, keeping the last %d days and one for each of the last %d weeks, and "
+          "one before each update of the file. The data file and its backups can be read only "
+          "by you."),
+        s.backup_keep_daily, s.backup_keep_weekly));
+    html += P(_("A backup on the same disk does not survive the disk. Now and then copy the "
+                "newest backup to a USB stick or another computer. To make one, list them or put "
+                "one back (your current file is kept as a safety copy first):"));
+    html += Command("rapport-cli backup --out /media/usb/rapport-backup.db");
+    html += Command("rapport-cli backup --list");
+    html += Command("rapport-cli restore BACKUP-FILE --yes");
+    html += P(_("<tt>rapport-cli check</tt> looks for damage in the data file."));
+    return html;
+}
+
+wxString DifficultCustomer() {
+    wxString html = Chapter("difficult", _("Handling a difficult customer"));
+    html += P(_("A customer who complains is giving you a second chance; the ones you really "
+                "lose leave without a word. Handled well, an angry customer often becomes a loyal "
+                "one, and tells others. These steps are the checklist of the incident form."));
+    html += List(
+        {
+            _("<b>Keep your own temperature down.</b> The anger is about what happened, not about "
+              "you. Do not argue and do not defend the shop yet; breathe, slow down, and think "
+              "before you answer."),
+            _("<b>Let them talk, and listen.</b> Do not interrupt. Note the facts, then say back "
+              "in your own words what you understood, so they know they were heard."),
+            _("<b>Show that you see their side.</b> Even when the problem looks small to you, it "
+              "is not small to them: \"I can see why that annoyed you.\""),
+            _("<b>Apologise, and own it.</b> Be sorry for the trouble they had. If the shop got "
+              "it wrong, say so plainly, without excuses."),
+            _("<b>If they are mistaken, do not say it bluntly.</b> Suggest looking at it together "
+              "and leave them a way to change their mind without losing face."),
+            _("<b>Fix it together.</b> Ask what would make it right. If it is fair and in your "
+              "power, do it now; if not, offer a fair alternative: a refund, a replacement, a "
+              "discount, store credit, an upgrade or a technician visit."),
+            _("<b>Know when to hand it on.</b> If the customer turns abusive or refuses every "
+              "fair offer, say calmly that someone else will take it over, and note who."),
+            _("<b>Call back.</b> A few days later, check that the fix worked and ask what you "
+              "could do better. Plan this follow-up before you hang up."),
+            _("<b>Learn from it.</b> Write down what caused the problem and what you will change, "
+              "so the next customer does not meet it."),
+        },
+        true);
+    html += P(_("Very rarely, a customer costs more time, money and strain than the business is "
+                "worth. Rapport's numbers help you see it, but set limits, change the price or "
+                "have a frank talk first; letting someone go is the last step."));
+    return html;
+}
+
+wxString Keyboard() {
+    wxString html = Chapter("keys", _("Keyboard"));
+    html += List({
+        _("<b>Ctrl+N</b>: log an incident; <b>Ctrl+Enter</b> saves it."),
+        _("<b>Ctrl+Shift+N</b>: a new customer."),
+        _("<b>Ctrl+F</b>: find a customer by name, phone, note or a word from an incident."),
+        _("<b>Ctrl+Z</b>: undo the last change."),
+        _("<b>Ctrl+1</b> to <b>Ctrl+4</b>: Today, Customers, Follow-ups, Reports."),
+        _("<b>Ctrl+,</b>: settings. <b>F1</b>: this guide. <b>Ctrl+Q</b>: quit."),
+        _("In forms, <b>Tab</b> moves to the next field and <b>Alt</b> with the underlined "
+          "letter jumps to a field; <b>Esc</b> closes a dialog without saving."),
+    });
+    return html;
+}
+
+} // namespace
+
+std::vector<HelpChapter> HelpChapters() {
+    return {
+        {"start", _("Getting started")},
+        {"log", _("Logging an incident")},
+        {"review", _("The weekly review")},
+        {"worth", _("Is this customer worth it? The numbers")},
+        {"accountant", _("Exporting for the accountant")},
+        {"backups", _("Backups")},
+        {"difficult", _("Handling a difficult customer")},
+        {"keys", _("Keyboard")},
+    };
+}
+
+wxString HelpBodyHtml(const Settings& settings) {
+    wxString html = "<a name=\"top\"></a><h1>" + Escape(_("Rapport guide")) + "</h1>\n";
+    std::vector<wxString> contents;
+    for (const auto& chapter : HelpChapters())
+        contents.push_back("<a href=\"#" + chapter.anchor + "\">" + Escape(chapter.title) + "</a>");
+    html += List(contents);
+    html += GettingStarted(settings);
+    html += LoggingAnIncident();
+    html += WeeklyReview(settings);
+    html += WorthNumbers(settings);
+    html += AccountantExport();
+    html += Backups(settings);
+    html += DifficultCustomer();
+    html += Keyboard();
+    return html;
+}
+
+} // namespace rapport::gui

@@ -1,0 +1,39 @@
+#include "gui/help_desktop.h"
+
+#include <wx/artprov.h>
+#include <wx/filename.h>
+#include <wx/stdpaths.h>
+#include <wx/translation.h>
+
+#include <dlfcn.h>
+
+namespace rapport::gui {
+
+void SetDesktopProgramName() {
+    // g_set_prgname is GLib's, already loaded with GTK; looking it up at run time spares a
+    // build dependency on the GLib headers for this one call.
+    using SetPrgname = void (*)(const char*);
+    if (auto* set = reinterpret_cast<SetPrgname>(dlsym(RTLD_DEFAULT, "g_set_prgname")))
+        set(RAPPORT_APP_ID);
+}
+
+void AddCatalogLookupPaths() {
+    const wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
+    wxFileName installed = wxFileName::DirName(exe.GetPath());
+    installed.RemoveLastDir();
+    installed.AppendDir("share");
+    installed.AppendDir("locale");
+    if (installed.DirExists())
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(installed.GetPath());
+    wxFileName uninstalled = wxFileName::DirName(exe.GetPath());
+    uninstalled.AppendDir("locale");
+    if (uninstalled.DirExists())
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(uninstalled.GetPath());
+}
+
+wxIconBundle AppIcons() {
+    // wxGTK's art provider looks ids it does not know up as icon names in the GTK icon theme.
+    return wxArtProvider::GetIconBundle(RAPPORT_APP_ID, wxART_FRAME_ICON);
+}
+
+} // namespace rapport::gui
