@@ -5,6 +5,7 @@
 #include "gui/log_incident_dialog.h"
 #include "gui/services.h"
 #include "gui/ui.h"
+#include "gui/worth_panel.h"
 
 #include <wx/arrstr.h>
 #include <wx/button.h>
@@ -115,6 +116,9 @@ void CustomerPage::BuildContent(wxWindow* page) {
     m_figures = new wxStaticText(page, wxID_ANY, wxString());
     m_figures->SetName("customer_figures");
     top->Add(m_figures, 0, wxEXPAND | wxTOP, space);
+
+    m_worth = new WorthPanel(page, m_services);
+    top->Add(m_worth, 0, wxEXPAND | wxTOP, space);
 
     auto* timelineBar = new wxBoxSizer(wxHORIZONTAL);
     timelineBar->Add(MakeSectionTitle(page, _("History")), 0, wxALIGN_CENTER_VERTICAL);
@@ -325,6 +329,7 @@ void CustomerPage::Reload() {
                                                            "%d open follow-ups", open_follow_ups),
                                                   open_follow_ups);
     m_figures->SetLabelText(figures);
+    m_worth->ShowCustomer(c->id);
 
     m_book->SetSelection(1);
     m_content->Layout();

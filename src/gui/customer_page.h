@@ -19,6 +19,7 @@ class wxStaticText;
 namespace rapport::gui {
 
 class Services;
+class WorthPanel;
 
 class CustomerPage : public wxPanel {
 public:
@@ -64,6 +65,7 @@ private:
     wxButton* m_editEntry = nullptr;
     wxButton* m_deleteEntry = nullptr;
     wxDataViewListCtrl* m_timeline = nullptr;
+    WorthPanel* m_worth = nullptr;
 };
 
 } // namespace rapport::gui

@@ -1,10 +1,12 @@
 #include "gui/reports_view.h"
 
 #include "gui/format.h"
+#include "gui/portfolio_view.h"
 #include "gui/ui.h"
 
 #include <wx/choice.h>
 #include <wx/dataview.h>
+#include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/utils.h>
@@ -66,13 +68,25 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     const int space = FromDIP(kSpace);
     const wxString currency = Wx(m_services.settings().currency);
     auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(MakeHeading(this, _("Reports"), 1.6), 0);
 
+    // Two pages: who is worth it (the portfolio) and what complaints cost over a period.
+    m_tabs = new wxNotebook(this, wxID_ANY);
+    m_tabs->SetName("report_tabs");
+    m_portfolio = new PortfolioView(m_tabs, m_services, m_openCustomer);
+    m_tabs->AddPage(m_portfolio, _("Worth it? All customers"));
+    auto* page = new wxPanel(m_tabs);
+    m_tabs->AddPage(page, _("Complaints and costs"));
+    top->Add(m_tabs, 1, wxEXPAND | wxTOP, gap);
+
+    auto* inner = new wxBoxSizer(wxVERTICAL);
     auto* header = new wxBoxSizer(wxHORIZONTAL);
-    header->Add(MakeHeading(this, _("Reports"), 1.6), 0, wxALIGN_CENTER_VERTICAL);
-    header->AddStretchSpacer();
-    header->Add(new wxStaticText(this, wxID_ANY, _("Period:")), 0,
-                wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
-    m_period = new wxChoice(this, wxID_ANY);
+    m_headline = new wxStaticText(page, wxID_ANY, wxString());
+    m_headline->SetName("reports_headline");
+    header->Add(m_headline, 1, wxALIGN_CENTER_VERTICAL);
+    header->Add(new wxStaticText(page, wxID_ANY, _("Period:")), 0,
+                wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, gap);
+    m_period = new wxChoice(page, wxID_ANY);
     m_period->Append(_("Last 30 days"));
     m_period->Append(_("Last 90 days"));
     m_period->Append(_("Last 12 months"));
@@ -80,15 +94,12 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     m_period->Append(_("All time"));
     m_period->SetSelection(2);
     header->Add(m_period, 0, wxALIGN_CENTER_VERTICAL);
-    top->Add(header, 0, wxEXPAND);
-    m_headline = new wxStaticText(this, wxID_ANY, wxString());
-    m_headline->SetName("reports_headline");
-    top->Add(m_headline, 0, wxEXPAND | wxTOP, gap);
+    inner->Add(header, 0, wxEXPAND);
 
     auto* upper = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    left->Add(MakeSectionTitle(this, _("By category")), 0);
-    m_byCategory = MakeTable(this, "report_by_category",
+    left->Add(MakeSectionTitle(page, _("By category")), 0);
+    m_byCategory = MakeTable(page, "report_by_category",
                              {{_("Category"), 130},
                               {_("Incidents"), 80},
                               {_("Time spent"), 105},
@@ -97,23 +108,26 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     left->Add(m_byCategory, 1, wxEXPAND | wxTOP, gap);
     upper->Add(left, 3, wxEXPAND | wxRIGHT, space);
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(MakeSectionTitle(this, _("Given back the most")), 0);
-    m_costliest = MakeTable(this, "report_costliest",
+    right->Add(MakeSectionTitle(page, _("Given back the most")), 0);
+    m_costliest = MakeTable(page, "report_costliest",
                             {{_("Customer"), 150},
                              {_("Incidents"), 80},
                              {wxString::Format(_("Given back (%s)"), currency), 145}});
     right->Add(m_costliest, 1, wxEXPAND | wxTOP, gap);
     upper->Add(right, 2, wxEXPAND);
-    top->Add(upper, 1, wxEXPAND | wxTOP, space);
+    inner->Add(upper, 1, wxEXPAND | wxTOP, space);
 
-    top->Add(MakeSectionTitle(this, _("By month")), 0, wxTOP, space);
-    m_byMonth = MakeTable(this, "report_by_month",
+    inner->Add(MakeSectionTitle(page, _("By month")), 0, wxTOP, space);
+    m_byMonth = MakeTable(page, "report_by_month",
                           {{_("Month"), 150},
                            {_("Incidents"), 80},
                            {_("Time spent"), 105},
                            {wxString::Format(_("Given back (%s)"), currency), 145},
                            {wxString::Format(_("Pending (%s)"), currency), 120}});
-    top->Add(m_byMonth, 1, wxEXPAND | wxTOP, gap);
+    inner->Add(m_byMonth, 1, wxEXPAND | wxTOP, gap);
+    auto* pageSizer = new wxBoxSizer(wxVERTICAL);
+    pageSizer->Add(inner, 1, wxEXPAND | wxALL, space);
+    page->SetSizer(pageSizer);
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
@@ -140,6 +154,7 @@ ReportsView::~ReportsView() {
 void ReportsView::Reload() {
     wxBusyCursor busy;
     m_stale = false;
+    m_portfolio->Reload();
     const Period p = PeriodFor(m_period->GetSelection(), m_services.today());
     const std::string& currency = m_services.settings().currency;
 

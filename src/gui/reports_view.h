@@ -1,7 +1,7 @@
 #pragma once
 // The Reports view: incidents, time and money given back over a period, by category and by
-// month, and the customers given back the most. (The "is this customer worth it?" report
-// extends this view.)
+// month, and the customers given back the most; and the "is this customer worth it?" portfolio
+// (portfolio_view.h) on its own page.
 #include "core/records.h"
 #include "gui/services.h"
 
@@ -10,10 +10,13 @@
 #include <functional>
 
 class wxChoice;
+class wxNotebook;
 class wxDataViewListCtrl;
 class wxStaticText;
 
 namespace rapport::gui {
+
+class PortfolioView;
 
 class ReportsView : public wxPanel {
 public:
@@ -25,12 +28,15 @@ public:
     // Marks the figures out of date; the next Reload reads them.
     void Invalidate() { m_stale = true; }
     bool IsStale() const { return m_stale; }
+    PortfolioView* Portfolio() { return m_portfolio; }
 
 private:
     Services& m_services;
     std::function<void(Id)> m_openCustomer;
     ChangeNotifier::Token m_subscription = 0;
     bool m_stale = true;
+    wxNotebook* m_tabs = nullptr;
+    PortfolioView* m_portfolio = nullptr;
     wxChoice* m_period = nullptr;
     wxStaticText* m_headline = nullptr;
     wxDataViewListCtrl* m_byCategory = nullptr;

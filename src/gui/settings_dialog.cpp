@@ -10,11 +10,15 @@
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/dialog.h>
+#include <wx/numformatter.h>
 #include <wx/sizer.h>
 #include <wx/statline.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <array>
 
 namespace rapport::gui {
@@ -24,6 +28,19 @@ namespace {
 constexpr std::array<date::weekday, 7> kWeekdays = {date::Monday,   date::Tuesday, date::Wednesday,
                                                     date::Thursday, date::Friday,  date::Saturday,
                                                     date::Sunday};
+
+// Fractions are shown with the locale's decimal separator and stored with '.'.
+wxString LocalFraction(double v) {
+    wxString text = Wx(fmt::format("{}", v));
+    text.Replace(".", wxString(wxNumberFormatter::GetDecimalSeparator()));
+    return text;
+}
+
+std::string InvariantNumber(const wxTextCtrl* field) {
+    wxString text = field->GetValue().Strip(wxString::both);
+    text.Replace(wxString(wxNumberFormatter::GetDecimalSeparator()), ".");
+    return Utf8(text);
+}
 
 class SettingsDialog : public wxDialog {
 public:
@@ -76,6 +93,37 @@ public:
                 m_weekStart->SetSelection(static_cast<int>(i));
         }
         row(_("Weeks start on:"), m_weekStart, _("Monday is the ISO 8601 week"));
+        top->Add(grid, 0, wxEXPAND | wxALL, space);
+
+        // The assumptions of "Is this customer worth it?" (product.md), validated by the same
+        // apply_setting as `rapport-cli settings set`.
+        top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);
+        top->Add(MakeSectionTitle(this, _("Is a customer worth it?")), 0, wxLEFT | wxRIGHT | wxTOP,
+                 space);
+        grid = new wxFlexGridSizer(2, gap, space);
+        grid->AddGrowableCol(1, 1);
+        const auto number = [&](const char* name, const wxString& value) {
+            auto* t = new wxTextCtrl(this, wxID_ANY, value, wxDefaultPosition,
+                                     wxSize(FromDIP(100), -1), wxTE_RIGHT);
+            t->SetName(name);
+            return t;
+        };
+        m_retention = number("retention", LocalFraction(s.retention));
+        row(_("Customers who stay a year:"), m_retention,
+            _("0 to 1; 0.6 means 6 in 10 come back (an assumption)"));
+        m_discount = number("discount_rate", LocalFraction(s.discount_rate));
+        row(_("Discount rate:"), m_discount, _("0 to 1 a year; 0.1 is 10 %"));
+        m_horizon = new wxChoice(this, wxID_ANY);
+        m_horizon->SetName("horizon_years");
+        for (int y = 1; y <= 3; ++y)
+            m_horizon->Append(wxString::Format(wxPLURAL("%d year", "%d years", y), y));
+        m_horizon->SetSelection(std::clamp(s.horizon_years, 1, 3) - 1);
+        row(_("Look ahead:"), m_horizon);
+        m_acquisition = number("acquisition_cost", FormatAmount(s.acquisition_cost));
+        row(_("Winning a new customer costs:"), m_acquisition, _("what a referral saves you"));
+        m_watch = number("watch_ratio", LocalFraction(s.watch_ratio));
+        row(_("Watch when handling takes more than:"), m_watch,
+            _("0 to 1 of what they bring; 0.5 is half"));
         top->Add(grid, 0, wxEXPAND | wxALL, space);
 
         top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);
@@ -148,6 +196,12 @@ private:
                 {"default_margin", Utf8(m_margin->GetValue().Strip(wxString::both))},
                 {"week_start", format_weekday(kWeekdays[static_cast<std::size_t>(
                                    std::max(0, m_weekStart->GetSelection()))])},
+                {"retention", InvariantNumber(m_retention)},
+                {"discount_rate", InvariantNumber(m_discount)},
+                {"horizon_years", std::to_string(std::max(0, m_horizon->GetSelection()) + 1)},
+                {"acquisition_cost",
+                 format_amount(ParseAmount(m_acquisition->GetValue(), "acquisition cost"))},
+                {"watch_ratio", InvariantNumber(m_watch)},
             };
             Settings check = m_services.settings();
             for (const auto& [key, value] : values)
@@ -187,6 +241,11 @@ private:
     wxTextCtrl* m_hourly = nullptr;
     wxTextCtrl* m_margin = nullptr;
     wxChoice* m_weekStart = nullptr;
+    wxTextCtrl* m_retention = nullptr;
+    wxTextCtrl* m_discount = nullptr;
+    wxChoice* m_horizon = nullptr;
+    wxTextCtrl* m_acquisition = nullptr;
+    wxTextCtrl* m_watch = nullptr;
     std::vector<CategoryRow> m_rows;
 };
 

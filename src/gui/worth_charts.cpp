@@ -1,0 +1,553 @@
+#include "gui/worth_charts.h"
+
+#include "gui/format.h"
+#include "gui/ui.h"
+
+#include <wx/dcbuffer.h>
+#include <wx/graphics.h>
+#include <wx/numformatter.h>
+#include <wx/settings.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace rapport::gui {
+
+wxColour ValueColour() {
+    return wxColour(0, 114, 178); // Okabe-Ito blue
+}
+wxColour CostColour() {
+    return wxColour(230, 159, 0); // Okabe-Ito orange
+}
+wxColour TotalColour() {
+    return wxColour(110, 110, 110);
+}
+wxColour VerdictColour(Verdict v) {
+    switch (v) {
+    case Verdict::worth_it:
+        return ValueColour();
+    case Verdict::watch:
+        return CostColour();
+    case Verdict::costing:
+        return wxColour(213, 94, 0); // vermillion, and drawn as a square
+    case Verdict::too_little_data:
+        break;
+    }
+    return wxColour(150, 150, 150);
+}
+
+namespace {
+
+double Units(Money m) {
+    return static_cast<double>(m.cents) / 100.0;
+}
+
+Money FromUnits(double v) {
+    return Money::from_cents(static_cast<std::int64_t>(std::llround(v * 100.0)));
+}
+
+wxString Amount(double v, const std::string& currency) {
+    return FormatMoney(FromUnits(v), currency);
+}
+
+// Axis labels: whole amounts with the locale's grouping, a minus sign when below zero.
+wxString Whole(double v) {
+    const long long n = std::llround(v);
+    return (n < 0 ? wxString::FromUTF8("\xE2\x88\x92") : wxString()) +
+           wxNumberFormatter::ToString(static_cast<wxLongLong_t>(n < 0 ? -n : n),
+                                       wxNumberFormatter::Style_WithThousandsSep);
+}
+
+// A paint DC and an antialiased graphics context over it, background cleared.
+std::unique_ptr<wxGraphicsContext> BeginPaint(wxWindow* w, wxAutoBufferedPaintDC& dc) {
+    dc.SetBackground(wxBrush(w->GetBackgroundColour()));
+    dc.Clear();
+    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+    gc->SetAntialiasMode(wxANTIALIAS_DEFAULT);
+    return gc;
+}
+
+wxFont ChartFont(const wxWindow* w, double scale = 1.0, bool bold = false) {
+    wxFont f = w->GetFont();
+    f.SetFractionalPointSize(f.GetFractionalPointSize() * scale);
+    if (bold)
+        f.MakeBold();
+    return f;
+}
+
+void CentredText(wxGraphicsContext& gc, const wxString& text, double cx, double y) {
+    double w = 0, h = 0;
+    gc.GetTextExtent(text, &w, &h);
+    gc.DrawText(text, cx - w / 2, y);
+}
+
+// A "nice" step for about `ticks` gridlines over `span`.
+double NiceStep(double span, int ticks) {
+    if (span <= 0)
+        return 1;
+    const double raw = span / ticks;
+    const double p = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (raw <= m * p)
+            return m * p;
+    return 10 * p;
+}
+
+} // namespace
+
+WaterfallChart::WaterfallChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
+    SetName("worth_waterfall");
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    SetMinSize(FromDIP(wxSize(330, 230)));
+    Bind(wxEVT_PAINT, [this](wxPaintEvent&) { OnPaint(); });
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        Refresh();
+        e.Skip();
+    });
+}
+
+void WaterfallChart::SetReport(const WorthReport& report, std::string currency, double retention,
+                               int horizon_years) {
+    m_report = report;
+    m_currency = std::move(currency);
+    m_retention = retention;
+    m_years = horizon_years;
+    Refresh();
+}
+
+void WaterfallChart::OnPaint() {
+    wxAutoBufferedPaintDC dc(this);
+    auto gc = BeginPaint(this, dc);
+    if (!m_report)
+        return;
+    const WorthReport& r = *m_report;
+    const wxColour ink = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
+
+    enum class Kind { value, cost, total, estimate };
+    struct Bar {
+        wxString label;
+        double from, to;
+        Kind kind;
+        wxString amount;
+    };
+    const double om = Units(r.own_margin), crv = Units(r.referral_value);
+    const double tc = Units(r.time_cost), given = Units(r.money_given_back);
+    const auto signed_amount = [&](double v) {
+        return (v < 0 ? wxString::FromUTF8("\xE2\x88\x92") : wxString("+")) +
+               Amount(std::fabs(v), m_currency);
+    };
+    std::vector<Bar> bars;
+    double run = 0;
+    bars.push_back({_("Own\nmargin"), run, run + om, Kind::value, signed_amount(om)});
+    run += om;
+    bars.push_back({_("Referral\nvalue"), run, run + crv, crv < 0 ? Kind::cost : Kind::value,
+                    signed_amount(crv)});
+    run += crv;
+    bars.push_back({_("Time\ncost"), run, run - tc, Kind::cost, signed_amount(-tc)});
+    run -= tc;
+    bars.push_back({_("Given\nback"), run, run - given, Kind::cost, signed_amount(-given)});
+    run -= given;
+    bars.push_back({_("Total\nto date"), 0, Units(r.total_to_date), Kind::total,
+                    Amount(Units(r.total_to_date), m_currency)});
+    bars.push_back({wxString::Format(_("Next %d yr\n(estimate)"), m_years), 0, r.projected.expected,
+                    Kind::estimate, Amount(r.projected.expected, m_currency)});
+
+    double lo = std::min({0.0, r.projected.low}), hi = std::max({0.0, r.projected.high});
+    for (const Bar& b : bars) {
+        lo = std::min({lo, b.from, b.to});
+        hi = std::max({hi, b.from, b.to});
+    }
+    if (hi - lo < 1)
+        hi = lo + 1;
+
+    const wxSize size = GetClientSize();
+    gc->SetFont(ChartFont(this, 0.85), ink);
+    double tw = 0, th = 0;
+    gc->GetTextExtent("Ag", &tw, &th);
+    const double left = FromDIP(6), right = size.x - FromDIP(6);
+    const double top = th * 1.6; // room for the amount above the top bar
+    const double bottom = size.y - th * 2.0 - FromDIP(8) - th * 1.4; // two-line names + note
+    const double span = hi - lo;
+    const double plotTop = top, plotBottom = std::max(top + 10, bottom - th * 1.3);
+    const auto y_of = [&](double v) {
+        return plotBottom - (v - lo) / span * (plotBottom - plotTop);
+    };
+
+    // Zero line.
+    gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1)));
+    gc->StrokeLine(left, y_of(0), right, y_of(0));
+
+    const double slot = (right - left) / static_cast<double>(bars.size());
+    const double barWidth = slot * 0.62;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const Bar& b = bars[i];
+        const double cx = left + slot * (static_cast<double>(i) + 0.5);
+        const double y1 = y_of(std::max(b.from, b.to)), y2 = y_of(std::min(b.from, b.to));
+        const double h = std::max(1.0, y2 - y1);
+        const wxColour colour = b.kind == Kind::value  ? ValueColour()
+                                : b.kind == Kind::cost ? CostColour()
+                                                       : TotalColour();
+        if (b.kind == Kind::estimate) {
+            // An estimate, not a figure: hatched fill, dashed outline, and the band as a
+            // whisker from the low to the high retention.
+            gc->SetBrush(wxBrush(TotalColour(), wxBRUSHSTYLE_BDIAGONAL_HATCH));
+            gc->SetPen(gc->CreatePen(
+                wxGraphicsPenInfo(TotalColour()).Width(1.5).Style(wxPENSTYLE_SHORT_DASH)));
+            gc->DrawRectangle(cx - barWidth / 2, y1, barWidth, h);
+            const double wl = y_of(r.projected.low), wh = y_of(r.projected.high);
+            gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(ink).Width(1.5)));
+            gc->StrokeLine(cx, wl, cx, wh);
+            gc->StrokeLine(cx - barWidth / 4, wl, cx + barWidth / 4, wl);
+            gc->StrokeLine(cx - barWidth / 4, wh, cx + barWidth / 4, wh);
+        } else {
+            gc->SetBrush(wxBrush(colour));
+            gc->SetPen(*wxTRANSPARENT_PEN);
+            gc->DrawRectangle(cx - barWidth / 2, y1, barWidth, h);
+            // Steps join the bars so the eye follows the running total.
+            if (i + 1 < bars.size() && b.kind != Kind::total) {
+                gc->SetPen(
+                    gc->CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1).Style(wxPENSTYLE_DOT)));
+                const double yt = y_of(b.to);
+                gc->StrokeLine(cx + barWidth / 2, yt, cx + slot - barWidth / 2, yt);
+            }
+        }
+        // The amount sits above a bar that ends up high, below one that ends low.
+        gc->SetFont(ChartFont(this, 0.85, b.kind == Kind::total), ink);
+        const bool above = b.kind == Kind::estimate ? b.to >= 0 : b.to >= b.from || b.to >= 0;
+        double aw = 0, ah = 0;
+        gc->GetTextExtent(b.amount, &aw, &ah);
+        double ay = above ? y1 - ah - 2 : y2 + 2;
+        if (b.kind == Kind::estimate)
+            ay = above ? std::min(y1, y_of(r.projected.high)) - ah - 2
+                       : std::max(y2, y_of(r.projected.low)) + 2;
+        CentredText(*gc, b.amount, cx, std::clamp(ay, 0.0, plotBottom + 2));
+        // Name under the plot, two lines.
+        gc->SetFont(ChartFont(this, 0.85), ink);
+        const wxString first = b.label.BeforeFirst('\n'), second = b.label.AfterFirst('\n');
+        CentredText(*gc, first, cx, plotBottom + th * 1.3);
+        CentredText(*gc, second, cx, plotBottom + th * 2.3);
+    }
+
+    gc->SetFont(ChartFont(this, 0.8), SubtleText());
+    const wxString note =
+        wxString::Format(_("Estimate assumes %d %% of customers stay each year (range %d-%d %%)."),
+                         static_cast<int>(std::lround(m_retention * 100)),
+                         static_cast<int>(std::lround(std::max(0.0, m_retention - 0.15) * 100)),
+                         static_cast<int>(std::lround(std::min(1.0, m_retention + 0.15) * 100)));
+    gc->DrawText(note, left, size.y - th * 1.2);
+}
+
+ValueCostChart::ValueCostChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
+    SetName("worth_over_time");
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    SetMinSize(FromDIP(wxSize(260, 230)));
+    Bind(wxEVT_PAINT, [this](wxPaintEvent&) { OnPaint(); });
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        Refresh();
+        e.Skip();
+    });
+}
+
+void ValueCostChart::SetEvents(std::vector<store::WorthEvent> events, Date today,
+                               std::string currency) {
+    m_events = std::move(events);
+    m_today = today;
+    m_currency = std::move(currency);
+    Refresh();
+}
+
+void ValueCostChart::OnPaint() {
+    wxAutoBufferedPaintDC dc(this);
+    auto gc = BeginPaint(this, dc);
+    const wxColour ink = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
+    const wxSize size = GetClientSize();
+    gc->SetFont(ChartFont(this, 0.85), ink);
+    double tw = 0, th = 0;
+    gc->GetTextExtent("Ag", &tw, &th);
+    if (m_events.empty()) {
+        gc->SetFont(ChartFont(this, 0.9), SubtleText());
+        CentredText(*gc, _("Nothing recorded yet."), size.x / 2.0, size.y / 2.0 - th / 2);
+        return;
+    }
+    // Running sums, one point per day with events.
+    std::vector<std::pair<int, double>> value, cost;
+    double v = 0, c = 0;
+    const Date first = m_events.front().day;
+    for (const auto& e : m_events) {
+        const int d = days_between(first, e.day);
+        v += Units(e.margin);
+        c += Units(e.time_cost) + Units(e.given_back);
+        value.emplace_back(d, v);
+        cost.emplace_back(d, c);
+    }
+    const int lastDay = std::max(1, days_between(first, m_today));
+    const double top_value = std::max({1.0, v, c});
+    double yMax = 0;
+    for (const auto& p : value)
+        yMax = std::max(yMax, p.second);
+    for (const auto& p : cost)
+        yMax = std::max(yMax, p.second);
+    yMax = std::max(yMax, top_value);
+    const double step = NiceStep(yMax, 3);
+    yMax = std::ceil(yMax / step) * step;
+
+    // Axis labels on the left take the width of the longest amount.
+    double labelWidth = 0;
+    for (double t = 0; t <= yMax + step / 2; t += step) {
+        double w = 0, h = 0;
+        gc->GetTextExtent(Whole(t), &w, &h);
+        labelWidth = std::max(labelWidth, w);
+    }
+    const double left = labelWidth + FromDIP(8), right = size.x - FromDIP(8);
+    const double top = th * 2.6, bottom = size.y - th * 1.6;
+    const auto x_of = [&](int d) { return left + (right - left) * d / lastDay; };
+    const auto y_of = [&](double a) { return bottom - (bottom - top) * a / yMax; };
+
+    gc->SetFont(ChartFont(this, 0.8), SubtleText());
+    for (double t = 0; t <= yMax + step / 2; t += step) {
+        gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(200, 200, 200)).Width(1)));
+        gc->StrokeLine(left, y_of(t), right, y_of(t));
+        const wxString label = Whole(t);
+        double w = 0, h = 0;
+        gc->GetTextExtent(label, &w, &h);
+        gc->DrawText(label, left - w - FromDIP(4), y_of(t) - h / 2);
+    }
+    gc->DrawText(FormatDate(first), left, bottom + 3);
+    const wxString end = FormatDate(m_today);
+    double ew = 0, eh = 0;
+    gc->GetTextExtent(end, &ew, &eh);
+    gc->DrawText(end, right - ew, bottom + 3);
+
+    // Steps: a running total holds until the next day something happened, and to today.
+    const auto draw = [&](const std::vector<std::pair<int, double>>& pts, const wxColour& colour,
+                          wxPenStyle style) {
+        wxGraphicsPath path = gc->CreatePath();
+        path.MoveToPoint(x_of(0), y_of(0));
+        double last = 0;
+        for (const auto& [d, a] : pts) {
+            path.AddLineToPoint(x_of(d), y_of(last));
+            path.AddLineToPoint(x_of(d), y_of(a));
+            last = a;
+        }
+        path.AddLineToPoint(x_of(lastDay), y_of(last));
+        gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(colour).Width((FromDIP(5) / 2.0)).Style(style)));
+        gc->StrokePath(path);
+    };
+    draw(cost, CostColour(), wxPENSTYLE_SHORT_DASH);
+    draw(value, ValueColour(), wxPENSTYLE_SOLID);
+
+    // Legend: a sample of each line with its name and where it ends today.
+    double lx = FromDIP(4);
+    const auto legend = [&](const wxString& name, const wxColour& colour, wxPenStyle style,
+                            double y) {
+        gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(colour).Width((FromDIP(5) / 2.0)).Style(style)));
+        gc->StrokeLine(lx, y + th / 2, lx + FromDIP(22), y + th / 2);
+        gc->SetFont(ChartFont(this, 0.85), ink);
+        gc->DrawText(name, lx + FromDIP(28), y);
+    };
+    legend(wxString::Format(_("Margin from purchases: %s"), Amount(v, m_currency)), ValueColour(),
+           wxPENSTYLE_SOLID, 0);
+    legend(wxString::Format(_("Time and money spent: %s"), Amount(c, m_currency)), CostColour(),
+           wxPENSTYLE_SHORT_DASH, th * 1.15);
+}
+
+PortfolioPlot::PortfolioPlot(wxWindow* parent, std::function<void(Id)> open_customer)
+    : wxWindow(parent, wxID_ANY), m_open(std::move(open_customer)) {
+    SetName("portfolio_plot");
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    SetMinSize(FromDIP(wxSize(420, 300)));
+    Bind(wxEVT_PAINT, [this](wxPaintEvent&) { OnPaint(); });
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        Refresh();
+        e.Skip();
+    });
+    Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& e) {
+        if (auto id = HitTest(e.GetPosition()); id && m_open)
+            m_open(*id);
+    });
+    Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
+        SetCursor(HitTest(e.GetPosition()) ? wxCursor(wxCURSOR_HAND) : wxNullCursor);
+    });
+}
+
+void PortfolioPlot::SetReports(const std::vector<WorthReport>& reports, std::string currency) {
+    m_currency = std::move(currency);
+    m_points.clear();
+    std::vector<double> nets, refs;
+    for (const WorthReport& r : reports) {
+        if (!r.quadrant)
+            continue;
+        m_points.push_back(
+            {r.customer_id, Units(r.net_own_value), Units(r.referral_value), r.verdict});
+        nets.push_back(m_points.back().net);
+        refs.push_back(m_points.back().referral);
+    }
+    // The medians that decide the quadrants (core/worth.cpp), for the lines.
+    const auto median = [](std::vector<double>& v) {
+        if (v.empty())
+            return 0.0;
+        std::sort(v.begin(), v.end());
+        const std::size_t n = v.size();
+        return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    };
+    m_medianNet = median(nets);
+    m_medianReferral = median(refs);
+    m_minNet = nets.empty() ? 0 : nets.front();
+    m_maxNet = nets.empty() ? 1 : nets.back();
+    m_minRef = refs.empty() ? 0 : refs.front();
+    m_maxRef = refs.empty() ? 1 : refs.back();
+    Refresh();
+}
+
+PortfolioPlot::Frame PortfolioPlot::Layout() const {
+    const wxSize size = GetClientSize();
+    const int left = FromDIP(64), right = FromDIP(14), top = FromDIP(14), bottom = FromDIP(40);
+    Frame f;
+    f.plot =
+        wxRect(left, top, std::max(10, size.x - left - right), std::max(10, size.y - top - bottom));
+    const auto pad = [](double& lo, double& hi) {
+        if (hi - lo < 1) {
+            lo -= 1;
+            hi += 1;
+        }
+        const double p = (hi - lo) * 0.04;
+        lo -= p;
+        hi += p;
+    };
+    f.x0 = std::min(m_minNet, 0.0);
+    f.x1 = std::max(m_maxNet, 0.0);
+    f.y0 = std::min(m_minRef, 0.0);
+    f.y1 = std::max(m_maxRef, 0.0);
+    pad(f.x0, f.x1);
+    pad(f.y0, f.y1);
+    return f;
+}
+
+wxPoint2DDouble PortfolioPlot::ToPixel(const Frame& f, double net, double referral) const {
+    return {f.plot.x + (net - f.x0) / (f.x1 - f.x0) * f.plot.width,
+            f.plot.GetBottom() - (referral - f.y0) / (f.y1 - f.y0) * f.plot.height};
+}
+
+std::optional<wxPoint> PortfolioPlot::PointOf(Id customer) const {
+    const Frame f = Layout();
+    for (const Point& p : m_points)
+        if (p.id == customer) {
+            const wxPoint2DDouble d = ToPixel(f, p.net, p.referral);
+            return wxPoint(static_cast<int>(std::lround(d.m_x)),
+                           static_cast<int>(std::lround(d.m_y)));
+        }
+    return std::nullopt;
+}
+
+std::optional<Id> PortfolioPlot::HitTest(wxPoint at) const {
+    const Frame f = Layout();
+    const double reach = FromDIP(6);
+    double best = reach * reach;
+    std::optional<Id> found;
+    for (const Point& p : m_points) {
+        const wxPoint2DDouble d = ToPixel(f, p.net, p.referral);
+        const double dx = d.m_x - at.x, dy = d.m_y - at.y;
+        if (dx * dx + dy * dy <= best) {
+            best = dx * dx + dy * dy;
+            found = p.id;
+        }
+    }
+    return found;
+}
+
+void PortfolioPlot::OnPaint() {
+    wxAutoBufferedPaintDC dc(this);
+    auto gc = BeginPaint(this, dc);
+    const wxColour ink = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
+    const Frame f = Layout();
+    const wxRect& r = f.plot;
+    gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(190, 190, 190)).Width(1)));
+    gc->SetBrush(*wxTRANSPARENT_BRUSH);
+    gc->DrawRectangle(r.x, r.y, r.width, r.height);
+    gc->SetFont(ChartFont(this, 0.8), SubtleText());
+
+    // Gridlines with amounts on both axes.
+    const auto ticks = [&](double lo, double hi, bool horizontal) {
+        const double step = NiceStep(hi - lo, 4);
+        for (double t = std::ceil(lo / step) * step; t <= hi; t += step) {
+            const wxString label = Whole(t);
+            double w = 0, h = 0;
+            gc->GetTextExtent(label, &w, &h);
+            gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(225, 225, 225)).Width(1)));
+            if (horizontal) {
+                const double x = ToPixel(f, t, 0).m_x;
+                gc->StrokeLine(x, r.y, x, r.GetBottom());
+                gc->DrawText(label, x - w / 2, r.GetBottom() + 3);
+            } else {
+                const double y = ToPixel(f, 0, t).m_y;
+                gc->StrokeLine(r.x, y, r.GetRight(), y);
+                gc->DrawText(label, r.x - w - 4, y - h / 2);
+            }
+        }
+    };
+    ticks(f.x0, f.x1, true);
+    ticks(f.y0, f.y1, false);
+
+    // Median lines split the four quadrants.
+    const wxPoint2DDouble m = ToPixel(f, m_medianNet, m_medianReferral);
+    gc->SetPen(
+        gc->CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1.5).Style(wxPENSTYLE_LONG_DASH)));
+    gc->StrokeLine(m.m_x, r.y, m.m_x, r.GetBottom());
+    gc->StrokeLine(r.x, m.m_y, r.GetRight(), m.m_y);
+
+    gc->SetFont(ChartFont(this, 1.0, true), TotalColour());
+    const double pad = FromDIP(6);
+    const auto corner = [&](const wxString& name, bool rightSide, bool topSide) {
+        double w = 0, h = 0;
+        gc->GetTextExtent(name, &w, &h);
+        gc->DrawText(name, rightSide ? r.GetRight() - w - pad : r.x + pad,
+                     topSide ? r.y + pad : r.GetBottom() - h - pad);
+    };
+    corner(Wx(to_label(Quadrant::champion)), true, true);
+    corner(Wx(to_label(Quadrant::affluent)), true, false);
+    corner(Wx(to_label(Quadrant::advocate)), false, true);
+    corner(Wx(to_label(Quadrant::miser)), false, false);
+
+    // One path per verdict, filled once: ten thousand points draw in a blink. Costing
+    // customers are squares and too-little-data ones hollow, so shape tells them apart too.
+    const double rad = (FromDIP(16) / 5.0);
+    for (Verdict v :
+         {Verdict::too_little_data, Verdict::worth_it, Verdict::watch, Verdict::costing}) {
+        wxGraphicsPath path = gc->CreatePath();
+        bool any = false;
+        for (const Point& p : m_points) {
+            if (p.verdict != v)
+                continue;
+            const wxPoint2DDouble d = ToPixel(f, p.net, p.referral);
+            if (v == Verdict::costing)
+                path.AddRectangle(d.m_x - rad, d.m_y - rad, 2 * rad, 2 * rad);
+            else
+                path.AddCircle(d.m_x, d.m_y, rad);
+            any = true;
+        }
+        if (!any)
+            continue;
+        if (v == Verdict::too_little_data) {
+            gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(VerdictColour(v)).Width(1)));
+            gc->StrokePath(path);
+        } else {
+            wxColour c = VerdictColour(v);
+            gc->SetBrush(wxBrush(wxColour(c.Red(), c.Green(), c.Blue(), 190)));
+            gc->SetPen(*wxTRANSPARENT_PEN);
+            gc->FillPath(path);
+        }
+    }
+
+    gc->SetFont(ChartFont(this, 0.85), ink);
+    CentredText(
+        *gc, wxString::Format(_("Net own value (%s): what they bring themselves"), Wx(m_currency)),
+        r.x + r.width / 2.0, r.GetBottom() + FromDIP(20));
+    gc->PushState();
+    gc->Translate(FromDIP(2), r.y + r.height / 2.0);
+    gc->Rotate(-M_PI / 2);
+    CentredText(*gc, wxString::Format(_("Referral value (%s)"), Wx(m_currency)), 0, 0);
+    gc->PopState();
+}
+
+} // namespace rapport::gui

@@ -1,0 +1,106 @@
+#include "gui/worth_panel.h"
+
+#include "gui/format.h"
+#include "gui/services.h"
+#include "gui/ui.h"
+#include "gui/worth_charts.h"
+#include "store/worth_query.h"
+
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+namespace rapport::gui {
+
+WorthPanel::WorthPanel(wxWindow* parent, Services& services)
+    : wxPanel(parent), m_services(services) {
+    SetName("worth_panel");
+    const int gap = FromDIP(kGap);
+    auto* top = new wxBoxSizer(wxVERTICAL);
+
+    auto* title = new wxBoxSizer(wxHORIZONTAL);
+    title->Add(MakeSectionTitle(this, _("Worth it?")), 0, wxALIGN_CENTER_VERTICAL);
+    m_verdict = MakeHeading(this, wxString(), 1.15);
+    m_verdict->SetName("worth_verdict");
+    title->Add(m_verdict, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kSpace));
+    top->Add(title, 0, wxEXPAND);
+
+    m_reason = new wxStaticText(this, wxID_ANY, wxString());
+    m_reason->SetName("worth_reason");
+    top->Add(m_reason, 0, wxEXPAND | wxTOP, gap / 2);
+    m_steps = new wxStaticText(this, wxID_ANY, wxString());
+    m_steps->SetName("worth_steps");
+    top->Add(m_steps, 0, wxEXPAND | wxTOP, gap / 2);
+    m_figures = new wxStaticText(this, wxID_ANY, wxString());
+    m_figures->SetName("worth_figures");
+    m_figures->SetForegroundColour(SubtleText());
+    top->Add(m_figures, 0, wxEXPAND | wxTOP, gap / 2);
+    m_pending = new wxStaticText(this, wxID_ANY, wxString());
+    m_pending->SetName("worth_pending");
+    m_pending->SetForegroundColour(SubtleText());
+    top->Add(m_pending, 0, wxEXPAND | wxTOP, gap / 2);
+
+    auto* charts = new wxBoxSizer(wxHORIZONTAL);
+    m_waterfall = new WaterfallChart(this);
+    m_overTime = new ValueCostChart(this);
+    charts->Add(m_waterfall, 5, wxEXPAND | wxRIGHT, gap);
+    charts->Add(m_overTime, 4, wxEXPAND);
+    top->Add(charts, 1, wxEXPAND | wxTOP, gap);
+    SetSizer(top);
+}
+
+void WorthPanel::ShowCustomer(Id id) {
+    const Settings& s = m_services.settings();
+    const Date today = m_services.today();
+    m_report.reset();
+    try {
+        store::WorthQuery query(m_services.db());
+        const auto activity = query.customer_with_referrals(id, today);
+        m_report = assess_customer(
+            activity.front(), std::span<const CustomerActivity>(activity).subspan(1), s, today);
+        m_overTime->SetEvents(query.events(id, today, s.hourly_rate), today, s.currency);
+    } catch (const std::exception& e) {
+        m_verdict->SetLabelText(wxString());
+        m_reason->SetLabelText(ErrorText(e));
+        m_steps->SetLabelText(wxString());
+        m_figures->SetLabelText(wxString());
+        m_pending->SetLabelText(wxString());
+        Layout();
+        return;
+    }
+    const WorthReport& r = *m_report;
+    const std::string& cur = s.currency;
+    m_verdict->SetLabelText(Wx(to_label(r.verdict)));
+    m_verdict->SetForegroundColour(r.verdict == Verdict::too_little_data
+                                       ? SubtleText()
+                                       : VerdictColour(r.verdict).ChangeLightness(75));
+    m_reason->SetLabelText(Wx(r.reason));
+    wxString steps;
+    if (!r.next_steps.empty()) {
+        steps = _("Before anything else, try:");
+        for (const auto& step : r.next_steps)
+            steps += wxString::FromUTF8("\n  \xE2\x80\xA2 ") + Wx(step);
+    }
+    m_steps->SetLabelText(steps);
+    m_steps->Show(!steps.empty());
+    m_figures->SetLabelText(wxString::Format(
+        _("Own margin %s, handling cost %s (time %s + given back %s), net %s; referral value "
+          "%s; total to date %s."),
+        FormatMoney(r.own_margin, cur), FormatMoney(r.handling_cost, cur),
+        FormatMoney(r.time_cost, cur), FormatMoney(r.money_given_back, cur),
+        FormatMoney(r.net_own_value, cur), FormatMoney(r.referral_value, cur),
+        FormatMoney(r.total_to_date, cur)));
+    m_pending->SetLabelText(
+        r.pending.cents ? wxString::Format(_("Also offered and not yet accepted: %s (not counted "
+                                             "until the customer accepts)."),
+                                           FormatMoney(r.pending, cur))
+                        : wxString());
+    m_pending->Show(r.pending.cents != 0);
+    m_waterfall->SetReport(r, cur, s.retention, s.horizon_years);
+    // Wrap the sentences to the width the page gives the panel.
+    const int width = std::max(FromDIP(300), GetParent()->GetClientSize().x - FromDIP(2 * kMargin));
+    for (wxStaticText* t : {m_reason, m_figures, m_pending})
+        t->Wrap(width);
+    Layout();
+}
+
+} // namespace rapport::gui

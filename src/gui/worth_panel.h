@@ -1,0 +1,41 @@
+#pragma once
+// "Worth it?" on the customer page: the verdict in plain words with its reason, next steps
+// before any thought of letting the customer go, the to-date waterfall with the projection
+// as an estimate, and value against cost over time. Offered (pending) resolutions are shown
+// apart: they are not money given back yet.
+#include "core/records.h"
+#include "core/worth.h"
+
+#include <wx/panel.h>
+
+#include <optional>
+
+class wxStaticText;
+
+namespace rapport::gui {
+
+class Services;
+class WaterfallChart;
+class ValueCostChart;
+
+class WorthPanel : public wxPanel {
+public:
+    WorthPanel(wxWindow* parent, Services& services);
+
+    // Reads the customer's figures and redraws; errors are shown in the panel.
+    void ShowCustomer(Id id);
+    const std::optional<WorthReport>& Report() const { return m_report; }
+
+private:
+    Services& m_services;
+    std::optional<WorthReport> m_report;
+    wxStaticText* m_verdict = nullptr;
+    wxStaticText* m_reason = nullptr;
+    wxStaticText* m_steps = nullptr;
+    wxStaticText* m_figures = nullptr;
+    wxStaticText* m_pending = nullptr;
+    WaterfallChart* m_waterfall = nullptr;
+    ValueCostChart* m_overTime = nullptr;
+};
+
+} // namespace rapport::gui

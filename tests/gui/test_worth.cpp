@@ -1,0 +1,187 @@
+// "Is this customer worth it?" in the window: the panel on the customer page, the portfolio
+// plot in Reports, and the model's settings in the settings dialog.
+#include "gui_support.h"
+
+#include "gui/customer_page.h"
+#include "gui/customers_view.h"
+#include "gui/main_frame.h"
+#include "gui/portfolio_view.h"
+#include "gui/reports_view.h"
+#include "gui/settings_dialog.h"
+#include "gui/worth_charts.h"
+
+#include <catch2/catch.hpp>
+
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+
+using namespace rapport;
+using namespace rapport::gui;
+using namespace rapport::gui::test;
+
+namespace {
+
+const Date kToday{date::year{2026}, date::November, date::day{25}};
+
+Id AddCustomer(Services& s, const std::string& name) {
+    Customer c;
+    c.name = name;
+    return s.customers.add(c);
+}
+
+void Buy(Services& s, Id customer, std::int64_t cents, BasisPoints margin, int days_ago) {
+    Purchase p;
+    p.customer_id = customer;
+    p.on = add_days(kToday, -days_ago);
+    p.amount = Money::from_cents(cents);
+    p.margin = margin;
+    s.purchases.add(p);
+}
+
+Interaction Incident(Id customer, int minutes, int days_ago) {
+    Interaction i;
+    i.customer_id = customer;
+    i.at.day = add_days(kToday, -days_ago);
+    i.at.minutes_of_day = 10 * 60;
+    i.summary = "Complaint";
+    i.minutes = minutes;
+    return i;
+}
+
+Resolution Given(std::int64_t cents, ResolutionStatus status = ResolutionStatus::accepted) {
+    Resolution r;
+    r.type = ResolutionType::refund;
+    r.cost = Money::from_cents(cents);
+    r.status = status;
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("The worth panel of a customer like G1 says watch with own margin 155.00 and handling "
+          "cost 80.00") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(kToday);
+    services->settings_store.set("hourly_rate", "30");
+    services->reload_settings();
+    const Id g1 = AddCustomer(*services, "Greta One");
+    Buy(*services, g1, 20000, 4000, 200);
+    Buy(*services, g1, 15000, 4000, 120);
+    Buy(*services, g1, 5000, 3000, 30);
+    Interaction i = Incident(g1, 90, 100);
+    i.resolutions = {Given(2500), Given(1000), Given(700, ResolutionStatus::offered)};
+    services->interactions.add(i);
+
+    MainFrame* frame = new MainFrame(*services, {});
+    frame->SetSize(1280, 800);
+    frame->Show();
+    frame->OpenCustomer(g1);
+    Pump(200);
+    auto* verdict = Find<wxStaticText>(frame, "worth_verdict");
+    auto* figures = Find<wxStaticText>(frame, "worth_figures");
+    auto* pending = Find<wxStaticText>(frame, "worth_pending");
+    auto* steps = Find<wxStaticText>(frame, "worth_steps");
+    REQUIRE(verdict);
+    REQUIRE(figures);
+    CHECK(verdict->IsShownOnScreen());
+    CHECK(verdict->GetLabel().Lower().Contains("watch"));
+    // The sentence is wrapped to the panel's width; read it as one line.
+    wxString text = figures->GetLabel();
+    text.Replace("\n", " ");
+    INFO(text);
+    CHECK(text.Contains("Own margin \xE2\x82\xAC"
+                                       "155.00"));
+    CHECK(text.Contains("handling cost \xE2\x82\xAC"
+                                       "80.00"));
+    // The offer still waiting for an answer is shown apart, not in the money given back.
+    CHECK(pending->IsShown());
+    CHECK(pending->GetLabel().Contains("7.00"));
+    CHECK(text.Contains("given back \xE2\x82\xAC"
+                                       "35.00"));
+    // Watch comes with steps to try, not a suggestion to let the customer go.
+    CHECK(steps->IsShown());
+    CHECK_FALSE(steps->GetLabel().empty());
+    CHECK(Find<WaterfallChart>(frame, "worth_waterfall")->IsShownOnScreen());
+    frame->Destroy();
+    Pump(50);
+}
+
+TEST_CASE("Clicking a customer's point on the portfolio plot opens that customer") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(kToday);
+    // Customers spread apart on the plot: net own value from 40 to 400, referral value 0.
+    std::vector<Id> ids;
+    for (int k = 1; k <= 6; ++k) {
+        const Id id = AddCustomer(*services, "Customer " + std::to_string(k));
+        Buy(*services, id, 10000 * k, 4000, 300);
+        Buy(*services, id, 10000 * k * k / 2, 4000, 20);
+        ids.push_back(id);
+    }
+    const Id target = ids[3];
+
+    MainFrame* frame = new MainFrame(*services, {});
+    frame->SetSize(1280, 800);
+    frame->Show();
+    frame->ShowView(MainFrame::View::reports);
+    Pump(300);
+    PortfolioPlot* plot = frame->Reports()->Portfolio()->Plot();
+    REQUIRE(plot->IsShownOnScreen());
+    CHECK(plot->PointCount() == ids.size());
+    const auto at = plot->PointOf(target);
+    REQUIRE(at);
+    CHECK(plot->HitTest(*at) == target);
+
+    wxUIActionSimulator sim;
+    sim.MouseMove(plot->ClientToScreen(*at));
+    Pump(100);
+    sim.MouseClick();
+    CHECK(WaitFor([&] {
+        return frame->CurrentView() == MainFrame::View::customers &&
+               frame->Customers()->Page()->CurrentCustomer() == target;
+    }));
+    frame->Destroy();
+    Pump(50);
+}
+
+TEST_CASE("The settings dialog refuses a retention of 1.5 and stays open with what was typed") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    wxFrame* frame = new wxFrame(nullptr, wxID_ANY, "test");
+    frame->Show();
+    MessageBoxAnswerer answers;
+    bool stayedOpen = false;
+    wxString kept;
+    const auto field = [] { return Find<wxTextCtrl>(ActiveModalDialog(), "retention"); };
+    ModalScript script({
+        [&] { return field() != nullptr; },
+        [&] {
+            field()->ChangeValue("1.5");
+            wxCommandEvent save(wxEVT_BUTTON, wxID_OK);
+            save.SetEventObject(ActiveModalDialog()->FindWindow(wxID_OK));
+            ActiveModalDialog()->FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(save);
+            return true;
+        },
+        [&] {
+            stayedOpen = ActiveModalDialog() != nullptr;
+            if (stayedOpen) {
+                kept = field()->GetValue();
+                ActiveModalDialog()->EndModal(wxID_CANCEL);
+            }
+            return true;
+        },
+    });
+    const bool saved = ShowSettingsDialog(frame, *services);
+    INFO(script.Failure());
+    CHECK(script.Failure().empty());
+    CHECK_FALSE(saved);
+    CHECK(stayedOpen);
+    CHECK(kept == "1.5");
+    REQUIRE(answers.messages.size() == 1);
+    CHECK(answers.messages[0].Contains("retention"));
+    CHECK(services->settings_store.load().retention == Approx(0.6));
+    frame->Destroy();
+    Pump(50);
+}
