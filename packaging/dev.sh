@@ -5,6 +5,8 @@
 #   ./packaging/dev.sh bench  Release build, then the performance benchmark (tests/bench)
 #   ./packaging/dev.sh build  just build
 #   ./packaging/dev.sh deps   just install the Debian packages
+#   ./packaging/dev.sh sanitize        core/store/CLI tests under ASan+UBSan (build-sanitize)
+#   ./packaging/dev.sh fuzz [seconds]  fuzz the parsers with libFuzzer (clang; build-fuzz)
 #   ./packaging/dev.sh package      build the .deb into build/packages and run lintian on it
 #   ./packaging/dev.sh screenshots  redraw assets/screenshots (the metainfo's pictures) from demo data
 set -euo pipefail
@@ -89,6 +91,39 @@ run_bench() {
     python3 "$root/tests/bench/bench.py" --build "$bench_build" "$@"
 }
 
+run_sanitize() {
+    # A second build with AddressSanitizer and UBSan, without the window (GTK's own leaks are
+    # not ours): the core, store and CLI suites, the crash and corruption tests included.
+    local san_build="$root/build-sanitize"
+    if [ ! -f "$san_build/build.ninja" ]; then
+        cmake -S "$root" -B "$san_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DRAPPORT_BUILD_GUI=OFF -DRAPPORT_SANITIZE=ON
+    fi
+    cmake --build "$san_build" -j "$(nproc)"
+    # A sanitizer report exits 86, which no test takes for the CLI's own 0, 1 or 2.
+    ASAN_OPTIONS="exitcode=86:detect_leaks=1:strict_string_checks=1" \
+        UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=86" \
+        ctest --test-dir "$san_build" --output-on-failure -j "$(nproc)"
+}
+
+run_fuzz() {
+    # libFuzzer needs clang. New inputs collect in build-fuzz/corpus; the seed corpus in
+    # tests/fuzz/corpus stays small and is what CI replays. A crash leaves its input in
+    # build-fuzz/ (crash-*), to be added to the seed corpus with the fix.
+    local seconds="${1:-60}"
+    local fuzz_build="$root/build-fuzz"
+    if [ ! -f "$fuzz_build/build.ninja" ]; then
+        CC=clang CXX=clang++ cmake -S "$root" -B "$fuzz_build" -G Ninja \
+            -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAPPORT_BUILD_GUI=OFF -DRAPPORT_FUZZ=ON \
+            -DRAPPORT_SANITIZE=ON
+    fi
+    cmake --build "$fuzz_build" --target fuzz_parsers -j "$(nproc)"
+    mkdir -p "$fuzz_build/corpus"
+    "$fuzz_build/tests/fuzz/fuzz_parsers" -max_total_time="$seconds" -max_len=4096 \
+        -artifact_prefix="$fuzz_build/" -print_final_stats=1 \
+        "$fuzz_build/corpus" "$root/tests/fuzz/corpus"
+}
+
 run_package() {
     # cpack installs the build into a staging tree and writes build/packages/*.deb; lintian
     # then judges it as Debian would (errors fail this mode, warnings are shown).
@@ -135,10 +170,12 @@ case "$cmd" in
     test) install_packages; ensure_locales; configure_and_build; run_tests ;;
     run) install_packages; configure_and_build; run_app "$@" ;;
     bench) install_packages; run_bench "$@" ;;
+    sanitize) install_packages; run_sanitize ;;
+    fuzz) install_packages; run_fuzz "$@" ;;
     package) install_packages; ensure_locales; configure_and_build; run_package ;;
     screenshots) install_packages; configure_and_build; run_screenshots ;;
     *)
-        echo "usage: $0 run|test|build|bench|package|screenshots|deps" >&2
+        echo "usage: $0 run|test|build|bench|sanitize|fuzz|package|screenshots|deps" >&2
         exit 2
         ;;
 esac

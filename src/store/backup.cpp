@@ -153,15 +153,20 @@ void copy_pages(sqlite3* source, sqlite3* dest) {
 void write_copy(sqlite3* source, const fs::path& target, bool verify,
                 const std::function<void()>& before_rename) {
     write_file_atomically_via_path(target, [&](const fs::path& temp) {
-        SQLite::Database out(temp.string(), SQLite::OPEN_READWRITE);
-        // The temporary file is thrown away on any failure and flushed once at the end, so it
-        // needs neither a journal nor SQLite's own syncs.
-        out.exec("PRAGMA journal_mode = OFF");
-        out.exec("PRAGMA synchronous = OFF");
-        copy_pages(source, out.getHandle());
-        out.exec("PRAGMA journal_mode = DELETE");
+        {
+            SQLite::Database out(temp.string(), SQLite::OPEN_READWRITE);
+            // The temporary file is thrown away on any failure and flushed once at the end, so
+            // it needs neither a journal nor SQLite's own syncs.
+            out.exec("PRAGMA journal_mode = OFF");
+            out.exec("PRAGMA synchronous = OFF");
+            copy_pages(source, out.getHandle());
+            out.exec("PRAGMA journal_mode = DELETE");
+        }
         if (verify) {
-            if (std::string finding = quick_check_everything(out); !finding.empty())
+            // Read-only on purpose: SQLite then checks the structure of every page (0.45 s on a
+            // 345 MB file) and skips re-evaluating each row's CHECK constraints (3 s more).
+            SQLite::Database copy(temp.string(), SQLite::OPEN_READONLY);
+            if (std::string finding = quick_check_everything(copy); !finding.empty())
                 throw DamagedCopy{finding};
         }
         if (before_rename)

@@ -115,24 +115,30 @@ std::vector<std::string> check_database_file(const fs::path& path) {
 
     std::vector<std::string> problems;
     try {
-        SQLite::Database ro(path.string(), SQLite::OPEN_READONLY);
-        ro.setBusyTimeout(5000);
-        const int app_id = ro.execAndGet("PRAGMA application_id").getInt();
+        // Read-write so that SQLite also verifies every row's CHECK constraints (a read-only
+        // connection does not even load them), yet writing nothing: query_only refuses
+        // writes and no checkpoint runs on close, so the file is left exactly as it was.
+        // A file the owner made read-only opens read-only and gets the structural check.
+        SQLite::Database conn(path.string(), SQLite::OPEN_READWRITE);
+        sqlite3_db_config(conn.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        conn.exec("PRAGMA query_only = ON");
+        conn.setBusyTimeout(5000);
+        const int app_id = conn.execAndGet("PRAGMA application_id").getInt();
         if (app_id != kApplicationId) {
-            const int objects = ro.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+            const int objects = conn.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
             if (app_id != 0 || objects != 0)
                 throw DataError(fmt::format("{} is a database of another program, not Rapport.",
                                             path.string()));
         }
         {
-            SQLite::Statement st(ro, "PRAGMA integrity_check");
+            SQLite::Statement st(conn, "PRAGMA integrity_check");
             while (st.executeStep())
                 for (auto& line : split_findings(st.getColumn(0).getString()))
                     problems.push_back(std::move(line));
         }
         if (!problems.empty())
             return problems; // the foreign-key check would only read damaged pages again
-        SQLite::Statement st(ro, "PRAGMA foreign_key_check");
+        SQLite::Statement st(conn, "PRAGMA foreign_key_check");
         while (st.executeStep())
             problems.push_back(fmt::format("row {} of {} points to a missing {} row",
                                            st.getColumn(1).getString(), st.getColumn(0).getString(),

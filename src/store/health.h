@@ -1,6 +1,6 @@
 #pragma once
-// Is the database file sound? SQLite's own checks, run through read-only connections so that
-// looking at a damaged file never writes to it.
+// Is the database file sound? SQLite's own checks, run through connections that never write,
+// so looking at a damaged file leaves it as it was.
 #include <SQLiteCpp/Database.h>
 
 #include <filesystem>
@@ -19,8 +19,9 @@ std::string quick_check_small_tables(SQLite::Database& db);
 // SQLite error while checking (the schema itself unreadable) counts as a problem.
 std::string quick_check_everything(SQLite::Database& db);
 
-// `rapport-cli check`: PRAGMA integrity_check and foreign_key_check of the file at `path`,
-// through a read-only connection. Returns the problems, one line each; empty when healthy.
+// `rapport-cli check`: PRAGMA integrity_check (structure and CHECK constraints) and
+// foreign_key_check of the file at `path`, through a connection that writes nothing (query_only,
+// no checkpoint on close). Returns the problems, one line each; empty when healthy.
 // Throws DataError when there is no file, or it is not a Rapport database.
 std::vector<std::string> check_database_file(const std::filesystem::path& path);
 

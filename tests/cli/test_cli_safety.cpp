@@ -114,7 +114,7 @@ std::function<void()> file_size_limit(rlim_t bytes) {
 
 } // namespace
 
-TEST_CASE("backup prints where it wrote a private copy; --out writes where it is told",
+TEST_CASE("backup prints where it wrote a private copy, and --out writes where it is told",
           "[cli][backup]") {
     TempDir dir;
     const auto db = make_shop(dir);

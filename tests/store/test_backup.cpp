@@ -144,7 +144,7 @@ TEST_CASE("a backup taken while another connection keeps writing is consistent",
     CHECK(written > written_before);
 }
 
-TEST_CASE("the first open of a day makes the daily backup; later opens that day do not",
+TEST_CASE("the first open of a day makes the daily backup, and later opens that day do not",
           "[backup][daily]") {
     TempDir dir;
     auto db = store::Database::open(dir / "shop.db");
@@ -182,10 +182,10 @@ TEST_CASE("rotation keeps the last 7 daily backups and the newest of each of the
         days.push_back(add_days(2026_y / 10 / 5, i));
     const auto keep = store::daily_backups_to_keep(days, {});
     const std::vector<Date> expected = {
-        2026_y / 11 / 13, 2026_y / 11 / 12, 2026_y / 11 / 11, 2026_y / 11 / 10,
-        2026_y / 11 / 9,  2026_y / 11 / 8,  2026_y / 11 / 7, // the last 7 days; 11-13 and 11-08 are
-                                                             // also the
-        2026_y / 11 / 1,  2026_y / 10 / 25}; // newest of their weeks, then two more Sundays
+        2026_y / 11 / 13, 2026_y / 11 / 12, 2026_y / 11 / 11, 2026_y / 11 / 10, 2026_y / 11 / 9,
+        2026_y / 11 / 8, 2026_y / 11 / 7,   // the last 7 days; 11-13 and 11-08 are
+                                            // also the
+        2026_y / 11 / 1, 2026_y / 10 / 25}; // newest of their weeks, then two more Sundays
     CHECK(keep == expected);
 
     // Weeks that start on Sunday keep Saturdays instead.
@@ -195,7 +195,7 @@ TEST_CASE("rotation keeps the last 7 daily backups and the newest of each of the
     CHECK(store::daily_backups_to_keep({2026_y / 1 / 5, 2026_y / 3 / 2}, {}).size() == 2);
 }
 
-TEST_CASE("daily backups over a month leave exactly the rotation's files; others are never "
+TEST_CASE("daily backups over a month leave exactly the rotation's files, and others are never "
           "rotated",
           "[backup][rotation]") {
     TempDir dir;
@@ -302,7 +302,7 @@ TEST_CASE("restore refuses a damaged backup or a file that is not a Rapport back
     CHECK(names_in(dir / "backups").size() == 1); // no safety copy for a refused restore
 }
 
-TEST_CASE("a database whose header is destroyed can still be restored; its bytes are kept",
+TEST_CASE("a database whose header is destroyed can still be restored, and its bytes are kept",
           "[backup][restore]") {
     TempDir dir;
     const fs::path path = dir / "shop.db";
