@@ -1,10 +1,9 @@
 // followups (the weekly review), followup done | move | add, export followups (iCalendar).
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
-#include "core/atomic_file.h"
 #include "core/errors.h"
-#include "core/ics_writer.h"
 #include "store/followups.h"
+#include "store/followups_ics.h"
 #include "store/settings_store.h"
 
 #include <fmt/format.h>
@@ -261,22 +260,6 @@ void add_schedule_command(CLI::App& followup, CliContext& ctx) {
     });
 }
 
-IcsEvent calendar_event(const store::FollowUpItem& item) {
-    IcsEvent e;
-    // The id never changes, so importing a newer file updates the event in place.
-    e.uid = fmt::format("followup-{}@{}", item.follow_up.id, RAPPORT_APP_ID);
-    e.day = item.follow_up.due;
-    e.summary = "Follow up: " + item.customer_name;
-    e.description = "Incident: " + item.summary;
-    if (!item.resolution_offered.empty())
-        e.description += "\nOffered: " + item.resolution_offered;
-    if (!item.follow_up.note.empty())
-        e.description += "\nNote: " + item.follow_up.note;
-    e.description += fmt::format("\nRapport follow-up {} (incident {}, customer {})",
-                                 item.follow_up.id, item.interaction_id, item.customer_id);
-    return e;
-}
-
 void add_export_command(CLI::App& app, CliContext& ctx) {
     struct Options {
         std::string format = "ics", out;
@@ -299,23 +282,12 @@ void add_export_command(CLI::App& app, CliContext& ctx) {
                 fmt::format("Follow-ups export as ics only (got --format {}).", o->format));
         if (o->out.empty())
             throw InputError("Say where to write the calendar file with --out FILE.");
-        const auto items = store::FollowUpRepo(ctx.db()).all_open();
-        const std::string business = store::SettingsStore(ctx.db()).load().business_name;
-        const std::string calendar =
-            business.empty() ? "Rapport follow-ups" : business + " follow-ups";
-        const auto stamp =
-            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        write_file_atomically(o->out, [&](std::ostream& os) {
-            IcsWriter ics(os, stamp, calendar);
-            for (const auto& item : items)
-                ics.event(calendar_event(item));
-            ics.finish();
-        });
+        const std::size_t events = store::export_follow_ups_ics(ctx.db(), o->out);
         if (ctx.json)
-            print_json({{"file", o->out}, {"events", items.size()}});
+            print_json({{"file", o->out}, {"events", events}});
         else
             std::cout << fmt::format("Wrote {} open follow-up{} to {} (done ones are left out).\n",
-                                     items.size(), items.size() == 1 ? "" : "s", o->out);
+                                     events, events == 1 ? "" : "s", o->out);
     });
 }
 
