@@ -256,6 +256,7 @@ public:
                            wxDefaultPosition, wxSize(FromDIP(80), -1), wxTE_RIGHT);
         m_margin->SetName("margin");
         marginRow->Add(m_margin, 0, wxALIGN_CENTER_VERTICAL);
+        // xgettext:no-c-format (a percent sign in a label, not a format)
         marginRow->Add(new wxStaticText(this, wxID_ANY, _("% gross margin")), 0,
                        wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kGap));
         AddRow(_("Margin:"), marginRow);

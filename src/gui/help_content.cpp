@@ -107,17 +107,22 @@ wxString WeeklyReview(const Settings& s) {
     html += P(_("Once a week, open <b>Follow-ups</b> (Ctrl+3). It lists the follow-ups that are "
                 "overdue, then those due this week, day by day. The number beside Follow-ups in "
                 "the sidebar is how many are overdue."));
-    html += P(_("Make the calls. For each one, record how it went: <b>satisfied</b>, <b>still "
-                "unhappy</b>, <b>no answer</b> or <b>other</b>, with a note and the minutes it "
-                "took. A customer who is still unhappy may need another offer and another "
-                "follow-up; one who did not answer can be moved to another day."));
+    html += P(_("<b>File &gt; Print follow-ups of the week</b> (Ctrl+P) puts the list on paper "
+                "if you make the calls away from the computer."));
+    html += P(_("Make the calls. For each one, select it and press <b>1</b> satisfied, <b>2</b> "
+                "still unhappy, <b>3</b> no answer or <b>4</b> other, then Enter, with a note and "
+                "the minutes it took if you like. A customer who is still unhappy may need "
+                "another offer and another follow-up. One you could not reach moves on with "
+                "<b>T</b> (a day), <b>W</b> (a week) or <b>M</b> (a day you choose). Ctrl+Z "
+                "undoes."));
     const bool iso = s.week_start == date::Monday;
     html += P(iso ? wxString(_("Weeks run from Monday to Sunday and are numbered as in ISO 8601 "
                                "(some years have a week 53). You can start weeks on another day "
                                "in the settings."))
                   : wxString(_("Your weeks start on the day chosen in the settings.")));
-    html += P(_("To see the follow-ups in your calendar, export them as an iCalendar file; "
-                "importing a newer file updates the events instead of doubling them:"));
+    html += P(_("To see the follow-ups in your calendar, choose <b>File &gt; Export follow-ups "
+                "to calendar</b> and import the file in your calendar program; importing a newer "
+                "file updates the events instead of doubling them. From a script:"));
     html += Command("rapport-cli export followups --format ics --out followups.ics");
     return html;
 }
@@ -125,7 +130,8 @@ wxString WeeklyReview(const Settings& s) {
 wxString WorthNumbers(const Settings& s) {
     wxString html = Chapter("worth", _("Is this customer worth it? The numbers"));
     html += P(_("Rapport weighs what a customer brings in against what they cost you, up to "
-                "today, and says it in a sentence. The figures are:"));
+                "today, and says it in a sentence: on each customer's page, and for everyone in "
+                "<b>Reports</b>. The figures are:"));
     html += List({
         wxString::Format(_("<b>Own margin</b>: each purchase times its gross margin (your usual "
                            "margin, %s %%, unless you typed another)."),
@@ -190,14 +196,16 @@ wxString AccountantExport() {
                 "export has one row per <i>accepted</i> resolution with a cost, between two dates "
                 "(both included): date, customer, incident, category, type, amount, currency and "
                 "a summary, with totals by type and by month."));
-    html += P(_("Choose CSV or XLSX. The CSV file opens cleanly in spreadsheet programs (UTF-8, "
-                "amounts with a decimal point) and a cell that starts like a formula is never run "
-                "as one. The XLSX file has the rows on one sheet and the totals on another."));
+    html += P(_("Choose <b>File &gt; Export for accountant</b>, pick the period (last month, "
+                "last quarter, last year or chosen days) and CSV or XLSX. The CSV file opens "
+                "cleanly in spreadsheet programs (UTF-8, amounts with a decimal point) and a cell "
+                "that starts like a formula is never run as one. The XLSX file has the rows on "
+                "one sheet and the totals on another. From the command line:"));
     html += Command("rapport-cli export accountant --from 2026-01-01 --to 2026-03-31 --out "
                     "q1.xlsx");
     html += P(_("Run from a scheduled job, the same command sends the accountant the figures "
                 "every month without you thinking of it. To take all your data elsewhere, "
-                "<tt>rapport-cli export history</tt> writes everything as CSV files or one JSON "
+                "<b>File &gt; Export all data</b> writes everything as CSV files or one JSON "
                 "file."));
     return html;
 }
@@ -212,9 +220,10 @@ wxString Backups(const Settings& s) {
           "one before each update of the file. The data file and its backups can be read only "
           "by you."),
         s.backup_keep_daily, s.backup_keep_weekly));
-    html += P(_("A backup on the same disk does not survive the disk. Now and then copy the "
-                "newest backup to a USB stick or another computer. To make one, list them or put "
-                "one back (your current file is kept as a safety copy first):"));
+    html += P(_("A backup on the same disk does not survive the disk. Now and then use <b>File "
+                "&gt; Back up now</b> to put one on a USB stick or another computer. <b>File &gt; "
+                "Restore from backup</b> lists the backups and puts the one you choose back; your "
+                "current data is kept as a safety copy first. The same from the command line:"));
     html += Command("rapport-cli backup --out /media/usb/rapport-backup.db");
     html += Command("rapport-cli backup --list");
     html += Command("rapport-cli restore BACKUP-FILE --yes");

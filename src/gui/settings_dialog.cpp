@@ -84,7 +84,9 @@ public:
         m_margin = new wxTextCtrl(this, wxID_ANY, Wx(format_percent(s.default_margin)),
                                   wxDefaultPosition, wxSize(FromDIP(100), -1), wxTE_RIGHT);
         m_margin->SetName("default_margin");
-        row(_("Usual gross margin:"), m_margin, _("% of a sale"));
+        row(_("Usual gross margin:"), m_margin,
+            // xgettext:no-c-format (a percent sign in a label, not a format)
+            _("% of a sale"));
         m_weekStart = new wxChoice(this, wxID_ANY);
         for (std::size_t i = 0; i < kWeekdays.size(); ++i) {
             m_weekStart->Append(wxDateTime::GetWeekDayName(

@@ -1,0 +1,43 @@
+// wxWidgets started once with the locale of the environment (as the program does), then
+// Catch runs the tests with an event loop active.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <wx/app.h>
+#include <wx/evtloop.h>
+#include <wx/init.h>
+#include <wx/stdpaths.h>
+#include <wx/uilocale.h>
+
+#include <cstdio>
+
+namespace {
+
+class TestApp : public wxApp {
+public:
+    bool OnInit() override { return true; }
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    wxApp::SetInstance(new TestApp);
+    int wx_argc = 1;
+    char* wx_argv[] = {argv[0], nullptr};
+    if (!wxEntryStart(wx_argc, wx_argv)) {
+        std::fprintf(stderr, "The desktop tests need a display; run them under xvfb-run -a.\n");
+        return 1;
+    }
+    wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+    wxTheApp->SetAppName("rapport-tests");
+    wxUILocale::UseDefault();
+    wxTheApp->CallOnInit();
+    int rc = 0;
+    {
+        wxEventLoopGuarantor loop;
+        rc = Catch::Session().run(argc, argv);
+    }
+    wxTheApp->OnExit();
+    wxEntryCleanup();
+    return rc;
+}
