@@ -5,12 +5,14 @@
 #include "gui/log_incident_dialog.h"
 #include "gui/services.h"
 #include "gui/ui.h"
+#include "gui/worth_charts.h"
 #include "gui/worth_panel.h"
 
 #include <wx/arrstr.h>
 #include <wx/button.h>
 #include <wx/dataview.h>
 #include <wx/hyperlink.h>
+#include <wx/notebook.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -117,26 +119,37 @@ void CustomerPage::BuildContent(wxWindow* page) {
     m_figures->SetName("customer_figures");
     top->Add(m_figures, 0, wxEXPAND | wxTOP, space);
 
-    m_worth = new WorthPanel(page, m_services);
-    top->Add(m_worth, 0, wxEXPAND | wxTOP, space);
-
+    // History and "Worth it?" share the room below the details, one tab each; the worth tab's
+    // label carries the verdict so it is seen without opening it.
+    m_tabs = new wxNotebook(page, wxID_ANY);
+    m_tabs->SetName("customer_tabs");
+    auto* history = new wxPanel(m_tabs);
+    auto* hs = new wxBoxSizer(wxVERTICAL);
     auto* timelineBar = new wxBoxSizer(wxHORIZONTAL);
-    timelineBar->Add(MakeSectionTitle(page, _("History")), 0, wxALIGN_CENTER_VERTICAL);
     timelineBar->AddStretchSpacer();
-    m_editEntry = new wxButton(page, wxID_ANY, _("Edit..."));
-    m_deleteEntry = new wxButton(page, wxID_ANY, _("Delete"));
+    m_editEntry = new wxButton(history, wxID_ANY, _("Edit..."));
+    m_deleteEntry = new wxButton(history, wxID_ANY, _("Delete"));
     m_editEntry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSelected(); });
     m_deleteEntry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteSelected(); });
     timelineBar->Add(m_editEntry, 0, wxRIGHT, gap);
     timelineBar->Add(m_deleteEntry, 0);
-    top->Add(timelineBar, 0, wxEXPAND | wxTOP, space);
+    hs->Add(timelineBar, 0, wxEXPAND | wxALL, gap);
 
-    m_timeline = new wxDataViewListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+    m_timeline = new wxDataViewListCtrl(history, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                         wxDV_SINGLE | wxDV_ROW_LINES | wxDV_VARIABLE_LINE_HEIGHT);
     m_timeline->SetName("timeline");
     AddColumns(m_timeline, {{_("When"), 105}, {_("What"), 200}, {_("Money"), 90, wxALIGN_RIGHT}},
                1);
-    top->Add(m_timeline, 1, wxEXPAND | wxTOP, gap);
+    hs->Add(m_timeline, 1, wxEXPAND);
+    history->SetSizer(hs);
+    m_tabs->AddPage(history, _("History"));
+    auto* worthPage = new wxPanel(m_tabs);
+    m_worth = new WorthPanel(worthPage, m_services);
+    auto* ws = new wxBoxSizer(wxVERTICAL);
+    ws->Add(m_worth, 1, wxEXPAND | wxALL, gap);
+    worthPage->SetSizer(ws);
+    m_tabs->AddPage(worthPage, _("Worth it?"));
+    top->Add(m_tabs, 1, wxEXPAND | wxTOP, space);
 
     m_timeline->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { EditSelected(); });
     m_timeline->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED,
@@ -330,6 +343,8 @@ void CustomerPage::Reload() {
                                                   open_follow_ups);
     m_figures->SetLabelText(figures);
     m_worth->ShowCustomer(c->id);
+    if (const auto& r = m_worth->Report())
+        m_tabs->SetPageText(1, wxString::Format(_("Worth it? %s"), ShortVerdict(r->verdict)));
 
     m_book->SetSelection(1);
     m_content->Layout();
@@ -352,6 +367,10 @@ bool CustomerPage::SelectIncident(Id interaction_id) {
         }
     }
     return false;
+}
+
+void CustomerPage::ShowWorth() {
+    m_tabs->SetSelection(1);
 }
 
 void CustomerPage::EditSelected() {

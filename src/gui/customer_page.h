@@ -13,6 +13,7 @@ class wxBoxSizer;
 class wxButton;
 class wxDataViewListCtrl;
 class wxFlexGridSizer;
+class wxNotebook;
 class wxSimplebook;
 class wxStaticText;
 
@@ -40,6 +41,8 @@ public:
     void DeleteSelected();
     // Selects the timeline entry of an incident; false when it is not listed.
     bool SelectIncident(Id interaction_id);
+    // Brings the "Worth it?" tab to the front.
+    void ShowWorth();
 
 private:
     void BuildContent(wxWindow* page);
@@ -65,6 +68,7 @@ private:
     wxButton* m_editEntry = nullptr;
     wxButton* m_deleteEntry = nullptr;
     wxDataViewListCtrl* m_timeline = nullptr;
+    wxNotebook* m_tabs = nullptr;
     WorthPanel* m_worth = nullptr;
 };
 

@@ -109,7 +109,7 @@ public:
             value = FormatAmount(Money::from_cents(std::llround(r.projected.expected * 100)));
             break;
         case kVerdict:
-            value = Wx(to_label(r.verdict));
+            value = ShortVerdict(r.verdict);
             break;
         default:
             value = r.quadrant ? Wx(to_label(*r.quadrant)) : wxString();
@@ -160,13 +160,13 @@ PortfolioView::PortfolioView(wxWindow* parent, Services& services,
         legend->Add(line, 0, wxTOP, gap);
     };
     key(wxString::FromUTF8("\xE2\x97\x8F"), VerdictColour(Verdict::worth_it),
-        Wx(to_label(Verdict::worth_it)));
+        ShortVerdict(Verdict::worth_it));
     key(wxString::FromUTF8("\xE2\x97\x8F"), VerdictColour(Verdict::watch),
-        Wx(to_label(Verdict::watch)));
+        ShortVerdict(Verdict::watch));
     key(wxString::FromUTF8("\xE2\x96\xA0"), VerdictColour(Verdict::costing),
-        Wx(to_label(Verdict::costing)));
+        ShortVerdict(Verdict::costing));
     key(wxString::FromUTF8("\xE2\x97\x8B"), VerdictColour(Verdict::too_little_data),
-        Wx(to_label(Verdict::too_little_data)));
+        ShortVerdict(Verdict::too_little_data));
     auto* explain = MakeNote(
         this, _("Right: they bring more than most on their own. Up: they bring more than most "
                 "through the people they send you. The dashed lines are the middle customer "
@@ -184,15 +184,15 @@ PortfolioView::PortfolioView(wxWindow* parent, Services& services,
     m_model->DecRef(); // the control holds the model from here on
     const int sortable = wxDATAVIEW_COL_RESIZABLE | wxDATAVIEW_COL_SORTABLE;
     const std::array<std::pair<wxString, int>, PortfolioModel::kColumnCount> columns = {{
-        {_("Customer"), 170},
-        {_("Own margin"), 100},
-        {_("Handling cost"), 110},
-        {_("Net own value"), 110},
-        {_("Referral value"), 110},
-        {_("Total to date"), 110},
-        {_("Next years (est.)"), 120},
-        {_("Verdict"), 200},
-        {_("Group"), 100},
+        {_("Customer"), 150},
+        {_("Own margin"), 110},
+        {_("Handling cost"), 125},
+        {_("Net own value"), 125},
+        {_("Referral value"), 125},
+        {_("Total to date"), 115},
+        {_("Estimate"), 95},
+        {_("Verdict"), 120},
+        {_("Group"), 95},
     }};
     for (unsigned i = 0; i < columns.size(); ++i)
         m_table->AppendTextColumn(
@@ -231,12 +231,20 @@ void PortfolioView::Reload() {
         ++counts[static_cast<std::size_t>(r.verdict)];
     m_summary->SetLabelText(wxString::Format(
         _("%zu customers: %ld worth it, %ld to watch, %ld costing you, %ld with too little data "
-          "yet. Figures to date; the projection is an estimate assuming %d %% stay each year."),
+          "yet. Figures to date; the estimate assumes %d %% stay each year."),
         m_reports.size(), counts[static_cast<std::size_t>(Verdict::worth_it)],
         counts[static_cast<std::size_t>(Verdict::watch)],
         counts[static_cast<std::size_t>(Verdict::costing)],
         counts[static_cast<std::size_t>(Verdict::too_little_data)],
         static_cast<int>(std::lround(s.retention * 100))));
+    if (m_plot->ClippedCount())
+        m_summary->SetLabelText(
+            m_summary->GetLabel() + "\n" +
+            wxString::Format(
+                wxPLURAL("%zu customer far from the others is drawn on the plot's edge.",
+                         "%zu customers far from the others are drawn on the plot's edge.",
+                         m_plot->ClippedCount()),
+                m_plot->ClippedCount()));
     Layout();
 }
 

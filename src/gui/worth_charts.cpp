@@ -37,6 +37,20 @@ wxColour VerdictColour(Verdict v) {
     return wxColour(150, 150, 150);
 }
 
+wxString ShortVerdict(Verdict v) {
+    switch (v) {
+    case Verdict::worth_it:
+        return _("Worth it");
+    case Verdict::watch:
+        return _("Watch");
+    case Verdict::costing:
+        return _("Costing you");
+    case Verdict::too_little_data:
+        break;
+    }
+    return _("Too little data");
+}
+
 namespace {
 
 double Units(Money m) {
@@ -99,7 +113,7 @@ double NiceStep(double span, int ticks) {
 WaterfallChart::WaterfallChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
     SetName("worth_waterfall");
     SetBackgroundStyle(wxBG_STYLE_PAINT);
-    SetMinSize(FromDIP(wxSize(330, 230)));
+    SetMinSize(FromDIP(wxSize(300, 210)));
     Bind(wxEVT_PAINT, [this](wxPaintEvent&) { OnPaint(); });
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         Refresh();
@@ -241,7 +255,7 @@ void WaterfallChart::OnPaint() {
 ValueCostChart::ValueCostChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
     SetName("worth_over_time");
     SetBackgroundStyle(wxBG_STYLE_PAINT);
-    SetMinSize(FromDIP(wxSize(260, 230)));
+    SetMinSize(FromDIP(wxSize(300, 210)));
     Bind(wxEVT_PAINT, [this](wxPaintEvent&) { OnPaint(); });
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         Refresh();
@@ -393,10 +407,22 @@ void PortfolioPlot::SetReports(const std::vector<WorthReport>& reports, std::str
     };
     m_medianNet = median(nets);
     m_medianReferral = median(refs);
-    m_minNet = nets.empty() ? 0 : nets.front();
-    m_maxNet = nets.empty() ? 1 : nets.back();
-    m_minRef = refs.empty() ? 0 : refs.front();
-    m_maxRef = refs.empty() ? 1 : refs.back();
+    // A few extreme customers would squeeze everyone else into a corner: the axes span the
+    // 2nd to 98th percentiles (all points when there are few), and the rest sit on the edge.
+    const auto at = [](const std::vector<double>& v, double q) {
+        if (v.empty())
+            return 0.0;
+        return v[static_cast<std::size_t>(std::lround(q * static_cast<double>(v.size() - 1)))];
+    };
+    const bool few = nets.size() < 50;
+    m_minNet = at(nets, few ? 0 : 0.02);
+    m_maxNet = nets.empty() ? 1 : at(nets, few ? 1 : 0.98);
+    m_minRef = at(refs, few ? 0 : 0.02);
+    m_maxRef = refs.empty() ? 1 : at(refs, few ? 1 : 0.98);
+    m_clipped = 0;
+    for (const Point& p : m_points)
+        if (p.net < m_minNet || p.net > m_maxNet || p.referral < m_minRef || p.referral > m_maxRef)
+            ++m_clipped;
     Refresh();
 }
 
@@ -425,6 +451,8 @@ PortfolioPlot::Frame PortfolioPlot::Layout() const {
 }
 
 wxPoint2DDouble PortfolioPlot::ToPixel(const Frame& f, double net, double referral) const {
+    net = std::clamp(net, f.x0, f.x1);
+    referral = std::clamp(referral, f.y0, f.y1);
     return {f.plot.x + (net - f.x0) / (f.x1 - f.x0) * f.plot.width,
             f.plot.GetBottom() - (referral - f.y0) / (f.y1 - f.y0) * f.plot.height};
 }

@@ -22,6 +22,8 @@ wxColour ValueColour(); // blue: what a customer brings
 wxColour CostColour();  // orange: what they cost
 wxColour TotalColour(); // grey: sums
 wxColour VerdictColour(Verdict v);
+// A verdict in a word or two, for tables, legends and tab labels; the panel gives the advice.
+wxString ShortVerdict(Verdict v);
 
 // + own margin, + referral value, − time cost, − money given back = total to date, then the
 // projection over the horizon as a hatched, dashed-outline bar with its r ± 0.15 band.
@@ -66,6 +68,8 @@ public:
     // The customer whose point is nearest to `p` within a few pixels.
     std::optional<Id> HitTest(wxPoint p) const;
     std::size_t PointCount() const { return m_points.size(); }
+    // Customers beyond the 2nd-98th percentile range, drawn on the plot's edge.
+    std::size_t ClippedCount() const { return m_clipped; }
 
 private:
     struct Point {
@@ -86,6 +90,7 @@ private:
     std::vector<Point> m_points;
     double m_medianNet = 0, m_medianReferral = 0;
     double m_minNet = 0, m_maxNet = 0, m_minRef = 0, m_maxRef = 0;
+    std::size_t m_clipped = 0;
     std::string m_currency;
 };
 

@@ -6,6 +6,7 @@
 #include "gui/worth_charts.h"
 #include "store/worth_query.h"
 
+#include <wx/notebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -39,13 +40,35 @@ WorthPanel::WorthPanel(wxWindow* parent, Services& services)
     m_pending->SetForegroundColour(SubtleText());
     top->Add(m_pending, 0, wxEXPAND | wxTOP, gap / 2);
 
-    auto* charts = new wxBoxSizer(wxHORIZONTAL);
-    m_waterfall = new WaterfallChart(this);
-    m_overTime = new ValueCostChart(this);
-    charts->Add(m_waterfall, 5, wxEXPAND | wxRIGHT, gap);
-    charts->Add(m_overTime, 4, wxEXPAND);
+    // The page beside the customer list is narrow: one chart at a time, each at full width.
+    auto* charts = new wxNotebook(this, wxID_ANY);
+    charts->SetName("worth_charts");
+    m_waterfall = new WaterfallChart(charts);
+    m_overTime = new ValueCostChart(charts);
+    charts->AddPage(m_waterfall, _("Where it stands"));
+    charts->AddPage(m_overTime, _("Over time"));
     top->Add(charts, 1, wxEXPAND | wxTOP, gap);
     SetSizer(top);
+    // Sentences wrap to the width the panel is given, also after the window is resized.
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        if (e.GetSize().x != m_wrappedAt)
+            CallAfter([this] { Rewrap(); });
+        e.Skip();
+    });
+}
+
+void WorthPanel::Rewrap() {
+    // Hidden behind another tab the panel may have no width yet: show the text unwrapped.
+    const int width = GetClientSize().x;
+    m_wrappedAt = width;
+    for (auto& [text, label] :
+         {std::pair{m_reason, m_reasonText}, std::pair{m_figures, m_figuresText},
+          std::pair{m_pending, m_pendingText}, std::pair{m_steps, m_stepsText}}) {
+        text->SetLabelText(label);
+        if (width >= FromDIP(100))
+            text->Wrap(width);
+    }
+    Layout();
 }
 
 void WorthPanel::ShowCustomer(Id id) {
@@ -60,11 +83,9 @@ void WorthPanel::ShowCustomer(Id id) {
         m_overTime->SetEvents(query.events(id, today, s.hourly_rate), today, s.currency);
     } catch (const std::exception& e) {
         m_verdict->SetLabelText(wxString());
-        m_reason->SetLabelText(ErrorText(e));
-        m_steps->SetLabelText(wxString());
-        m_figures->SetLabelText(wxString());
-        m_pending->SetLabelText(wxString());
-        Layout();
+        m_reasonText = ErrorText(e);
+        m_stepsText = m_figuresText = m_pendingText = wxString();
+        Rewrap();
         return;
     }
     const WorthReport& r = *m_report;
@@ -73,34 +94,30 @@ void WorthPanel::ShowCustomer(Id id) {
     m_verdict->SetForegroundColour(r.verdict == Verdict::too_little_data
                                        ? SubtleText()
                                        : VerdictColour(r.verdict).ChangeLightness(75));
-    m_reason->SetLabelText(Wx(r.reason));
+    m_reasonText = Wx(r.reason);
     wxString steps;
     if (!r.next_steps.empty()) {
         steps = _("Before anything else, try:");
         for (const auto& step : r.next_steps)
             steps += wxString::FromUTF8("\n  \xE2\x80\xA2 ") + Wx(step);
     }
-    m_steps->SetLabelText(steps);
+    m_stepsText = steps;
     m_steps->Show(!steps.empty());
-    m_figures->SetLabelText(wxString::Format(
+    m_figuresText = (wxString::Format(
         _("Own margin %s, handling cost %s (time %s + given back %s), net %s; referral value "
           "%s; total to date %s."),
         FormatMoney(r.own_margin, cur), FormatMoney(r.handling_cost, cur),
         FormatMoney(r.time_cost, cur), FormatMoney(r.money_given_back, cur),
         FormatMoney(r.net_own_value, cur), FormatMoney(r.referral_value, cur),
         FormatMoney(r.total_to_date, cur)));
-    m_pending->SetLabelText(
-        r.pending.cents ? wxString::Format(_("Also offered and not yet accepted: %s (not counted "
-                                             "until the customer accepts)."),
-                                           FormatMoney(r.pending, cur))
-                        : wxString());
+    m_pendingText =
+        (r.pending.cents ? wxString::Format(_("Also offered and not yet accepted: %s (not counted "
+                                              "until the customer accepts)."),
+                                            FormatMoney(r.pending, cur))
+                         : wxString());
     m_pending->Show(r.pending.cents != 0);
     m_waterfall->SetReport(r, cur, s.retention, s.horizon_years);
-    // Wrap the sentences to the width the page gives the panel.
-    const int width = std::max(FromDIP(300), GetParent()->GetClientSize().x - FromDIP(2 * kMargin));
-    for (wxStaticText* t : {m_reason, m_figures, m_pending})
-        t->Wrap(width);
-    Layout();
+    Rewrap();
 }
 
 } // namespace rapport::gui

@@ -27,7 +27,11 @@ public:
     const std::optional<WorthReport>& Report() const { return m_report; }
 
 private:
+    void Rewrap();
+
     Services& m_services;
+    wxString m_reasonText, m_stepsText, m_figuresText, m_pendingText;
+    int m_wrappedAt = 0;
     std::optional<WorthReport> m_report;
     wxStaticText* m_verdict = nullptr;
     wxStaticText* m_reason = nullptr;

@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <wx/notebook.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
@@ -78,6 +79,12 @@ TEST_CASE("The worth panel of a customer like G1 says watch with own margin 155.
     frame->SetSize(1280, 800);
     frame->Show();
     frame->OpenCustomer(g1);
+    Pump(100);
+    // The tab says the verdict before it is opened.
+    auto* tabs = Find<wxNotebook>(frame, "customer_tabs");
+    REQUIRE(tabs);
+    CHECK(tabs->GetPageText(1).Contains("Watch"));
+    frame->Customers()->Page()->ShowWorth();
     Pump(200);
     auto* verdict = Find<wxStaticText>(frame, "worth_verdict");
     auto* figures = Find<wxStaticText>(frame, "worth_figures");
