@@ -2,9 +2,12 @@
 // builds the services once and hands them to the main window. Also the headless modes:
 // --screenshot renders one view to a PNG file, --measure-startup times the customer list.
 #include "core/errors.h"
+#include "gui/backup_dialog.h"
 #include "gui/customer_dialog.h"
 #include "gui/customers_view.h"
 #include "gui/demo_data.h"
+#include "gui/followups_print.h"
+#include "gui/followups_view.h"
 #include "gui/format.h"
 #include "gui/help_desktop.h"
 #include "gui/log_incident_dialog.h"
@@ -20,6 +23,7 @@
 #include <wx/config.h>
 #include <wx/dialog.h>
 #include <wx/fileconf.h>
+#include <wx/image.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 #include <wx/timer.h>
@@ -116,7 +120,8 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddLongOption("screenshot",
                          _("render the window to this PNG file at 1280x800 and exit"));
     parser.AddLongOption("view", _("with --screenshot: today, customers, customer:ID, log, "
-                                   "log:ID, settings, edit:ID, purchase:ID, followups or reports"));
+                                   "log:ID, settings, edit:ID, purchase:ID, followups, print "
+                                   "(the printed follow-up list) or reports"));
     parser.AddLongSwitch("measure-startup",
                          _("print the milliseconds from start until the customer list is "
                            "shown, and exit"));
@@ -185,6 +190,15 @@ bool RapportApp::OpenWindow(const std::filesystem::path& path, bool demo) {
     try {
         services =
             std::make_unique<Services>(demo ? OpenDemoDatabase(path) : store::Database::open(path));
+    } catch (const store::DamagedDatabaseError& e) {
+        // Never write to a damaged file: say so, and offer the newest good backup instead.
+        // The offer itself says what is wrong, so no second message follows it.
+        if (Headless() || demo)
+            Report(Headless(), ErrorText(e));
+        else if (OfferRestoreOfDamaged(m_frame, path, Wx(e.finding())))
+            return OpenWindow(path, demo);
+        m_exitCode = 1;
+        return false;
     } catch (const std::exception& e) {
         Report(Headless(), ErrorText(e));
         m_exitCode = 1;
@@ -264,6 +278,16 @@ void RapportApp::StartScreenshot() {
         m_frame->ShowView(MainFrame::View::follow_ups);
     } else if (view == "reports") {
         m_frame->ShowView(MainFrame::View::reports);
+    } else if (view == "print") {
+        // The first printed page of this week's follow-up list (A4 at 96 dpi), not the window.
+        wxInitAllImageHandlers();
+        if (!RenderPrintPage(m_frame->FollowUps()->PrintHtml(), 1)
+                 .SaveFile(m_screenshot, wxBITMAP_TYPE_PNG)) {
+            Report(true, "the print page could not be saved");
+            m_exitCode = 1;
+        }
+        m_frame->Destroy();
+        return;
     } else if (view == "log" || view.StartsWith("log:")) {
         std::optional<Id> customer;
         if (view.AfterFirst(':').ToLong(&id)) {

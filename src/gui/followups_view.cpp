@@ -1,51 +1,183 @@
 #include "gui/followups_view.h"
 
+#include "gui/followups_print.h"
 #include "gui/format.h"
 #include "gui/ui.h"
+#include "store/followups_ics.h"
 
+#include <wx/button.h>
 #include <wx/dataview.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/dialog.h>
+#include <wx/filedlg.h>
+#include <wx/html/htmprint.h>
+#include <wx/msgdlg.h>
+#include <wx/radiobox.h>
 #include <wx/sizer.h>
+#include <wx/spinctrl.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 namespace rapport::gui {
 namespace {
 
-// A list longer than this is not read through; the count above it still says how many.
-constexpr int kMaxRows = 1000;
+constexpr Outcome kOutcomes[] = {Outcome::satisfied, Outcome::still_unhappy, Outcome::no_answer,
+                                 Outcome::other};
 
 wxString Coloured(const wxColour& c, const wxString& text) {
     return wxString::Format("<span foreground='%s'>%s</span>", c.GetAsString(wxC2S_HTML_SYNTAX),
                             EscapeMarkup(text));
 }
 
+wxString OneLine(const std::string& utf8) {
+    wxString s = Wx(utf8);
+    s.Replace("\n", " ");
+    return s;
+}
+
+// Asks how the call went. The outcome the key chose is selected and the note has the focus,
+// so Enter alone confirms.
+struct DoneAnswer {
+    Outcome outcome;
+    std::string note;
+    int minutes = 0;
+};
+
+std::optional<DoneAnswer> AskOutcome(wxWindow* parent, const store::FollowUpItem& item,
+                                     Outcome preselected) {
+    wxDialog dlg(parent, wxID_ANY, _("Follow-up done"));
+    dlg.SetName("followup_done_dialog");
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* who = new wxStaticText(&dlg, wxID_ANY, wxString());
+    who->SetLabelText(wxString::Format(_("%s: %s"), Wx(item.customer_name), OneLine(item.summary)));
+    top->Add(who, 0, wxBOTTOM, dlg.FromDIP(kSpace));
+    wxArrayString labels;
+    for (std::size_t i = 0; i < std::size(kOutcomes); ++i)
+        labels.Add(wxString::Format("&%zu  %s", i + 1, Label(kOutcomes[i])));
+    auto* outcome = new wxRadioBox(&dlg, wxID_ANY, _("How did it go?"), wxDefaultPosition,
+                                   wxDefaultSize, labels, 1, wxRA_SPECIFY_COLS);
+    outcome->SetName("followup_outcome");
+    for (std::size_t i = 0; i < std::size(kOutcomes); ++i)
+        if (kOutcomes[i] == preselected)
+            outcome->SetSelection(static_cast<int>(i));
+    top->Add(outcome, 0, wxEXPAND);
+    auto* grid = new wxFlexGridSizer(2, dlg.FromDIP(kGap), dlg.FromDIP(kSpace));
+    grid->AddGrowableCol(1);
+    grid->Add(new wxStaticText(&dlg, wxID_ANY, _("Note")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* note = new wxTextCtrl(&dlg, wxID_ANY);
+    note->SetName("followup_outcome_note");
+    grid->Add(note, 1, wxEXPAND);
+    grid->Add(new wxStaticText(&dlg, wxID_ANY, _("Minutes spent")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* minutes = new wxSpinCtrl(&dlg, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                   wxSP_ARROW_KEYS, 0, 100000, 0);
+    minutes->SetName("followup_minutes");
+    grid->Add(minutes, 0);
+    top->Add(grid, 0, wxEXPAND | wxTOP, dlg.FromDIP(kSpace));
+    top->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxTOP,
+             dlg.FromDIP(kSpace));
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(top, 1, wxEXPAND | wxALL, dlg.FromDIP(kSpace));
+    dlg.SetSizerAndFit(outer);
+    dlg.SetSize(wxSize(std::max(dlg.GetSize().x, dlg.FromDIP(420)), dlg.GetSize().y));
+    if (auto* ok = dynamic_cast<wxButton*>(dlg.FindWindow(wxID_OK))) {
+        ok->SetLabel(_("Done"));
+        ok->SetDefault();
+    }
+    note->SetFocus();
+    if (dlg.ShowModal() != wxID_OK)
+        return std::nullopt;
+    return DoneAnswer{kOutcomes[outcome->GetSelection()], Utf8(note->GetValue()),
+                      minutes->GetValue()};
+}
+
+std::optional<Date> AskDay(wxWindow* parent, Date initial, const wxString& title) {
+    wxDialog dlg(parent, wxID_ANY, title);
+    dlg.SetName("followup_move_dialog");
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    auto* picker = new wxDatePickerCtrl(&dlg, wxID_ANY, ToWxDate(initial));
+    picker->SetName("followup_move_day");
+    top->Add(picker, 0, wxEXPAND);
+    top->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxTOP,
+             dlg.FromDIP(kSpace));
+    auto* outer = new wxBoxSizer(wxVERTICAL);
+    outer->Add(top, 1, wxEXPAND | wxALL, dlg.FromDIP(kSpace));
+    dlg.SetSizerAndFit(outer);
+    picker->SetFocus();
+    if (dlg.ShowModal() != wxID_OK)
+        return std::nullopt;
+    return FromWxDate(picker->GetValue());
+}
+
 } // namespace
 
-FollowUpsView::FollowUpsView(wxWindow* parent, Services& services,
-                             std::function<void(Id)> open_customer)
-    : wxPanel(parent), m_services(services), m_openCustomer(std::move(open_customer)) {
+FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
+    : wxPanel(parent), m_services(services), m_hooks(std::move(hooks)),
+      m_week(week_containing(services.today(), services.settings().week_start)) {
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(MakeHeading(this, _("Follow-ups"), 1.6), 0);
+    top->Add(BuildNavigation(), 0, wxEXPAND | wxTOP, FromDIP(kGap));
     m_summary = MakeNote(this, wxString());
     m_summary->SetName("followups_summary");
     top->Add(m_summary, 0, wxTOP, FromDIP(kGap));
+    // The keys, said once under the heading; the buttons below repeat them.
+    top->Add(MakeNote(this, _("Keys on a selected follow-up: 1 satisfied, 2 still unhappy, 3 no "
+                              "answer, 4 other (Enter confirms); T +1 day, W +1 week, M another "
+                              "day; Ctrl+Z undoes.")),
+             0, wxTOP, FromDIP(2));
 
     m_list = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxDV_SINGLE | wxDV_ROW_LINES);
     m_list->SetName("followups_list");
     AddColumns(m_list,
-               {{_("Due"), 110},
-                {_("State"), 120},
+               {{_("Due"), 210},
                 {_("Customer"), 160},
-                {_("Category"), 130},
-                {_("About the incident"), 230},
-                {_("Note"), 230}},
-               4);
+                {_("About the incident"), 240},
+                {_("Offered"), 200},
+                {_("Note"), 200}},
+               2);
     top->Add(m_list, 1, wxEXPAND | wxTOP, FromDIP(kSpace));
     m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
-        const int row = m_list->GetSelectedRow();
-        if (row != wxNOT_FOUND && m_openCustomer)
-            m_openCustomer(static_cast<Id>(m_list->GetItemData(m_list->RowToItem(row))));
+        if (const auto item = Selected(); item && m_hooks.open_customer)
+            m_hooks.open_customer(item->customer_id);
     });
+    m_list->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetModifiers() != wxMOD_NONE && e.GetModifiers() != wxMOD_SHIFT) {
+            e.Skip();
+            return;
+        }
+        const int key = e.GetKeyCode();
+        if (key >= '1' && key <= '4')
+            MarkDone(kOutcomes[key - '1']);
+        else if (key >= WXK_NUMPAD1 && key <= WXK_NUMPAD4)
+            MarkDone(kOutcomes[key - WXK_NUMPAD1]);
+        else if (key == 'T' || key == '+' || key == WXK_NUMPAD_ADD)
+            MoveByDays(1);
+        else if (key == 'W')
+            MoveByDays(7);
+        else if (key == 'M')
+            MoveToPickedDay();
+        else
+            e.Skip();
+    });
+
+    auto* actions = new wxBoxSizer(wxHORIZONTAL);
+    const auto button = [&](const wxString& label, const wxString& name, auto action) {
+        auto* b = new wxButton(this, wxID_ANY, label);
+        b->SetName(name);
+        b->Bind(wxEVT_BUTTON, [action](wxCommandEvent&) { action(); });
+        b->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& u) { u.Enable(Selected().has_value()); });
+        actions->Add(b, 0, wxRIGHT, FromDIP(kGap));
+    };
+    button(_("Done (1-4)..."), "followup_done", [this] { MarkDone(Outcome::satisfied); });
+    button(_("+1 day (T)"), "followup_tomorrow", [this] { MoveByDays(1); });
+    button(_("+1 week (W)"), "followup_next_week", [this] { MoveByDays(7); });
+    button(_("Move to... (M)"), "followup_move", [this] { MoveToPickedDay(); });
+    button(_("Open customer (Enter)"), "followup_open", [this] {
+        if (const auto item = Selected(); item && m_hooks.open_customer)
+            m_hooks.open_customer(item->customer_id);
+    });
+    top->Add(actions, 0, wxTOP, FromDIP(kGap));
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
@@ -58,46 +190,290 @@ FollowUpsView::~FollowUpsView() {
     m_services.changes.unsubscribe(m_subscription);
 }
 
+wxWindow* FollowUpsView::BuildNavigation() {
+    auto* bar = new wxPanel(this);
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    const auto nav = [&](const wxString& label, const wxString& name, auto action) {
+        auto* b =
+            new wxButton(bar, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+        b->SetName(name);
+        b->Bind(wxEVT_BUTTON, [action](wxCommandEvent&) { action(); });
+        row->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(kGap));
+    };
+    nav(_("< Previous week"), "week_previous",
+        [this] { ShowWeek(previous_week(m_week, m_services.settings().week_start)); });
+    nav(_("This week"), "week_this", [this] { ShowWeekOf(m_services.today()); });
+    nav(_("Next week >"), "week_next",
+        [this] { ShowWeek(next_week(m_week, m_services.settings().week_start)); });
+    row->Add(new wxStaticText(bar, wxID_ANY, _("Week of")), 0,
+             wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(kGap));
+    m_picker = new wxDatePickerCtrl(bar, wxID_ANY, ToWxDate(m_services.today()));
+    m_picker->SetName("week_picker");
+    m_picker->Bind(wxEVT_DATE_CHANGED,
+                   [this](wxDateEvent& e) { ShowWeekOf(FromWxDate(e.GetDate())); });
+    row->Add(m_picker, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(kSpace));
+    m_weekTitle = new wxStaticText(bar, wxID_ANY, wxString());
+    m_weekTitle->SetName("week_title");
+    m_weekTitle->SetFont(m_weekTitle->GetFont().Bold());
+    row->Add(m_weekTitle, 1, wxALIGN_CENTER_VERTICAL);
+    bar->SetSizer(row);
+    return bar;
+}
+
+void FollowUpsView::ShowWeek(const WeekSpan& week) {
+    m_week = week;
+    Reload();
+}
+
+void FollowUpsView::ShowWeekOf(Date day) {
+    ShowWeek(week_containing(day, m_services.settings().week_start));
+}
+
 void FollowUpsView::Reload() {
     const Date today = m_services.today();
-    const auto open = m_services.overview.count_open_follow_ups();
-    const auto overdue = m_services.overview.count_open_follow_ups_due_before(today);
-    wxString summary;
-    if (open == 0) {
-        summary = _("No follow-ups waiting. Plan one when you log an incident: the customer "
-                    "notices that you called back.");
-    } else {
-        summary = wxString::Format(wxPLURAL("%lld follow-up not done yet",
-                                            "%lld follow-ups not "
-                                            "done yet",
-                                            open),
-                                   static_cast<long long>(open));
-        if (overdue)
-            summary += wxString::Format(_(", %lld overdue"), static_cast<long long>(overdue));
-        summary += _(". Double-click one to open the customer.");
-        if (open > kMaxRows)
-            summary += wxString::Format(_(" The earliest %d are listed."), kMaxRows);
-    }
-    m_summary->SetLabelText(summary);
+    const std::optional<Id> keep = SelectedId();
+    store::FollowUpRepo repo(m_services.db());
+    const store::FollowUpAgenda agenda = repo.agenda(today, m_week);
+
+    m_weekTitle->SetLabelText(wxString::Format(_("Week %s: %s - %s"), Wx(format_week(m_week.id)),
+                                               FormatDate(m_week.first), FormatDate(m_week.last)));
+    // The picker shows a day of the week on screen (setting it sends no event).
+    if (!m_week.contains(FromWxDate(m_picker->GetValue())))
+        m_picker->SetValue(ToWxDate(m_week.first));
 
     m_list->DeleteAllItems();
-    for (const auto& f : m_services.overview.open_follow_ups(std::nullopt, kMaxRows)) {
-        const bool late = f.due < today;
-        const auto cell = [&](const wxString& text) {
-            return late ? Coloured(OverdueText(), text) : EscapeMarkup(text);
-        };
-        wxString about = Wx(f.summary);
-        about.Replace("\n", " ");
+    m_rows.clear();
+    const auto heading = [&](const wxString& text, bool overdue) {
         wxVector<wxVariant> row;
-        row.push_back(wxVariant(cell(FormatDate(f.due))));
-        row.push_back(wxVariant(cell(FormatDueState(f.due, today))));
-        row.push_back(wxVariant(EscapeMarkup(Wx(f.customer_name))));
-        row.push_back(wxVariant(EscapeMarkup(Label(f.category))));
-        row.push_back(wxVariant(EscapeMarkup(about)));
-        row.push_back(wxVariant(EscapeMarkup(Wx(f.note))));
-        m_list->AppendItem(row, static_cast<wxUIntPtr>(f.customer_id));
+        const wxString bold = "<b>" + EscapeMarkup(text) + "</b>";
+        row.push_back(
+            wxVariant(overdue ? wxString::Format("<span foreground='%s'>%s</span>",
+                                                 OverdueText().GetAsString(wxC2S_HTML_SYNTAX), bold)
+                              : bold));
+        for (int i = 0; i < 4; ++i)
+            row.push_back(wxVariant(wxString()));
+        m_list->AppendItem(row);
+        m_rows.emplace_back(std::nullopt);
+    };
+    const auto line = [&](const store::FollowUpItem& item, bool overdue) {
+        wxVector<wxVariant> row;
+        const wxString state = FormatDueState(item.follow_up.due, today);
+        const wxString due =
+            overdue ? ToWxDate(item.follow_up.due).Format("%a %d %b") + ", " + state : state;
+        row.push_back(
+            wxVariant(overdue ? Coloured(OverdueText(), "   " + due) : EscapeMarkup("   " + due)));
+        row.push_back(wxVariant(EscapeMarkup(Wx(item.customer_name))));
+        row.push_back(wxVariant(EscapeMarkup(OneLine(item.summary))));
+        row.push_back(wxVariant(EscapeMarkup(OneLine(item.resolution_offered))));
+        row.push_back(wxVariant(EscapeMarkup(OneLine(item.follow_up.note))));
+        m_list->AppendItem(row);
+        m_rows.emplace_back(item);
+    };
+    if (!agenda.overdue.empty()) {
+        heading(wxString::Format(_("Overdue (%zu)"), agenda.overdue.size()), true);
+        for (const auto& item : agenda.overdue)
+            line(item, true);
     }
+    std::optional<Date> day;
+    for (const auto& item : agenda.week_items) {
+        if (day != item.follow_up.due) {
+            day = item.follow_up.due;
+            heading(ToWxDate(*day).Format("%A %d %b"), false);
+        }
+        line(item, false);
+    }
+
+    wxString summary;
+    if (agenda.overdue.empty() && agenda.week_items.empty())
+        summary = m_week.last < today
+                      ? _("Nothing overdue. Follow-ups of past weeks that are still open are "
+                          "listed as overdue.")
+                      : _("Nothing overdue and nothing due this week.");
+    else
+        summary = wxString::Format(_("%zu overdue, %zu due in this week from today on."),
+                                   agenda.overdue.size(), agenda.week_items.size());
+    m_summary->SetLabelText(summary);
+    if (keep)
+        Select(*keep);
     Layout();
+}
+
+std::vector<Id> FollowUpsView::ListedIds() const {
+    std::vector<Id> ids;
+    for (const auto& row : m_rows)
+        if (row)
+            ids.push_back(row->follow_up.id);
+    return ids;
+}
+
+std::optional<store::FollowUpItem> FollowUpsView::Selected() const {
+    const int row = m_list->GetSelectedRow();
+    if (row == wxNOT_FOUND || static_cast<std::size_t>(row) >= m_rows.size())
+        return std::nullopt;
+    return m_rows[static_cast<std::size_t>(row)];
+}
+
+std::optional<Id> FollowUpsView::SelectedId() const {
+    if (const auto item = Selected())
+        return item->follow_up.id;
+    return std::nullopt;
+}
+
+bool FollowUpsView::Select(Id follow_up) {
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i] && m_rows[i]->follow_up.id == follow_up) {
+            m_list->SelectRow(static_cast<unsigned>(i));
+            m_list->EnsureVisible(m_list->RowToItem(static_cast<int>(i)));
+            return true;
+        }
+    }
+    return false;
+}
+
+void FollowUpsView::MarkDone(Outcome preselected) {
+    const auto item = Selected();
+    if (!item)
+        return;
+    const auto answer = AskOutcome(this, *item, preselected);
+    if (!answer)
+        return;
+    try {
+        const FollowUp before = store::FollowUpRepo(m_services.db())
+                                    .mark_done(item->follow_up.id, answer->outcome, answer->note,
+                                               answer->minutes, m_services.today());
+        Services& services = m_services;
+        m_services.undo.push(_("Follow-up done"), [&services, before] {
+            store::FollowUpRepo(services.db()).restore(before);
+        });
+    } catch (const std::exception& e) {
+        ShowError(this, e, _("The follow-up was not changed"));
+        return;
+    }
+    Tell(wxString::Format(_("Follow-up with %s done: %s. Ctrl+Z undoes."), Wx(item->customer_name),
+                          Label(answer->outcome)));
+    m_services.changes.notify();
+    if (answer->outcome == Outcome::still_unhappy)
+        AfterStillUnhappy(*item);
+}
+
+// A customer still unhappy needs something more: a new incident logged now, or another call.
+void FollowUpsView::AfterStillUnhappy(const store::FollowUpItem& item) {
+    wxMessageDialog ask(
+        this, wxString::Format(_("%s is still unhappy. What next?"), Wx(item.customer_name)),
+        _("Still unhappy"), wxYES_NO | wxCANCEL | wxICON_QUESTION);
+    ask.SetYesNoCancelLabels(_("Log a new incident"), _("Follow up again in a week"),
+                             _("Nothing now"));
+    const int answer = ask.ShowModal();
+    if (answer == wxID_YES) {
+        if (m_hooks.log_incident)
+            m_hooks.log_incident(item.customer_id);
+    } else if (answer == wxID_NO) {
+        try {
+            const Date due = add_days(m_services.today(), 7);
+            const Id id = store::FollowUpRepo(m_services.db())
+                              .schedule(item.interaction_id, due, item.follow_up.note);
+            Services& services = m_services;
+            m_services.undo.push(_("Schedule follow-up"), [&services, id] {
+                store::FollowUpRepo(services.db()).remove(id);
+            });
+            Tell(wxString::Format(_("Another follow-up with %s on %s."), Wx(item.customer_name),
+                                  FormatDate(due)));
+        } catch (const std::exception& e) {
+            ShowError(this, e, _("No follow-up was scheduled"));
+        }
+        m_services.changes.notify();
+    }
+}
+
+void FollowUpsView::Move(Date new_due) {
+    const auto item = Selected();
+    if (!item)
+        return;
+    try {
+        const FollowUp before =
+            store::FollowUpRepo(m_services.db()).move(item->follow_up.id, new_due);
+        Services& services = m_services;
+        m_services.undo.push(_("Move follow-up"), [&services, before] {
+            store::FollowUpRepo(services.db()).restore(before);
+        });
+    } catch (const std::exception& e) {
+        ShowError(this, e, _("The follow-up was not moved"));
+        return;
+    }
+    Tell(wxString::Format(_("Follow-up with %s moved to %s. Ctrl+Z undoes."),
+                          Wx(item->customer_name), FormatDate(new_due)));
+    m_services.changes.notify();
+}
+
+void FollowUpsView::MoveByDays(int days) {
+    const auto item = Selected();
+    if (!item)
+        return;
+    // Snoozing an overdue call counts from today: "+1 day" means tomorrow, not the day after
+    // a date long gone.
+    const Date from = std::max(item->follow_up.due, m_services.today());
+    Move(add_days(from, days));
+}
+
+void FollowUpsView::MoveToPickedDay() {
+    const auto item = Selected();
+    if (!item)
+        return;
+    if (const auto day = AskDay(this, std::max(item->follow_up.due, m_services.today()),
+                                _("Move the follow-up to")))
+        Move(*day);
+}
+
+wxString FollowUpsView::PrintHtml() {
+    const auto agenda = store::FollowUpRepo(m_services.db()).agenda(m_services.today(), m_week);
+    return WeeklyReviewHtml(agenda, Wx(m_services.settings().business_name));
+}
+
+void FollowUpsView::Print() {
+    if (!m_printing) {
+        m_printing = std::make_unique<wxHtmlEasyPrinting>(_("Follow-ups"), this);
+        m_printing->SetFooter(_("Page @PAGENUM@ of @PAGESCNT@"));
+    }
+    m_printing->PrintText(PrintHtml());
+}
+
+void FollowUpsView::PrintPreview() {
+    if (!m_printing) {
+        m_printing = std::make_unique<wxHtmlEasyPrinting>(_("Follow-ups"), this);
+        m_printing->SetFooter(_("Page @PAGENUM@ of @PAGESCNT@"));
+    }
+    m_printing->PreviewText(PrintHtml());
+}
+
+void ExportFollowUpsToCalendar(wxWindow* parent, Services& services) {
+    wxFileDialog ask(parent, _("Export follow-ups to calendar"), wxString(),
+                     "rapport-followups.ics", _("iCalendar files (*.ics)|*.ics"),
+                     wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (ask.ShowModal() != wxID_OK)
+        return;
+    wxString path = ask.GetPath();
+    if (!path.Lower().EndsWith(".ics"))
+        path += ".ics";
+    try {
+        const std::size_t events =
+            store::export_follow_ups_ics(services.db(), std::filesystem::path(Utf8(path)));
+        wxMessageBox(wxString::Format(wxPLURAL("%zu open follow-up written to %s. Import the file "
+                                               "in your calendar; importing a newer one updates "
+                                               "the events instead of doubling them.",
+                                               "%zu open follow-ups written to %s. Import the "
+                                               "file in your calendar; importing a newer one "
+                                               "updates the events instead of doubling them.",
+                                               events),
+                                      events, path),
+                     _("Export follow-ups to calendar"), wxOK | wxICON_INFORMATION, parent);
+    } catch (const std::exception& e) {
+        ShowError(parent, e, _("The calendar file was not written"));
+    }
+}
+
+void FollowUpsView::Tell(const wxString& message) {
+    if (m_hooks.tell)
+        m_hooks.tell(message);
 }
 
 } // namespace rapport::gui

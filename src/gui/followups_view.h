@@ -1,31 +1,83 @@
 #pragma once
-// The Follow-ups view: every follow-up not done yet, earliest first, overdue ones marked.
-// (Ticking them off with an outcome belongs to the weekly review, which extends this view.)
+// The Follow-ups view is the weekly review: one week at a time (previous / this / next, or the
+// week of a picked day), the overdue follow-ups in red at the top, then the week's follow-ups
+// day by day with who to call, what happened, what was offered and the note. A follow-up is
+// ticked off with its outcome in two keystrokes (1-4, Enter), moved with T (+1 day), W (+1
+// week) or M (pick a day); Enter opens the customer. Every change can be undone with Ctrl+Z.
 #include "core/records.h"
 #include "gui/services.h"
+#include "store/followups.h"
 
 #include <wx/panel.h>
 
 #include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
 
 class wxDataViewListCtrl;
+class wxDatePickerCtrl;
+class wxHtmlEasyPrinting;
 class wxStaticText;
 
 namespace rapport::gui {
 
 class FollowUpsView : public wxPanel {
 public:
-    FollowUpsView(wxWindow* parent, Services& services, std::function<void(Id)> open_customer);
+    struct Hooks {
+        std::function<void(Id)> open_customer;
+        std::function<void(Id)> log_incident; // for a customer still unhappy
+        std::function<void(const wxString&)> tell;
+    };
+
+    FollowUpsView(wxWindow* parent, Services& services, Hooks hooks);
     ~FollowUpsView() override;
 
     void Reload();
 
+    // The week shown; starts as this week.
+    const WeekSpan& Week() const { return m_week; }
+    void ShowWeek(const WeekSpan& week);
+    void ShowWeekOf(Date day);
+
+    // The follow-up ids listed, in order (overdue first), and the selected one.
+    std::vector<Id> ListedIds() const;
+    std::optional<Id> SelectedId() const;
+    bool Select(Id follow_up);
+
+    // What the keys and buttons do, for the selected follow-up. MarkDone asks for the outcome
+    // (pre-selected), a note and minutes; Enter confirms.
+    void MarkDone(Outcome preselected);
+    void Move(Date new_due);
+    void MoveByDays(int days);
+    void MoveToPickedDay();
+
+    // The week as a printable page, and printing it.
+    wxString PrintHtml();
+    void Print();
+    void PrintPreview();
+
 private:
+    wxWindow* BuildNavigation();
+    std::optional<store::FollowUpItem> Selected() const;
+    void AfterStillUnhappy(const store::FollowUpItem& item);
+    void Tell(const wxString& message);
+
     Services& m_services;
-    std::function<void(Id)> m_openCustomer;
+    Hooks m_hooks;
     ChangeNotifier::Token m_subscription = 0;
+    WeekSpan m_week;
+    wxStaticText* m_weekTitle = nullptr;
     wxStaticText* m_summary = nullptr;
+    wxDatePickerCtrl* m_picker = nullptr;
     wxDataViewListCtrl* m_list = nullptr;
+    // The follow-up of each list row; day headings have none.
+    std::vector<std::optional<store::FollowUpItem>> m_rows;
+    std::unique_ptr<wxHtmlEasyPrinting> m_printing;
 };
+
+// File > Export follow-ups to calendar: asks where, then writes every open follow-up as an
+// .ics file through the same code as `rapport-cli export followups`.
+void ExportFollowUpsToCalendar(wxWindow* parent, Services& services);
 
 } // namespace rapport::gui

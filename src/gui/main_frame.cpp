@@ -1,5 +1,6 @@
 #include "gui/main_frame.h"
 
+#include "gui/backup_dialog.h"
 #include "gui/customer_dialog.h"
 #include "gui/customers_view.h"
 #include "gui/followups_view.h"
@@ -32,6 +33,9 @@ enum {
     ID_ViewFollowUps,
     ID_ViewReports,
     ID_SwitchData,
+    ID_ExportCalendar,
+    ID_BackUpNow,
+    ID_RestoreBackup,
 };
 
 } // namespace
@@ -72,7 +76,11 @@ MainFrame::MainFrame(Services& services, Hooks hooks)
     today.show_follow_ups = [this] { ShowView(View::follow_ups); };
     m_today = new TodayView(m_book, m_services, today);
     m_customers = new CustomersView(m_book, m_services, [this](const wxString& m) { Tell(m); });
-    m_followUps = new FollowUpsView(m_book, m_services, [this](Id id) { OpenCustomer(id); });
+    FollowUpsView::Hooks follow_ups;
+    follow_ups.open_customer = [this](Id id) { OpenCustomer(id); };
+    follow_ups.log_incident = [this](Id id) { LogIncident(id); };
+    follow_ups.tell = [this](const wxString& m) { Tell(m); };
+    m_followUps = new FollowUpsView(m_book, m_services, follow_ups);
     m_reports = new ReportsView(m_book, m_services, [this](Id id) { OpenCustomer(id); });
     m_book->AddPage(m_today, _("Today"));
     m_book->AddPage(m_customers, _("Customers"));
@@ -113,6 +121,13 @@ void MainFrame::BuildMenus() {
     file->Append(ID_SwitchData, m_hooks.is_demo ? _("&Back to my data") : _("Explore &demo data"),
                  m_hooks.is_demo ? _("Close the demo and open your own data")
                                  : _("Open made-up data in a separate file to look around"));
+    file->AppendSeparator();
+    file->Append(wxID_PRINT, _("&Print follow-ups of the week...\tCtrl+P"));
+    file->Append(wxID_PREVIEW, _("Print pre&view"));
+    file->Append(ID_ExportCalendar, _("&Export follow-ups to calendar..."));
+    file->AppendSeparator();
+    file->Append(ID_BackUpNow, _("&Back up now..."));
+    file->Append(ID_RestoreBackup, _("&Restore from backup..."));
     file->AppendSeparator();
     file->Append(wxID_PREFERENCES, _("&Settings...\tCtrl+,"));
     file->AppendSeparator();
@@ -162,6 +177,18 @@ void MainFrame::BuildMenus() {
         wxID_PREFERENCES);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_followUps->Print(); }, wxID_PRINT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_followUps->PrintPreview(); }, wxID_PREVIEW);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ExportFollowUpsToCalendar(this, m_services); },
+        ID_ExportCalendar);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { BackUpNow(this, m_services); }, ID_BackUpNow);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowRestoreDialog(this, m_services); },
+        ID_RestoreBackup);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Undo(); }, wxID_UNDO);
     Bind(

@@ -1,0 +1,114 @@
+#include "gui/followups_print.h"
+
+#include "gui/format.h"
+
+#include <wx/dcmemory.h>
+#include <wx/html/htmprint.h>
+
+namespace rapport::gui {
+namespace {
+
+wxString Html(const wxString& text) {
+    wxString s = text;
+    s.Replace("&", "&amp;");
+    s.Replace("<", "&lt;");
+    s.Replace(">", "&gt;");
+    s.Replace("\n", "<br>");
+    return s;
+}
+
+wxString LongDay(Date d) {
+    return ToWxDate(d).Format("%A %d %B");
+}
+
+// One follow-up as a table row; the empty first cell is the box the owner ticks with a pen.
+wxString Row(const store::FollowUpItem& item, bool with_date) {
+    wxString row = "<tr valign=top><td width=3%>&#9744;</td>";
+    if (with_date)
+        row += "<td width=12%>" + Html(FormatDate(item.follow_up.due)) + "</td>";
+    row += "<td width=18%><b>" + Html(Wx(item.customer_name)) + "</b></td>";
+    row += "<td>" + Html(Wx(item.summary)) + "</td>";
+    row += "<td width=20%>" + Html(Wx(item.resolution_offered)) + "</td>";
+    row += "<td width=20%>" + Html(Wx(item.follow_up.note)) + "</td></tr>";
+    return row;
+}
+
+wxString TableHead(bool with_date) {
+    wxString head = "<tr><td></td>";
+    if (with_date)
+        head += "<td><font color=#555555>" + Html(_("Due")) + "</font></td>";
+    for (const wxString& title : {_("Customer"), _("Incident"), _("Offered"), _("Note")})
+        head += "<td><font color=#555555>" + Html(title) + "</font></td>";
+    return head + "</tr>";
+}
+
+} // namespace
+
+wxString WeeklyReviewHtml(const store::FollowUpAgenda& agenda, const wxString& business) {
+    wxString html = "<html><body><font size=2>";
+    wxString title = _("Follow-ups");
+    if (!business.empty())
+        title = business + " - " + title;
+    html += "<h3>" + Html(title) + "</h3>";
+    if (agenda.week) {
+        const auto& w = *agenda.week;
+        html += "<p><b>" + Html(wxString::Format(_("Week %s"), Wx(format_week(w.id)))) +
+                "</b>: " + Html(FormatDate(w.first)) + " - " + Html(FormatDate(w.last)) + ". " +
+                Html(wxString::Format(_("Printed %s."), FormatDate(agenda.today))) + "</p>";
+    }
+    if (!agenda.overdue.empty()) {
+        html += "<p><font size=3 color=#b00020><b>" +
+                Html(wxString::Format(_("Overdue (%zu)"), agenda.overdue.size())) +
+                "</b></font></p>";
+        html += "<table width=100% cellspacing=0 cellpadding=3 border=1>" + TableHead(true);
+        for (const auto& item : agenda.overdue)
+            html += Row(item, true);
+        html += "</table>";
+    }
+    if (agenda.week) {
+        for (Date d = agenda.week->first; d <= agenda.week->last; d = add_days(d, 1)) {
+            // Headings in the body's size: the wxHTML h4 is big italic and wastes the page.
+            html += "<p><font size=3><b>" + Html(LongDay(d)) + "</b></font>";
+            wxString rows;
+            for (const auto& item : agenda.week_items)
+                if (item.follow_up.due == d)
+                    rows += Row(item, false);
+            html += rows.empty() ? "&nbsp;&nbsp;<font color=#555555>" + Html(_("nothing due")) +
+                                       "</font></p>"
+                                 : wxString("</p>");
+            if (!rows.empty())
+                html += "<table width=100% cellspacing=0 cellpadding=3 border=1>" +
+                        TableHead(false) + rows + "</table>";
+        }
+    }
+    return html + "</font></body></html>";
+}
+
+wxBitmap RenderPrintPage(const wxString& html, int page, int* pages) {
+    // A4 at 96 dpi; wxHtmlPrintout keeps its own margins (25 mm top and bottom, 20 mm sides).
+    const int width = 794, height = 1123;
+    wxBitmap bitmap(width, height);
+    wxMemoryDC dc(bitmap);
+    dc.SetBackground(*wxWHITE_BRUSH);
+    dc.Clear();
+    wxHtmlPrintout printout(_("Follow-ups"));
+    printout.SetHtmlText(html);
+    printout.SetFooter(_("Page @PAGENUM@ of @PAGESCNT@"));
+    printout.SetDC(&dc);
+    printout.SetPageSizePixels(width, height);
+    printout.SetPageSizeMM(210, 297);
+    printout.SetPPIScreen(96, 96);
+    printout.SetPPIPrinter(96, 96);
+    printout.SetPaperRectPixels(wxRect(0, 0, width, height));
+    printout.OnPreparePrinting();
+    int first = 0, last = 0, from = 0, to = 0;
+    printout.GetPageInfo(&first, &last, &from, &to);
+    if (pages)
+        *pages = last;
+    if (printout.HasPage(page))
+        printout.OnPrintPage(page);
+    dc.SelectObject(wxNullBitmap);
+    return bitmap;
+}
+
+} // namespace rapport::gui

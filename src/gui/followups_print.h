@@ -1,0 +1,21 @@
+#pragma once
+// The weekly follow-up list on paper: the same overdue section and days as the Follow-ups view,
+// as HTML that wxHtmlEasyPrinting lays out to the page width, so it fits A4 and Letter alike.
+#include "store/followups.h"
+
+#include <wx/bitmap.h>
+#include <wx/string.h>
+
+namespace rapport::gui {
+
+// The printable page: a title with the ISO week and its dates, the overdue follow-ups, then
+// each day of the week with its follow-ups (customer, incident, what was offered, note) and a
+// box to tick.
+wxString WeeklyReviewHtml(const store::FollowUpAgenda& agenda, const wxString& business);
+
+// Lays `html` out on an A4 page at 96 dots per inch, as the printer would, and draws page
+// `page` (from 1) into a white bitmap; `pages` receives the page count. For tests and for
+// looking at the page without a printer.
+wxBitmap RenderPrintPage(const wxString& html, int page, int* pages = nullptr);
+
+} // namespace rapport::gui

@@ -1,0 +1,309 @@
+// The weekly follow-up review in the window: week navigation, ticking a follow-up off with a
+// keystroke, undo, snoozing, the printable list, and restoring a backup from the File menu.
+#include "gui_support.h"
+
+#include "gui/backup_dialog.h"
+#include "gui/followups_print.h"
+#include "gui/followups_view.h"
+#include "gui/main_frame.h"
+#include "gui/today_view.h"
+#include "store/backup.h"
+#include "store/followups.h"
+
+#include <catch2/catch.hpp>
+
+#include <wx/button.h>
+#include <wx/dataview.h>
+#include <wx/image.h>
+#include <wx/radiobox.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+using namespace rapport;
+using namespace rapport::gui;
+using namespace rapport::gui::test;
+
+namespace {
+
+// Wednesday of 2026-W51; 2026-W53 runs from Monday 2026-12-28 to Sunday 2027-01-03.
+const Date kToday = parse_date("2026-12-16");
+
+struct Planted {
+    Id customer = 0;
+    Id follow_up = 0;
+};
+
+// A customer with an incident whose follow-up is due on `due`.
+Planted Plant(Services& s, const std::string& name, Date due, const std::string& summary) {
+    Customer c;
+    c.name = name;
+    Planted p;
+    p.customer = s.customers.add(c);
+    Interaction i;
+    i.customer_id = p.customer;
+    i.at = LocalDateTime{add_days(kToday, -10), 10 * 60};
+    i.category = Category::delay;
+    i.summary = summary;
+    Resolution r;
+    r.type = ResolutionType::discount;
+    r.cost = Money{1500};
+    r.status = ResolutionStatus::offered;
+    i.resolutions.push_back(r);
+    FollowUp f;
+    f.due = due;
+    f.note = "Ask whether the parcel came";
+    i.follow_ups.push_back(f);
+    const Id interaction = s.interactions.add(i);
+    p.follow_up = s.interactions.get(interaction).follow_ups.at(0).id;
+    return p;
+}
+
+struct OpenWindow {
+    MainFrame* frame;
+    explicit OpenWindow(Services& services) : frame(new MainFrame(services, {})) {
+        frame->SetSize(0, 0, 1280, 800);
+        frame->Show();
+        frame->ShowView(MainFrame::View::follow_ups);
+        Pump(200);
+    }
+    ~OpenWindow() {
+        frame->Destroy();
+        Pump(50);
+    }
+};
+
+std::unique_ptr<Services> ServicesOn(const TempDir& dir) {
+    auto services = MakeServices(dir);
+    services->set_today(kToday);
+    return services;
+}
+
+bool Listed(FollowUpsView* view, Id id) {
+    const auto ids = view->ListedIds();
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+void Click(wxWindow* button) {
+    wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+    click.SetEventObject(button);
+    button->GetEventHandler()->ProcessEvent(click);
+}
+
+} // namespace
+
+TEST_CASE("The weekly review shows a follow-up due 2027-01-03 in week 2026-W53") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    const Planted late = Plant(*services, "Anna Kowalski", parse_date("2026-12-14"), "Late box");
+    const Planted newyear = Plant(*services, "Ben Nowak", parse_date("2027-01-03"), "Wrong size");
+    OpenWindow window(*services);
+    FollowUpsView* view = window.frame->FollowUps();
+    CHECK(format_week(view->Week().id) == "2026-W51");
+    // Overdue is listed whatever the week; the new-year follow-up is not this week's.
+    CHECK(Listed(view, late.follow_up));
+    CHECK_FALSE(Listed(view, newyear.follow_up));
+
+    auto* next = Find<wxButton>(window.frame, "week_next");
+    REQUIRE(next);
+    Click(next);
+    Click(next);
+    CHECK(format_week(view->Week().id) == "2026-W53");
+    CHECK(view->Week().first == parse_date("2026-12-28"));
+    CHECK(view->Week().last == parse_date("2027-01-03"));
+    CHECK(Listed(view, newyear.follow_up));
+    CHECK(Listed(view, late.follow_up));
+    auto* title = Find<wxStaticText>(window.frame, "week_title");
+    REQUIRE(title);
+    CHECK(title->GetLabel().Contains("2026-W53"));
+    // The overdue one comes first, under its own heading; then the day heading, then the row.
+    auto* list = Find<wxDataViewListCtrl>(window.frame, "followups_list");
+    REQUIRE(list);
+    REQUIRE(list->GetItemCount() == 4);
+    CHECK(list->GetTextValue(0, 0).Contains("Overdue"));
+    CHECK(list->GetTextValue(2, 0).Contains("Sunday 03 Jan"));
+    CHECK(list->GetTextValue(3, 1).Contains("Ben Nowak"));
+    CHECK(list->GetTextValue(3, 3).Contains("15.00"));
+
+    Click(Find<wxButton>(window.frame, "week_next"));
+    CHECK(format_week(view->Week().id) == "2027-W01");
+    CHECK_FALSE(Listed(view, newyear.follow_up));
+    Click(Find<wxButton>(window.frame, "week_this"));
+    CHECK(format_week(view->Week().id) == "2026-W51");
+}
+
+TEST_CASE("Pressing 3 then Enter marks a follow-up done with no answer and Ctrl+Z undoes it") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    const Planted p = Plant(*services, "Clara Weber", parse_date("2026-12-15"), "Cracked mug");
+    store::FollowUpRepo repo(services->db());
+    OpenWindow window(*services);
+    window.frame->ShowView(MainFrame::View::today);
+    Pump(100);
+    auto* overdue = Find<wxStaticText>(window.frame, "overdue_summary");
+    REQUIRE(overdue);
+    CHECK(overdue->GetLabel().StartsWith("1"));
+    window.frame->ShowView(MainFrame::View::follow_ups);
+    FollowUpsView* view = window.frame->FollowUps();
+    REQUIRE(view->Select(p.follow_up));
+    auto* list = Find<wxDataViewListCtrl>(window.frame, "followups_list");
+    FocusForTyping(list);
+    REQUIRE(WaitFor([&] { return wxWindow::FindFocus() != nullptr; }));
+
+    bool preselected = false;
+    ModalScript script(
+        {[&] {
+             auto* dlg = ActiveModalDialog();
+             if (!dlg || dlg->GetName() != "followup_done_dialog")
+                 return false;
+             auto* box = Find<wxRadioBox>(dlg, "followup_outcome");
+             preselected = box && box->GetSelection() == 2;
+             return true;
+         },
+         [&] {
+             FocusForTyping(Find<wxWindow>(ActiveModalDialog(), "followup_outcome_note"));
+             wxUIActionSimulator().Text("rang twice");
+             return true;
+         },
+         [&] {
+             auto* note = Find<wxWindow>(ActiveModalDialog(), "followup_outcome_note");
+             if (!note || dynamic_cast<wxTextCtrl*>(note)->GetValue() != "rang twice")
+                 return false;
+             wxUIActionSimulator().Char(WXK_RETURN);
+             return true;
+         }});
+    wxUIActionSimulator sim;
+    sim.Char('3');
+    REQUIRE(WaitFor([&] { return script.Finished() && !ActiveModalDialog(); }, 25000));
+    CHECK(script.Failure().empty());
+    CHECK(preselected);
+
+    const FollowUp done = repo.get(p.follow_up).follow_up;
+    CHECK(done.is_done());
+    CHECK(done.outcome == Outcome::no_answer);
+    CHECK(done.outcome_note == "rang twice");
+    CHECK(*done.done_on == kToday);
+    // Every view hears of it at once: gone from the review, and from Today's count.
+    CHECK_FALSE(Listed(view, p.follow_up));
+    CHECK(overdue->GetLabel().empty());
+    CHECK(repo.counts(kToday).total() == 0);
+
+    FocusForTyping(list);
+    sim.Char('z', wxMOD_CONTROL);
+    REQUIRE(WaitFor([&] { return !repo.get(p.follow_up).follow_up.is_done(); }));
+    CHECK(repo.get(p.follow_up).follow_up.outcome_note.empty());
+    CHECK(Listed(view, p.follow_up));
+    CHECK(overdue->GetLabel().StartsWith("1"));
+}
+
+TEST_CASE("Snoozing a follow-up with W moves it a week and undo moves it back") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    const Planted p = Plant(*services, "Dora Lang", parse_date("2026-12-17"), "Late delivery");
+    store::FollowUpRepo repo(services->db());
+    OpenWindow window(*services);
+    FollowUpsView* view = window.frame->FollowUps();
+    REQUIRE(view->Select(p.follow_up));
+    auto* list = Find<wxDataViewListCtrl>(window.frame, "followups_list");
+    FocusForTyping(list);
+    REQUIRE(WaitFor([&] { return wxWindow::FindFocus() != nullptr; }));
+    wxUIActionSimulator sim;
+    sim.Char('w');
+    REQUIRE(
+        WaitFor([&] { return repo.get(p.follow_up).follow_up.due != parse_date("2026-12-17"); }));
+    CHECK(repo.get(p.follow_up).follow_up.due == parse_date("2026-12-24"));
+    CHECK_FALSE(Listed(view, p.follow_up)); // now in next week
+
+    // An overdue follow-up snoozed by a day goes to tomorrow, not the day after its old date.
+    const Planted late = Plant(*services, "Emil Roth", parse_date("2026-12-01"), "Wrong colour");
+    services->changes.notify();
+    REQUIRE(view->Select(late.follow_up));
+    view->MoveByDays(1);
+    CHECK(repo.get(late.follow_up).follow_up.due == parse_date("2026-12-17"));
+
+    window.frame->Undo();
+    CHECK(repo.get(late.follow_up).follow_up.due == parse_date("2026-12-01"));
+    window.frame->Undo();
+    CHECK(repo.get(p.follow_up).follow_up.due == parse_date("2026-12-17"));
+    CHECK(Listed(view, p.follow_up));
+}
+
+TEST_CASE("The printed weekly list holds the overdue and the week's follow-ups on A4") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    Plant(*services, "Anna Kowalski", parse_date("2026-12-14"), "Late box");
+    Plant(*services, "Ben Nowak & Sons", parse_date("2026-12-18"), "Wrong size <XL>");
+    Plant(*services, "Clara Weber", parse_date("2026-12-28"), "Next week's call");
+    OpenWindow window(*services);
+    const wxString html = window.frame->FollowUps()->PrintHtml();
+    CHECK(html.Contains("2026-W51"));
+    CHECK(html.Contains("Overdue (1)"));
+    CHECK(html.Contains("Anna Kowalski"));
+    CHECK(html.Contains("Ben Nowak &amp; Sons"));
+    CHECK(html.Contains("Wrong size &lt;XL&gt;"));
+    CHECK(html.Contains("Ask whether the parcel came"));
+    CHECK(html.Contains("Friday 18 December"));
+    CHECK_FALSE(html.Contains("Clara Weber"));
+
+    int pages = 0;
+    const wxBitmap page = RenderPrintPage(html, 1, &pages);
+    CHECK(pages == 1);
+    // Something is drawn on the page, and nothing beyond the right margin (it fits the width).
+    const wxImage image = page.ConvertToImage();
+    bool inked = false, beyond = false;
+    for (int y = 0; y < image.GetHeight(); ++y)
+        for (int x = 0; x < image.GetWidth(); ++x)
+            if (image.GetRed(x, y) < 128) {
+                inked = true;
+                beyond = beyond || x > image.GetWidth() - 40;
+            }
+    CHECK(inked);
+    CHECK_FALSE(beyond);
+    if (const char* out = std::getenv("RAPPORT_PRINT_PNG")) {
+        wxInitAllImageHandlers();
+        image.SaveFile(out, wxBITMAP_TYPE_PNG);
+    }
+}
+
+TEST_CASE("Restore from backup puts back the data of the chosen backup") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    Plant(*services, "Anna Kowalski", parse_date("2026-12-14"), "Late box");
+    const auto backup = store::make_backup(services->db());
+    const Planted later = Plant(*services, "Ben Nowak", parse_date("2026-12-18"), "Wrong size");
+    CHECK(services->customers.count() == 2);
+    OpenWindow window(*services);
+    CHECK(Listed(window.frame->FollowUps(), later.follow_up));
+
+    MessageBoxAnswerer answers(wxID_OK);
+    bool listed = false;
+    ModalScript script({[&] {
+        auto* dlg = ActiveModalDialog();
+        if (!dlg || dlg->GetName() != "restore_dialog")
+            return false;
+        auto* list = Find<wxDataViewListCtrl>(dlg, "backup_list");
+        listed = list && list->GetItemCount() == 1 && list->GetTextValue(0, 2) == "1";
+        dlg->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+        Click(Find<wxButton>(dlg, "backup_restore"));
+        return true;
+    }});
+    CHECK(ShowRestoreDialog(window.frame, *services));
+    CHECK(script.Failure().empty());
+    CHECK(listed);
+    for (const auto& m : answers.messages)
+        UNSCOPED_INFO(m.utf8_string());
+    REQUIRE(answers.messages.size() == 2);
+    CHECK(answers.messages[0].Contains("customers: 1,"));
+    CHECK(answers.messages[1].Contains("restored"));
+    CHECK(services->customers.count() == 1);
+    CHECK_FALSE(Listed(window.frame->FollowUps(), later.follow_up));
+    // The data as it was is kept as a safety copy next to the backup.
+    const auto all = store::list_backups(services->db().path());
+    CHECK(std::any_of(all.begin(), all.end(), [](const store::BackupInfo& b) {
+        return b.kind == store::BackupKind::before_restore && b.customers == 2;
+    }));
+    CHECK(std::filesystem::exists(backup));
+}
