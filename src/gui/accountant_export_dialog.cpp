@@ -1,0 +1,356 @@
+#include "gui/accountant_export_dialog.h"
+
+#include "core/date_ranges.h"
+#include "core/errors.h"
+#include "gui/format.h"
+#include "gui/services.h"
+#include "gui/ui.h"
+#include "store/accountant_export.h"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/config.h>
+#include <wx/dataview.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/dialog.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/msgdlg.h>
+#include <wx/radiobut.h>
+#include <wx/sizer.h>
+#include <wx/statline.h>
+#include <wx/stattext.h>
+#include <wx/stdpaths.h>
+#include <wx/textctrl.h>
+#include <wx/utils.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <initializer_list>
+#include <optional>
+
+namespace rapport::gui {
+namespace {
+
+constexpr const char* kFolderKey = "/Export/AccountantFolder";
+
+// The period choice, in the order shown; "custom" is whatever the two date pickers say.
+constexpr std::array<RangePreset, 4> kPresets = {RangePreset::last_month, RangePreset::last_quarter,
+                                                 RangePreset::last_year, RangePreset::this_year};
+
+// One list row from its cells (wxVector has no initializer-list constructor here).
+wxVector<wxVariant> Row(std::initializer_list<wxString> cells) {
+    wxVector<wxVariant> row;
+    for (const wxString& c : cells)
+        row.push_back(c);
+    return row;
+}
+
+class AccountantExportDialog : public wxDialog {
+public:
+    AccountantExportDialog(wxWindow* parent, Services& services)
+        : wxDialog(parent, wxID_ANY, _("Export for your accountant"), wxDefaultPosition,
+                   wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+          m_services(services) {
+        const int gap = FromDIP(kGap);
+        const int space = FromDIP(kSpace);
+        auto* top = new wxBoxSizer(wxVERTICAL);
+        top->Add(MakeNote(this, _("One row per accepted resolution that cost you money (refunds, "
+                                  "replacements, discounts, credit...), by the day of the "
+                                  "incident, with totals by type and by month.")),
+                 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+
+        auto* grid = new wxFlexGridSizer(2, gap, space);
+        grid->AddGrowableCol(1, 1);
+        const auto label = [&](const wxString& text) {
+            grid->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
+        };
+
+        label(_("Period:"));
+        m_period = new wxChoice(this, wxID_ANY);
+        m_period->SetName("export_period");
+        m_period->Append(_("Last month"));
+        m_period->Append(_("Last quarter"));
+        m_period->Append(_("Last year"));
+        m_period->Append(_("This year so far"));
+        m_period->Append(_("Chosen days"));
+        m_period->SetSelection(0);
+        grid->Add(m_period, 0, wxALIGN_CENTER_VERTICAL);
+
+        label(_("From:"));
+        auto* days = new wxBoxSizer(wxHORIZONTAL);
+        m_from = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
+                                      wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+        m_from->SetName("export_from");
+        m_to = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
+                                    wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+        m_to->SetName("export_to");
+        days->Add(m_from, 0, wxALIGN_CENTER_VERTICAL);
+        days->Add(new wxStaticText(this, wxID_ANY, _("to")), 0,
+                  wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, gap);
+        days->Add(m_to, 0, wxALIGN_CENTER_VERTICAL);
+        days->Add(new wxStaticText(this, wxID_ANY, _("both days included")), 0,
+                  wxALIGN_CENTER_VERTICAL | wxLEFT, space);
+        grid->Add(days, 0, wxEXPAND);
+
+        label(_("Format:"));
+        auto* formats = new wxBoxSizer(wxHORIZONTAL);
+        m_csv = new wxRadioButton(this, wxID_ANY, _("CSV (any spreadsheet)"), wxDefaultPosition,
+                                  wxDefaultSize, wxRB_GROUP);
+        m_csv->SetName("format_csv");
+        m_xlsx = new wxRadioButton(this, wxID_ANY, _("Excel workbook (.xlsx) with a totals sheet"));
+        m_xlsx->SetName("format_xlsx");
+        formats->Add(m_csv, 0, wxALIGN_CENTER_VERTICAL);
+        formats->Add(m_xlsx, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, space);
+        grid->Add(formats, 0, wxEXPAND);
+
+        label(_("Save as:"));
+        auto* where = new wxBoxSizer(wxHORIZONTAL);
+        m_path = new wxTextCtrl(this, wxID_ANY);
+        m_path->SetName("export_path");
+        m_path->SetMinSize(wxSize(FromDIP(420), -1));
+        auto* choose = new wxButton(this, wxID_ANY, _("C&hoose..."));
+        where->Add(m_path, 1, wxALIGN_CENTER_VERTICAL);
+        where->Add(choose, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
+        grid->Add(where, 1, wxEXPAND);
+        top->Add(grid, 0, wxEXPAND | wxALL, space);
+
+        top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);
+        top->Add(MakeSectionTitle(this, _("What will be exported")), 0, wxLEFT | wxRIGHT | wxTOP,
+                 space);
+        m_summary = new wxStaticText(this, wxID_ANY, wxString());
+        m_summary->SetName("export_summary");
+        top->Add(m_summary, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+        m_byType =
+            new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(190)),
+                                   wxDV_ROW_LINES | wxDV_SINGLE | wxDV_NO_HEADER);
+        m_byType->SetName("export_by_type");
+        AddColumns(
+            m_byType,
+            {{_("Type"), 220}, {_("Rows"), 90, wxALIGN_RIGHT}, {_("Amount"), 150, wxALIGN_RIGHT}},
+            0);
+        top->Add(m_byType, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+
+        auto* buttons = new wxStdDialogButtonSizer();
+        m_export = new wxButton(this, wxID_OK, _("&Export"));
+        m_export->SetDefault();
+        buttons->AddButton(m_export);
+        buttons->AddButton(new wxButton(this, wxID_CANCEL));
+        buttons->Realize();
+        top->Add(buttons, 0, wxEXPAND | wxALL, space);
+
+        m_folder = wxStandardPaths::Get().GetDocumentsDir();
+        if (m_services.remember_ui) {
+            wxString remembered;
+            if (wxConfigBase::Get()->Read(kFolderKey, &remembered) && wxDirExists(remembered))
+                m_folder = remembered;
+        }
+
+        ApplyPreset();
+        SetSizerAndFit(top);
+        CentreOnParent();
+
+        m_period->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ApplyPreset(); });
+        const auto picked = [this](wxDateEvent&) {
+            m_period->SetSelection(static_cast<int>(kPresets.size())); // "Chosen days"
+            UpdateAll();
+        };
+        m_from->Bind(wxEVT_DATE_CHANGED, picked);
+        m_to->Bind(wxEVT_DATE_CHANGED, picked);
+        m_csv->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { UpdateAll(); });
+        m_xlsx->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { UpdateAll(); });
+        // Typing a path of one's own stops the name following the period.
+        m_path->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+            m_autoName = false;
+            m_overwriteAsked = false;
+        });
+        choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Choose(); });
+        Bind(
+            wxEVT_BUTTON, [this](wxCommandEvent&) { OnExport(); }, wxID_OK);
+        m_period->SetFocus();
+    }
+
+private:
+    DateRange Range() const {
+        return {FromWxDate(m_from->GetValue()), FromWxDate(m_to->GetValue())};
+    }
+    store::AccountantFormat Format() const {
+        return m_xlsx->GetValue() ? store::AccountantFormat::xlsx : store::AccountantFormat::csv;
+    }
+    wxString Extension() const {
+        return Format() == store::AccountantFormat::xlsx ? "xlsx" : "csv";
+    }
+
+    // "rapport-refunds-2026-10.csv": the period in the name, so a folder of them sorts.
+    wxString DefaultName() const {
+        const DateRange r = Range();
+        const std::string period = r.to < r.from ? format_date(r.from) : range_label(r);
+        return wxString::Format("rapport-refunds-%s.%s", Wx(period), Extension());
+    }
+
+    void ApplyPreset() {
+        const int sel = m_period->GetSelection();
+        if (sel >= 0 && sel < static_cast<int>(kPresets.size())) {
+            const DateRange r =
+                preset_range(kPresets[static_cast<std::size_t>(sel)], m_services.today());
+            m_from->SetValue(ToWxDate(r.from));
+            m_to->SetValue(ToWxDate(r.to));
+        }
+        UpdateAll();
+    }
+
+    // Brings the file name and the preview up to date with the period and format.
+    void UpdateAll() {
+        if (m_autoName) {
+            m_path->ChangeValue(wxFileName(m_folder, DefaultName()).GetFullPath());
+        } else {
+            // Keep the chosen name, but with the extension of the chosen format.
+            wxFileName name(m_path->GetValue());
+            if (name.HasName() && name.GetExt().Lower() != Extension()) {
+                name.SetExt(Extension());
+                m_path->ChangeValue(name.GetFullPath());
+                m_overwriteAsked = false;
+            }
+        }
+        UpdatePreview();
+    }
+
+    void UpdatePreview() {
+        m_byType->DeleteAllItems();
+        const DateRange r = Range();
+        try {
+            store::check_export_range(r.from, r.to);
+            const store::AccountantTotals totals =
+                store::accountant_totals(m_services.db(), r.from, r.to);
+            const std::string& currency = m_services.settings().currency;
+            if (totals.rows == 0) {
+                m_summary->SetLabel(_("Nothing to export: no accepted resolution with a cost in "
+                                      "this period."));
+            } else {
+                m_summary->SetLabel(wxString::Format(
+                    wxPLURAL("%lu resolution from %s to %s, %s in all.",
+                             "%lu resolutions from %s to %s, %s in all.", totals.rows),
+                    static_cast<unsigned long>(totals.rows), FormatDate(r.from), FormatDate(r.to),
+                    FormatMoney(totals.total, currency)));
+            }
+            for (const store::AccountantTypeTotal& t : totals.by_type) {
+                if (t.rows == 0)
+                    continue;
+                m_byType->AppendItem(
+                    Row({EscapeMarkup(Label(t.type)),
+                         wxString::Format("%lu", static_cast<unsigned long>(t.rows)),
+                         EscapeMarkup(FormatMoney(t.amount, currency))}));
+            }
+            m_summary->SetForegroundColour(wxNullColour);
+        } catch (const std::exception& e) {
+            m_summary->SetLabel(ErrorText(e));
+            m_summary->SetForegroundColour(OverdueText());
+        }
+        // Before the first layout the list has no real width yet.
+        m_summary->Wrap(std::max(m_byType->GetSize().x, FromDIP(560)));
+        Layout();
+    }
+
+    void Choose() {
+        wxFileName current(m_path->GetValue());
+        const wxString wildcard = Format() == store::AccountantFormat::xlsx
+                                      ? _("Excel workbooks (*.xlsx)|*.xlsx")
+                                      : _("CSV files (*.csv)|*.csv");
+        wxFileDialog dlg(this, _("Save the export as"),
+                         current.GetPath().empty() ? m_folder : current.GetPath(),
+                         current.GetFullName().empty() ? DefaultName() : current.GetFullName(),
+                         wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        if (dlg.ShowModal() != wxID_OK)
+            return;
+        wxFileName chosen(dlg.GetPath());
+        if (chosen.GetExt().empty())
+            chosen.SetExt(Extension());
+        m_folder = chosen.GetPath();
+        m_autoName = chosen.GetFullName() == DefaultName();
+        m_path->ChangeValue(chosen.GetFullPath());
+        m_overwriteAsked = true; // the file dialog asked already
+    }
+
+    void OnExport() {
+        const DateRange r = Range();
+        const wxString path = m_path->GetValue().Strip(wxString::both);
+        try {
+            store::check_export_range(r.from, r.to);
+            if (path.empty())
+                throw InputError("Choose where to save the file.");
+        } catch (const std::exception& e) {
+            ShowError(this, e, _("Nothing was exported"));
+            return;
+        }
+        const wxFileName file(path);
+        if (wxFileExists(path) && !m_overwriteAsked) {
+            wxMessageDialog ask(
+                this, wxString::Format(_("%s already exists. Replace it?"), file.GetFullName()),
+                _("Export for your accountant"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+            ask.SetYesNoLabels(_("&Replace"), _("&Keep it"));
+            if (ask.ShowModal() != wxID_YES)
+                return;
+        }
+        store::AccountantExportResult result;
+        try {
+            wxBusyCursor busy;
+            result = store::export_accountant(m_services.db(), r.from, r.to, Format(),
+                                              std::filesystem::path(path.utf8_string()));
+        } catch (const std::exception& e) {
+            ShowError(this, e, _("Nothing was exported"));
+            return;
+        }
+        m_folder = file.GetPath();
+        if (m_services.remember_ui)
+            wxConfigBase::Get()->Write(kFolderKey, m_folder);
+        ShowSaved(file, result);
+        EndModal(wxID_OK);
+    }
+
+    void ShowSaved(const wxFileName& file, const store::AccountantExportResult& result) {
+        const store::AccountantTotals& t = result.totals;
+        wxString lines;
+        for (const store::AccountantTypeTotal& type : t.by_type) {
+            if (type.rows)
+                lines += wxString::Format("%s: %lu, %s\n", Label(type.type),
+                                          static_cast<unsigned long>(type.rows),
+                                          FormatMoney(type.amount, result.currency));
+        }
+        wxMessageDialog done(
+            this,
+            wxString::Format(wxPLURAL("Saved %lu resolution, %s in all, to %s.",
+                                      "Saved %lu resolutions, %s in all, to %s.", t.rows),
+                             static_cast<unsigned long>(t.rows),
+                             FormatMoney(t.total, result.currency), file.GetFullName()),
+            _("Export for your accountant"), wxYES_NO | wxNO_DEFAULT | wxICON_INFORMATION);
+        done.SetExtendedMessage(lines + wxString::Format(_("In the folder %s"), file.GetPath()));
+        done.SetYesNoLabels(_("&Open folder"), _("&Close"));
+        if (done.ShowModal() == wxID_YES)
+            wxLaunchDefaultApplication(file.GetPath());
+    }
+
+    Services& m_services;
+    wxChoice* m_period = nullptr;
+    wxDatePickerCtrl* m_from = nullptr;
+    wxDatePickerCtrl* m_to = nullptr;
+    wxRadioButton* m_csv = nullptr;
+    wxRadioButton* m_xlsx = nullptr;
+    wxTextCtrl* m_path = nullptr;
+    wxStaticText* m_summary = nullptr;
+    wxDataViewListCtrl* m_byType = nullptr;
+    wxButton* m_export = nullptr;
+    wxString m_folder;
+    bool m_autoName = true;
+    bool m_overwriteAsked = false;
+};
+
+} // namespace
+
+bool ShowAccountantExportDialog(wxWindow* parent, Services& services) {
+    AccountantExportDialog dlg(parent, services);
+    return dlg.ShowModal() == wxID_OK;
+}
+
+} // namespace rapport::gui

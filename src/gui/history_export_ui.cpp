@@ -1,0 +1,114 @@
+#include "gui/history_export_ui.h"
+
+#include "core/dates.h"
+#include "gui/format.h"
+#include "gui/services.h"
+#include "store/history_export.h"
+
+#include <wx/config.h>
+#include <wx/dirdlg.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/msgdlg.h>
+#include <wx/stdpaths.h>
+#include <wx/utils.h>
+
+#include <date/date.h>
+
+#include <chrono>
+#include <filesystem>
+
+namespace rapport::gui {
+namespace {
+
+constexpr const char* kFolderKey = "/Export/HistoryFolder";
+
+wxString StartFolder(const Services& services) {
+    wxString folder = wxStandardPaths::Get().GetDocumentsDir();
+    wxString remembered;
+    if (services.remember_ui && wxConfigBase::Get()->Read(kFolderKey, &remembered) &&
+        wxDirExists(remembered))
+        folder = remembered;
+    return folder;
+}
+
+void RememberFolder(const Services& services, const wxString& folder) {
+    if (services.remember_ui)
+        wxConfigBase::Get()->Write(kFolderKey, folder);
+}
+
+wxString CountLines(const store::HistoryCounts& c) {
+    const auto line = [](const wxString& what, std::int64_t n) {
+        return wxString::Format("%s: %lld\n", what, static_cast<long long>(n));
+    };
+    return line(_("Customers"), c.customers) + line(_("Incidents"), c.interactions) +
+           line(_("Resolutions"), c.resolutions) + line(_("Follow-ups"), c.follow_ups) +
+           line(_("Purchases"), c.purchases) + line(_("Tags"), c.tags) +
+           line(_("Settings"), c.settings + c.category_defaults);
+}
+
+// Reports what was written, offering to show the folder it is in.
+void ShowDone(wxWindow* parent, const wxString& message, const store::HistoryCounts& counts,
+              const wxString& folder) {
+    wxMessageDialog done(parent, message, _("Export all data"),
+                         wxYES_NO | wxNO_DEFAULT | wxICON_INFORMATION);
+    done.SetExtendedMessage(CountLines(counts));
+    done.SetYesNoLabels(_("&Open folder"), _("&Close"));
+    if (done.ShowModal() == wxID_YES)
+        wxLaunchDefaultApplication(folder);
+}
+
+} // namespace
+
+void ExportAllDataAsCsv(wxWindow* parent, Services& services) {
+    // The nine files go into a new folder of their own, so they do not spill into Documents.
+    const wxString name = Wx("rapport-data-" + format_date(services.today()));
+    wxDirDialog dlg(parent, wxString::Format(_("Choose where to put the folder %s"), name),
+                    StartFolder(services), wxDD_DEFAULT_STYLE);
+    if (dlg.ShowModal() != wxID_OK)
+        return;
+    const wxString parentDir = dlg.GetPath();
+    const wxString dir = wxFileName(parentDir, name).GetFullPath();
+    store::HistoryCounts counts;
+    try {
+        wxBusyCursor busy;
+        counts = store::export_history_csv(services.db(), std::filesystem::path(dir.utf8_string()));
+    } catch (const std::exception& e) {
+        ShowError(parent, e, _("Nothing was exported"));
+        return;
+    }
+    RememberFolder(services, parentDir);
+    ShowDone(parent,
+             wxString::Format(_("All your data is in CSV files, one per kind of record, in the "
+                                "folder %s."),
+                              dir),
+             counts, dir);
+}
+
+void ExportAllDataAsJson(wxWindow* parent, Services& services) {
+    wxFileDialog dlg(parent, _("Save all data as"), StartFolder(services),
+                     Wx("rapport-data-" + format_date(services.today()) + ".json"),
+                     _("JSON files (*.json)|*.json"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dlg.ShowModal() != wxID_OK)
+        return;
+    wxFileName file(dlg.GetPath());
+    if (file.GetExt().empty())
+        file.SetExt("json");
+    // UTC to the second, as JSON readers expect.
+    const std::string exported_at = date::format(
+        "%FT%TZ", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+    store::HistoryCounts counts;
+    try {
+        wxBusyCursor busy;
+        counts = store::export_history_json(
+            services.db(), std::filesystem::path(file.GetFullPath().utf8_string()), exported_at);
+    } catch (const std::exception& e) {
+        ShowError(parent, e, _("Nothing was exported"));
+        return;
+    }
+    RememberFolder(services, file.GetPath());
+    ShowDone(parent, wxString::Format(_("All your data is in %s."), file.GetFullName()), counts,
+             file.GetPath());
+}
+
+} // namespace rapport::gui

@@ -1,0 +1,386 @@
+#include "gui/import_dialog.h"
+
+#include "gui/format.h"
+#include "gui/services.h"
+#include "gui/ui.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/config.h>
+#include <wx/dataview.h>
+#include <wx/dialog.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/statline.h>
+#include <wx/stattext.h>
+#include <wx/stdpaths.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace rapport::gui {
+namespace {
+
+constexpr const char* kFolderKey = "/Import/Folder";
+constexpr std::size_t kSampleRows = 8;
+
+wxString CountText(unsigned long n) {
+    return wxString::Format("%lu", n);
+}
+unsigned long U(std::size_t n) {
+    return static_cast<unsigned long>(n);
+}
+
+// The store's messages start with "line 7: "; the list shows the line in its own column.
+wxString WithoutLinePrefix(const std::string& message) {
+    const std::size_t colon = message.find(": ");
+    if (message.rfind("line ", 0) == 0 && colon != std::string::npos)
+        return Wx(message.substr(colon + 2));
+    return Wx(message);
+}
+
+// One list row from its cells (wxVector has no initializer-list constructor here).
+wxVector<wxVariant> Row(std::initializer_list<wxString> cells) {
+    wxVector<wxVariant> row;
+    for (const wxString& c : cells)
+        row.push_back(c);
+    return row;
+}
+
+class ImportDialog : public wxDialog {
+public:
+    ImportDialog(wxWindow* parent, Services& services, store::ImportKind kind)
+        : wxDialog(parent, wxID_ANY,
+                   kind == store::ImportKind::customers ? _("Import customers")
+                                                        : _("Import purchases"),
+                   wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
+          m_services(services), m_kind(kind) {
+        const int gap = FromDIP(kGap);
+        const int space = FromDIP(kSpace);
+        auto* top = new wxBoxSizer(wxVERTICAL);
+
+        top->Add(MakeNote(this, kind == store::ImportKind::customers
+                                    ? _("A CSV file from your till or a spreadsheet, separated "
+                                        "by commas or semicolons. Customers you already have are "
+                                        "matched by email, phone or name, not added twice.")
+                                    : _("A CSV file of sales from your till: who bought, when and "
+                                        "for how much. Sales already recorded are left out, so "
+                                        "importing a file twice counts nothing twice.")),
+                 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+
+        auto* fileRow = new wxBoxSizer(wxHORIZONTAL);
+        fileRow->Add(new wxStaticText(this, wxID_ANY, _("File:")), 0, wxALIGN_CENTER_VERTICAL);
+        m_file = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                wxTE_READONLY);
+        m_file->SetName("import_file");
+        auto* choose = new wxButton(this, wxID_ANY, _("C&hoose file..."));
+        choose->SetName("import_choose");
+        fileRow->Add(m_file, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
+        fileRow->Add(choose, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
+        top->Add(fileRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+
+        auto* formatRow = new wxBoxSizer(wxHORIZONTAL);
+        m_format = new wxStaticText(this, wxID_ANY, wxString());
+        m_format->SetName("import_format");
+        m_header = new wxCheckBox(this, wxID_ANY, _("First row names the columns"));
+        m_header->SetName("import_header");
+        formatRow->Add(m_format, 1, wxALIGN_CENTER_VERTICAL);
+        formatRow->Add(m_header, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, space);
+        top->Add(formatRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+
+        top->Add(MakeSectionTitle(this, _("First rows of the file")), 0, wxLEFT | wxRIGHT | wxTOP,
+                 space);
+        m_sample = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition,
+                                          wxSize(FromDIP(860), FromDIP(170)),
+                                          wxDV_ROW_LINES | wxDV_SINGLE | wxDV_HORIZ_RULES);
+        m_sample->SetName("import_sample");
+        top->Add(m_sample, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+
+        // Mapping on the left, the check of every row on the right.
+        auto* lower = new wxBoxSizer(wxHORIZONTAL);
+        auto* mapping = new wxBoxSizer(wxVERTICAL);
+        mapping->Add(MakeSectionTitle(this, _("Which column holds what")), 0, wxBOTTOM, gap);
+        auto* grid = new wxFlexGridSizer(2, gap, space);
+        for (store::ImportField field : store::import_fields(kind)) {
+            grid->Add(new wxStaticText(this, wxID_ANY,
+                                       wxGetTranslation(Wx(store::to_label(field))) + ":"),
+                      0, wxALIGN_CENTER_VERTICAL);
+            auto* choice =
+                new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(200), -1));
+            choice->SetName("map_" + Wx(store::to_key(field)));
+            choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnMappingChosen(); });
+            grid->Add(choice, 0, wxALIGN_CENTER_VERTICAL);
+            m_choices.emplace_back(field, choice);
+        }
+        mapping->Add(grid, 0);
+        lower->Add(mapping, 0, wxEXPAND);
+
+        auto* check = new wxBoxSizer(wxVERTICAL);
+        check->Add(MakeSectionTitle(this, _("Check")), 0, wxBOTTOM, gap);
+        m_counts = new wxStaticText(this, wxID_ANY, _("Choose a file to see what it holds."));
+        m_counts->SetName("import_counts");
+        check->Add(m_counts, 0, wxEXPAND | wxBOTTOM, gap);
+        m_errors = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition,
+                                          wxSize(FromDIP(480), FromDIP(150)),
+                                          wxDV_ROW_LINES | wxDV_SINGLE);
+        m_errors->SetName("import_errors");
+        AddColumns(m_errors, {{_("Line"), 60, wxALIGN_RIGHT}, {_("Problem"), 380}}, 1);
+        check->Add(m_errors, 1, wxEXPAND);
+        lower->Add(check, 1, wxEXPAND | wxLEFT, FromDIP(24));
+        top->Add(lower, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+
+        top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+        auto* bottom = new wxBoxSizer(wxHORIZONTAL);
+        m_skipBad = new wxCheckBox(this, wxID_ANY,
+                                   _("Import only the good rows and leave out the "
+                                     "bad ones"));
+        m_skipBad->SetName("import_skip_bad");
+        bottom->Add(m_skipBad, 1, wxALIGN_CENTER_VERTICAL);
+        m_import = new wxButton(this, wxID_OK, _("&Import"));
+        m_import->SetDefault();
+        bottom->Add(m_import, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, space);
+        bottom->Add(new wxButton(this, wxID_CANCEL), 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
+        top->Add(bottom, 0, wxEXPAND | wxALL, space);
+
+        SetSizerAndFit(top);
+        CentreOnParent();
+        Reset(wxString());
+
+        choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Choose(); });
+        m_header->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) {
+            m_hasHeader = m_header->GetValue();
+            m_mapping.reset(); // the header's names may now find other columns
+            Check();
+        });
+        m_skipBad->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { UpdateButton(); });
+        Bind(
+            wxEVT_BUTTON, [this](wxCommandEvent&) { OnImport(); }, wxID_OK);
+        choose->SetFocus();
+    }
+
+    void Load(const std::filesystem::path& path) {
+        m_file->ChangeValue(Wx(path.string()));
+        m_table.reset();
+        m_mapping.reset();
+        m_hasHeader.reset();
+        try {
+            m_table = store::read_import_file(path);
+        } catch (const std::exception& e) {
+            Reset(ErrorText(e));
+            return;
+        }
+        Check();
+    }
+
+private:
+    store::ImportOptions Options() const {
+        store::ImportOptions o;
+        o.mapping = m_mapping;
+        o.has_header = m_hasHeader;
+        o.skip_bad_rows = m_skipBad->GetValue();
+        return o;
+    }
+
+    // Empties the preview and shows `why` (a bad file) in red, or the first hint.
+    void Reset(const wxString& why) {
+        m_preview.reset();
+        m_sample->DeleteAllItems();
+        m_sample->ClearColumns();
+        m_errors->DeleteAllItems();
+        m_format->SetLabel(wxString());
+        m_header->Enable(false);
+        for (auto& [field, choice] : m_choices) {
+            choice->Clear();
+            choice->Enable(false);
+        }
+        SetCounts(why.empty() ? _("Choose a file to see what it holds.") : why, !why.empty());
+        UpdateButton();
+    }
+
+    void SetCounts(const wxString& text, bool bad) {
+        m_counts->SetLabel(text);
+        m_counts->SetForegroundColour(bad ? OverdueText() : wxNullColour);
+        m_counts->Wrap(std::max(m_errors->GetSize().x, FromDIP(480)));
+        Layout();
+    }
+
+    void Choose() {
+        wxString folder = wxStandardPaths::Get().GetDocumentsDir();
+        wxString remembered;
+        if (m_services.remember_ui && wxConfigBase::Get()->Read(kFolderKey, &remembered) &&
+            wxDirExists(remembered))
+            folder = remembered;
+        wxFileDialog dlg(this, _("Choose the CSV file to import"), folder, wxString(),
+                         _("CSV and text files (*.csv;*.txt)|*.csv;*.CSV;*.txt;*.TXT|"
+                           "All files|*"),
+                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (dlg.ShowModal() != wxID_OK)
+            return;
+        if (m_services.remember_ui)
+            wxConfigBase::Get()->Write(kFolderKey, wxFileName(dlg.GetPath()).GetPath());
+        Load(std::filesystem::path(dlg.GetPath().utf8_string()));
+    }
+
+    void OnMappingChosen() {
+        store::ColumnMapping mapping;
+        for (auto& [field, choice] : m_choices) {
+            const int sel = choice->GetSelection();
+            if (sel > 0) // 0 is "not in the file"
+                mapping[field] = static_cast<std::size_t>(sel - 1);
+        }
+        m_mapping = mapping;
+        Check();
+    }
+
+    // Checks every row with the current header and mapping; writes nothing.
+    void Check() {
+        if (!m_table)
+            return;
+        try {
+            m_preview =
+                store::preview_import(m_services.db(), m_kind, *m_table, Options(), kSampleRows);
+        } catch (const std::exception& e) {
+            Reset(ErrorText(e));
+            return;
+        }
+        const store::ImportPreview& p = *m_preview;
+        m_format->SetLabel(p.delimiter == ';' ? _("Separated by semicolons.")
+                                              : _("Separated by commas."));
+        m_header->Enable(true);
+        m_header->SetValue(p.has_header);
+        FillSample(p);
+        for (auto& [field, choice] : m_choices) {
+            choice->Clear();
+            choice->Append(_("(not in the file)"));
+            for (std::size_t i = 0; i < p.columns.size(); ++i)
+                choice->Append(wxString::Format("%lu: %s", U(i + 1), Wx(p.columns[i])));
+            const auto it = p.mapping.find(field);
+            choice->SetSelection(it == p.mapping.end() ? 0 : static_cast<int>(it->second) + 1);
+            choice->Enable(true);
+        }
+        m_errors->DeleteAllItems();
+        for (const store::ImportRowError& e : p.errors)
+            m_errors->AppendItem(
+                Row({CountText(U(e.line)), EscapeMarkup(WithoutLinePrefix(e.message))}));
+        if (!p.problem.empty()) {
+            SetCounts(Wx(p.problem), true);
+        } else {
+            const store::ImportCounts& c = p.counts;
+            wxString text =
+                m_kind == store::ImportKind::customers
+                    ? wxString::Format(_("%lu rows: %lu new customers, %lu matched to customers "
+                                         "you have, %lu bad."),
+                                       U(c.rows), U(c.new_customers), U(c.matched), U(c.bad))
+                    : wxString::Format(_("%lu rows: %lu purchases to add, %lu already recorded, "
+                                         "%lu bad."),
+                                       U(c.rows), U(c.purchases), U(c.already_recorded), U(c.bad));
+            if (c.bad)
+                text += " " + _("With bad rows, nothing is imported unless you tick \"Import only "
+                                "the good rows\".");
+            SetCounts(text, false);
+        }
+        UpdateButton();
+    }
+
+    void FillSample(const store::ImportPreview& p) {
+        m_sample->DeleteAllItems();
+        m_sample->ClearColumns();
+        std::vector<ColumnSpec> columns{{_("Line"), 50, wxALIGN_RIGHT}};
+        for (const std::string& name : p.columns)
+            columns.push_back({EscapeMarkup(Wx(name)), 150});
+        AddColumns(m_sample, columns);
+        for (const CsvRecord& r : p.sample) {
+            wxVector<wxVariant> values;
+            values.push_back(CountText(U(r.line)));
+            for (std::size_t i = 0; i < p.columns.size(); ++i)
+                values.push_back(EscapeMarkup(i < r.fields.size() ? Wx(r.fields[i]) : wxString()));
+            m_sample->AppendItem(values);
+        }
+    }
+
+    void UpdateButton() {
+        bool can = m_preview && m_preview->problem.empty() && m_preview->counts.good > 0 &&
+                   (m_preview->counts.bad == 0 || m_skipBad->GetValue());
+        m_import->Enable(can);
+    }
+
+    void OnImport() {
+        if (!m_table)
+            return;
+        store::ImportResult result;
+        try {
+            wxBusyCursor busy;
+            result = store::run_import(m_services.db(), m_kind, *m_table, Options());
+        } catch (const std::exception& e) {
+            ShowError(this, e, _("Nothing was imported"));
+            return;
+        }
+        if (!result.written) {
+            // The file changed between the check and the import, or the database did.
+            m_preview = result.preview;
+            Check();
+            wxMessageDialog(this, _("Nothing was imported: some rows are bad. See the list."),
+                            GetTitle(), wxOK | wxICON_WARNING)
+                .ShowModal();
+            return;
+        }
+        m_services.changes.notify();
+        const store::ImportCounts& c = result.preview.counts;
+        wxString message =
+            m_kind == store::ImportKind::customers
+                ? wxString::Format(_("Imported %lu customers: %lu new, %lu matched to customers "
+                                     "you had."),
+                                   U(c.good), U(c.new_customers), U(c.matched))
+                : wxString::Format(_("Imported %lu purchases."), U(c.purchases));
+        wxString details;
+        if (c.filled_in)
+            details += wxString::Format(_("%lu known customers got a missing phone or email.\n"),
+                                        U(c.filled_in));
+        if (c.already_recorded)
+            details += wxString::Format(_("%lu purchases were already recorded and left out.\n"),
+                                        U(c.already_recorded));
+        if (c.bad)
+            details += wxString::Format(_("%lu bad rows were left out.\n"), U(c.bad));
+        wxMessageDialog done(this, message, GetTitle(), wxOK | wxICON_INFORMATION);
+        if (!details.empty())
+            done.SetExtendedMessage(details);
+        done.ShowModal();
+        EndModal(wxID_OK);
+    }
+
+    Services& m_services;
+    store::ImportKind m_kind;
+    wxTextCtrl* m_file = nullptr;
+    wxStaticText* m_format = nullptr;
+    wxCheckBox* m_header = nullptr;
+    wxDataViewListCtrl* m_sample = nullptr;
+    std::vector<std::pair<store::ImportField, wxChoice*>> m_choices;
+    wxStaticText* m_counts = nullptr;
+    wxDataViewListCtrl* m_errors = nullptr;
+    wxCheckBox* m_skipBad = nullptr;
+    wxButton* m_import = nullptr;
+
+    std::optional<CsvTable> m_table;
+    std::optional<store::ColumnMapping> m_mapping; // the owner's choice; automatic when empty
+    std::optional<bool> m_hasHeader;               // the owner's choice; detected when empty
+    std::optional<store::ImportPreview> m_preview;
+};
+
+} // namespace
+
+bool ShowImportDialog(wxWindow* parent, Services& services, store::ImportKind kind,
+                      const std::filesystem::path& file) {
+    ImportDialog dlg(parent, services, kind);
+    if (!file.empty())
+        dlg.Load(file);
+    return dlg.ShowModal() == wxID_OK;
+}
+
+} // namespace rapport::gui

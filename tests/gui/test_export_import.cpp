@@ -1,0 +1,322 @@
+// The accountant export and the import dialogs, driven through their real controls: the file
+// dialogs are native and cannot be driven, so the tests fill the path field (export) or pass
+// the file to open (import), as a person choosing them would.
+#include "gui_support.h"
+
+#include "core/errors.h"
+#include "gui/accountant_export_dialog.h"
+#include "gui/import_dialog.h"
+
+#include <catch2/catch.hpp>
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/dataview.h>
+#include <wx/datectrl.h>
+#include <wx/frame.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+using namespace rapport;
+using namespace rapport::gui;
+using namespace rapport::gui::test;
+
+namespace {
+
+struct Window {
+    wxFrame* frame;
+    Window() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport test")) {
+        frame->SetSize(0, 0, 1100, 800);
+        frame->Show();
+        Pump(100);
+    }
+    ~Window() {
+        frame->Destroy();
+        Pump(50);
+    }
+};
+
+void AddIncident(Services& s, Id customer, const char* day, ResolutionType type, std::int64_t cents,
+                 ResolutionStatus status) {
+    Interaction i;
+    i.customer_id = customer;
+    i.at = LocalDateTime{parse_date(day), 11 * 60};
+    i.category = Category::product_fault;
+    i.summary = std::string("Broken on ") + day;
+    Resolution r;
+    r.type = type;
+    r.cost = Money{cents};
+    r.status = status;
+    i.resolutions.push_back(r);
+    s.interactions.add(i);
+}
+
+std::string ReadFile(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+std::size_t CountOf(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+// A label's text as one line: labels wrap to their width.
+wxString OneLine(const wxStaticText* label) {
+    wxString text = label->GetLabel();
+    text.Replace("\n", " ");
+    return text;
+}
+
+void Click(wxWindow* dialog, int id) {
+    wxCommandEvent click(wxEVT_BUTTON, id);
+    click.SetEventObject(dialog->FindWindow(id));
+    dialog->GetEventHandler()->ProcessEvent(click);
+}
+
+} // namespace
+
+TEST_CASE("Exporting last month as CSV for the accountant writes its accepted costs and shows "
+          "the totals first") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(parse_date("2026-11-25"));
+    Customer c;
+    c.name = "Anna, \"Müller\"";
+    const Id anna = services->customers.add(c);
+    AddIncident(*services, anna, "2026-09-30", ResolutionType::refund, 999,
+                ResolutionStatus::accepted);
+    AddIncident(*services, anna, "2026-10-01", ResolutionType::refund, 1250,
+                ResolutionStatus::accepted);
+    AddIncident(*services, anna, "2026-10-31", ResolutionType::store_credit, 2000,
+                ResolutionStatus::accepted);
+    AddIncident(*services, anna, "2026-10-15", ResolutionType::refund, 7000,
+                ResolutionStatus::offered);
+    AddIncident(*services, anna, "2026-11-01", ResolutionType::refund, 500,
+                ResolutionStatus::accepted);
+
+    Window window;
+    MessageBoxAnswerer answers(wxID_NO); // "Close", not "Open folder"
+    const auto out = dir / "for-accountant.csv";
+    auto summary = std::make_shared<wxString>();
+    auto suggested = std::make_shared<wxString>();
+    auto typeRows = std::make_shared<int>(-1);
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* period = d ? Find<wxChoice>(d, "export_period") : nullptr;
+            if (!period)
+                return false;
+            // "Last month" is the first choice and the one the dialog opens on.
+            CHECK(period->GetSelection() == 0);
+            *summary = OneLine(Find<wxStaticText>(d, "export_summary"));
+            *suggested = Find<wxTextCtrl>(d, "export_path")->GetValue();
+            *typeRows = Find<wxDataViewListCtrl>(d, "export_by_type")->GetItemCount();
+            Find<wxTextCtrl>(d, "export_path")->SetValue(wxString(out.string()));
+            Click(d, wxID_OK);
+            return true;
+        },
+    });
+    const bool exported = ShowAccountantExportDialog(window.frame, *services);
+    INFO(script.Failure());
+    REQUIRE(script.Failure().empty());
+    REQUIRE(exported);
+
+    INFO(summary->utf8_string());
+    CHECK(summary->StartsWith("2 resolutions"));
+    CHECK(summary->Contains("32"));
+    CHECK(suggested->EndsWith("rapport-refunds-2026-10.csv"));
+    CHECK(*typeRows == 2); // refund and store credit
+
+    REQUIRE(std::filesystem::exists(out));
+    const std::string csv = ReadFile(out);
+    CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0); // the BOM
+    CHECK(CountOf(csv, "\r\n") == 3);         // header and two rows
+    CHECK(csv.find("2026-10-01") != std::string::npos);
+    CHECK(csv.find("2026-10-31") != std::string::npos);
+    CHECK(csv.find("2026-09-30") == std::string::npos);
+    CHECK(csv.find("2026-11-01") == std::string::npos);
+    CHECK(csv.find("70.00") == std::string::npos); // only offered, never accepted
+    CHECK(csv.find("12.50") != std::string::npos);
+    CHECK(csv.find("20.00") != std::string::npos);
+
+    // After saving, the totals are told.
+    REQUIRE(answers.messages.size() == 1);
+    CHECK(answers.messages[0].Contains("2 resolutions"));
+    CHECK(answers.messages[0].Contains("for-accountant.csv"));
+}
+
+TEST_CASE("A period that ends before it starts is refused with a sentence and the dialog keeps "
+          "its values") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(parse_date("2026-11-25"));
+    Window window;
+    MessageBoxAnswerer answers;
+    const auto out = dir / "never.csv";
+    auto kept = std::make_shared<bool>(false);
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            if (!d || !Find<wxDatePickerCtrl>(d, "export_from"))
+                return false;
+            Find<wxDatePickerCtrl>(d, "export_from")
+                ->SetValue(wxDateTime(20, wxDateTime::Nov, 2026));
+            Find<wxDatePickerCtrl>(d, "export_to")->SetValue(wxDateTime(10, wxDateTime::Nov, 2026));
+            Find<wxTextCtrl>(d, "export_path")->SetValue(wxString(out.string()));
+            Click(d, wxID_OK);
+            return true;
+        },
+        [=] {
+            // Still open, with what was typed.
+            wxDialog* d = ActiveModalDialog();
+            if (!d)
+                return false;
+            *kept = Find<wxTextCtrl>(d, "export_path")->GetValue() == wxString(out.string()) &&
+                    Find<wxDatePickerCtrl>(d, "export_from")->GetValue().GetDay() == 20;
+            d->EndModal(wxID_CANCEL);
+            return true;
+        },
+    });
+    CHECK_FALSE(ShowAccountantExportDialog(window.frame, *services));
+    INFO(script.Failure());
+    REQUIRE(script.Failure().empty());
+    CHECK(*kept);
+    CHECK_FALSE(std::filesystem::exists(out));
+    REQUIRE(answers.messages.size() == 1);
+    CHECK(answers.messages[0].Contains("2026-11-20"));
+    CHECK(answers.messages[0].Contains("2026-11-10"));
+}
+
+TEST_CASE("Importing customers from a file with one bad row shows its line number and imports "
+          "only the good rows when asked") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    Customer known;
+    known.name = "Anna Kowalski";
+    known.email = "anna@example.com";
+    services->customers.add(known);
+    const auto file = dir / "till.csv";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "Name;Phone;E-Mail;Note\n"
+               "Marta Nowak;+48 600 100 200;marta@example.com;likes blue\n"
+               "ANNA KOWALSKI;;anna@example.com;\n"
+               ";+48 600 999 999;;no name here\n" // line 4: no name
+               "Jan Novák;;jan@example.com;\"two\nlines\"\n";
+    }
+
+    Window window;
+    MessageBoxAnswerer answers;
+    struct Seen {
+        wxString counts, format;
+        std::vector<std::pair<wxString, wxString>> errors;
+        bool importEnabledBefore = true, importEnabledAfter = false;
+        int sampleRows = 0;
+        int nameColumn = -1;
+    };
+    auto seen = std::make_shared<Seen>();
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* errors = d ? Find<wxDataViewListCtrl>(d, "import_errors") : nullptr;
+            if (!errors || errors->GetItemCount() == 0)
+                return false;
+            seen->counts = OneLine(Find<wxStaticText>(d, "import_counts"));
+            seen->format = Find<wxStaticText>(d, "import_format")->GetLabel();
+            for (int r = 0; r < errors->GetItemCount(); ++r)
+                seen->errors.emplace_back(errors->GetTextValue(r, 0), errors->GetTextValue(r, 1));
+            seen->sampleRows = Find<wxDataViewListCtrl>(d, "import_sample")->GetItemCount();
+            seen->nameColumn = Find<wxChoice>(d, "map_name")->GetSelection();
+            seen->importEnabledBefore = d->FindWindow(wxID_OK)->IsEnabled();
+            auto* skip = Find<wxCheckBox>(d, "import_skip_bad");
+            skip->SetValue(true);
+            wxCommandEvent ticked(wxEVT_CHECKBOX, skip->GetId());
+            ticked.SetEventObject(skip);
+            ticked.SetInt(1);
+            skip->GetEventHandler()->ProcessEvent(ticked);
+            seen->importEnabledAfter = d->FindWindow(wxID_OK)->IsEnabled();
+            Click(d, wxID_OK);
+            return true;
+        },
+    });
+    const bool imported =
+        ShowImportDialog(window.frame, *services, store::ImportKind::customers, file);
+    INFO(script.Failure());
+    REQUIRE(script.Failure().empty());
+
+    INFO(seen->counts.utf8_string());
+    CHECK(seen->format.Contains("semicolons"));
+    CHECK(seen->sampleRows == 4);
+    CHECK(seen->nameColumn == 1); // "(not in the file)" is 0, then column 1 "Name"
+    REQUIRE(seen->errors.size() == 1);
+    CHECK(seen->errors[0].first == "4");
+    CHECK(seen->counts.Contains("4 rows"));
+    CHECK(seen->counts.Contains("2 new"));
+    CHECK(seen->counts.Contains("1 matched"));
+    CHECK(seen->counts.Contains("1 bad"));
+    CHECK_FALSE(seen->importEnabledBefore); // a bad row and no choice made: nothing to do yet
+    CHECK(seen->importEnabledAfter);
+    REQUIRE(imported);
+
+    // Marta and Jan were added, Anna matched instead of doubled, the nameless row left out.
+    auto& table = services->customer_table;
+    const auto ids = table.ordered_ids("", store::CustomerColumn::name, true, false);
+    std::vector<std::string> names;
+    for (Id id : ids)
+        names.push_back(services->customers.get(id).name);
+    CHECK(names.size() == 3);
+    CHECK(std::count(names.begin(), names.end(), "Marta Nowak") == 1);
+    CHECK(std::count(names.begin(), names.end(), "Jan Novák") == 1);
+    CHECK(std::count(names.begin(), names.end(), "Anna Kowalski") == 1);
+    REQUIRE_FALSE(answers.messages.empty());
+    CHECK(answers.messages.back().Contains("2 new"));
+}
+
+TEST_CASE("A file that is not text is refused with the store's sentence and nothing to import") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const auto file = dir / "picture.csv";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    }
+    Window window;
+    auto counts = std::make_shared<wxString>();
+    auto enabled = std::make_shared<bool>(true);
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* label = d ? Find<wxStaticText>(d, "import_counts") : nullptr;
+            if (!label)
+                return false;
+            *counts = OneLine(label);
+            *enabled = d->FindWindow(wxID_OK)->IsEnabled();
+            d->EndModal(wxID_CANCEL);
+            return true;
+        },
+    });
+    CHECK_FALSE(ShowImportDialog(window.frame, *services, store::ImportKind::purchases, file));
+    REQUIRE(script.Failure().empty());
+    INFO(counts->utf8_string());
+    std::string expected;
+    try {
+        store::read_import_file(file);
+    } catch (const DataError& e) {
+        expected = e.what();
+    }
+    REQUIRE_FALSE(expected.empty());
+    CHECK(counts->utf8_string() == expected);
+    CHECK_FALSE(*enabled);
+}
