@@ -1,11 +1,14 @@
 #include "gui/main_frame.h"
 
+#include "gui/accountant_export_dialog.h"
 #include "gui/backup_dialog.h"
 #include "gui/customer_dialog.h"
 #include "gui/customers_view.h"
 #include "gui/followups_view.h"
 #include "gui/format.h"
 #include "gui/help_window.h"
+#include "gui/history_export_ui.h"
+#include "gui/import_dialog.h"
 #include "gui/log_incident_dialog.h"
 #include "gui/reports_view.h"
 #include "gui/settings_dialog.h"
@@ -36,6 +39,11 @@ enum {
     ID_ExportCalendar,
     ID_BackUpNow,
     ID_RestoreBackup,
+    ID_ExportAccountant,
+    ID_ExportAllCsv,
+    ID_ExportAllJson,
+    ID_ImportCustomers,
+    ID_ImportPurchases,
 };
 
 } // namespace
@@ -125,6 +133,14 @@ void MainFrame::BuildMenus() {
     file->Append(wxID_PRINT, _("&Print follow-ups of the week...\tCtrl+P"));
     file->Append(wxID_PREVIEW, _("Print pre&view"));
     file->Append(ID_ExportCalendar, _("&Export follow-ups to calendar..."));
+    file->Append(ID_ExportAccountant, _("Export for &accountant..."),
+                 _("Refunds and other resolutions that cost money, for a period, as CSV or XLSX"));
+    auto* all = new wxMenu;
+    all->Append(ID_ExportAllCsv, _("As &CSV files..."));
+    all->Append(ID_ExportAllJson, _("As one &JSON file..."));
+    file->AppendSubMenu(all, _("Export all &data"), _("Everything Rapport knows, to take elsewhere"));
+    file->Append(ID_ImportCustomers, _("&Import customers..."));
+    file->Append(ID_ImportPurchases, _("Import &purchases..."));
     file->AppendSeparator();
     file->Append(ID_BackUpNow, _("&Back up now..."));
     file->Append(ID_RestoreBackup, _("&Restore from backup..."));
@@ -186,6 +202,27 @@ void MainFrame::BuildMenus() {
         ID_ExportCalendar);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { BackUpNow(this, m_services); }, ID_BackUpNow);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ShowAccountantExportDialog(this, m_services); },
+        ID_ExportAccountant);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ExportAllDataAsCsv(this, m_services); },
+        ID_ExportAllCsv);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { ExportAllDataAsJson(this, m_services); },
+        ID_ExportAllJson);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            ShowImportDialog(this, m_services, store::ImportKind::customers);
+        },
+        ID_ImportCustomers);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            ShowImportDialog(this, m_services, store::ImportKind::purchases);
+        },
+        ID_ImportPurchases);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ShowRestoreDialog(this, m_services); },
         ID_RestoreBackup);
