@@ -2,14 +2,17 @@
 // builds the services once and hands them to the main window. Also the headless modes:
 // --screenshot renders one view to a PNG file, --measure-startup times the customer list.
 #include "core/errors.h"
+#include "gui/accountant_export_dialog.h"
 #include "gui/backup_dialog.h"
 #include "gui/customer_dialog.h"
+#include "gui/customer_page.h"
 #include "gui/customers_view.h"
 #include "gui/demo_data.h"
 #include "gui/followups_print.h"
 #include "gui/followups_view.h"
 #include "gui/format.h"
 #include "gui/help_desktop.h"
+#include "gui/import_dialog.h"
 #include "gui/log_incident_dialog.h"
 #include "gui/main_frame.h"
 #include "gui/screenshot.h"
@@ -119,9 +122,9 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
                                  "~/.local/share/rapport/rapport.db)"));
     parser.AddLongOption("screenshot",
                          _("render the window to this PNG file at 1280x800 and exit"));
-    parser.AddLongOption("view", _("with --screenshot: today, customers, customer:ID, log, "
-                                   "log:ID, settings, edit:ID, purchase:ID, followups, print "
-                                   "(the printed follow-up list) or reports"));
+    parser.AddLongOption("view", _("with --screenshot: today, customers, customer:ID, worth:ID, log, "
+                                   "log:ID, settings, edit:ID, purchase:ID, export, import:FILE, "
+                                   "import-purchases:FILE, followups, print or reports"));
     parser.AddLongSwitch("measure-startup",
                          _("print the milliseconds from start until the customer list is "
                            "shown, and exit"));
@@ -274,6 +277,9 @@ void RapportApp::StartScreenshot() {
         m_frame->ShowView(MainFrame::View::customers);
     } else if (view.StartsWith("customer:") && view.AfterFirst(':').ToLong(&id)) {
         m_frame->OpenCustomer(id);
+    } else if (view.StartsWith("worth:") && view.AfterFirst(':').ToLong(&id)) {
+        m_frame->OpenCustomer(id);
+        m_frame->Customers()->Page()->ShowWorth();
     } else if (view == "followups") {
         m_frame->ShowView(MainFrame::View::follow_ups);
     } else if (view == "reports") {
@@ -308,6 +314,22 @@ void RapportApp::StartScreenshot() {
         CallAfter([this] {
             m_captureTimer.StartOnce(1200);
             ShowSettingsDialog(m_frame, *m_services);
+        });
+        return;
+    } else if (view == "export") {
+        CallAfter([this] {
+            m_captureTimer.StartOnce(1200);
+            ShowAccountantExportDialog(m_frame, *m_services);
+        });
+        return;
+    } else if (view.StartsWith("import:") || view.StartsWith("import-purchases:")) {
+        // The file's name as typed: only the view's name is case-insensitive.
+        const auto kind = view.StartsWith("import:") ? store::ImportKind::customers
+                                                     : store::ImportKind::purchases;
+        const std::filesystem::path file(m_view.AfterFirst(':').utf8_string());
+        CallAfter([this, kind, file] {
+            m_captureTimer.StartOnce(1200);
+            ShowImportDialog(m_frame, *m_services, kind, file);
         });
         return;
     } else if (view.StartsWith("edit:") && view.AfterFirst(':').ToLong(&id)) {
