@@ -12,6 +12,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/Database.h>
+
 #include <wx/button.h>
 #include <wx/dataview.h>
 #include <wx/image.h>
@@ -22,6 +24,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 
 using namespace rapport;
 using namespace rapport::gui;
@@ -306,4 +310,90 @@ TEST_CASE("Restore from backup puts back the data of the chosen backup") {
         return b.kind == store::BackupKind::before_restore && b.customers == 2;
     }));
     CHECK(std::filesystem::exists(backup));
+}
+
+TEST_CASE("Still unhappy offers another call and schedules it a week out") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    const Planted p = Plant(*services, "Fritz Bauer", parse_date("2026-12-16"), "Broken lid");
+    store::FollowUpRepo repo(services->db());
+    OpenWindow window(*services);
+    FollowUpsView* view = window.frame->FollowUps();
+    REQUIRE(view->Select(p.follow_up));
+
+    MessageBoxAnswerer answers(wxID_NO); // "Follow up again in a week"
+    ModalScript script({[&] {
+        auto* dlg = ActiveModalDialog();
+        if (!dlg || dlg->GetName() != "followup_done_dialog")
+            return false;
+        FocusForTyping(Find<wxWindow>(dlg, "followup_outcome_note"));
+        wxUIActionSimulator().Char(WXK_RETURN);
+        return true;
+    }});
+    view->MarkDone(Outcome::still_unhappy);
+    REQUIRE(WaitFor([&] { return script.Finished() && !ActiveModalDialog(); }, 25000));
+    CHECK(script.Failure().empty());
+    REQUIRE(answers.messages.size() == 1);
+    CHECK(answers.messages[0].Contains("still unhappy"));
+    CHECK(repo.get(p.follow_up).follow_up.outcome == Outcome::still_unhappy);
+    const auto next = repo.open_between(parse_date("2026-12-23"), parse_date("2026-12-23"));
+    REQUIRE(next.size() == 1);
+    CHECK(next[0].customer_name == "Fritz Bauer");
+    // Undo takes the new call away first, then the outcome.
+    window.frame->Undo();
+    CHECK(repo.open_between(parse_date("2026-12-23"), parse_date("2026-12-23")).empty());
+    window.frame->Undo();
+    CHECK_FALSE(repo.get(p.follow_up).follow_up.is_done());
+}
+
+TEST_CASE("A damaged data file at start offers the newest backup and opens once it is restored") {
+    TempDir dir;
+    const auto path = dir / "shop.db";
+    {
+        store::Database db = store::Database::open(path);
+        store::CustomerRepo people(db);
+        for (int i = 0; i < 300; ++i) {
+            Customer c;
+            c.name = "Customer " + std::to_string(i);
+            people.add(c);
+        }
+        store::make_backup(db);
+    }
+    // A stray write over the customer table's root page, as a failing disk would make.
+    int root = 0;
+    {
+        SQLite::Database ro(path.string(), SQLite::OPEN_READONLY);
+        root = ro.execAndGet("SELECT rootpage FROM sqlite_schema WHERE name = 'customer'").getInt();
+    }
+    {
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(root - 1) * 4096);
+        f.put(static_cast<char>(0x07));
+    }
+    const auto bytes = [&] {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    std::string finding;
+    try {
+        store::Database::open(path);
+        FAIL("the damaged file was opened");
+    } catch (const store::DamagedDatabaseError& e) {
+        finding = e.finding();
+    }
+
+    // Declining leaves the damaged file exactly as it was.
+    const std::string damaged = bytes();
+    {
+        MessageBoxAnswerer decline(wxID_CANCEL);
+        CHECK_FALSE(OfferRestoreOfDamaged(nullptr, path, finding));
+        REQUIRE(decline.messages.size() == 1);
+        CHECK(decline.messages[0].Contains("damaged"));
+    }
+    CHECK(bytes() == damaged);
+
+    MessageBoxAnswerer accept(wxID_OK);
+    CHECK(OfferRestoreOfDamaged(nullptr, path, finding));
+    store::Database again = store::Database::open(path);
+    CHECK(store::CustomerRepo(again).count() == 300);
 }
