@@ -344,7 +344,9 @@ void CustomerPage::Reload() {
     m_figures->SetLabelText(figures);
     m_worth->ShowCustomer(c->id);
     if (const auto& r = m_worth->Report())
-        m_tabs->SetPageText(1, wxString::Format(_("Worth it? %s"), ShortVerdict(r->verdict)));
+        m_tabs->SetPageText(1, r->verdict == Verdict::worth_it
+                                   ? _("Worth it? Yes")
+                                   : wxString::Format(_("Worth it? %s"), ShortVerdict(r->verdict)));
 
     m_book->SetSelection(1);
     m_content->Layout();

@@ -18,12 +18,10 @@ WorthPanel::WorthPanel(wxWindow* parent, Services& services)
     const int gap = FromDIP(kGap);
     auto* top = new wxBoxSizer(wxVERTICAL);
 
-    auto* title = new wxBoxSizer(wxHORIZONTAL);
-    title->Add(MakeSectionTitle(this, _("Worth it?")), 0, wxALIGN_CENTER_VERTICAL);
+    // The tab already asks "Worth it?": the panel opens with the answer.
     m_verdict = MakeHeading(this, wxString(), 1.15);
     m_verdict->SetName("worth_verdict");
-    title->Add(m_verdict, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kSpace));
-    top->Add(title, 0, wxEXPAND);
+    top->Add(m_verdict, 0, wxEXPAND);
 
     m_reason = new wxStaticText(this, wxID_ANY, wxString());
     m_reason->SetName("worth_reason");
@@ -47,6 +45,17 @@ WorthPanel::WorthPanel(wxWindow* parent, Services& services)
     m_overTime = new ValueCostChart(charts);
     charts->AddPage(m_waterfall, _("Where it stands"));
     charts->AddPage(m_overTime, _("Over time"));
+    auto* advicePage = new wxPanel(charts);
+    m_advice = new wxStaticText(advicePage, wxID_ANY, wxString());
+    m_advice->SetName("worth_advice");
+    auto* as = new wxBoxSizer(wxVERTICAL);
+    as->Add(m_advice, 1, wxEXPAND | wxALL, FromDIP(kSpace));
+    advicePage->SetSizer(as);
+    charts->AddPage(advicePage, _("What to try"));
+    charts->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        CallAfter([this] { Rewrap(); });
+        e.Skip();
+    });
     top->Add(charts, 1, wxEXPAND | wxTOP, gap);
     SetSizer(top);
     // Sentences wrap to the width the panel is given, also after the window is resized.
@@ -84,7 +93,7 @@ void WorthPanel::ShowCustomer(Id id) {
     } catch (const std::exception& e) {
         m_verdict->SetLabelText(wxString());
         m_reasonText = ErrorText(e);
-        m_stepsText = m_figuresText = m_pendingText = wxString();
+        m_stepsText = m_figuresText = m_pendingText = m_adviceText = wxString();
         Rewrap();
         return;
     }
@@ -95,14 +104,20 @@ void WorthPanel::ShowCustomer(Id id) {
                                        ? SubtleText()
                                        : VerdictColour(r.verdict).ChangeLightness(75));
     m_reasonText = Wx(r.reason);
-    wxString steps;
-    if (!r.next_steps.empty()) {
-        steps = _("Before anything else, try:");
-        for (const auto& step : r.next_steps)
-            steps += wxString::FromUTF8("\n  \xE2\x80\xA2 ") + Wx(step);
+    // The steps in a few words each, in order; the full advice is in the "What to try" tab.
+    wxString steps, advice;
+    for (const auto& step : r.next_steps) {
+        const wxString full = Wx(step);
+        steps += (steps.empty() ? wxString() : wxString::FromUTF8("  \xE2\x86\x92  ")) +
+                 full.BeforeFirst(':');
+        advice += wxString::FromUTF8("\xE2\x80\xA2 ") + full + "\n\n";
     }
+    if (!steps.empty())
+        steps = _("Try first: ") + steps;
     m_stepsText = steps;
     m_steps->Show(!steps.empty());
+    m_adviceText = advice.empty() ? _("Nothing to change: keep serving this customer as you do.")
+                                  : advice.Trim();
     m_figuresText = (wxString::Format(
         _("Own margin %s, handling cost %s (time %s + given back %s), net %s; referral value "
           "%s; total to date %s."),

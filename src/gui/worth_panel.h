@@ -30,12 +30,13 @@ private:
     void Rewrap();
 
     Services& m_services;
-    wxString m_reasonText, m_stepsText, m_figuresText, m_pendingText;
+    wxString m_reasonText, m_stepsText, m_figuresText, m_pendingText, m_adviceText;
     int m_wrappedAt = 0;
     std::optional<WorthReport> m_report;
     wxStaticText* m_verdict = nullptr;
     wxStaticText* m_reason = nullptr;
     wxStaticText* m_steps = nullptr;
+    wxStaticText* m_advice = nullptr;
     wxStaticText* m_figures = nullptr;
     wxStaticText* m_pending = nullptr;
     WaterfallChart* m_waterfall = nullptr;
