@@ -57,10 +57,12 @@ public:
         const int gap = FromDIP(kGap);
         const int space = FromDIP(kSpace);
         auto* top = new wxBoxSizer(wxVERTICAL);
-        top->Add(MakeNote(this, _("One row per accepted resolution that cost you money (refunds, "
-                                  "replacements, discounts, credit...), by the day of the "
-                                  "incident, with totals by type and by month.")),
-                 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+        wxStaticText* note =
+            MakeNote(this, _("One row per accepted resolution that cost you money (refunds, "
+                             "replacements, discounts, credit...), by the day of the incident, "
+                             "with totals by type and by month."));
+        note->Wrap(FromDIP(600));
+        top->Add(note, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
 
         auto* grid = new wxFlexGridSizer(2, gap, space);
         grid->AddGrowableCol(1, 1);
@@ -110,7 +112,7 @@ public:
         auto* where = new wxBoxSizer(wxHORIZONTAL);
         m_path = new wxTextCtrl(this, wxID_ANY);
         m_path->SetName("export_path");
-        m_path->SetMinSize(wxSize(FromDIP(420), -1));
+        m_path->SetMinSize(wxSize(FromDIP(380), -1));
         auto* choose = new wxButton(this, wxID_ANY, _("C&hoose..."));
         where->Add(m_path, 1, wxALIGN_CENTER_VERTICAL);
         where->Add(choose, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
@@ -249,7 +251,7 @@ private:
             m_summary->SetForegroundColour(OverdueText());
         }
         // Before the first layout the list has no real width yet.
-        m_summary->Wrap(std::max(m_byType->GetSize().x, FromDIP(560)));
+        m_summary->Wrap(std::max(m_byType->GetSize().x, FromDIP(600)));
         Layout();
     }
 

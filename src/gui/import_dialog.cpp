@@ -29,7 +29,7 @@ namespace rapport::gui {
 namespace {
 
 constexpr const char* kFolderKey = "/Import/Folder";
-constexpr std::size_t kSampleRows = 8;
+constexpr std::size_t kSampleRows = 6; // as many as the table shows without scrolling
 
 wxString CountText(unsigned long n) {
     return wxString::Format("%lu", n);
@@ -54,6 +54,14 @@ wxVector<wxVariant> Row(std::initializer_list<wxString> cells) {
     return row;
 }
 
+// A quoted line break shown as a mark, so a row of the table stays one line high.
+wxString OneLine(const std::string& cell) {
+    wxString text = Wx(cell);
+    text.Replace("\r\n", L" \u21b5 ");
+    text.Replace("\n", L" \u21b5 ");
+    return text;
+}
+
 class ImportDialog : public wxDialog {
 public:
     ImportDialog(wxWindow* parent, Services& services, store::ImportKind kind)
@@ -66,14 +74,16 @@ public:
         const int space = FromDIP(kSpace);
         auto* top = new wxBoxSizer(wxVERTICAL);
 
-        top->Add(MakeNote(this, kind == store::ImportKind::customers
-                                    ? _("A CSV file from your till or a spreadsheet, separated "
-                                        "by commas or semicolons. Customers you already have are "
-                                        "matched by email, phone or name, not added twice.")
-                                    : _("A CSV file of sales from your till: who bought, when and "
-                                        "for how much. Sales already recorded are left out, so "
-                                        "importing a file twice counts nothing twice.")),
-                 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+        wxStaticText* note =
+            MakeNote(this, kind == store::ImportKind::customers
+                               ? _("A CSV file from your till or a spreadsheet, separated "
+                                   "by commas or semicolons. Customers you already have are "
+                                   "matched by email, phone or name, not added twice.")
+                               : _("A CSV file of sales from your till: who bought, when and "
+                                   "for how much. Sales already recorded are left out, so "
+                                   "importing a file twice counts nothing twice."));
+        note->Wrap(FromDIP(860));
+        top->Add(note, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
 
         auto* fileRow = new wxBoxSizer(wxHORIZONTAL);
         fileRow->Add(new wxStaticText(this, wxID_ANY, _("File:")), 0, wxALIGN_CENTER_VERTICAL);
@@ -300,7 +310,8 @@ private:
             wxVector<wxVariant> values;
             values.push_back(CountText(U(r.line)));
             for (std::size_t i = 0; i < p.columns.size(); ++i)
-                values.push_back(EscapeMarkup(i < r.fields.size() ? Wx(r.fields[i]) : wxString()));
+                values.push_back(
+                    EscapeMarkup(i < r.fields.size() ? OneLine(r.fields[i]) : wxString()));
             m_sample->AppendItem(values);
         }
     }
