@@ -60,14 +60,17 @@ void ShowDone(wxWindow* parent, const wxString& message, const store::HistoryCou
 
 } // namespace
 
-void ExportAllDataAsCsv(wxWindow* parent, Services& services) {
+void ExportAllDataAsCsv(wxWindow* parent, Services& services, const std::filesystem::path& into) {
     // The nine files go into a new folder of their own, so they do not spill into Documents.
     const wxString name = Wx("rapport-data-" + format_date(services.today()));
-    wxDirDialog dlg(parent, wxString::Format(_("Choose where to put the folder %s"), name),
-                    StartFolder(services), wxDD_DEFAULT_STYLE);
-    if (dlg.ShowModal() != wxID_OK)
-        return;
-    const wxString parentDir = dlg.GetPath();
+    wxString parentDir = Wx(into.string());
+    if (into.empty()) {
+        wxDirDialog dlg(parent, wxString::Format(_("Choose where to put the folder %s"), name),
+                        StartFolder(services), wxDD_DEFAULT_STYLE);
+        if (dlg.ShowModal() != wxID_OK)
+            return;
+        parentDir = dlg.GetPath();
+    }
     const wxString dir = wxFileName(parentDir, name).GetFullPath();
     store::HistoryCounts counts;
     try {
@@ -85,13 +88,17 @@ void ExportAllDataAsCsv(wxWindow* parent, Services& services) {
              counts, dir);
 }
 
-void ExportAllDataAsJson(wxWindow* parent, Services& services) {
-    wxFileDialog dlg(parent, _("Save all data as"), StartFolder(services),
-                     Wx("rapport-data-" + format_date(services.today()) + ".json"),
-                     _("JSON files (*.json)|*.json"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dlg.ShowModal() != wxID_OK)
-        return;
-    wxFileName file(dlg.GetPath());
+void ExportAllDataAsJson(wxWindow* parent, Services& services,
+                         const std::filesystem::path& chosen) {
+    wxFileName file(Wx(chosen.string()));
+    if (chosen.empty()) {
+        wxFileDialog dlg(parent, _("Save all data as"), StartFolder(services),
+                         Wx("rapport-data-" + format_date(services.today()) + ".json"),
+                         _("JSON files (*.json)|*.json"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        if (dlg.ShowModal() != wxID_OK)
+            return;
+        file = wxFileName(dlg.GetPath());
+    }
     if (file.GetExt().empty())
         file.SetExt("json");
     // UTC to the second, as JSON readers expect.

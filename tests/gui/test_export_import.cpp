@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "gui/accountant_export_dialog.h"
+#include "gui/history_export_ui.h"
 #include "gui/import_dialog.h"
 
 #include <catch2/catch.hpp>
@@ -319,4 +320,91 @@ TEST_CASE("A file that is not text is refused with the store's sentence and noth
     REQUIRE_FALSE(expected.empty());
     CHECK(counts->utf8_string() == expected);
     CHECK_FALSE(*enabled);
+}
+
+TEST_CASE("Purchases in a file without a header are imported once the owner says which column "
+          "holds what") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    Customer marta;
+    marta.name = "Marta Nowak";
+    const Id martaId = services->customers.add(marta);
+    const auto file = dir / "sales.csv";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "2026-11-02,Marta Nowak,49.90\r\n"
+               "03.11.2026,marta nowak,12.00\r\n";
+    }
+    Window window;
+    MessageBoxAnswerer answers;
+    auto before = std::make_shared<wxString>();
+    auto enabledBefore = std::make_shared<bool>(true);
+    auto after = std::make_shared<wxString>();
+    const auto choose = [](wxDialog* d, const char* name, int selection) {
+        auto* choice = Find<wxChoice>(d, name);
+        choice->SetSelection(selection);
+        wxCommandEvent chosen(wxEVT_CHOICE, choice->GetId());
+        chosen.SetEventObject(choice);
+        chosen.SetInt(selection);
+        choice->GetEventHandler()->ProcessEvent(chosen);
+    };
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* label = d ? Find<wxStaticText>(d, "import_counts") : nullptr;
+            if (!label || !Find<wxChoice>(d, "map_amount")->IsEnabled())
+                return false;
+            *before = OneLine(label);
+            *enabledBefore = d->FindWindow(wxID_OK)->IsEnabled();
+            // Choice 0 is "(not in the file)", then the columns from 1.
+            choose(d, "map_date", 1);
+            choose(d, "map_name", 2);
+            choose(d, "map_amount", 3);
+            *after = OneLine(label);
+            Click(d, wxID_OK);
+            return true;
+        },
+    });
+    const bool imported =
+        ShowImportDialog(window.frame, *services, store::ImportKind::purchases, file);
+    INFO(script.Failure());
+    REQUIRE(script.Failure().empty());
+    INFO(before->utf8_string() << " / " << after->utf8_string());
+    CHECK_FALSE(*enabledBefore);
+    CHECK(after->Contains("2 rows"));
+    CHECK(after->Contains("2 purchases to add"));
+    REQUIRE(imported);
+    const auto purchases = services->purchases.for_customer(martaId);
+    REQUIRE(purchases.size() == 2);
+    Money total;
+    for (const Purchase& p : purchases)
+        total += p.amount;
+    CHECK(total == Money{6190});
+}
+
+TEST_CASE("Exporting all data as CSV files and as JSON reports how many records were written") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(parse_date("2026-11-25"));
+    Customer c;
+    c.name = "Anna Kowalski";
+    const Id anna = services->customers.add(c);
+    AddIncident(*services, anna, "2026-10-01", ResolutionType::refund, 1250,
+                ResolutionStatus::accepted);
+    Window window;
+    MessageBoxAnswerer answers(wxID_NO); // "Close", not "Open folder"
+
+    ExportAllDataAsCsv(window.frame, *services, dir.path());
+    const auto folder = dir / "rapport-data-2026-11-25";
+    CHECK(std::filesystem::exists(folder / "customers.csv"));
+    CHECK(std::filesystem::exists(folder / "interactions.csv"));
+    CHECK(ReadFile(folder / "customers.csv").find("Anna Kowalski") != std::string::npos);
+
+    const auto json = dir / "all.json";
+    ExportAllDataAsJson(window.frame, *services, json);
+    CHECK(ReadFile(json).find("\"Anna Kowalski\"") != std::string::npos);
+
+    REQUIRE(answers.messages.size() == 2);
+    CHECK(answers.messages[0].Contains("rapport-data-2026-11-25"));
+    CHECK(answers.messages[1].Contains("all.json"));
 }
