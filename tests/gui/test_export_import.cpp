@@ -15,7 +15,9 @@
 #include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/datectrl.h>
+#include <wx/filename.h>
 #include <wx/frame.h>
+#include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -407,4 +409,53 @@ TEST_CASE("Exporting all data as CSV files and as JSON reports how many records 
     REQUIRE(answers.messages.size() == 2);
     CHECK(answers.messages[0].Contains("rapport-data-2026-11-25"));
     CHECK(answers.messages[1].Contains("all.json"));
+}
+
+TEST_CASE("Choosing Excel for last quarter names the file after the quarter and writes a "
+          "workbook") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(parse_date("2026-01-15"));
+    Customer c;
+    c.name = "Anna Kowalski";
+    const Id anna = services->customers.add(c);
+    AddIncident(*services, anna, "2025-10-01", ResolutionType::refund, 1250,
+                ResolutionStatus::accepted);
+    AddIncident(*services, anna, "2026-01-02", ResolutionType::refund, 500,
+                ResolutionStatus::accepted);
+    Window window;
+    MessageBoxAnswerer answers(wxID_NO);
+    auto suggested = std::make_shared<wxString>();
+    const wxString folder = wxString(dir.path().string());
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* period = d ? Find<wxChoice>(d, "export_period") : nullptr;
+            if (!period)
+                return false;
+            period->SetSelection(1); // last quarter
+            wxCommandEvent chosen(wxEVT_CHOICE, period->GetId());
+            chosen.SetEventObject(period);
+            period->GetEventHandler()->ProcessEvent(chosen);
+            auto* xlsx = Find<wxRadioButton>(d, "format_xlsx");
+            xlsx->SetValue(true);
+            wxCommandEvent picked(wxEVT_RADIOBUTTON, xlsx->GetId());
+            picked.SetEventObject(xlsx);
+            xlsx->GetEventHandler()->ProcessEvent(picked);
+            auto* path = Find<wxTextCtrl>(d, "export_path");
+            *suggested = path->GetValue();
+            // The suggested name in our own folder.
+            path->SetValue(wxFileName(folder, wxFileName(*suggested).GetFullName()).GetFullPath());
+            Click(d, wxID_OK);
+            return true;
+        },
+    });
+    REQUIRE(ShowAccountantExportDialog(window.frame, *services));
+    REQUIRE(script.Failure().empty());
+    CHECK(suggested->EndsWith("rapport-refunds-2025-Q4.xlsx"));
+    const auto out = dir / "rapport-refunds-2025-Q4.xlsx";
+    REQUIRE(std::filesystem::exists(out));
+    CHECK(ReadFile(out).rfind("PK", 0) == 0); // a zip, as every .xlsx
+    REQUIRE(answers.messages.size() == 1);
+    CHECK(answers.messages[0].Contains("1 resolution,"));
 }
