@@ -6,6 +6,7 @@
 #include "gui/followups_print.h"
 #include "gui/followups_view.h"
 #include "gui/main_frame.h"
+#include "gui/screenshot.h"
 #include "gui/today_view.h"
 #include "store/backup.h"
 #include "store/followups.h"
@@ -17,6 +18,7 @@
 #include <wx/button.h>
 #include <wx/dataview.h>
 #include <wx/image.h>
+#include <wx/prntbase.h>
 #include <wx/radiobox.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -396,4 +398,26 @@ TEST_CASE("A damaged data file at start offers the newest backup and opens once 
     CHECK(OfferRestoreOfDamaged(nullptr, path, finding));
     store::Database again = store::Database::open(path);
     CHECK(store::CustomerRepo(again).count() == 300);
+}
+
+TEST_CASE("Print preview shows the week's list in a preview window") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    Plant(*services, "Anna Kowalski", parse_date("2026-12-17"), "Late box");
+    OpenWindow window(*services);
+    MessageBoxAnswerer answers(wxID_OK); // a preview that fails says so in a message box
+    window.frame->FollowUps()->PrintPreview();
+    wxPreviewFrame* preview = nullptr;
+    REQUIRE(WaitFor([&] {
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* p = dynamic_cast<wxPreviewFrame*>(w))
+                preview = p;
+        return preview != nullptr;
+    }));
+    CHECK(answers.messages.empty());
+    Pump(300);
+    if (const char* out = std::getenv("RAPPORT_PREVIEW_PNG"))
+        CaptureWindowToPng(preview, out, nullptr);
+    preview->Close(true);
+    Pump(100);
 }
