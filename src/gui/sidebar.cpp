@@ -7,6 +7,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 namespace rapport::gui {
 namespace {
 
@@ -35,7 +37,13 @@ public:
         wxFont f = GetFont();
         f.SetFractionalPointSize(f.GetFractionalPointSize() * 1.1);
         SetFont(f);
-        SetMinSize(wxSize(-1, FromDIP(38)));
+        // Room for the label in bold (when selected) and a badge beside it: translated labels
+        // are longer ("Wiedervorlagen") and the column must grow instead of drawing one over
+        // the other.
+        const wxFont bold = f.Bold();
+        int width = 0;
+        GetTextExtent(label, &width, nullptr, nullptr, nullptr, &bold);
+        SetMinSize(wxSize(width + FromDIP(22 + 8 + 36 + 18), FromDIP(38)));
         SetName("nav_" + label);
         Bind(wxEVT_PAINT, [this](wxPaintEvent&) { Paint(); });
         Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent&) { m_onClick(); });
@@ -129,6 +137,8 @@ int Sidebar::Add(const wxString& label) {
     });
     m_items.push_back(item);
     m_itemSizer->Add(item, 0, wxEXPAND | wxBOTTOM, FromDIP(2));
+    // The column is as wide as its widest entry needs, and never narrower than it was.
+    SetMinSize(wxSize(std::max(GetMinSize().x, item->GetMinSize().x), -1));
     return index;
 }
 
