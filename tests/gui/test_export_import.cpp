@@ -459,3 +459,46 @@ TEST_CASE("Choosing Excel for last quarter names the file after the quarter and 
     REQUIRE(answers.messages.size() == 1);
     CHECK(answers.messages[0].Contains("1 resolution,"));
 }
+
+TEST_CASE("An export into a folder that cannot be written says why and the dialog stays open") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(parse_date("2026-11-25"));
+    Customer c;
+    c.name = "Anna Kowalski";
+    const Id anna = services->customers.add(c);
+    AddIncident(*services, anna, "2026-10-01", ResolutionType::refund, 1250,
+                ResolutionStatus::accepted);
+    // A file where the folder should be: no permission trick that root would ignore.
+    std::ofstream(dir / "not-a-folder") << "x";
+    const wxString target = wxString((dir / "not-a-folder" / "export.csv").string());
+    Window window;
+    MessageBoxAnswerer answers;
+    auto stillOpen = std::make_shared<bool>(false);
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* path = d ? Find<wxTextCtrl>(d, "export_path") : nullptr;
+            if (!path)
+                return false;
+            path->SetValue(target);
+            Click(d, wxID_OK);
+            return true;
+        },
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            if (!d)
+                return false;
+            *stillOpen = Find<wxTextCtrl>(d, "export_path")->GetValue() == target;
+            d->EndModal(wxID_CANCEL);
+            return true;
+        },
+    });
+    CHECK_FALSE(ShowAccountantExportDialog(window.frame, *services));
+    REQUIRE(script.Failure().empty());
+    CHECK(*stillOpen);
+    REQUIRE(answers.messages.size() == 1);
+    INFO(answers.messages[0].utf8_string());
+    CHECK(answers.messages[0].Contains("not-a-folder"));
+    CHECK_FALSE(answers.messages[0].Contains("Something went wrong"));
+}
