@@ -6,9 +6,7 @@
 #include "core/errors.h"
 #include "store/health.h"
 #include "store/settings_store.h"
-#include "store/sql_util.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 

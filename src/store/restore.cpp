@@ -15,7 +15,6 @@
 #include "store/backup_copy.h"
 
 #include "core/errors.h"
-#include "store/health.h"
 #include "store/sql_util.h"
 
 #include <SQLiteCpp/Statement.h>
