@@ -7,6 +7,7 @@
 #include "store/worth_query.h"
 
 #include <wx/dataview.h>
+#include <wx/numformatter.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/utils.h>
@@ -184,14 +185,14 @@ PortfolioView::PortfolioView(wxWindow* parent, Services& services,
     m_model->DecRef(); // the control holds the model from here on
     const int sortable = wxDATAVIEW_COL_RESIZABLE | wxDATAVIEW_COL_SORTABLE;
     const std::array<std::pair<wxString, int>, PortfolioModel::kColumnCount> columns = {{
-        {_("Customer"), 150},
-        {_("Own margin"), 110},
-        {_("Handling cost"), 125},
-        {_("Net own value"), 125},
-        {_("Referral value"), 125},
-        {_("Total to date"), 115},
+        {_("Customer"), 135},
+        {_("Own margin"), 120},
+        {_("Handling cost"), 130},
+        {_("Net own value"), 130},
+        {_("Referral value"), 130},
+        {_("Total to date"), 125},
         {_("Estimate"), 95},
-        {_("Verdict"), 120},
+        {_("Verdict"), 100},
         {_("Group"), 95},
     }};
     for (unsigned i = 0; i < columns.size(); ++i)
@@ -230,9 +231,11 @@ void PortfolioView::Reload() {
     for (const WorthReport& r : m_reports)
         ++counts[static_cast<std::size_t>(r.verdict)];
     m_summary->SetLabelText(wxString::Format(
-        _("%zu customers: %ld worth it, %ld to watch, %ld costing you, %ld with too little data "
+        _("%s customers: %ld worth it, %ld to watch, %ld costing you, %ld with too little data "
           "yet. Figures to date; the estimate assumes %d %% stay each year."),
-        m_reports.size(), counts[static_cast<std::size_t>(Verdict::worth_it)],
+        wxNumberFormatter::ToString(static_cast<long>(m_reports.size()),
+                                    wxNumberFormatter::Style_WithThousandsSep),
+        counts[static_cast<std::size_t>(Verdict::worth_it)],
         counts[static_cast<std::size_t>(Verdict::watch)],
         counts[static_cast<std::size_t>(Verdict::costing)],
         counts[static_cast<std::size_t>(Verdict::too_little_data)],

@@ -524,19 +524,6 @@ void PortfolioPlot::OnPaint() {
     gc->StrokeLine(m.m_x, r.y, m.m_x, r.GetBottom());
     gc->StrokeLine(r.x, m.m_y, r.GetRight(), m.m_y);
 
-    gc->SetFont(ChartFont(this, 1.0, true), TotalColour());
-    const double pad = FromDIP(6);
-    const auto corner = [&](const wxString& name, bool rightSide, bool topSide) {
-        double w = 0, h = 0;
-        gc->GetTextExtent(name, &w, &h);
-        gc->DrawText(name, rightSide ? r.GetRight() - w - pad : r.x + pad,
-                     topSide ? r.y + pad : r.GetBottom() - h - pad);
-    };
-    corner(Wx(to_label(Quadrant::champion)), true, true);
-    corner(Wx(to_label(Quadrant::affluent)), true, false);
-    corner(Wx(to_label(Quadrant::advocate)), false, true);
-    corner(Wx(to_label(Quadrant::miser)), false, false);
-
     // One path per verdict, filled once: ten thousand points draw in a blink. Costing
     // customers are squares and too-little-data ones hollow, so shape tells them apart too.
     const double rad = (FromDIP(16) / 5.0);
@@ -561,11 +548,29 @@ void PortfolioPlot::OnPaint() {
             gc->StrokePath(path);
         } else {
             wxColour c = VerdictColour(v);
-            gc->SetBrush(wxBrush(wxColour(c.Red(), c.Green(), c.Blue(), 190)));
+            gc->SetBrush(wxBrush(wxColour(c.Red(), c.Green(), c.Blue(), 150)));
             gc->SetPen(*wxTRANSPARENT_PEN);
-            gc->FillPath(path);
+            gc->FillPath(path, wxWINDING_RULE);
         }
     }
+
+    gc->SetFont(ChartFont(this, 1.0, true), TotalColour());
+    const double pad = FromDIP(6);
+    const auto corner = [&](const wxString& name, bool rightSide, bool topSide) {
+        double w = 0, h = 0;
+        gc->GetTextExtent(name, &w, &h);
+        const double x = rightSide ? r.GetRight() - w - pad : r.x + pad;
+        const double y = topSide ? r.y + pad : r.GetBottom() - h - pad;
+        // On a light box, so the name stays readable over a crowd of points.
+        gc->SetPen(*wxTRANSPARENT_PEN);
+        gc->SetBrush(wxBrush(wxColour(255, 255, 255, 215)));
+        gc->DrawRoundedRectangle(x - 3, y - 1, w + 6, h + 2, 3);
+        gc->DrawText(name, x, y);
+    };
+    corner(Wx(to_label(Quadrant::champion)), true, true);
+    corner(Wx(to_label(Quadrant::affluent)), true, false);
+    corner(Wx(to_label(Quadrant::advocate)), false, true);
+    corner(Wx(to_label(Quadrant::miser)), false, false);
 
     gc->SetFont(ChartFont(this, 0.85), ink);
     CentredText(
