@@ -155,10 +155,13 @@ wxString WorthNumbers(const Settings& s) {
         _("<b>The projection</b> is an estimate, shown apart from the figures above. It takes the "
           "last 365 days (margin minus handling cost), assumes a %s %% chance each year that the "
           "customer stays (an assumption you can change), discounts future years at %s %% a "
-          "year, and adds up the next %s. The band beside it shows the same with a chance 15 "
+          "year, and adds up %s. The band beside it shows the same with a chance 15 "
           "points lower and higher."),
         Percent(s.retention), Percent(s.discount_rate),
-        wxString::Format(wxPLURAL("%d year", "%d years", s.horizon_years), s.horizon_years)));
+        s.horizon_years == 1
+            ? wxString(_("the next year"))
+            : wxString::Format(wxPLURAL("the next %d year", "the next %d years", s.horizon_years),
+                               s.horizon_years)));
     html += P(_("The verdict is the first of these that fits:"));
     html += List(
         {

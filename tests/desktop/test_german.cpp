@@ -5,7 +5,9 @@
 
 #include "gui/format.h"
 #include "gui/help_content.h"
+#include "gui/help_window.h"
 #include "gui/main_frame.h"
+#include "gui/screenshot.h"
 
 #include <catch2/catch.hpp>
 
@@ -13,6 +15,8 @@
 #include <wx/stockitem.h>
 #include <wx/translation.h>
 #include <wx/uilocale.h>
+
+#include <cstdlib>
 
 using namespace rapport;
 using namespace rapport::gui;
@@ -50,6 +54,16 @@ TEST_CASE("The window in German has translated menus and guide and German dates 
     CHECK(FormatDate(pi_day) == "14.03.2026");
     CHECK(FormatAmount(Money::from_cents(123456)) == "1.234,56");
     CHECK(ParseAmount("1.234,56", "amount").cents == 123456);
+
+    // RAPPORT_SCREENSHOT_DIR=folder keeps a picture of the German guide, to look at it.
+    if (const char* folder = std::getenv("RAPPORT_SCREENSHOT_DIR")) {
+        ShowHelpWindow(nullptr, Settings{}, "worth");
+        Pump(300);
+        wxString error;
+        auto* guide = wxWindow::FindWindowByName(kHelpWindowName);
+        CHECK(CaptureWindowToPng(guide, wxString(folder) + "/guide-de.png", &error));
+        guide->Destroy();
+    }
 
     wxTranslations::Set(nullptr);
     Pump(50);

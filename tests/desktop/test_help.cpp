@@ -126,7 +126,7 @@ TEST_CASE("The guide quotes the owner's own hourly rate and retention and watch 
     const wxString defaults = HelpBodyHtml(Settings{});
     CHECK(defaults.Contains("a 60 % chance each year"));
     CHECK(defaults.Contains("more than 50 % of what the customer brings"));
-    CHECK(defaults.Contains("the next 1 year."));
+    CHECK(defaults.Contains("adds up the next year."));
 }
 
 TEST_CASE("A link in the contents scrolls the guide to its chapter") {
