@@ -93,19 +93,19 @@ bool ShowRestoreDialog(wxWindow* parent, Services& services) {
                                        "Restore; a safety copy of your current data is made "
                                        "first."),
                                      Wx(store::backup_folder(db_path).string())));
-    note->Wrap(dlg.FromDIP(640));
+    note->Wrap(dlg.FromDIP(760));
     top->Add(note, 0, wxBOTTOM, dlg.FromDIP(kSpace));
     auto* list = new wxDataViewListCtrl(&dlg, wxID_ANY, wxDefaultPosition,
-                                        dlg.FromDIP(wxSize(680, 260)), wxDV_SINGLE);
+                                        dlg.FromDIP(wxSize(790, 260)), wxDV_SINGLE);
     list->SetName("backup_list");
     AddColumns(list,
                {{_("Taken"), 150},
                 {_("Kind"), 120},
-                {_("Customers"), 80, wxALIGN_RIGHT},
-                {_("Incidents"), 80, wxALIGN_RIGHT},
-                {_("Purchases"), 80, wxALIGN_RIGHT},
-                {_("Size"), 70, wxALIGN_RIGHT},
-                {_("State"), 120}},
+                {_("Customers"), 95, wxALIGN_RIGHT},
+                {_("Incidents"), 85, wxALIGN_RIGHT},
+                {_("Purchases"), 95, wxALIGN_RIGHT},
+                {_("Size"), 75, wxALIGN_RIGHT},
+                {_("State"), 140}},
                6);
     for (const auto& b : backups) {
         wxVector<wxVariant> row;

@@ -170,6 +170,9 @@ TEST_CASE("Pressing 3 then Enter marks a follow-up done with no answer and Ctrl+
              return true;
          },
          [&] {
+             // Painted by now (a tick after it opened): a picture for whoever looks at the dialog.
+             if (const char* out = std::getenv("RAPPORT_DONE_PNG"))
+                 CaptureWindowToPng(ActiveModalDialog(), out, nullptr);
              FocusForTyping(Find<wxWindow>(ActiveModalDialog(), "followup_outcome_note"));
              wxUIActionSimulator().Text("rang twice");
              return true;
@@ -286,16 +289,23 @@ TEST_CASE("Restore from backup puts back the data of the chosen backup") {
 
     MessageBoxAnswerer answers(wxID_OK);
     bool listed = false;
+    int ticks = 0;
     ModalScript script({[&] {
-        auto* dlg = ActiveModalDialog();
-        if (!dlg || dlg->GetName() != "restore_dialog")
-            return false;
-        auto* list = Find<wxDataViewListCtrl>(dlg, "backup_list");
-        listed = list && list->GetItemCount() == 1 && list->GetTextValue(0, 2) == "1";
-        dlg->UpdateWindowUI(wxUPDATE_UI_RECURSE);
-        Click(Find<wxButton>(dlg, "backup_restore"));
-        return true;
-    }});
+                            auto* dlg = ActiveModalDialog();
+                            return dlg && dlg->GetName() == "restore_dialog";
+                        },
+                        [&] { return ++ticks > 3; }, // painted, for the picture below
+                        [&] {
+                            auto* dlg = ActiveModalDialog();
+                            auto* list = Find<wxDataViewListCtrl>(dlg, "backup_list");
+                            listed = list && list->GetItemCount() == 1 &&
+                                     list->GetTextValue(0, 2) == "1";
+                            if (const char* out = std::getenv("RAPPORT_RESTORE_PNG"))
+                                CaptureWindowToPng(dlg, out, nullptr);
+                            dlg->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+                            Click(Find<wxButton>(dlg, "backup_restore"));
+                            return true;
+                        }});
     CHECK(ShowRestoreDialog(window.frame, *services));
     CHECK(script.Failure().empty());
     CHECK(listed);
