@@ -132,7 +132,7 @@ run_package() {
     local deb
     deb="$(ls "$build_dir"/packages/*.deb)"
     say "package: $deb ($(du -h "$deb" | cut -f1))"
-    dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+    dpkg-deb --field "$deb"
     say "lintian"
     lintian --fail-on error --display-info "$deb"
 }
