@@ -194,8 +194,7 @@ wxWindow* FollowUpsView::BuildNavigation() {
     auto* bar = new wxPanel(this);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     const auto nav = [&](const wxString& label, const wxString& name, auto action) {
-        auto* b =
-            new wxButton(bar, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+        auto* b = new wxButton(bar, wxID_ANY, label);
         b->SetName(name);
         b->Bind(wxEVT_BUTTON, [action](wxCommandEvent&) { action(); });
         row->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(kGap));
