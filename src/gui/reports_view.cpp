@@ -129,6 +129,23 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     pageSizer->Add(inner, 1, wxEXPAND | wxALL, space);
     page->SetSizer(pageSizer);
 
+    // Complaints by category per month, for the same period: which kinds of trouble grow.
+    auto* crossPage = new wxPanel(m_tabs);
+    m_tabs->AddPage(crossPage, _("Complaints by category per month"));
+    std::vector<ColumnSpec> crossColumns = {{_("Month"), 130}};
+    for (const auto& c : all_categories())
+        crossColumns.push_back({Label(c.value), 105, wxALIGN_RIGHT});
+    m_byMonthCategory = new wxDataViewListCtrl(crossPage, wxID_ANY, wxDefaultPosition,
+                                               wxDefaultSize, wxDV_SINGLE | wxDV_ROW_LINES);
+    m_byMonthCategory->SetName("report_by_month_category");
+    AddColumns(m_byMonthCategory, crossColumns, 0);
+    auto* crossSizer = new wxBoxSizer(wxVERTICAL);
+    crossSizer->Add(MakeNote(crossPage, _("Incidents of each category per month, over the period "
+                                          "chosen on the Complaints and costs page.")),
+                    0, wxALL, space);
+    crossSizer->Add(m_byMonthCategory, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
+    crossPage->SetSizer(crossSizer);
+
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
     SetSizer(outer);
@@ -189,6 +206,17 @@ void ReportsView::Reload() {
         row.push_back(Cell(FormatAmount(t.given_back)));
         row.push_back(Cell(FormatAmount(t.pending)));
         m_byMonth->AppendItem(row);
+    }
+
+    m_byMonthCategory->DeleteAllItems();
+    for (std::size_t m = 0; m < report.by_month.size() && m < report.by_month_category.size();
+         ++m) {
+        wxVector<wxVariant> row;
+        row.push_back(Cell(FormatMonth(report.by_month[m].key)));
+        for (std::int64_t n : report.by_month_category[m])
+            row.push_back(Cell(n ? wxString::Format("%lld", static_cast<long long>(n))
+                                 : wxString::FromUTF8("\xC2\xB7")));
+        m_byMonthCategory->AppendItem(row);
     }
 
     m_costliest->DeleteAllItems();

@@ -41,6 +41,7 @@ private:
     wxStaticText* m_headline = nullptr;
     wxDataViewListCtrl* m_byCategory = nullptr;
     wxDataViewListCtrl* m_byMonth = nullptr;
+    wxDataViewListCtrl* m_byMonthCategory = nullptr;
     wxDataViewListCtrl* m_costliest = nullptr;
 };
 

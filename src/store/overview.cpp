@@ -118,6 +118,9 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
     std::map<std::string, IncidentTotals> months;
     std::unordered_map<Id, CustomerSums> customers;
     std::unordered_map<Id, Incident> incidents;
+    // Per month, incidents counted by category (keyed by the totals' addresses: no string work
+    // per row beyond the two lookups above).
+    std::map<const IncidentTotals*, std::map<const IncidentTotals*, std::int64_t>> month_category;
 
     SQLite::Statement in_period(m_db.sql(), R"(
         SELECT id, category, substr(occurred_at, 1, 7), customer_id, minutes
@@ -131,6 +134,7 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
         const std::int64_t minutes = in_period.getColumn(4).getInt64();
         ++c.incidents;
         ++m.incidents;
+        ++month_category[&m][&c];
         c.minutes += minutes;
         m.minutes += minutes;
         ++customers[customer].incidents;
@@ -164,6 +168,14 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
     for (auto& [month, t] : months) {
         t.key = month;
         out.by_month.push_back(t);
+        std::vector<std::int64_t> counts;
+        const auto& in_month = month_category[&t];
+        for (const auto& entry : all_categories()) {
+            const auto c = categories.find(std::string(entry.key));
+            const auto n = c == categories.end() ? in_month.end() : in_month.find(&c->second);
+            counts.push_back(n == in_month.end() ? 0 : n->second);
+        }
+        out.by_month_category.push_back(std::move(counts));
     }
 
     std::vector<std::pair<Id, CustomerSums>> ranked;

@@ -56,6 +56,9 @@ struct CostlyCustomerRow {
 struct PeriodReport {
     std::vector<IncidentTotals> by_category;
     std::vector<IncidentTotals> by_month;
+    // Complaints by category per month: for each month of by_month, in the same order, the
+    // number of incidents of each category in all_categories() order.
+    std::vector<std::vector<std::int64_t>> by_month_category;
     std::vector<CostlyCustomerRow> costliest;
 };
 

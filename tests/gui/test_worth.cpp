@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <wx/dataview.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -189,6 +190,43 @@ TEST_CASE("The settings dialog refuses a retention of 1.5 and stays open with wh
     REQUIRE(answers.messages.size() == 1);
     CHECK(answers.messages[0].Contains("retention"));
     CHECK(services->settings_store.load().retention == Approx(0.6));
+    frame->Destroy();
+    Pump(50);
+}
+
+TEST_CASE("Reports count complaints by category per month") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(kToday);
+    const Id c = AddCustomer(*services, "Carla Month");
+    Interaction late = Incident(c, 5, 40); // October
+    late.category = Category::delay;
+    services->interactions.add(late);
+    services->interactions.add(late);
+    Interaction bill = Incident(c, 5, 3); // November
+    bill.category = Category::billing;
+    services->interactions.add(bill);
+
+    MainFrame* frame = new MainFrame(*services, {});
+    frame->Show();
+    frame->ShowView(MainFrame::View::reports);
+    Pump(200);
+    auto* table = Find<wxDataViewListCtrl>(frame, "report_by_month_category");
+    REQUIRE(table);
+    REQUIRE(table->GetItemCount() == 2);
+    const auto cell = [&](unsigned row, Category category) {
+        unsigned col = 1;
+        for (const auto& e : all_categories()) {
+            if (e.value == category)
+                break;
+            ++col;
+        }
+        return table->GetTextValue(row, col);
+    };
+    CHECK(table->GetTextValue(0, 0).Contains("October"));
+    CHECK(cell(0, Category::delay) == "2");
+    CHECK(cell(1, Category::billing) == "1");
+    CHECK(cell(1, Category::delay) != "2");
     frame->Destroy();
     Pump(50);
 }

@@ -186,6 +186,21 @@ TEST_CASE("The period report sums incidents, minutes and money by category, mont
     CHECK(r.by_month[0].given_back == Money{13000});
     CHECK(r.by_month[1].key == "2026-04");
     CHECK(r.by_month[1].minutes == 35);
+    // Complaints by category per month add up both ways.
+    REQUIRE(r.by_month_category.size() == r.by_month.size());
+    for (std::size_t m = 0; m < r.by_month.size(); ++m) {
+        REQUIRE(r.by_month_category[m].size() == all_categories().size());
+        std::int64_t sum = 0;
+        for (std::int64_t n : r.by_month_category[m])
+            sum += n;
+        CHECK(sum == r.by_month[m].incidents);
+    }
+    for (std::size_t c = 0; c < all_categories().size(); ++c) {
+        std::int64_t sum = 0;
+        for (const auto& month : r.by_month_category)
+            sum += month[c];
+        CHECK(sum == r.by_category[c].incidents);
+    }
 
     REQUIRE(r.costliest.size() == 2);
     CHECK(r.costliest[0].name == "Anna Kowalski");
