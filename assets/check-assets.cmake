@@ -1,4 +1,5 @@
-# cmake -DAPP_ID=... -DVERSION=... -DASSETS=<assets dir> -DICONS=<built icons> -DSIZES=16;24;...
+# cmake -DAPP_ID=... -DVERSION=... -DASSETS=<assets dir> -DDESKTOP=<built .desktop>
+#   -DMETAINFO=<built .metainfo.xml> -DICONS=<built icons> -DSIZES=16;24;... -DLANGUAGES=de;...
 #   -P check-assets.cmake
 # The launcher, the metainfo, the icons and the program must name the same id, and the
 # metainfo's newest release must be the version being built: a mismatch means a launcher
@@ -6,7 +7,7 @@
 cmake_minimum_required(VERSION 3.22)
 set(problems "")
 
-file(READ "${ASSETS}/${APP_ID}.desktop" desktop)
+file(READ "${DESKTOP}" desktop)
 foreach(line "Icon=${APP_ID}" "StartupWMClass=${APP_ID}" "Exec=rapport")
     string(FIND "${desktop}" "\n${line}\n" at)
     if(at EQUAL -1)
@@ -14,7 +15,7 @@ foreach(line "Icon=${APP_ID}" "StartupWMClass=${APP_ID}" "Exec=rapport")
     endif()
 endforeach()
 
-file(READ "${ASSETS}/${APP_ID}.metainfo.xml" meta)
+file(READ "${METAINFO}" meta)
 foreach(text "<id>${APP_ID}</id>" "<launchable type=\"desktop-id\">${APP_ID}.desktop</launchable>"
         "<icon type=\"stock\">${APP_ID}</icon>")
     string(FIND "${meta}" "${text}" at)
@@ -38,6 +39,20 @@ foreach(shot IN LISTS shots)
     string(REGEX REPLACE "^/assets/" "" file "${shot}")
     if(NOT EXISTS "${ASSETS}/${file}")
         list(APPEND problems "the metainfo links to ${file}, which is not in assets/")
+    endif()
+endforeach()
+
+# Every language of po/LINGUAS reaches the launcher and the software centre.
+foreach(lang IN LISTS LANGUAGES)
+    foreach(key Comment GenericName Keywords)
+        string(FIND "${desktop}" "\n${key}[${lang}]=" at)
+        if(at EQUAL -1)
+            list(APPEND problems "the launcher has no ${key}[${lang}]: is po/${lang}.po complete?")
+        endif()
+    endforeach()
+    string(FIND "${meta}" "<summary xml:lang=\"${lang}\">" at)
+    if(at EQUAL -1)
+        list(APPEND problems "the metainfo has no ${lang} summary: is po/${lang}.po complete?")
     endif()
 endforeach()
 

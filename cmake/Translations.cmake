@@ -1,7 +1,8 @@
 # Translations of the window (gettext).
 #
 #   <build>/po/rapport.pot   every translatable string: xgettext over src/gui, plus the core's
-#                            labels that the window translates (cmake/CoreLabels.cmake)
+#                            labels that the window translates (cmake/CoreLabels.cmake), and
+#                            the launcher's and the metainfo's texts (assets/*.in)
 #   po/<lang>.po             one file per language listed in po/LINGUAS, kept in the repository
 #   rapport.mo               compiled by msgfmt next to the uninstalled program
 #                            (<build>/src/gui/locale/<lang>/LC_MESSAGES/) and installed to
@@ -17,8 +18,10 @@ find_program(XGETTEXT_EXECUTABLE xgettext)
 find_program(MSGFMT_EXECUTABLE msgfmt)
 find_program(MSGMERGE_EXECUTABLE msgmerge)
 find_program(MSGCAT_EXECUTABLE msgcat)
+# gettext's rules for which parts of an AppStream file are text to translate.
+find_file(RAPPORT_METAINFO_ITS metainfo.its PATHS /usr/share/gettext/its NO_DEFAULT_PATH)
 if(NOT XGETTEXT_EXECUTABLE OR NOT MSGFMT_EXECUTABLE OR NOT MSGMERGE_EXECUTABLE
-   OR NOT MSGCAT_EXECUTABLE)
+   OR NOT MSGCAT_EXECUTABLE OR NOT RAPPORT_METAINFO_ITS)
     message(WARNING "gettext tools not found (Debian package gettext): the window stays in "
                     "English")
     return()
@@ -49,10 +52,18 @@ add_custom_command(
             --add-comments=TRANSLATORS: --package-name=Rapport
             --package-version=${PROJECT_VERSION} --sort-by-file
             --output=${CMAKE_BINARY_DIR}/po/window.pot ${rapport_pot_sources}
+    COMMAND ${XGETTEXT_EXECUTABLE} --language=Desktop --keyword=Name --keyword=GenericName
+            --keyword=Comment --keyword=Keywords --output=${CMAKE_BINARY_DIR}/po/desktop.pot
+            assets/${RAPPORT_APP_ID}.desktop.in
+    COMMAND ${XGETTEXT_EXECUTABLE} --its=${RAPPORT_METAINFO_ITS}
+            --output=${CMAKE_BINARY_DIR}/po/metainfo.pot assets/${RAPPORT_APP_ID}.metainfo.xml.in
     COMMAND ${MSGCAT_EXECUTABLE} --use-first --sort-by-file --output-file=${RAPPORT_POT}
             ${CMAKE_BINARY_DIR}/po/window.pot ${CMAKE_BINARY_DIR}/po/core-labels.pot
+            ${CMAKE_BINARY_DIR}/po/desktop.pot ${CMAKE_BINARY_DIR}/po/metainfo.pot
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
     DEPENDS ${rapport_pot_sources} ${CMAKE_BINARY_DIR}/po/core-labels.pot
+            ${CMAKE_SOURCE_DIR}/assets/${RAPPORT_APP_ID}.desktop.in
+            ${CMAKE_SOURCE_DIR}/assets/${RAPPORT_APP_ID}.metainfo.xml.in
     COMMENT "Writing ${RAPPORT_POT}"
     VERBATIM)
 
