@@ -120,7 +120,7 @@ public:
         for (int y = 1; y <= 3; ++y)
             m_horizon->Append(wxString::Format(wxPLURAL("%d year", "%d years", y), y));
         m_horizon->SetSelection(std::clamp(s.horizon_years, 1, 3) - 1);
-        row(_("Look ahead:"), m_horizon);
+        row(_("Look ahead:"), m_horizon, _("for the estimate"));
         m_acquisition = number("acquisition_cost", FormatAmount(s.acquisition_cost));
         row(_("Winning a new customer costs:"), m_acquisition, _("what a referral saves you"));
         m_watch = number("watch_ratio", LocalFraction(s.watch_ratio));
@@ -128,13 +128,15 @@ public:
             _("0 to 1 of what they bring; 0.5 is half"));
         top->Add(grid, 0, wxEXPAND | wxALL, space);
 
-        top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);
-        top->Add(MakeSectionTitle(this, _("Usual resolution per category")), 0,
-                 wxLEFT | wxRIGHT | wxTOP, space);
-        top->AddSpacer(gap);
-        top->Add(MakeNote(this, _("Proposed when you log an incident of that category; you can "
-                                  "always change it there.")),
-                 0, wxLEFT | wxRIGHT, space);
+        // The usual resolutions stand beside the rest, so the dialog fits a laptop screen.
+        auto* right = new wxBoxSizer(wxVERTICAL);
+        right->Add(MakeSectionTitle(this, _("Usual resolution per category")), 0,
+                   wxLEFT | wxRIGHT | wxTOP, space);
+        right->AddSpacer(gap);
+        auto* note = MakeNote(this, _("Proposed when you log an incident of that category; you "
+                                      "can always change it there."));
+        note->Wrap(FromDIP(380));
+        right->Add(note, 0, wxLEFT | wxRIGHT, space);
         auto* defaults = new wxFlexGridSizer(3, gap, space);
         for (const auto& c : all_categories()) {
             CategoryRow r;
@@ -165,7 +167,15 @@ public:
             defaults->Add(r.cost, 0, wxALIGN_CENTER_VERTICAL);
             m_rows.push_back(r);
         }
-        top->Add(defaults, 0, wxALL, space);
+        right->Add(defaults, 0, wxALL, space);
+        auto* columns = new wxBoxSizer(wxHORIZONTAL);
+        columns->Add(top, 0, wxEXPAND);
+        columns->Add(
+            new wxStaticLine(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLI_VERTICAL), 0,
+            wxEXPAND | wxTOP | wxBOTTOM, space);
+        columns->Add(right, 0, wxEXPAND);
+        auto* all = new wxBoxSizer(wxVERTICAL);
+        all->Add(columns, 1, wxEXPAND);
 
         auto* buttons = new wxStdDialogButtonSizer();
         auto* save = new wxButton(this, wxID_OK, _("&Save"));
@@ -173,8 +183,8 @@ public:
         buttons->AddButton(save);
         buttons->AddButton(new wxButton(this, wxID_CANCEL));
         buttons->Realize();
-        top->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
-        SetSizerAndFit(top);
+        all->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
+        SetSizerAndFit(all);
         CentreOnParent();
         Bind(
             wxEVT_BUTTON, [this](wxCommandEvent&) { OnSave(); }, wxID_OK);
