@@ -6,6 +6,7 @@
 #include "gui/customers_view.h"
 #include "gui/followups_view.h"
 #include "gui/format.h"
+#include "gui/help_desktop.h"
 #include "gui/help_window.h"
 #include "gui/history_export_ui.h"
 #include "gui/import_dialog.h"
@@ -334,6 +335,10 @@ void MainFrame::ShowAbout() {
     info.SetVersion(RAPPORT_VERSION);
     info.SetDescription(_("Remember every difficult customer, what it cost to make it right, "
                           "and know who is worth it."));
+    info.SetCopyright(_("(C) 2026 The Rapport developers"));
+    info.SetWebSite("https://github.com/rapport/rapport");
+    if (const wxIconBundle icons = AppIcons(); !icons.IsEmpty())
+        info.SetIcon(icons.GetIcon(FromDIP(wxSize(64, 64))));
     wxAboutBox(info, this);
 }
 
