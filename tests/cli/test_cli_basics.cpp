@@ -37,7 +37,7 @@ TEST_CASE("customer add prints the new id, and global options work after the com
     CHECK(nlohmann::json::parse(r.out)["id"] == 2);
 }
 
-TEST_CASE("log records an incident with a resolution and a follow-up; show lists it", "[cli]") {
+TEST_CASE("log records an incident with a resolution and a follow-up, show lists it", "[cli]") {
     TempDir dir;
     const auto db = dir / "shop.db";
     make_shop(db);

@@ -145,7 +145,7 @@ TEST_CASE("export history writes a folder of CSV files or one JSON document", "[
     CHECK(j["interactions"][0]["resolutions"][0]["cost"] == 35.5);
 }
 
-TEST_CASE("import reports bad rows by line; a dry run and a failed import change nothing",
+TEST_CASE("import reports bad rows by line, a dry run and a failed import change nothing",
           "[cli][import][errors]") {
     TempDir dir;
     const auto db = dir / "shop.db";
@@ -232,7 +232,7 @@ TEST_CASE("import of a missing, empty or binary file exits 1 with one sentence",
     CHECK(file_bytes(db) == before);
 }
 
-TEST_CASE("import --map with an unknown field is a usage error; with columns it works",
+TEST_CASE("import --map with an unknown field is a usage error, with columns it works",
           "[cli][import]") {
     TempDir dir;
     const auto db = dir / "shop.db";

@@ -110,7 +110,7 @@ TEST_CASE("followups --json gives the overdue list and the week's list with thei
     CHECK(item["note"] == "Ask if the new one works");
 }
 
-TEST_CASE("followups --overdue alone lists only the overdue ones; --week next the next week",
+TEST_CASE("followups --overdue alone lists only the overdue ones, --week next the next week",
           "[cli][followups]") {
     TempDir dir;
     const auto db = make_week(dir);
@@ -164,7 +164,7 @@ TEST_CASE("a week the year does not have (2026-W54, 2026-W00) is a usage error",
     CHECK(file_bytes(db) == before);
 }
 
-TEST_CASE("an unknown follow-up id is a data error; a non-number is a usage error",
+TEST_CASE("an unknown follow-up id is a data error, a non-number is a usage error",
           "[cli][followups][refuse]") {
     TempDir dir;
     const auto db = make_week(dir);
@@ -209,7 +209,7 @@ TEST_CASE("a follow-up already done cannot be done again, and nothing changes",
     CHECK(found);
 }
 
-TEST_CASE("done leaves the list at once; still unhappy suggests the next step",
+TEST_CASE("done leaves the list at once, still unhappy suggests the next step",
           "[cli][followups]") {
     TempDir dir;
     const auto db = make_week(dir);
@@ -225,7 +225,7 @@ TEST_CASE("done leaves the list at once; still unhappy suggests the next step",
     CHECK(ids(j["week"]["follow_ups"]) == Ids{2, 3, 5});
 }
 
-TEST_CASE("followup move reschedules to a date or +N days; a done one cannot move",
+TEST_CASE("followup move reschedules to a date or +N days, a done one cannot move",
           "[cli][followups]") {
     TempDir dir;
     const auto db = make_week(dir);
@@ -272,7 +272,7 @@ TEST_CASE("the calendar file reads back in python3-icalendar with names, punctua
     CHECK(records[3][3] == "2026-11-30");
 }
 
-TEST_CASE("every line of the calendar file is CRLF-terminated and at most 75 octets; the file is "
+TEST_CASE("every line of the calendar file is CRLF-terminated and at most 75 octets, the file is "
           "private",
           "[cli][followups][ics]") {
     TempDir dir;

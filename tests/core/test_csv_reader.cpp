@@ -26,7 +26,7 @@ TEST_CASE("a plain comma-separated till export is read row by row", "[csv-reader
     CHECK(t.records[2].line == 3);
 }
 
-TEST_CASE("a European export with ';' between fields and ',' decimals is understood",
+TEST_CASE("a European export with ',' between fields and ',' decimals is understood",
           "[csv-reader]") {
     const CsvTable t = read_csv("Naam;Bedrag;Datum\r\n\"Jansen, Piet\";12,50;25-11-2026\r\n"
                                 "Zoë;1.234,56;26-11-2026\r\n");

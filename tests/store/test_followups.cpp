@@ -201,7 +201,7 @@ TEST_CASE("marking a follow-up done records the outcome, note and minutes", "[fo
     }
 }
 
-TEST_CASE("a follow-up already done cannot be marked done again; nothing changes",
+TEST_CASE("a follow-up already done cannot be marked done again, nothing changes",
           "[followups][refuse]") {
     Shop shop;
     const Id id = shop.due(2026_y / 11 / 24);

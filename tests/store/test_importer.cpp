@@ -46,7 +46,7 @@ std::vector<std::size_t> lines_of(const std::vector<store::ImportRowError>& erro
 
 } // namespace
 
-TEST_CASE("a German till export with ';', a BOM and quoted line breaks is understood", "[import]") {
+TEST_CASE("a German till export with ',', a BOM and quoted line breaks is understood", "[import]") {
     auto db = store::Database::open_in_memory();
     const std::string csv = "\xEF\xBB\xBF"
                             "Kunde;Telefon;E-Mail;Notiz\r\n"
@@ -281,7 +281,7 @@ TEST_CASE("a header with no rows, or no recognisable columns, imports nothing an
     CHECK(customers(db) == 0);
 }
 
-TEST_CASE("columns can be chosen by header name or number; a bad choice is a usage error",
+TEST_CASE("columns can be chosen by header name or number, a bad choice is a usage error",
           "[import]") {
     auto db = store::Database::open_in_memory();
     store::ImportOptions o;
