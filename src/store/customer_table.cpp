@@ -13,15 +13,8 @@ namespace {
 
 // The figures of one row, as in CustomerRepo::list, for a set of ids passed as a JSON array so
 // any number binds as one parameter.
-constexpr const char* kSummariesSql = R"(
-    SELECT c.id, c.name, c.phone, c.email, c.archived,
-           (SELECT count(*) FROM interaction i WHERE i.customer_id = c.id),
-           (SELECT max(occurred_at) FROM interaction i WHERE i.customer_id = c.id),
-           (SELECT coalesce(sum(r.cost), 0) FROM interaction i
-              JOIN resolution r ON r.interaction_id = i.id
-             WHERE i.customer_id = c.id AND r.status = 'accepted')
-      FROM customer c
-     WHERE c.id IN (SELECT value FROM json_each(?1)))";
+const std::string kSummariesSql =
+    std::string(kCustomerSummarySelect) + " WHERE c.id IN (SELECT value FROM json_each(?1))";
 
 std::string json_array(std::span<const Id> ids) {
     std::string out = "[";
@@ -32,19 +25,6 @@ std::string json_array(std::span<const Id> ids) {
     }
     out += ']';
     return out;
-}
-
-CustomerSummary read_summary(SQLite::Statement& st) {
-    CustomerSummary s;
-    s.id = st.getColumn(0).getInt64();
-    s.name = st.getColumn(1).getString();
-    s.phone = st.getColumn(2).getString();
-    s.email = st.getColumn(3).getString();
-    s.archived = st.getColumn(4).getInt() != 0;
-    s.complaints = st.getColumn(5).getInt64();
-    s.last_contact = column_optional_text(st.getColumn(6));
-    s.given_back = Money{st.getColumn(7).getInt64()};
-    return s;
 }
 
 // The end of the range of strings that start with `prefix` under NOCASE: the largest code
@@ -129,7 +109,7 @@ std::vector<CustomerSummary> CustomerTable::summaries(std::span<const Id> ids) {
     st.bind(1, json_array(ids));
     std::unordered_map<Id, CustomerSummary> found;
     while (st.executeStep()) {
-        CustomerSummary s = read_summary(st);
+        CustomerSummary s = read_customer_summary(st);
         found.emplace(s.id, std::move(s));
     }
     std::vector<CustomerSummary> out;

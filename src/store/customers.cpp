@@ -37,8 +37,10 @@ Customer read_customer(SQLite::Statement& st) {
 constexpr const char* kCustomerColumns =
     "id, name, phone, email, note, referred_by, came_anyway, referral_reward, archived";
 
-// The list query: per-customer figures come from covering indexes, so no row is copied twice.
-constexpr const char* kSummarySelect = R"(
+} // namespace
+
+// Per-customer figures come from covering indexes, so no row is copied twice.
+const char* const kCustomerSummarySelect = R"(
     SELECT c.id, c.name, c.phone, c.email, c.archived,
            (SELECT count(*) FROM interaction i WHERE i.customer_id = c.id),
            (SELECT max(occurred_at) FROM interaction i WHERE i.customer_id = c.id),
@@ -47,7 +49,18 @@ constexpr const char* kSummarySelect = R"(
              WHERE i.customer_id = c.id AND r.status = 'accepted')
       FROM customer c)";
 
-} // namespace
+CustomerSummary read_customer_summary(SQLite::Statement& st) {
+    CustomerSummary s;
+    s.id = st.getColumn(0).getInt64();
+    s.name = st.getColumn(1).getString();
+    s.phone = st.getColumn(2).getString();
+    s.email = st.getColumn(3).getString();
+    s.archived = st.getColumn(4).getInt() != 0;
+    s.complaints = st.getColumn(5).getInt64();
+    s.last_contact = column_optional_text(st.getColumn(6));
+    s.given_back = Money{st.getColumn(7).getInt64()};
+    return s;
+}
 
 std::string to_fts_query(std::string_view text) {
     std::string out;
@@ -247,7 +260,7 @@ std::vector<Id> CustomerRepo::search_ids(std::string_view text) {
 }
 
 std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool include_archived) {
-    std::string sql = kSummarySelect;
+    std::string sql = kCustomerSummarySelect;
     std::vector<std::string> where;
     const std::string q = to_fts_query(search);
     if (!q.empty()) {
@@ -271,18 +284,8 @@ std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool in
         st.bind(2, trimmed(search));
     }
     std::vector<CustomerSummary> out;
-    while (st.executeStep()) {
-        CustomerSummary s;
-        s.id = st.getColumn(0).getInt64();
-        s.name = st.getColumn(1).getString();
-        s.phone = st.getColumn(2).getString();
-        s.email = st.getColumn(3).getString();
-        s.archived = st.getColumn(4).getInt() != 0;
-        s.complaints = st.getColumn(5).getInt64();
-        s.last_contact = column_optional_text(st.getColumn(6));
-        s.given_back = Money{st.getColumn(7).getInt64()};
-        out.push_back(std::move(s));
-    }
+    while (st.executeStep())
+        out.push_back(read_customer_summary(st));
     return out;
 }
 

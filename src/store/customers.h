@@ -4,6 +4,8 @@
 #include "core/records.h"
 #include "store/database.h"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +24,11 @@ struct CustomerSummary {
     Money given_back;                         // accepted resolutions, all time
     bool archived = false;
 };
+
+// The SELECT (no WHERE yet) that reads CustomerSummary rows, and the reader of its columns,
+// shared by CustomerRepo::list and the window's CustomerTable.
+extern const char* const kCustomerSummarySelect;
+CustomerSummary read_customer_summary(SQLite::Statement& st);
 
 class CustomerRepo {
 public:
