@@ -85,7 +85,9 @@ for p in "${parts[@]}"; do
 done
 for bin in "$root"/usr/bin/*; do
     for lib in $(objdump -p "$bin" | awk '/NEEDED/ { print $2 }'); do
-        path="$(ldconfig -p | awk -v l="$lib" '$1 == l { print $NF; exit }')"
+        # awk reads to the end: an early exit would SIGPIPE ldconfig and, under pipefail,
+        # end this script without a word.
+        path="$(ldconfig -p | awk -v l="$lib" '$1 == l && !found { print $NF; found = 1 }')"
         [ -n "$path" ] || fail "$(basename "$bin") needs $lib, which is not on this machine"
         owner="$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path")"
         owner="${owner%%:*}"
