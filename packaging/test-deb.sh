@@ -73,7 +73,7 @@ warnings="$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z \
 [ -z "$warnings" ] || fail "the rapport-cli manual page has warnings: $warnings"
 
 # The changelog's newest entry is this version.
-top="$(zcat "$root/usr/share/doc/rapport/changelog.gz" | head -1)"
+top="$(zcat "$root/usr/share/doc/rapport/changelog.gz" | sed -n 1p)"
 [[ "$top" == "rapport ($version) "* ]] || fail "changelog.gz starts with '$top', not version $version"
 
 # Every shared library the programs load belongs to a package in Depends.
