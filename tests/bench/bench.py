@@ -139,7 +139,7 @@ def main():
         peak_kb = None
         for _ in range(args.runs):
             r = run(prefix + ["/usr/bin/time", "-v", gui, "--db", db, "--measure-startup"])
-            m = re.search(r"(\d+(?:\.\d+)?)\s*ms", r.stdout)
+            m = re.search(r"^(\d+)\s*$", r.stdout, re.M)  # milliseconds, alone on a line
             if m:
                 startups.append(float(m.group(1)))
             k = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
