@@ -177,8 +177,9 @@ void Database::configure() {
     try {
         m_db->setBusyTimeout(kBusyTimeoutMs);
         m_db->exec("PRAGMA foreign_keys = ON");
-        // 32 MiB of page cache (default 2 MiB): a million-row history stays snappy.
-        m_db->exec("PRAGMA cache_size = -32768");
+        // 16 MiB of page cache (default 2 MiB): enough for the hot pages of a million-row history,
+        // small enough to keep the window under its memory budget.
+        m_db->exec("PRAGMA cache_size = -16384");
         // Crash safety: a committed change survives kill -9 and power loss.
         m_db->exec("PRAGMA journal_mode = WAL");
         m_db->exec("PRAGMA synchronous = FULL");
