@@ -63,6 +63,50 @@ void bind_interaction(SQLite::Statement& st, const Interaction& i) {
     st.bind(15, i.checklist.agreed_follow_up ? 1 : 0);
 }
 
+// The two child queries, prepared once per listing instead of once per incident.
+struct ChildQueries {
+    explicit ChildQueries(SQLite::Database& db)
+        : resolutions(db, R"(
+            SELECT id, type, cost, status FROM resolution WHERE interaction_id = ? ORDER BY id)"),
+          follow_ups(db, R"(
+            SELECT id, due_on, note, done_on, outcome, outcome_note, minutes
+              FROM follow_up WHERE interaction_id = ? ORDER BY due_on, id)") {}
+    SQLite::Statement resolutions;
+    SQLite::Statement follow_ups;
+};
+
+void load_children(ChildQueries& q, Interaction& i) {
+    SQLite::Statement& res = q.resolutions;
+    res.reset();
+    res.bind(1, static_cast<std::int64_t>(i.id));
+    while (res.executeStep()) {
+        Resolution r;
+        r.id = res.getColumn(0).getInt64();
+        r.interaction_id = i.id;
+        r.type = parse_resolution_type(res.getColumn(1).getString());
+        r.cost = Money{res.getColumn(2).getInt64()};
+        r.status = parse_resolution_status(res.getColumn(3).getString());
+        i.resolutions.push_back(r);
+    }
+    SQLite::Statement& fu = q.follow_ups;
+    fu.reset();
+    fu.bind(1, static_cast<std::int64_t>(i.id));
+    while (fu.executeStep()) {
+        FollowUp f;
+        f.id = fu.getColumn(0).getInt64();
+        f.interaction_id = i.id;
+        f.due = parse_date(fu.getColumn(1).getString());
+        f.note = fu.getColumn(2).getString();
+        if (!fu.getColumn(3).isNull())
+            f.done_on = parse_date(fu.getColumn(3).getString());
+        if (!fu.getColumn(4).isNull())
+            f.outcome = parse_outcome(fu.getColumn(4).getString());
+        f.outcome_note = fu.getColumn(5).getString();
+        f.minutes = fu.getColumn(6).getInt();
+        i.follow_ups.push_back(f);
+    }
+}
+
 } // namespace
 
 void InteractionRepo::validate(const Interaction& i) {
@@ -174,38 +218,6 @@ void InteractionRepo::update(const Interaction& i) {
     }
 }
 
-void InteractionRepo::load_children(Interaction& i) {
-    SQLite::Statement res(m_db.sql(), R"(
-        SELECT id, type, cost, status FROM resolution WHERE interaction_id = ? ORDER BY id)");
-    res.bind(1, static_cast<std::int64_t>(i.id));
-    while (res.executeStep()) {
-        Resolution r;
-        r.id = res.getColumn(0).getInt64();
-        r.interaction_id = i.id;
-        r.type = parse_resolution_type(res.getColumn(1).getString());
-        r.cost = Money{res.getColumn(2).getInt64()};
-        r.status = parse_resolution_status(res.getColumn(3).getString());
-        i.resolutions.push_back(r);
-    }
-    SQLite::Statement fu(m_db.sql(), R"(
-        SELECT id, due_on, note, done_on, outcome, outcome_note, minutes
-          FROM follow_up WHERE interaction_id = ? ORDER BY due_on, id)");
-    fu.bind(1, static_cast<std::int64_t>(i.id));
-    while (fu.executeStep()) {
-        FollowUp f;
-        f.id = fu.getColumn(0).getInt64();
-        f.interaction_id = i.id;
-        f.due = parse_date(fu.getColumn(1).getString());
-        f.note = fu.getColumn(2).getString();
-        if (!fu.getColumn(3).isNull())
-            f.done_on = parse_date(fu.getColumn(3).getString());
-        if (!fu.getColumn(4).isNull())
-            f.outcome = parse_outcome(fu.getColumn(4).getString());
-        f.outcome_note = fu.getColumn(5).getString();
-        f.minutes = fu.getColumn(6).getInt();
-        i.follow_ups.push_back(f);
-    }
-}
 
 std::optional<Interaction> InteractionRepo::find(Id id) {
     SQLite::Statement st(m_db.sql(), fmt::format("SELECT {} FROM interaction WHERE id = ?",
@@ -214,7 +226,8 @@ std::optional<Interaction> InteractionRepo::find(Id id) {
     if (!st.executeStep())
         return std::nullopt;
     Interaction i = read_interaction(st);
-    load_children(i);
+    ChildQueries children(m_db.sql());
+    load_children(children, i);
     return i;
 }
 
@@ -233,8 +246,9 @@ std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
     std::vector<Interaction> out;
     while (st.executeStep())
         out.push_back(read_interaction(st));
+    ChildQueries children(m_db.sql());
     for (auto& i : out)
-        load_children(i);
+        load_children(children, i);
     return out;
 }
 

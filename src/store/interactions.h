@@ -38,7 +38,6 @@ public:
 private:
     void validate(const Interaction& i);
     void insert_children(const Interaction& i, Id interaction_id, bool keep_ids);
-    void load_children(Interaction& i);
     Database& m_db;
 };
 
