@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
     int wx_argc = 1;
     char* wx_argv[] = {argv[0], nullptr};
     if (!wxEntryStart(wx_argc, wx_argv)) {
-        std::fprintf(stderr, "The GUI tests need a display; run them under xvfb-run -a.\n");
+        std::fprintf(stderr, "These tests need a display; run them under xvfb-run -a.\n");
         return 1;
     }
     wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
