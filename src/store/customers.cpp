@@ -19,6 +19,18 @@ std::string trimmed(std::string_view s) {
     return std::string(s);
 }
 
+// Parameters 1..8 of both the INSERT and the UPDATE, in the column order they name.
+void bind_customer_fields(SQLite::Statement& st, const Customer& c) {
+    st.bind(1, trimmed(c.name));
+    st.bind(2, trimmed(c.phone));
+    st.bind(3, trimmed(c.email));
+    st.bind(4, c.note);
+    bind_optional(st, 5, c.referred_by);
+    st.bind(6, c.came_anyway ? 1 : 0);
+    st.bind(7, static_cast<std::int64_t>(c.referral_reward.cents));
+    st.bind(8, c.archived ? 1 : 0);
+}
+
 Customer read_customer(SQLite::Statement& st) {
     Customer c;
     c.id = st.getColumn(0).getInt64();
@@ -103,14 +115,7 @@ Id CustomerRepo::add(const Customer& c) {
             INSERT INTO customer (name, phone, email, note, referred_by, came_anyway,
                                   referral_reward, archived)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
-        st.bind(1, trimmed(c.name));
-        st.bind(2, trimmed(c.phone));
-        st.bind(3, trimmed(c.email));
-        st.bind(4, c.note);
-        bind_optional(st, 5, c.referred_by);
-        st.bind(6, c.came_anyway ? 1 : 0);
-        st.bind(7, static_cast<std::int64_t>(c.referral_reward.cents));
-        st.bind(8, c.archived ? 1 : 0);
+        bind_customer_fields(st, c);
         st.exec();
         const Id id = m_db.sql().getLastInsertRowid();
         save_tags(id, c.tags);
@@ -129,14 +134,7 @@ void CustomerRepo::update(const Customer& c) {
             UPDATE customer SET name = ?, phone = ?, email = ?, note = ?, referred_by = ?,
                    came_anyway = ?, referral_reward = ?, archived = ?
              WHERE id = ?)");
-        st.bind(1, trimmed(c.name));
-        st.bind(2, trimmed(c.phone));
-        st.bind(3, trimmed(c.email));
-        st.bind(4, c.note);
-        bind_optional(st, 5, c.referred_by);
-        st.bind(6, c.came_anyway ? 1 : 0);
-        st.bind(7, static_cast<std::int64_t>(c.referral_reward.cents));
-        st.bind(8, c.archived ? 1 : 0);
+        bind_customer_fields(st, c);
         st.bind(9, static_cast<std::int64_t>(c.id));
         if (st.exec() == 0)
             throw DataError(fmt::format("No customer has id {}.", c.id));
