@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <memory>
 
 namespace rapport::gui {
@@ -52,6 +53,18 @@ wxString ShortVerdict(Verdict v) {
 }
 
 namespace {
+
+// What every chart here shares: drawn by its own paint handler, redrawn whole on resize.
+void PrepareChart(wxWindow* chart, const char* name, wxSize min_size, std::function<void()> paint) {
+    chart->SetName(name);
+    chart->SetBackgroundStyle(wxBG_STYLE_PAINT);
+    chart->SetMinSize(chart->FromDIP(min_size));
+    chart->Bind(wxEVT_PAINT, [paint = std::move(paint)](wxPaintEvent&) { paint(); });
+    chart->Bind(wxEVT_SIZE, [chart](wxSizeEvent& e) {
+        chart->Refresh();
+        e.Skip();
+    });
+}
 
 double Units(Money m) {
     return static_cast<double>(m.cents) / 100.0;
@@ -111,14 +124,7 @@ double NiceStep(double span, int ticks) {
 } // namespace
 
 WaterfallChart::WaterfallChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
-    SetName("worth_waterfall");
-    SetBackgroundStyle(wxBG_STYLE_PAINT);
-    SetMinSize(FromDIP(wxSize(300, 210)));
-    Bind(wxEVT_PAINT, [this](wxPaintEvent&) { OnPaint(); });
-    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        Refresh();
-        e.Skip();
-    });
+    PrepareChart(this, "worth_waterfall", wxSize(300, 210), [this] { OnPaint(); });
 }
 
 void WaterfallChart::SetReport(const WorthReport& report, std::string currency, double retention,
@@ -253,14 +259,7 @@ void WaterfallChart::OnPaint() {
 }
 
 ValueCostChart::ValueCostChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
-    SetName("worth_over_time");
-    SetBackgroundStyle(wxBG_STYLE_PAINT);
-    SetMinSize(FromDIP(wxSize(300, 210)));
-    Bind(wxEVT_PAINT, [this](wxPaintEvent&) { OnPaint(); });
-    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        Refresh();
-        e.Skip();
-    });
+    PrepareChart(this, "worth_over_time", wxSize(300, 210), [this] { OnPaint(); });
 }
 
 void ValueCostChart::SetEvents(std::vector<store::WorthEvent> events, Date today,
@@ -368,14 +367,7 @@ void ValueCostChart::OnPaint() {
 
 PortfolioPlot::PortfolioPlot(wxWindow* parent, std::function<void(Id)> open_customer)
     : wxWindow(parent, wxID_ANY), m_open(std::move(open_customer)) {
-    SetName("portfolio_plot");
-    SetBackgroundStyle(wxBG_STYLE_PAINT);
-    SetMinSize(FromDIP(wxSize(420, 300)));
-    Bind(wxEVT_PAINT, [this](wxPaintEvent&) { OnPaint(); });
-    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        Refresh();
-        e.Skip();
-    });
+    PrepareChart(this, "portfolio_plot", wxSize(420, 300), [this] { OnPaint(); });
     Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& e) {
         if (auto id = HitTest(e.GetPosition()); id && m_open)
             m_open(*id);
