@@ -42,7 +42,7 @@ FileFacts inspect_existing(const fs::path& path) {
         f.user_version = ro.execAndGet("PRAGMA user_version").getInt();
         f.object_count = ro.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
         if (f.application_id == kApplicationId)
-            f.damage = quick_check_small_tables(ro);
+            f.damage = quick_check_on_open(ro);
         return f;
     } catch (const SQLite::Exception& e) {
         const int code = e.getErrorCode() & 0xff;

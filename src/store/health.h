@@ -9,11 +9,12 @@
 
 namespace rapport::store {
 
-// The first problem PRAGMA quick_check finds in the schema and the small tables every screen
-// reads (customers, tags, settings, the customer search index); empty when there is none.
-// Cheap on any file: it skips the interaction, follow-up and purchase tables, whose size grows
-// with the years. Used by Database::open.
-std::string quick_check_small_tables(SQLite::Database& db);
+// The first problem the check on opening finds; empty when there is none. It costs a few page
+// reads on any size of file: PRAGMA quick_check of the schema and of the tables the app keeps
+// small (settings, categories, tags), and for every other table a read of its root page and of
+// the paths to its first and last rows. Pages in the middle of the growing tables are left to
+// the daily check of the backup copy (maybe_daily_backup). Used by Database::open.
+std::string quick_check_on_open(SQLite::Database& db);
 
 // The first problem a whole-file PRAGMA quick_check finds; empty when there is none. A
 // SQLite error while checking (the schema itself unreadable) counts as a problem.
