@@ -13,6 +13,7 @@
 #include <charconv>
 #include <chrono>
 #include <iostream>
+#include <iterator>
 
 namespace rapport::cli {
 namespace {
@@ -75,23 +76,34 @@ std::string day_heading(Date d) {
 }
 
 // Text typed into a note may hold line breaks; a list line must stay one line.
-std::string one_line(std::string_view text) {
-    std::string out;
+// Appends `text` to `out` on one line: a note's line breaks and tabs become spaces.
+void append_one_line(std::string& out, std::string_view text) {
     for (char c : text)
         out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+}
+
+std::string one_line(std::string_view text) {
+    std::string out;
+    append_one_line(out, text);
     return out;
 }
 
-std::string item_line(const store::FollowUpItem& item, bool show_due) {
-    std::string line = fmt::format("{:>8}  ", item.follow_up.id);
+// Appends one follow-up's line to `out`, straight into the one output buffer: a busy week has
+// thousands of lines.
+void append_item_line(std::string& out, const store::FollowUpItem& item, bool show_due) {
+    fmt::format_to(std::back_inserter(out), "{:>8}  ", item.follow_up.id);
     if (show_due)
-        line += fmt::format("due {}  ", format_date(item.follow_up.due));
-    line += one_line(item.customer_name) + " | " + one_line(item.summary);
+        out.append("due ").append(format_date(item.follow_up.due)).append("  ");
+    append_one_line(out, item.customer_name);
+    out += " | ";
+    append_one_line(out, item.summary);
     if (!item.resolution_offered.empty())
-        line += " | offered: " + item.resolution_offered;
-    if (!item.follow_up.note.empty())
-        line += " | note: " + one_line(item.follow_up.note);
-    return line;
+        out.append(" | offered: ").append(item.resolution_offered);
+    if (!item.follow_up.note.empty()) {
+        out += " | note: ";
+        append_one_line(out, item.follow_up.note);
+    }
+    out += '\n';
 }
 
 json item_json(const store::FollowUpItem& item) {
@@ -117,7 +129,7 @@ void print_agenda(const store::FollowUpAgenda& a) {
     std::string out;
     out += a.overdue.empty() ? "Overdue: none\n" : fmt::format("Overdue ({})\n", a.overdue.size());
     for (const auto& item : a.overdue)
-        out += item_line(item, true) + '\n';
+        append_item_line(out, item, true);
     if (a.week) {
         out += fmt::format("\nWeek {}: {} to {}\n", format_week(a.week->id),
                            day_heading(a.week->first), day_heading(a.week->last));
@@ -129,7 +141,7 @@ void print_agenda(const store::FollowUpAgenda& a) {
                 day = item.follow_up.due;
                 out += day_heading(*day) + (*day == a.today ? " (today)" : "") + '\n';
             }
-            out += item_line(item, false) + '\n';
+            append_item_line(out, item, false);
         }
     }
     std::cout << out;

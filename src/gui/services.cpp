@@ -40,6 +40,10 @@ void UndoHistory::undo() {
 }
 
 Services::Services(store::Database db) : m_db(std::move(db)) {
+    // The window lives all day and comes back to the same customers and weeks: 16 MiB keeps
+    // their pages of a million-row history in memory, and the window under its 150 MB budget
+    // (139 MB peak; 156 MB with 32 MiB).
+    m_db.set_page_cache(16384);
     reload_settings();
 }
 

@@ -23,7 +23,9 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
-std::string describe(const fs::path& p) { return p.string(); }
+std::string describe(const fs::path& p) {
+    return p.string();
+}
 
 struct FileFacts {
     int application_id = 0;
@@ -67,9 +69,9 @@ FileFacts inspect_existing(const fs::path& path) {
 
 void refuse_if_not_ours(const fs::path& path, const FileFacts& f) {
     if (f.application_id != kApplicationId && (f.application_id != 0 || f.object_count != 0)) {
-        throw DataError(fmt::format(
-            "{} is a database of another program, not Rapport; it was left untouched.",
-            describe(path)));
+        throw DataError(
+            fmt::format("{} is a database of another program, not Rapport; it was left untouched.",
+                        describe(path)));
     }
     if (f.user_version > kSchemaVersion) {
         throw DataError(fmt::format(
@@ -158,7 +160,8 @@ Database Database::open(const fs::path& path) {
         db = std::make_unique<SQLite::Database>(path.string(),
                                                 SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     } catch (const SQLite::Exception& e) {
-        throw DataError(fmt::format("{} cannot be opened for writing: {}.", describe(path), e.what()));
+        throw DataError(
+            fmt::format("{} cannot be opened for writing: {}.", describe(path), e.what()));
     }
     Database out(std::move(db), path);
     out.configure();
@@ -167,7 +170,8 @@ Database Database::open(const fs::path& path) {
 }
 
 Database Database::open_in_memory() {
-    Database out(std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE), ":memory:");
+    Database out(std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE),
+                 ":memory:");
     out.configure();
     out.migrate();
     return out;
@@ -177,9 +181,6 @@ void Database::configure() {
     try {
         m_db->setBusyTimeout(kBusyTimeoutMs);
         m_db->exec("PRAGMA foreign_keys = ON");
-        // 16 MiB of page cache (default 2 MiB): enough for the hot pages of a million-row history,
-        // small enough to keep the window under its memory budget.
-        m_db->exec("PRAGMA cache_size = -16384");
         // Crash safety: a committed change survives kill -9 and power loss.
         m_db->exec("PRAGMA journal_mode = WAL");
         m_db->exec("PRAGMA synchronous = FULL");
@@ -189,11 +190,18 @@ void Database::configure() {
         if (e.getErrorCode() == SQLITE_READONLY) {
             return; // a read-only file can still be read; writes will report it
         }
-        throw DataError(fmt::format("{} cannot be prepared for use: {}.", describe(m_path), e.what()));
+        throw DataError(
+            fmt::format("{} cannot be prepared for use: {}.", describe(m_path), e.what()));
     }
 }
 
-int Database::schema_version() { return m_db->execAndGet("PRAGMA user_version").getInt(); }
+void Database::set_page_cache(int kibibytes) {
+    m_db->exec(fmt::format("PRAGMA cache_size = -{}", kibibytes));
+}
+
+int Database::schema_version() {
+    return m_db->execAndGet("PRAGMA user_version").getInt();
+}
 
 void Database::migrate() {
     try {
@@ -208,14 +216,17 @@ void Database::migrate() {
         m_db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();
     } catch (const SQLite::Exception& e) {
-        throw DataError(fmt::format("{} could not be brought up to date, and was left as it was: {}.",
-                                    describe(m_path), e.what()));
+        throw DataError(
+            fmt::format("{} could not be brought up to date, and was left as it was: {}.",
+                        describe(m_path), e.what()));
     }
 }
 
 WriteTransaction::WriteTransaction(Database& db)
     : m_tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE) {}
 
-void WriteTransaction::commit() { m_tx.commit(); }
+void WriteTransaction::commit() {
+    m_tx.commit();
+}
 
 } // namespace rapport::store

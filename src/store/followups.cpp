@@ -5,7 +5,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include <unordered_map>
+#include <algorithm>
+#include <iterator>
 
 namespace rapport::store {
 namespace {
@@ -13,14 +14,18 @@ namespace {
 // `f.done_on IS NULL` in every list query lets SQLite use the partial index
 // follow_up_open_by_due, so the list costs the number of open follow-ups in range, not the
 // size of the history.
+// The incident's resolutions come in the same statement (one row each, LEFT JOIN) rather than
+// a query per line or a second pass: the list of a large shop has thousands of overdue lines,
+// and every extra pass re-reads their incidents' pages.
 constexpr const char* kSelectItems = R"(
     SELECT f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note,
-           f.minutes, i.customer_id, c.name, i.summary, i.category
+           f.minutes, i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status
       FROM follow_up f
       JOIN interaction i ON i.id = f.interaction_id
       JOIN customer c ON c.id = i.customer_id
+      LEFT JOIN resolution r ON r.interaction_id = f.interaction_id
      WHERE )";
-constexpr const char* kOrder = " ORDER BY f.due_on, c.name COLLATE NOCASE, f.id";
+constexpr const char* kOrder = " ORDER BY f.due_on, c.name COLLATE NOCASE, f.id, r.id";
 
 FollowUp read_follow_up(SQLite::Statement& st) {
     FollowUp f;
@@ -95,36 +100,21 @@ std::vector<FollowUpItem> FollowUpRepo::query(const char* where,
     for (std::size_t k = 0; k < args.size(); ++k)
         st.bind(static_cast<int>(k + 1), args[k]);
     std::vector<FollowUpItem> items;
-    while (st.executeStep())
-        items.push_back(read_item(st));
-    if (!items.empty())
-        load_resolutions(items, where, args);
-    return items;
-}
-
-// One query for the resolutions of every listed incident rather than one per line: the list
-// of a large shop has tens of thousands of overdue lines.
-void FollowUpRepo::load_resolutions(std::vector<FollowUpItem>& items, const char* where,
-                                    const std::vector<std::string>& args) {
-    SQLite::Statement st(m_db.sql(), fmt::format(R"(
-        SELECT r.interaction_id, r.type, r.cost, r.status FROM resolution r
-         WHERE r.interaction_id IN (SELECT f.interaction_id FROM follow_up f WHERE {})
-         ORDER BY r.interaction_id, r.id)",
-                                                 where));
-    for (std::size_t k = 0; k < args.size(); ++k)
-        st.bind(static_cast<int>(k + 1), args[k]);
-    std::unordered_map<Id, std::string> offered;
     while (st.executeStep()) {
-        std::string& text = offered[st.getColumn(0).getInt64()];
+        // Rows of one follow-up are adjacent (ordered by f.id then r.id): the first row makes
+        // the item, each row adds its resolution.
+        if (items.empty() || items.back().follow_up.id != st.getColumn(0).getInt64())
+            items.push_back(read_item(st));
+        if (st.getColumn(12).isNull())
+            continue;
+        std::string& text = items.back().resolution_offered;
         if (!text.empty())
             text += "; ";
-        text += describe_resolution(parse_resolution_type(st.getColumn(1).getString()),
-                                    Money{st.getColumn(2).getInt64()},
-                                    parse_resolution_status(st.getColumn(3).getString()));
+        text += describe_resolution(parse_resolution_type(st.getColumn(12).getString()),
+                                    Money{st.getColumn(13).getInt64()},
+                                    parse_resolution_status(st.getColumn(14).getString()));
     }
-    for (auto& item : items)
-        if (const auto it = offered.find(item.interaction_id); it != offered.end())
-            item.resolution_offered = it->second;
+    return items;
 }
 
 std::vector<FollowUpItem> FollowUpRepo::overdue(Date today) {
@@ -143,16 +133,23 @@ std::vector<FollowUpItem> FollowUpRepo::all_open() {
 }
 
 FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& week) {
-    ReadScope snapshot(m_db.sql()); // both lists from the same moment
     FollowUpAgenda a;
     a.today = today;
     a.week = week;
-    a.overdue = overdue(today);
-    if (week) {
-        // Days of the week before today are already listed as overdue.
-        const Date from = week->first < today ? today : week->first;
-        a.week_items = open_between(from, week->last);
-    }
+    // One statement for both lists (one snapshot, the incidents read once). Days of the week
+    // before today are already listed as overdue.
+    const Date from = week && week->first > today ? week->first : today;
+    const Date last = week ? week->last : add_days(today, -1);
+    auto items = query("f.done_on IS NULL AND (f.due_on < ?1 OR f.due_on BETWEEN ?2 AND ?3)",
+                       {format_date(today), format_date(from), format_date(last)});
+    const auto first_of_week =
+        std::partition_point(items.begin(), items.end(),
+                             [today](const FollowUpItem& i) { return i.follow_up.due < today; });
+    a.overdue.assign(std::make_move_iterator(items.begin()),
+                     std::make_move_iterator(first_of_week));
+    if (week)
+        a.week_items.assign(std::make_move_iterator(first_of_week),
+                            std::make_move_iterator(items.end()));
     return a;
 }
 

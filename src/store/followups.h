@@ -77,8 +77,6 @@ public:
 
 private:
     std::vector<FollowUpItem> query(const char* where, const std::vector<std::string>& args);
-    void load_resolutions(std::vector<FollowUpItem>& items, const char* where,
-                          const std::vector<std::string>& args);
     Database& m_db;
 };
 
