@@ -70,52 +70,38 @@ std::string plural(std::int64_t n, std::string_view one, std::string_view many) 
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-// "51.6" for 80/155: tenths of a percent, rounded half away from zero.
-std::string percent_of(Fine part, Fine whole) {
-    const Wide tenths = round_div_wide(static_cast<Wide>(part) * 1000, whole);
-    const auto t = static_cast<std::int64_t>(tenths);
+// Tenths of a percent, rounded half away from zero: 516 for 80/155.
+std::int64_t tenths_of_percent(Fine part, Fine whole) {
+    return static_cast<std::int64_t>(round_div_wide(static_cast<Wide>(part) * 1000, whole));
+}
+
+// "51.6" for 516 tenths.
+std::string percent_text(std::int64_t t) {
     const std::int64_t a = t < 0 ? -t : t;
     return fmt::format("{}{}.{}", t < 0 ? "-" : "", a / 10, a % 10);
 }
 
 struct Judgement {
     Verdict verdict = Verdict::worth_it;
-    std::string reason;
-    std::vector<std::string> next_steps;
+    ReasonParts reason;
+    std::vector<NextStep> steps;
 };
 
-std::vector<std::string> steps_before_letting_go(const CustomerActivity& c, const OwnFigures& own,
-                                                 const Settings& s, bool costing) {
-    std::vector<std::string> steps;
+std::vector<NextStep> steps_before_letting_go(const CustomerActivity& c, const OwnFigures& own,
+                                              const Settings& s, bool costing) {
+    std::vector<NextStep> steps;
     // Limits first, aimed at whichever part of the handling cost is bigger.
-    if (own.given_back > own.time_cost) {
-        steps.push_back(fmt::format(
-            "Set limits on what you give back: {} went back in refunds, replacements and extras; "
-            "agree in writing what you offer when something goes wrong, and offer nothing beyond "
-            "it.",
-            format_amount(money_of(own.given_back))));
-    } else {
-        steps.push_back(fmt::format(
-            "Set limits on your time: {} so far cost {} at {} an hour; agree one contact channel, "
-            "set hours and a time budget per request.",
-            plural(c.to_date.minutes, "minute", "minutes"), format_amount(money_of(own.time_cost)),
-            format_amount(s.hourly_rate)));
-    }
-    if (c.pending.cents > 0) {
-        steps.push_back(fmt::format("Settle the {} still on offer before offering anything more.",
-                                    format_amount(c.pending)));
-    }
-    steps.push_back(fmt::format(
-        "Reprice: charge for the extra handling (a service fee, a higher price or paid support) so "
-        "the margin covers the {} handling cost.",
-        format_amount(money_of(own.handling()))));
-    steps.push_back("Have a frank, calm talk: say what the relationship costs you, what you can "
-                    "do and what you cannot, and agree how you will work together from now on.");
-    if (costing) {
-        steps.push_back("Only if limits, new prices and the talk all fail, consider letting the "
-                        "customer go: tell them politely, finish what you promised and, if you "
-                        "can, point them to someone better suited.");
-    }
+    if (own.given_back > own.time_cost)
+        steps.push_back({StepKind::limit_giving_back, money_of(own.given_back), 0, {}});
+    else
+        steps.push_back(
+            {StepKind::limit_time, money_of(own.time_cost), c.to_date.minutes, s.hourly_rate});
+    if (c.pending.cents > 0)
+        steps.push_back({StepKind::settle_pending, c.pending, 0, {}});
+    steps.push_back({StepKind::reprice, money_of(own.handling()), 0, {}});
+    steps.push_back({StepKind::frank_talk, {}, 0, {}});
+    if (costing)
+        steps.push_back({StepKind::let_go, {}, 0, {}});
     return steps;
 }
 
@@ -126,71 +112,134 @@ Judgement judge(const CustomerActivity& c, const OwnFigures& own, Fine crv, doub
     const Fine value = own.own_margin + std::max<Fine>(crv, 0); // what the customer brings
     const Fine hc = own.handling();
     const auto ratio_ppm = static_cast<Wide>(std::llround(s.watch_ratio * 1'000'000.0));
-    const std::string watch_line =
-        format_percent(static_cast<BasisPoints>(std::llround(s.watch_ratio * 10'000.0)));
-    const std::string total_text = format_amount(money_of(total));
-    const std::string projected_text = format_amount(money_of_units(projected));
-    const std::string horizon = plural(s.horizon_years, "year", "years");
+    ReasonParts& p = j.reason;
+    p.total_to_date = money_of(total);
+    p.net_own_value = money_of(own.net());
+    p.handling_cost = money_of(hc);
+    p.referral_value = money_of(crv);
+    p.own_margin = money_of(own.own_margin);
+    p.projected = money_of_units(projected);
+    p.horizon_years = s.horizon_years;
+    p.purchase_count = c.purchase_count;
+    p.min_age_days = kMinAgeDays;
+    p.value_brought = money_of(value);
+    p.brings_value = value > 0;
+    p.handling_share_tenths = value > 0 ? tenths_of_percent(hc, value) : 0;
+    p.watch_line = static_cast<BasisPoints>(std::llround(s.watch_ratio * 10'000.0));
 
     // The order is product.md's: costing, too little data, watch, worth it.
     if (total < 0 && projected <= 0) {
         j.verdict = Verdict::costing;
-        j.reason = fmt::format(
-            "Total to date is {} (own value {} after {} handling cost, referrals {}) and the "
-            "next {} project to {}, so this customer costs you more than they bring.",
-            total_text, format_amount(money_of(own.net())), format_amount(money_of(hc)),
-            format_amount(money_of(crv)), horizon, projected_text);
-        j.next_steps = steps_before_letting_go(c, own, s, true);
+        p.kind = ReasonKind::costing;
+        j.steps = steps_before_letting_go(c, own, s, true);
         return j;
     }
     const std::optional<int> age =
         c.first_record ? std::optional<int>(days_between(*c.first_record, today)) : std::nullopt;
     if (c.purchase_count < 2 && (!age || *age < kMinAgeDays)) {
         j.verdict = Verdict::too_little_data;
-        if (!age) {
-            j.reason = fmt::format("No purchase or interaction is recorded yet, so there is "
-                                   "nothing to judge (total to date {}).",
-                                   total_text);
-        } else {
-            const std::string bought =
-                c.purchase_count == 0 ? std::string("No purchase yet")
-                                      : "Only " + plural(c.purchase_count, "purchase", "purchases");
-            j.reason = fmt::format(
-                "{} and the first record is {} old (a judgement needs {} days); so far own "
-                "margin {}, handling cost {}, total {}.",
-                bought, plural(*age, "day", "days"), kMinAgeDays,
-                format_amount(money_of(own.own_margin)), format_amount(money_of(hc)), total_text);
-        }
+        p.kind = age ? ReasonKind::too_young : ReasonKind::nothing_recorded;
+        p.age_days = age.value_or(0);
         return j;
     }
     const bool over_line = static_cast<Wide>(hc) * 1'000'000 > ratio_ppm * static_cast<Wide>(value);
-    const std::string share =
-        value > 0 ? fmt::format("Handling cost {} is {} % of the value this customer brings ({})",
-                                format_amount(money_of(hc)), percent_of(hc, value),
-                                format_amount(money_of(value)))
-                  : fmt::format("Handling cost {} against no value brought ({})",
-                                format_amount(money_of(hc)), format_amount(money_of(value)));
     if (total < 0) {
         j.verdict = Verdict::watch;
-        j.reason = fmt::format(
-            "Total to date is {} (own value {}, referrals {}), but the last year's margin "
-            "projects to {} over the next {}, so it may recover; {}.",
-            total_text, format_amount(money_of(own.net())), format_amount(money_of(crv)),
-            projected_text, horizon, share);
-        j.next_steps = steps_before_letting_go(c, own, s, false);
+        p.kind = ReasonKind::may_recover;
+        j.steps = steps_before_letting_go(c, own, s, false);
         return j;
     }
     if (over_line) {
         j.verdict = Verdict::watch;
-        j.reason = fmt::format("{}, above the {} % watch line; total to date {}.", share,
-                               watch_line, total_text);
-        j.next_steps = steps_before_letting_go(c, own, s, false);
+        p.kind = ReasonKind::over_watch_line;
+        j.steps = steps_before_letting_go(c, own, s, false);
         return j;
     }
     j.verdict = Verdict::worth_it;
-    j.reason = fmt::format("{}, within the {} % watch line; total to date {}.", share, watch_line,
-                           total_text);
+    p.kind = ReasonKind::within_watch_line;
     return j;
+}
+
+// The English sentences of the CLI.
+std::string english_share(const ReasonParts& p) {
+    if (p.brings_value)
+        return fmt::format("Handling cost {} is {} % of the value this customer brings ({})",
+                           format_amount(p.handling_cost), percent_text(p.handling_share_tenths),
+                           format_amount(p.value_brought));
+    return fmt::format("Handling cost {} against no value brought ({})",
+                       format_amount(p.handling_cost), format_amount(p.value_brought));
+}
+
+std::string english_reason(const ReasonParts& p) {
+    const std::string total = format_amount(p.total_to_date);
+    const std::string horizon = plural(p.horizon_years, "year", "years");
+    switch (p.kind) {
+    case ReasonKind::costing:
+        return fmt::format(
+            "Total to date is {} (own value {} after {} handling cost, referrals {}) and the "
+            "next {} project to {}, so this customer costs you more than they bring.",
+            total, format_amount(p.net_own_value), format_amount(p.handling_cost),
+            format_amount(p.referral_value), horizon, format_amount(p.projected));
+    case ReasonKind::nothing_recorded:
+        return fmt::format("No purchase or interaction is recorded yet, so there is "
+                           "nothing to judge (total to date {}).",
+                           total);
+    case ReasonKind::too_young: {
+        const std::string bought =
+            p.purchase_count == 0 ? std::string("No purchase yet")
+                                  : "Only " + plural(p.purchase_count, "purchase", "purchases");
+        return fmt::format("{} and the first record is {} old (a judgement needs {} days); so far "
+                           "own margin {}, handling cost {}, total {}.",
+                           bought, plural(p.age_days, "day", "days"), p.min_age_days,
+                           format_amount(p.own_margin), format_amount(p.handling_cost), total);
+    }
+    case ReasonKind::may_recover:
+        return fmt::format(
+            "Total to date is {} (own value {}, referrals {}), but the last year's margin "
+            "projects to {} over the next {}, so it may recover; {}.",
+            total, format_amount(p.net_own_value), format_amount(p.referral_value),
+            format_amount(p.projected), horizon, english_share(p));
+    case ReasonKind::over_watch_line:
+        return fmt::format("{}, above the {} % watch line; total to date {}.", english_share(p),
+                           format_percent(p.watch_line), total);
+    case ReasonKind::within_watch_line:
+        break;
+    }
+    return fmt::format("{}, within the {} % watch line; total to date {}.", english_share(p),
+                       format_percent(p.watch_line), total);
+}
+
+std::string english_step(const NextStep& step) {
+    switch (step.kind) {
+    case StepKind::limit_giving_back:
+        return fmt::format(
+            "Set limits on what you give back: {} went back in refunds, replacements and extras; "
+            "agree in writing what you offer when something goes wrong, and offer nothing beyond "
+            "it.",
+            format_amount(step.amount));
+    case StepKind::limit_time:
+        return fmt::format(
+            "Set limits on your time: {} so far cost {} at {} an hour; agree one contact channel, "
+            "set hours and a time budget per request.",
+            plural(step.minutes, "minute", "minutes"), format_amount(step.amount),
+            format_amount(step.hourly_rate));
+    case StepKind::settle_pending:
+        return fmt::format("Settle the {} still on offer before offering anything more.",
+                           format_amount(step.amount));
+    case StepKind::reprice:
+        return fmt::format(
+            "Reprice: charge for the extra handling (a service fee, a higher price or paid "
+            "support) so the margin covers the {} handling cost.",
+            format_amount(step.amount));
+    case StepKind::frank_talk:
+        return "Have a frank, calm talk: say what the relationship costs you, what you can "
+               "do and what you cannot, and agree how you will work together from now on.";
+    case StepKind::let_go:
+        break;
+    }
+    return "Only if limits, new prices and the talk all fail, consider letting the "
+           "customer go: tell them politely, finish what you promised and, if you "
+           "can, point them to someone better suited.";
 }
 
 WorthReport build_report(const CustomerActivity& c, Fine crv, const Settings& s, Date today) {
@@ -221,8 +270,11 @@ WorthReport build_report(const CustomerActivity& c, Fine crv, const Settings& s,
 
     Judgement j = judge(c, own, crv, r.projected.expected, s, today);
     r.verdict = j.verdict;
-    r.reason = std::move(j.reason);
-    r.next_steps = std::move(j.next_steps);
+    r.reason = english_reason(j.reason);
+    for (const NextStep& step : j.steps)
+        r.next_steps.push_back(english_step(step));
+    r.reason_parts = j.reason;
+    r.steps = std::move(j.steps);
     return r;
 }
 

@@ -47,6 +47,46 @@ std::string_view to_label(Verdict v);  // "Costing you: reprice or set limits", 
 std::string_view to_key(Quadrant q);   // "champion", "affluent", "advocate", "miser"
 std::string_view to_label(Quadrant q); // "Champions", "Affluents", "Advocates", "Misers"
 
+// The reason and next steps as parts: which sentence, with which figures. The window writes
+// them in the user's language and money from these; `reason` and `next_steps` below are the
+// same parts in English, as the CLI prints them.
+enum class ReasonKind {
+    costing,           // total to date and projection below zero
+    nothing_recorded,  // no purchase or interaction yet
+    too_young,         // under 2 purchases and the first record younger than min_age_days
+    may_recover,       // total to date below zero, but the projection is not
+    over_watch_line,   // handling cost above the watch line (verdict watch)
+    within_watch_line, // worth it
+};
+struct ReasonParts {
+    ReasonKind kind = ReasonKind::nothing_recorded;
+    Money total_to_date;
+    Money net_own_value; // own value after handling cost
+    Money handling_cost;
+    Money referral_value;
+    Money own_margin;
+    Money projected; // the horizon projection, to the cent
+    int horizon_years = 0;
+    std::int64_t purchase_count = 0;
+    int age_days = 0; // since the first record
+    int min_age_days = 0;
+    // The handling cost against what the customer brings (own margin + positive referral
+    // value); the share in tenths of a percent, meaningful only when brings_value.
+    Money value_brought;
+    bool brings_value = false;
+    std::int64_t handling_share_tenths = 0;
+    BasisPoints watch_line = 0;
+};
+enum class StepKind { limit_giving_back, limit_time, settle_pending, reprice, frank_talk, let_go };
+struct NextStep {
+    StepKind kind = StepKind::frank_talk;
+    // limit_giving_back: given back; limit_time: time cost; settle_pending: still on offer;
+    // reprice: handling cost.
+    Money amount;
+    std::int64_t minutes = 0; // limit_time
+    Money hourly_rate;        // limit_time
+};
+
 // The horizon projection in currency units (an estimate, so a double). `low` and `high` are
 // the band from retention r - 0.15 and r + 0.15 (clamped to [0, 1]), ordered so low <= high
 // even when the yearly margin is negative.
@@ -72,6 +112,8 @@ struct WorthReport {
     Verdict verdict = Verdict::too_little_data;
     std::string reason;                  // one sentence quoting the numbers
     std::vector<std::string> next_steps; // watch/costing: limits, repricing, a frank talk first
+    ReasonParts reason_parts;            // what `reason` says, as parts
+    std::vector<NextStep> steps;         // what `next_steps` say, as parts, in the same order
     std::optional<Quadrant> quadrant;    // filled by assess_portfolio only
 };
 
