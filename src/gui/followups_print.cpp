@@ -18,17 +18,18 @@ wxString Html(const wxString& text) {
 }
 
 wxString LongDay(Date d) {
-    return ToWxDate(d).Format("%A %d %B");
+    return FormatDayMonth(d);
 }
 
 // One follow-up as a table row; the empty first cell is the box the owner ticks with a pen.
-wxString Row(const store::FollowUpItem& item, bool with_date) {
+wxString Row(const store::FollowUpItem& item, bool with_date, std::string_view currency) {
     wxString row = "<tr valign=top><td width=3%>&#9744;</td>";
     if (with_date)
         row += "<td width=12%>" + Html(FormatDate(item.follow_up.due)) + "</td>";
     row += "<td width=18%><b>" + Html(Wx(item.customer_name)) + "</b></td>";
     row += "<td>" + Html(Wx(item.summary)) + "</td>";
-    row += "<td width=20%>" + Html(Wx(item.resolution_offered)) + "</td>";
+    row += "<td width=20%>" + Html(FormatOfferedResolutions(item.resolution_offered, currency)) +
+           "</td>";
     row += "<td width=20%>" + Html(Wx(item.follow_up.note)) + "</td></tr>";
     return row;
 }
@@ -44,7 +45,8 @@ wxString TableHead(bool with_date) {
 
 } // namespace
 
-wxString WeeklyReviewHtml(const store::FollowUpAgenda& agenda, const wxString& business) {
+wxString WeeklyReviewHtml(const store::FollowUpAgenda& agenda, const wxString& business,
+                          std::string_view currency) {
     wxString html = "<html><body><font size=2>";
     wxString title = _("Follow-ups");
     if (!business.empty())
@@ -62,7 +64,7 @@ wxString WeeklyReviewHtml(const store::FollowUpAgenda& agenda, const wxString& b
                 "</b></font></p>";
         html += "<table width=100% cellspacing=0 cellpadding=3 border=1>" + TableHead(true);
         for (const auto& item : agenda.overdue)
-            html += Row(item, true);
+            html += Row(item, true, currency);
         html += "</table>";
     }
     if (agenda.week) {
@@ -72,7 +74,7 @@ wxString WeeklyReviewHtml(const store::FollowUpAgenda& agenda, const wxString& b
             wxString rows;
             for (const auto& item : agenda.week_items)
                 if (item.follow_up.due == d)
-                    rows += Row(item, false);
+                    rows += Row(item, false, currency);
             html += rows.empty() ? "&nbsp;&nbsp;<font color=#555555>" + Html(_("nothing due")) +
                                        "</font></p>"
                                  : wxString("</p>");

@@ -6,12 +6,15 @@
 #include <wx/bitmap.h>
 #include <wx/string.h>
 
+#include <string_view>
+
 namespace rapport::gui {
 
 // The printable page: a title with the ISO week and its dates, the overdue follow-ups, then
 // each day of the week with its follow-ups (customer, incident, what was offered, note) and a
-// box to tick.
-wxString WeeklyReviewHtml(const store::FollowUpAgenda& agenda, const wxString& business);
+// box to tick. Amounts are written in `currency` the locale's way.
+wxString WeeklyReviewHtml(const store::FollowUpAgenda& agenda, const wxString& business,
+                          std::string_view currency);
 
 // Lays `html` out on an A4 page at 96 dots per inch, as the printer would, and draws page
 // `page` (from 1) into a white bitmap; `pages` receives the page count. For tests and for

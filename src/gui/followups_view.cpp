@@ -258,12 +258,13 @@ void FollowUpsView::Reload() {
         wxVector<wxVariant> row;
         const wxString state = FormatDueState(item.follow_up.due, today);
         const wxString due =
-            overdue ? ToWxDate(item.follow_up.due).Format("%a %d %b") + ", " + state : state;
+            overdue ? FormatDayMonth(item.follow_up.due, true) + ", " + state : state;
         row.push_back(
             wxVariant(overdue ? Coloured(OverdueText(), "   " + due) : EscapeMarkup("   " + due)));
         row.push_back(wxVariant(EscapeMarkup(Wx(item.customer_name))));
         row.push_back(wxVariant(EscapeMarkup(OneLine(item.summary))));
-        row.push_back(wxVariant(EscapeMarkup(OneLine(item.resolution_offered))));
+        row.push_back(wxVariant(EscapeMarkup(
+            FormatOfferedResolutions(item.resolution_offered, m_services.settings().currency))));
         row.push_back(wxVariant(EscapeMarkup(OneLine(item.follow_up.note))));
         m_list->AppendItem(row);
         m_rows.emplace_back(item);
@@ -277,7 +278,7 @@ void FollowUpsView::Reload() {
     for (const auto& item : agenda.week_items) {
         if (day != item.follow_up.due) {
             day = item.follow_up.due;
-            heading(ToWxDate(*day).Format("%A %d %b"), false);
+            heading(FormatDayMonth(*day), false);
         }
         line(item, false);
     }
@@ -425,7 +426,8 @@ void FollowUpsView::MoveToPickedDay() {
 
 wxString FollowUpsView::PrintHtml() {
     const auto agenda = store::FollowUpRepo(m_services.db()).agenda(m_services.today(), m_week);
-    return WeeklyReviewHtml(agenda, Wx(m_services.settings().business_name));
+    return WeeklyReviewHtml(agenda, Wx(m_services.settings().business_name),
+                            m_services.settings().currency);
 }
 
 void FollowUpsView::Print() {

@@ -7,7 +7,12 @@
 #include <wx/numformatter.h>
 #include <wx/uilocale.h>
 
+#include <algorithm>
+#include <climits>
+#include <clocale>
+#include <cmath>
 #include <cstdlib>
+#include <optional>
 
 namespace rapport::gui {
 namespace {
@@ -29,24 +34,111 @@ std::string Utf8(const wxString& s) {
     return s.utf8_string();
 }
 
+namespace {
+
+// Where the locale puts the currency and the sign (POSIX localeconv, LC_MONETARY as set by
+// wxUILocale::UseDefault). The C locale leaves them unset (CHAR_MAX): English placement then.
+struct MoneyPlacement {
+    bool symbol_first = true;
+    bool spaced = false;   // a space between currency and number
+    int sign_position = 1; // 0 parentheses, 1 before all, 2 after all, 3 before the currency,
+                           // 4 after the currency
+};
+
+MoneyPlacement Placement(bool negative) {
+    const std::lconv* lc = std::localeconv();
+    const char precedes = negative ? lc->n_cs_precedes : lc->p_cs_precedes;
+    const char sep = negative ? lc->n_sep_by_space : lc->p_sep_by_space;
+    const char position = negative ? lc->n_sign_posn : lc->p_sign_posn;
+    MoneyPlacement p;
+    if (precedes != CHAR_MAX)
+        p.symbol_first = precedes != 0;
+    if (sep != CHAR_MAX)
+        p.spaced = sep == 1;
+    if (position != CHAR_MAX && position >= 0 && position <= 4)
+        p.sign_position = position;
+    return p;
+}
+
+wxString NegativeSign() {
+    const char* sign = std::localeconv()->negative_sign;
+    return sign && *sign ? wxString(sign) : wxString("-");
+}
+
+// The sign of a currency code: the locale's own symbol for its own currency, the common signs
+// of a few others, else the code itself ("CHF").
+wxString CurrencySymbol(std::string_view code) {
+    const std::lconv* lc = std::localeconv();
+    if (code.size() == 3 && std::string_view(lc->int_curr_symbol).substr(0, 3) == code &&
+        *lc->currency_symbol)
+        return wxString(lc->currency_symbol);
+    if (code == "EUR")
+        return wxString::FromUTF8("\xE2\x82\xAC");
+    if (code == "USD")
+        return "$";
+    if (code == "GBP")
+        return wxString::FromUTF8("\xC2\xA3");
+    return Wx(code);
+}
+
+// The one composer behind every amount of the window. The space that joins number and
+// currency does not break, so a wrapped sentence never leaves "€" alone on a line.
+wxString ComposeMoney(std::int64_t cents, std::string_view currency, bool with_cents,
+                      bool explicit_plus) {
+    const bool negative = cents < 0;
+    const std::uint64_t abs_cents =
+        negative ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+    wxString number = wxNumberFormatter::ToString(static_cast<wxULongLong_t>(abs_cents / 100),
+                                                  wxNumberFormatter::Style_WithThousandsSep);
+    if (with_cents)
+        number += wxString(wxNumberFormatter::GetDecimalSeparator()) +
+                  wxString::Format("%02d", static_cast<int>(abs_cents % 100));
+    const wxString sign = negative                     ? NegativeSign()
+                          : explicit_plus && cents > 0 ? wxString("+")
+                                                       : wxString();
+    if (currency.empty())
+        return sign + number;
+
+    const MoneyPlacement p = Placement(negative);
+    const wxString symbol = CurrencySymbol(currency);
+    const bool word = std::any_of(symbol.begin(), symbol.end(),
+                                  [](wxUniChar c) { return c.IsAscii() && wxIsalpha(c); });
+    const wxString space = p.spaced || word ? wxString(wxUniChar(0xA0)) : wxString();
+    wxString marked = symbol; // the currency with the sign when the sign sits beside it
+    if (p.sign_position == 3)
+        marked = sign + symbol;
+    else if (p.sign_position == 4)
+        marked = symbol + sign;
+    const wxString body = p.symbol_first ? marked + space + number : number + space + marked;
+    switch (p.sign_position) {
+    case 0:
+        return negative ? "(" + body + ")" : sign + body;
+    case 2:
+        return body + sign;
+    case 3:
+    case 4:
+        return body;
+    default:
+        return sign + body;
+    }
+}
+
+} // namespace
+
 wxString FormatAmount(Money m) {
-    const std::int64_t abs_cents = m.cents < 0 ? -m.cents : m.cents;
-    const wxString whole = wxNumberFormatter::ToString(static_cast<wxLongLong_t>(abs_cents / 100),
-                                                       wxNumberFormatter::Style_WithThousandsSep);
-    return wxString::Format("%s%s%s%02d", m.cents < 0 ? "-" : "", whole,
-                            wxString(wxNumberFormatter::GetDecimalSeparator()),
-                            static_cast<int>(abs_cents % 100));
+    return ComposeMoney(m.cents, {}, true, false);
 }
 
 wxString FormatMoney(Money m, std::string_view currency) {
-    const wxString amount = FormatAmount(m);
-    if (currency == "EUR")
-        return wxString::FromUTF8("\xE2\x82\xAC") + amount;
-    if (currency == "USD")
-        return "$" + amount;
-    if (currency == "GBP")
-        return wxString::FromUTF8("\xC2\xA3") + amount;
-    return Wx(currency) + " " + amount;
+    return ComposeMoney(m.cents, currency, true, false);
+}
+
+wxString FormatSignedMoney(Money m, std::string_view currency) {
+    return ComposeMoney(m.cents, currency, true, true);
+}
+
+wxString FormatWholeAmount(double units) {
+    return ComposeMoney(std::llround(units) * 100, {}, false, false);
 }
 
 Money ParseAmount(const wxString& text, std::string_view what) {
@@ -84,6 +176,27 @@ Date FromWxDate(const wxDateTime& dt) {
 wxString FormatDate(Date d) {
     const wxDateTime dt = ToWxDate(d);
     return locale_is_plain_c() ? dt.Format("%d %b %Y") : dt.FormatDate();
+}
+
+// wxWidgets 3.2 knows no long date on GTK (wxLOCALE_LONG_DATE_FMT gives "%a %d %b %Y"), so the
+// patterns below come with the translation, in strftime notation; the day and month names
+// are the locale's.
+wxString FormatLongDate(Date d) {
+    // TRANSLATORS: strftime pattern of a heading's long date, "%-d" is the day without a
+    // leading zero: "Wednesday 25 November 2026". German: "%A, %-d. %B %Y".
+    // xgettext:no-c-format
+    return ToWxDate(d).Format(_("%A %-d %B %Y"));
+}
+
+wxString FormatDayMonth(Date d, bool abbreviated) {
+    if (abbreviated) {
+        // TRANSLATORS: strftime pattern of a short day and month: "Wed 25 Nov".
+        // xgettext:no-c-format
+        return ToWxDate(d).Format(_("%a %-d %b"));
+    }
+    // TRANSLATORS: strftime pattern of a day and month: "Wednesday 25 November".
+    // xgettext:no-c-format
+    return ToWxDate(d).Format(_("%A %-d %B"));
 }
 
 wxString FormatDateTime(const LocalDateTime& t) {
@@ -149,6 +262,13 @@ wxString Label(Outcome v) {
     return wxGetTranslation(Wx(to_label(v)));
 }
 
+wxString Label(Verdict v) {
+    return wxGetTranslation(Wx(to_label(v)));
+}
+wxString Label(Quadrant q) {
+    return wxGetTranslation(Wx(to_label(q)));
+}
+
 wxString SeverityLabel(int severity) {
     switch (severity) {
     case 1:
@@ -164,6 +284,48 @@ wxString SeverityLabel(int severity) {
     default:
         return wxString::Format("%d", severity);
     }
+}
+
+namespace {
+
+// One "type[ amount] (status)" of store/followups.cpp's describe_resolution, or nothing.
+std::optional<wxString> OfferedResolution(std::string_view part, std::string_view currency) {
+    const std::size_t open = part.rfind(" (");
+    if (open == std::string_view::npos || !part.ends_with(')'))
+        return std::nullopt;
+    const std::string_view status = part.substr(open + 2, part.size() - open - 3);
+    const std::string_view what = part.substr(0, open);
+    const std::size_t space = what.find(' ');
+    try {
+        wxString text = Label(parse_resolution_type(what.substr(0, space)));
+        if (space != std::string_view::npos)
+            text += " " + FormatMoney(parse_money(what.substr(space + 1)), currency);
+        switch (parse_resolution_status(status)) {
+        case ResolutionStatus::offered:
+            return wxString::Format(_("%s (offered)"), text);
+        case ResolutionStatus::accepted:
+            return wxString::Format(_("%s (accepted)"), text);
+        case ResolutionStatus::declined:
+            return wxString::Format(_("%s (declined)"), text);
+        }
+    } catch (const InputError&) {
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+wxString FormatOfferedResolutions(std::string_view described, std::string_view currency) {
+    wxString out;
+    while (!described.empty()) {
+        const std::size_t end = described.find("; ");
+        const std::string_view part = described.substr(0, end);
+        if (!out.empty())
+            out += "; ";
+        out += OfferedResolution(part, currency).value_or(Wx(part));
+        described = end == std::string_view::npos ? std::string_view() : described.substr(end + 2);
+    }
+    return out;
 }
 
 wxString EscapeMarkup(const wxString& text) {

@@ -5,6 +5,7 @@
 #include "core/dates.h"
 #include "core/enums.h"
 #include "core/money.h"
+#include "core/worth.h"
 
 #include <wx/datetime.h>
 #include <wx/string.h>
@@ -19,16 +20,28 @@ namespace rapport::gui {
 wxString Wx(std::string_view utf8);
 std::string Utf8(const wxString& s);
 
-// "1,234.50" with the locale's separators; with a currency: "€1,234.50", "CHF 1,234.50".
-wxString FormatAmount(Money m);
+// Every amount the window shows goes through one composer (format.cpp): digits with the
+// locale's grouping and decimal separator, sign and currency where the locale's monetary
+// conventions (localeconv) put them. English: "€1,234.50", "-€31,235.95", "CHF 1,234.50";
+// German: "1.234,50 €", "-31.235,95 €", "1.234,50 CHF".
+wxString FormatAmount(Money m); // no currency: "1,234.50" / "1.234,50", also for text fields
 wxString FormatMoney(Money m, std::string_view currency);
+// With an explicit "+" on gains: "+€104.00" / "+104,00 €".
+wxString FormatSignedMoney(Money m, std::string_view currency);
+// Whole currency units without a currency, for chart axes: "12,000" / "-1.500".
+wxString FormatWholeAmount(double units);
 // Reads an amount as typed in the locale ("1.234,50" where comma is the decimal point) or
 // invariantly ("1234.50"); throws InputError naming `what`.
 Money ParseAmount(const wxString& text, std::string_view what);
 
 wxDateTime ToWxDate(Date d);
 Date FromWxDate(const wxDateTime& dt);
-wxString FormatDate(Date d);                     // the locale's short date
+wxString FormatDate(Date d); // the locale's short date
+// The long date of a heading: "Wednesday 25 November 2026", German "Mittwoch, 25. November 2026".
+wxString FormatLongDate(Date d);
+// A day of the current year: "Wednesday 25 November" / "Mittwoch, 25. November"; abbreviated
+// "Wed 25 Nov" / "Mi, 25. Nov".
+wxString FormatDayMonth(Date d, bool abbreviated = false);
 wxString FormatDateTime(const LocalDateTime& t); // short date and HH:MM
 // "today", "yesterday", "3 days ago", "in 2 days", else the date.
 wxString FormatRelativeDay(Date d, Date today);
@@ -42,7 +55,15 @@ wxString Label(Category v);
 wxString Label(ResolutionType v);
 wxString Label(ResolutionStatus v);
 wxString Label(Outcome v);
-wxString SeverityLabel(int severity); // "3 – noticeable"
+wxString Label(Verdict v);  // the core's worth labels (src/core/worth.cpp), translated
+wxString Label(Quadrant q); // "Champions" / "Champions", "Misers" / "Knauser"
+wxString SeverityLabel(int severity);
+// The resolutions of an incident as the store lists them for a follow-up, invariant keys and
+// amounts ("refund 85.00 (accepted); apology-only (offered)"), in the user's language and
+// money: "Erstattung 85,00 € (angenommen); Nur Entschuldigung (angeboten)". A part that does
+// not read as such is shown as it is.
+wxString FormatOfferedResolutions(std::string_view described,
+                                  std::string_view currency); // "3 – noticeable"
 
 // Text made safe to show in a cell that interprets Pango markup.
 wxString EscapeMarkup(const wxString& text);

@@ -113,7 +113,7 @@ public:
             value = ShortVerdict(r.verdict);
             break;
         default:
-            value = r.quadrant ? Wx(to_label(*r.quadrant)) : wxString();
+            value = r.quadrant ? Label(*r.quadrant) : wxString();
             break;
         }
     }

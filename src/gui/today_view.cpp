@@ -187,7 +187,7 @@ void TodayView::Reload() {
     m_book->SetSelection(1);
     const Date today = m_services.today();
     const std::string& currency = m_services.settings().currency;
-    m_date->SetLabelText(ToWxDate(today).Format("%A %d %B %Y"));
+    m_date->SetLabelText(FormatLongDate(today));
     // The business name is in the sidebar already; this line says what the view is for.
     m_business->SetLabelText(_("What needs you today"));
 

@@ -5,7 +5,6 @@
 
 #include <wx/dcbuffer.h>
 #include <wx/graphics.h>
-#include <wx/numformatter.h>
 #include <wx/settings.h>
 
 #include <algorithm>
@@ -78,12 +77,9 @@ wxString Amount(double v, const std::string& currency) {
     return FormatMoney(FromUnits(v), currency);
 }
 
-// Axis labels: whole amounts with the locale's grouping, a minus sign when below zero.
+// Axis labels: whole amounts with the locale's grouping and sign (the axis names the currency).
 wxString Whole(double v) {
-    const long long n = std::llround(v);
-    return (n < 0 ? wxString::FromUTF8("\xE2\x88\x92") : wxString()) +
-           wxNumberFormatter::ToString(static_cast<wxLongLong_t>(n < 0 ? -n : n),
-                                       wxNumberFormatter::Style_WithThousandsSep);
+    return FormatWholeAmount(v);
 }
 
 // A paint DC and an antialiased graphics context over it, background cleared.
@@ -154,8 +150,7 @@ void WaterfallChart::OnPaint() {
     const double om = Units(r.own_margin), crv = Units(r.referral_value);
     const double tc = Units(r.time_cost), given = Units(r.money_given_back);
     const auto signed_amount = [&](double v) {
-        return (v < 0 ? wxString::FromUTF8("\xE2\x88\x92") : wxString("+")) +
-               Amount(std::fabs(v), m_currency);
+        return FormatSignedMoney(FromUnits(v), m_currency);
     };
     std::vector<Bar> bars;
     double run = 0;
@@ -559,10 +554,10 @@ void PortfolioPlot::OnPaint() {
         gc->DrawRoundedRectangle(x - 3, y - 1, w + 6, h + 2, 3);
         gc->DrawText(name, x, y);
     };
-    corner(Wx(to_label(Quadrant::champion)), true, true);
-    corner(Wx(to_label(Quadrant::affluent)), true, false);
-    corner(Wx(to_label(Quadrant::advocate)), false, true);
-    corner(Wx(to_label(Quadrant::miser)), false, false);
+    corner(Label(Quadrant::champion), true, true);
+    corner(Label(Quadrant::affluent), true, false);
+    corner(Label(Quadrant::advocate), false, true);
+    corner(Label(Quadrant::miser), false, false);
 
     gc->SetFont(ChartFont(this, 0.85), ink);
     CentredText(

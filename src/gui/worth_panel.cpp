@@ -7,10 +7,138 @@
 #include "store/worth_query.h"
 
 #include <wx/notebook.h>
+#include <wx/numformatter.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
 namespace rapport::gui {
+namespace {
+
+// The core's reason and next steps (src/core/worth.cpp, English for the CLI) written again
+// from their parts, in the user's language and money.
+wxString Percent(double value, int precision) {
+    return wxNumberFormatter::ToString(value, precision, wxNumberFormatter::Style_NoTrailingZeroes);
+}
+
+wxString ShareText(const ReasonParts& p, std::string_view cur) {
+    if (p.brings_value)
+        return wxString::Format(
+            _("Handling cost %s is %s %% of the value this customer brings (%s)"),
+            FormatMoney(p.handling_cost, cur),
+            wxNumberFormatter::ToString(p.handling_share_tenths / 10.0, 1),
+            FormatMoney(p.value_brought, cur));
+    return wxString::Format(_("Handling cost %s against no value brought (%s)"),
+                            FormatMoney(p.handling_cost, cur), FormatMoney(p.value_brought, cur));
+}
+
+wxString ReasonText(const ReasonParts& p, std::string_view cur) {
+    const wxString total = FormatMoney(p.total_to_date, cur);
+    const wxString watch_line = Percent(p.watch_line / 100.0, 2);
+    switch (p.kind) {
+    case ReasonKind::costing:
+        return wxString::Format(
+            wxPLURAL("Total to date is %s (own value %s after %s handling cost, referrals %s) and "
+                     "the next %d year projects to %s, so this customer costs you more than they "
+                     "bring.",
+                     "Total to date is %s (own value %s after %s handling cost, referrals %s) and "
+                     "the next %d years project to %s, so this customer costs you more than they "
+                     "bring.",
+                     p.horizon_years),
+            total, FormatMoney(p.net_own_value, cur), FormatMoney(p.handling_cost, cur),
+            FormatMoney(p.referral_value, cur), p.horizon_years, FormatMoney(p.projected, cur));
+    case ReasonKind::nothing_recorded:
+        return wxString::Format(_("No purchase or interaction is recorded yet, so there is "
+                                  "nothing to judge (total to date %s)."),
+                                total);
+    case ReasonKind::too_young: {
+        const wxString bought =
+            p.purchase_count == 0
+                ? _("No purchase yet")
+                : wxString::Format(
+                      wxPLURAL("Only %lld purchase", "Only %lld purchases", p.purchase_count),
+                      static_cast<long long>(p.purchase_count));
+        return wxString::Format(
+            wxPLURAL("%s and the first record is %d day old (a judgement needs %d days); so far "
+                     "own margin %s, handling cost %s, total %s.",
+                     "%s and the first record is %d days old (a judgement needs %d days); so far "
+                     "own margin %s, handling cost %s, total %s.",
+                     p.age_days),
+            bought, p.age_days, p.min_age_days, FormatMoney(p.own_margin, cur),
+            FormatMoney(p.handling_cost, cur), total);
+    }
+    case ReasonKind::may_recover:
+        return wxString::Format(
+            wxPLURAL("Total to date is %s (own value %s, referrals %s), but the last year's "
+                     "margin projects to %s over the next %d year, so it may recover; %s.",
+                     "Total to date is %s (own value %s, referrals %s), but the last year's "
+                     "margin projects to %s over the next %d years, so it may recover; %s.",
+                     p.horizon_years),
+            total, FormatMoney(p.net_own_value, cur), FormatMoney(p.referral_value, cur),
+            FormatMoney(p.projected, cur), p.horizon_years, ShareText(p, cur));
+    case ReasonKind::over_watch_line:
+        return wxString::Format(_("%s, above the %s %% watch line; total to date %s."),
+                                ShareText(p, cur), watch_line, total);
+    case ReasonKind::within_watch_line:
+        break;
+    }
+    return wxString::Format(_("%s, within the %s %% watch line; total to date %s."),
+                            ShareText(p, cur), watch_line, total);
+}
+
+// A next step in a few words (the "Try first" line) and in full (the "What to try" tab).
+struct StepText {
+    wxString title;
+    wxString full;
+};
+
+StepText StepTexts(const NextStep& step, std::string_view cur) {
+    wxString title, detail;
+    switch (step.kind) {
+    case StepKind::limit_giving_back:
+        title = _("Set limits on what you give back");
+        detail = wxString::Format(_("%s went back in refunds, replacements and extras; agree in "
+                                    "writing what you offer when something goes wrong, and "
+                                    "offer nothing beyond it."),
+                                  FormatMoney(step.amount, cur));
+        break;
+    case StepKind::limit_time:
+        title = _("Set limits on your time");
+        detail = wxString::Format(
+            wxPLURAL("%lld minute so far cost %s at %s an hour; agree one contact channel, set "
+                     "hours and a time budget per request.",
+                     "%lld minutes so far cost %s at %s an hour; agree one contact channel, set "
+                     "hours and a time budget per request.",
+                     step.minutes),
+            static_cast<long long>(step.minutes), FormatMoney(step.amount, cur),
+            FormatMoney(step.hourly_rate, cur));
+        break;
+    case StepKind::settle_pending:
+        title = wxString::Format(_("Settle the %s still on offer before offering anything more."),
+                                 FormatMoney(step.amount, cur));
+        return {title, title};
+    case StepKind::reprice:
+        title = _("Reprice");
+        detail = wxString::Format(_("charge for the extra handling (a service fee, a higher "
+                                    "price or paid support) so the margin covers the %s "
+                                    "handling cost."),
+                                  FormatMoney(step.amount, cur));
+        break;
+    case StepKind::frank_talk:
+        title = _("Have a frank, calm talk");
+        detail = _("say what the relationship costs you, what you can do and what you cannot, "
+                   "and agree how you will work together from now on.");
+        break;
+    case StepKind::let_go:
+        title = _("Only if limits, new prices and the talk all fail, consider letting the "
+                  "customer go");
+        detail = _("tell them politely, finish what you promised and, if you can, point them to "
+                   "someone better suited.");
+        break;
+    }
+    return {title, wxString::Format(_("%s: %s"), title, detail)};
+}
+
+} // namespace
 
 WorthPanel::WorthPanel(wxWindow* parent, Services& services)
     : wxPanel(parent), m_services(services) {
@@ -77,6 +205,12 @@ void WorthPanel::Rewrap() {
         if (width >= FromDIP(100))
             text->Wrap(width);
     }
+    // The full advice lives on its own tab, inside that page's margin.
+    m_advice->SetLabelText(m_adviceText);
+    const int adviceWidth = m_advice->GetParent()->GetClientSize().x - 2 * FromDIP(kSpace);
+    if (adviceWidth >= FromDIP(100))
+        m_advice->Wrap(adviceWidth);
+    m_advice->GetParent()->Layout();
     Layout();
 }
 
@@ -99,18 +233,17 @@ void WorthPanel::ShowCustomer(Id id) {
     }
     const WorthReport& r = *m_report;
     const std::string& cur = s.currency;
-    m_verdict->SetLabelText(Wx(to_label(r.verdict)));
+    m_verdict->SetLabelText(Label(r.verdict));
     m_verdict->SetForegroundColour(r.verdict == Verdict::too_little_data
                                        ? SubtleText()
                                        : VerdictColour(r.verdict).ChangeLightness(75));
-    m_reasonText = Wx(r.reason);
+    m_reasonText = ReasonText(r.reason_parts, cur);
     // The steps in a few words each, in order; the full advice is in the "What to try" tab.
     wxString steps, advice;
-    for (const auto& step : r.next_steps) {
-        const wxString full = Wx(step);
-        steps += (steps.empty() ? wxString() : wxString::FromUTF8("  \xE2\x86\x92  ")) +
-                 full.BeforeFirst(':');
-        advice += wxString::FromUTF8("\xE2\x80\xA2 ") + full + "\n\n";
+    for (const NextStep& step : r.steps) {
+        const StepText text = StepTexts(step, cur);
+        steps += (steps.empty() ? wxString() : wxString::FromUTF8("  \xE2\x86\x92  ")) + text.title;
+        advice += wxString::FromUTF8("\xE2\x80\xA2 ") + text.full + "\n\n";
     }
     if (!steps.empty())
         steps = _("Try first: ") + steps;
