@@ -15,6 +15,7 @@
 #include "gui/import_dialog.h"
 #include "gui/log_incident_dialog.h"
 #include "gui/main_frame.h"
+#include "gui/reports_view.h"
 #include "gui/screenshot.h"
 #include "gui/services.h"
 #include "gui/settings_dialog.h"
@@ -359,6 +360,10 @@ void RapportApp::StartScreenshot() {
 }
 
 void RapportApp::CaptureAndFinish() {
+    if (m_frame->Reports()->IsReading()) { // its figures are still being read: wait for them
+        m_captureTimer.StartOnce(200);
+        return;
+    }
     wxString error;
     if (!CaptureWindowToPng(m_frame, m_screenshot, &error)) {
         Report(true, wxString::Format("the screenshot could not be saved: %s", error));

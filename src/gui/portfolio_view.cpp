@@ -216,13 +216,14 @@ void PortfolioView::Sort() {
         m_model->Sort(c->GetModelColumn(), c->IsSortOrderAscending());
 }
 
-void PortfolioView::Reload() {
-    wxBusyCursor busy;
+std::vector<WorthReport> PortfolioView::Read(store::Database& db, const Settings& s, Date today) {
+    store::WorthQuery query(db);
+    return assess_portfolio(query.all_customers(today), s, today);
+}
+
+void PortfolioView::ShowReports(std::vector<WorthReport> reports) {
     const Settings& s = m_services.settings();
-    const Date today = m_services.today();
-    store::WorthQuery query(m_services.db());
-    const auto all = query.all_customers(today);
-    m_reports = assess_portfolio(all, s, today);
+    m_reports = std::move(reports);
     m_model->Load(s.currency);
     Sort();
     m_plot->SetReports(m_reports, s.currency);

@@ -5,6 +5,7 @@
 // for 10,000 customers and a million interactions), never at start-up.
 #include "core/records.h"
 #include "core/worth.h"
+#include "store/database.h"
 
 #include <wx/panel.h>
 
@@ -24,8 +25,11 @@ class PortfolioView : public wxPanel {
 public:
     PortfolioView(wxWindow* parent, Services& services, std::function<void(Id)> open_customer);
 
-    // Re-reads every customer's sums and judges them.
-    void Reload();
+    // Reads every customer's sums and judges them: through `db` on any thread (the Reports
+    // view reads on a worker), with the owner's settings as of `s`.
+    static std::vector<WorthReport> Read(store::Database& db, const Settings& s, Date today);
+    // Shows what Read returned.
+    void ShowReports(std::vector<WorthReport> reports);
     PortfolioPlot* Plot() { return m_plot; }
     const std::vector<WorthReport>& Reports() const { return m_reports; }
 

@@ -63,12 +63,19 @@ wxVariant Cell(const wxString& text) {
 
 ReportsView::ReportsView(wxWindow* parent, Services& services,
                          std::function<void(Id)> open_customer)
-    : wxPanel(parent), m_services(services), m_openCustomer(std::move(open_customer)) {
+    : wxPanel(parent), m_services(services), m_openCustomer(std::move(open_customer)),
+      m_read(*this, services.db()) {
     const int gap = FromDIP(kGap);
     const int space = FromDIP(kSpace);
     const wxString currency = Wx(m_services.settings().currency);
     auto* top = new wxBoxSizer(wxVERTICAL);
-    top->Add(MakeHeading(this, _("Reports"), 1.6), 0);
+    auto* title = new wxBoxSizer(wxHORIZONTAL);
+    title->Add(MakeHeading(this, _("Reports"), 1.6), 0, wxALIGN_CENTER_VERTICAL);
+    m_reading = new wxStaticText(this, wxID_ANY, wxString());
+    m_reading->SetName("reports_reading");
+    m_reading->Hide();
+    title->Add(m_reading, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, space);
+    top->Add(title, 0);
 
     // Two pages: who is worth it (the portfolio) and what complaints cost over a period.
     m_tabs = new wxNotebook(this, wxID_ANY);
@@ -169,16 +176,33 @@ ReportsView::~ReportsView() {
 }
 
 void ReportsView::Reload() {
-    wxBusyCursor busy;
     m_stale = false;
-    m_portfolio->Reload();
+    // A million interactions take a second or two to sum: read on a worker so the window keeps
+    // answering, and show the figures when they arrive. A newer Reload supersedes this one.
     const Period p = PeriodFor(m_period->GetSelection(), m_services.today());
-    const std::string& currency = m_services.settings().currency;
+    const Settings settings = m_services.settings();
+    const Date today = m_services.today();
+    m_reading->SetLabelText(_("Reading the figures…"));
+    m_reading->Show();
+    Layout();
+    m_read.Start([this, p, settings, today](store::Database& reader) {
+        auto portfolio = std::make_shared<std::vector<WorthReport>>(
+            PortfolioView::Read(reader, settings, today));
+        auto report = std::make_shared<store::PeriodReport>(
+            store::OverviewQueries(reader).period_report(p.from, p.to, 20));
+        return std::function<void()>([this, portfolio, report] {
+            m_reading->Hide();
+            m_portfolio->ShowReports(std::move(*portfolio));
+            ShowReport(*report);
+        });
+    });
+}
 
+void ReportsView::ShowReport(const store::PeriodReport& report) {
+    const std::string& currency = m_services.settings().currency;
     std::int64_t incidents = 0, minutes = 0;
     Money given, pending;
     m_byCategory->DeleteAllItems();
-    const store::PeriodReport report = m_services.overview.period_report(p.from, p.to, 20);
     for (const auto& t : report.by_category) {
         incidents += t.incidents;
         minutes += t.minutes;

@@ -3,7 +3,9 @@
 // month, and the customers given back the most; and the "is this customer worth it?" portfolio
 // (portfolio_view.h) on its own page.
 #include "core/records.h"
+#include "gui/background_read.h"
 #include "gui/services.h"
+#include "store/overview.h"
 
 #include <wx/panel.h>
 
@@ -23,14 +25,19 @@ public:
     ReportsView(wxWindow* parent, Services& services, std::function<void(Id)> open_customer);
     ~ReportsView() override;
 
-    // Reads the figures; done when the view is shown, not at start-up.
+    // Reads the figures on a worker thread and shows them when they arrive; done when the view
+    // is shown, not at start-up.
     void Reload();
+    // True while figures are being read (tests and screenshots wait for them).
+    bool IsReading() const { return m_read.Running(); }
     // Marks the figures out of date; the next Reload reads them.
     void Invalidate() { m_stale = true; }
     bool IsStale() const { return m_stale; }
     PortfolioView* Portfolio() { return m_portfolio; }
 
 private:
+    void ShowReport(const store::PeriodReport& report);
+
     Services& m_services;
     std::function<void(Id)> m_openCustomer;
     ChangeNotifier::Token m_subscription = 0;
@@ -43,6 +50,8 @@ private:
     wxDataViewListCtrl* m_byMonth = nullptr;
     wxDataViewListCtrl* m_byMonthCategory = nullptr;
     wxDataViewListCtrl* m_costliest = nullptr;
+    wxStaticText* m_reading = nullptr; // "Reading the figures…" while the worker reads
+    BackgroundRead m_read;             // last member: destroyed (and joined) first
 };
 
 } // namespace rapport::gui

@@ -169,6 +169,18 @@ Database Database::open(const fs::path& path) {
     return out;
 }
 
+Database Database::open_reader(const Database& open) {
+    if (open.m_path == ":memory:")
+        throw DataError("An in-memory database has no second connection to read from.");
+    try {
+        auto db = std::make_unique<SQLite::Database>(open.m_path.string(), SQLite::OPEN_READONLY);
+        db->setBusyTimeout(kBusyTimeoutMs);
+        return Database(std::move(db), open.m_path);
+    } catch (const SQLite::Exception& e) {
+        throw DataError(fmt::format("{} cannot be read: {}.", describe(open.m_path), e.what()));
+    }
+}
+
 Database Database::open_in_memory() {
     Database out(std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE),
                  ":memory:");

@@ -46,11 +46,16 @@ public:
     // kSchemaVersion in one transaction. A file that is not a Rapport database, is damaged, or
     // comes from a newer Rapport is refused with DataError and left byte-for-byte untouched.
     // Before a migration of a file holding data, a before-update backup is written.
-    // Damage: every open runs PRAGMA quick_check on the schema and the small tables every
-    // screen reads (customers, tags, settings: a few ms even on a 345 MB file); a full check
-    // of a big file takes seconds, so it runs once a day on the daily backup copy
-    // (maybe_daily_backup). A damaged file throws DamagedDatabaseError.
+    // Damage: every open runs quick_check_on_open (store/health.h): a full PRAGMA quick_check
+    // of the schema and of the tables the app keeps small, and a read of the root and edge
+    // pages of every other table (a few ms even on a 355 MB file); a full check of a big file
+    // takes seconds, so it runs once a day on the daily backup copy (maybe_daily_backup). A
+    // damaged file throws DamagedDatabaseError.
     static Database open(const std::filesystem::path& path);
+    // A second, read-only connection to the file `open` holds (already checked and migrated), for
+    // reading on another thread: a SQLite connection serves one thread at a time. DataError for
+    // an in-memory database, which no second connection can see.
+    static Database open_reader(const Database& open);
     // A private in-memory database with the current schema, for tests.
     static Database open_in_memory();
 

@@ -100,14 +100,14 @@ TEST_CASE("The worth panel of a customer like G1 says watch with own margin 155.
     text.Replace("\n", " ");
     INFO(text);
     CHECK(text.Contains("Own margin \xE2\x82\xAC"
-                                       "155.00"));
+                        "155.00"));
     CHECK(text.Contains("handling cost \xE2\x82\xAC"
-                                       "80.00"));
+                        "80.00"));
     // The offer still waiting for an answer is shown apart, not in the money given back.
     CHECK(pending->IsShown());
     CHECK(pending->GetLabel().Contains("7.00"));
     CHECK(text.Contains("given back \xE2\x82\xAC"
-                                       "35.00"));
+                        "35.00"));
     // Watch comes with steps to try, not a suggestion to let the customer go.
     CHECK(steps->IsShown());
     CHECK_FALSE(steps->GetLabel().empty());
@@ -134,7 +134,8 @@ TEST_CASE("Clicking a customer's point on the portfolio plot opens that customer
     frame->SetSize(1280, 800);
     frame->Show();
     frame->ShowView(MainFrame::View::reports);
-    Pump(300);
+    REQUIRE(WaitFor([&] { return !frame->Reports()->IsReading(); }));
+    Pump(100);
     PortfolioPlot* plot = frame->Reports()->Portfolio()->Plot();
     REQUIRE(plot->IsShownOnScreen());
     CHECK(plot->PointCount() == ids.size());
@@ -210,7 +211,7 @@ TEST_CASE("Reports count complaints by category per month") {
     MainFrame* frame = new MainFrame(*services, {});
     frame->Show();
     frame->ShowView(MainFrame::View::reports);
-    Pump(200);
+    REQUIRE(WaitFor([&] { return !frame->Reports()->IsReading(); }));
     auto* table = Find<wxDataViewListCtrl>(frame, "report_by_month_category");
     REQUIRE(table);
     REQUIRE(table->GetItemCount() == 2);
@@ -227,6 +228,37 @@ TEST_CASE("Reports count complaints by category per month") {
     CHECK(cell(0, Category::delay) == "2");
     CHECK(cell(1, Category::billing) == "1");
     CHECK(cell(1, Category::delay) != "2");
+    frame->Destroy();
+    Pump(50);
+}
+
+TEST_CASE("Reports read their figures in the background and show the newest reading") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(kToday);
+    const Id c = AddCustomer(*services, "Rita Reading");
+    services->interactions.add(Incident(c, 5, 3));
+
+    MainFrame* frame = new MainFrame(*services, {});
+    frame->Show();
+    frame->ShowView(MainFrame::View::reports);
+    ReportsView* reports = frame->Reports();
+    // The read runs on a worker: the window's thread is back before the figures are shown,
+    // and says it is reading.
+    CHECK(reports->IsReading());
+    CHECK(Find<wxStaticText>(frame, "reports_reading")->IsShown());
+    // Two more incidents, then two reloads in a row: the first reading is superseded, and what
+    // is shown at the end counts all three.
+    services->interactions.add(Incident(c, 5, 2));
+    reports->Reload();
+    services->interactions.add(Incident(c, 5, 1));
+    reports->Reload();
+    REQUIRE(WaitFor([&] { return !reports->IsReading(); }));
+    CHECK_FALSE(Find<wxStaticText>(frame, "reports_reading")->IsShown());
+    const wxString headline = Find<wxStaticText>(frame, "reports_headline")->GetLabel();
+    INFO(headline);
+    CHECK(headline.StartsWith("3 "));
+    CHECK(reports->Portfolio()->Reports().size() == 1);
     frame->Destroy();
     Pump(50);
 }

@@ -55,7 +55,8 @@ TEST_CASE("a new database is stamped as Rapport's and uses WAL with full sync", 
     CHECK(db.sql().execAndGet("PRAGMA foreign_keys").getInt() == 1);
 }
 
-TEST_CASE("an empty file and a blank SQLite file (version 0) are migrated", "[database][migration]") {
+TEST_CASE("an empty file and a blank SQLite file (version 0) are migrated",
+          "[database][migration]") {
     TempDir dir;
     const auto empty = dir / "empty.db";
     std::ofstream(empty).close();
@@ -97,8 +98,8 @@ TEST_CASE("another program's SQLite file is refused and left byte-for-byte untou
         raw.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
     }
     const std::string before = file_bytes(path);
-    CHECK_THROWS_WITH(store::Database::open(path), Catch::Contains("another program") &&
-                                                       Catch::Contains("left untouched"));
+    CHECK_THROWS_WITH(store::Database::open(path),
+                      Catch::Contains("another program") && Catch::Contains("left untouched"));
     CHECK(file_bytes(path) == before);
     CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
 }
@@ -138,6 +139,27 @@ TEST_CASE("the default path follows RAPPORT_DB, then XDG_DATA_HOME", "[database]
     CHECK(store::default_database_path() == "/tmp/xdg-test/rapport/rapport.db");
     ::setenv("RAPPORT_DB", "/tmp/explicit.db", 1);
     CHECK(store::default_database_path() == "/tmp/explicit.db");
-    if (old_db.empty()) ::unsetenv("RAPPORT_DB"); else ::setenv("RAPPORT_DB", old_db.c_str(), 1);
-    if (old_xdg.empty()) ::unsetenv("XDG_DATA_HOME"); else ::setenv("XDG_DATA_HOME", old_xdg.c_str(), 1);
+    if (old_db.empty())
+        ::unsetenv("RAPPORT_DB");
+    else
+        ::setenv("RAPPORT_DB", old_db.c_str(), 1);
+    if (old_xdg.empty())
+        ::unsetenv("XDG_DATA_HOME");
+    else
+        ::setenv("XDG_DATA_HOME", old_xdg.c_str(), 1);
+}
+
+TEST_CASE("a reader connection sees what the window saved and cannot write", "[database]") {
+    TempDir dir;
+    auto db = store::Database::open(dir / "shop.db");
+    db.sql().exec("INSERT INTO customer(name) VALUES ('Rita Reader')");
+    auto reader = store::Database::open_reader(db);
+    CHECK(reader.path() == db.path());
+    CHECK(reader.sql().execAndGet("SELECT name FROM customer").getString() == "Rita Reader");
+    CHECK_THROWS_AS(reader.sql().exec("INSERT INTO customer(name) VALUES ('Nobody')"),
+                    SQLite::Exception);
+    CHECK(db.sql().execAndGet("SELECT count(*) FROM customer").getInt() == 1);
+
+    auto memory = store::Database::open_in_memory();
+    CHECK_THROWS_AS(store::Database::open_reader(memory), DataError);
 }

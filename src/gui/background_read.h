@@ -1,0 +1,52 @@
+#pragma once
+// Reads that take a noticeable time on a big database (the portfolio of every customer, a
+// year's report) run on a worker thread with a read-only connection of their own, so the
+// window keeps redrawing and answering while they run; the result is shown on the window's
+// thread. Only reads: every write stays on the window's one connection.
+#include "store/database.h"
+
+#include <wx/event.h>
+
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+struct sqlite3;
+
+namespace rapport::gui {
+
+class BackgroundRead {
+public:
+    // What runs on the worker: reads through `reader` and returns what to do with the result on
+    // the window's thread.
+    using Work = std::function<std::function<void()>(store::Database& reader)>;
+
+    // `owner` receives the result (through CallAfter) and must outlive this object; `db` is
+    // the window's connection, whose file the reader opens.
+    BackgroundRead(wxEvtHandler& owner, store::Database& db);
+    // Cancels a read still running (sqlite3_interrupt) and waits for its thread.
+    ~BackgroundRead();
+    BackgroundRead(const BackgroundRead&) = delete;
+    BackgroundRead& operator=(const BackgroundRead&) = delete;
+
+    // Starts `work`. A read still running is cancelled first: only the newest result is shown.
+    // An in-memory database (tests) has no second connection: `work` then runs right here.
+    // An exception thrown by `work` is rethrown on the window's thread, where the app shows it.
+    void Start(Work work);
+    // True from Start until the result has been shown.
+    bool Running() const { return m_running; }
+
+private:
+    void Cancel();
+
+    wxEvtHandler& m_owner;
+    store::Database& m_db;
+    std::thread m_thread;
+    std::mutex m_mutex;              // guards m_connection
+    sqlite3* m_connection = nullptr; // the worker's, while it reads; for sqlite3_interrupt
+    unsigned m_generation = 0;       // the newest Start; older results are dropped
+    bool m_running = false;
+};
+
+} // namespace rapport::gui
