@@ -83,14 +83,18 @@ def main():
         rows.append((name, f"{ms:.1f} ms" if ok else "FAILED: " + r.stderr.strip()[:60],
                      f"{floor_ms:.1f} ms", ratio, target))
 
+    # The statement the store runs (src/store/followups.cpp): each open follow-up due before
+    # the week's end with its incident, customer and resolutions.
     compare(f"follow-ups, week {WEEK} + overdue", ["followups", "--week", WEEK], f"""
-        SELECT f.id, f.due_on, c.name, i.summary, f.note,
-               (SELECT group_concat(r.type || ' ' || r.cost || ' ' || r.status) FROM resolution r
-                 WHERE r.interaction_id = i.id)
-          FROM follow_up f JOIN interaction i ON i.id = f.interaction_id
+        SELECT f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note,
+               f.minutes, i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status
+          FROM follow_up f
+          JOIN interaction i ON i.id = f.interaction_id
           JOIN customer c ON c.id = i.customer_id
-         WHERE f.done_on IS NULL AND f.due_on <= '{WEEK_LAST}'
-         ORDER BY f.due_on, c.name;""", "< 20 ms, <= 2x")
+          LEFT JOIN resolution r ON r.interaction_id = f.interaction_id
+         WHERE f.done_on IS NULL
+           AND (f.due_on < '{TODAY}' OR f.due_on BETWEEN '{TODAY}' AND '{WEEK_LAST}')
+         ORDER BY f.due_on, c.name COLLATE NOCASE, f.id, r.id;""", "< 20 ms, <= 2x")
 
     compare(f"one customer's history (id {heavy})", ["customer", "show", heavy], f"""
         SELECT * FROM customer WHERE id = {heavy};
@@ -102,11 +106,24 @@ def main():
         SELECT * FROM purchase WHERE customer_id = {heavy} ORDER BY purchased_on DESC;""",
             "< 20 ms, <= 2x")
 
+    # The statement the store runs (src/store/customers.cpp, CustomerRepo::list): the customer
+    # and incident indexes, phone and email, and each match's list figures.
     compare(f"full-text search '{word}'", ["customer", "list", "--search", word], f"""
-        SELECT c.id, c.name FROM customer c WHERE c.id IN (
+        SELECT c.id, c.name, c.phone, c.email, c.archived,
+               (SELECT count(*) FROM interaction i WHERE i.customer_id = c.id),
+               (SELECT max(occurred_at) FROM interaction i WHERE i.customer_id = c.id),
+               (SELECT coalesce(sum(r.cost), 0) FROM interaction i
+                  JOIN resolution r ON r.interaction_id = i.id
+                 WHERE i.customer_id = c.id AND r.status = 'accepted')
+          FROM customer c
+         WHERE c.id IN (
             SELECT rowid FROM customer_fts WHERE customer_fts MATCH '"{word}"*'
             UNION SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
-             WHERE interaction_fts MATCH '"{word}"*');""", "< 20 ms, <= 2x")
+             WHERE interaction_fts MATCH '"{word}"*'
+            UNION SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%{word}%')
+                                             OR (email <> '' AND email LIKE '%{word}%'))
+           AND c.archived = 0
+         ORDER BY c.name COLLATE NOCASE, c.id;""", "< 20 ms, <= 2x")
 
     # The same per-table sums the store runs (src/store/worth_query.cpp), with its settings.
     compare("worth --all", ["worth", "--all"], f"""
