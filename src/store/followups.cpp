@@ -31,12 +31,12 @@ FollowUp read_follow_up(SQLite::Statement& st) {
     FollowUp f;
     f.id = st.getColumn(0).getInt64();
     f.interaction_id = st.getColumn(1).getInt64();
-    f.due = parse_date(st.getColumn(2).getString());
+    f.due = stored(st.getColumn(2), as_date);
     f.note = st.getColumn(3).getString();
     if (!st.getColumn(4).isNull())
-        f.done_on = parse_date(st.getColumn(4).getString());
+        f.done_on = stored(st.getColumn(4), as_date);
     if (!st.getColumn(5).isNull())
-        f.outcome = parse_outcome(st.getColumn(5).getString());
+        f.outcome = stored(st.getColumn(5), parse_outcome);
     f.outcome_note = st.getColumn(6).getString();
     f.minutes = st.getColumn(7).getInt();
     return f;
@@ -49,7 +49,7 @@ FollowUpItem read_item(SQLite::Statement& st) {
     item.customer_id = st.getColumn(8).getInt64();
     item.customer_name = st.getColumn(9).getString();
     item.summary = st.getColumn(10).getString();
-    item.category = parse_category(st.getColumn(11).getString());
+    item.category = stored(st.getColumn(11), parse_category);
     return item;
 }
 
@@ -110,9 +110,9 @@ std::vector<FollowUpItem> FollowUpRepo::query(const char* where,
         std::string& text = items.back().resolution_offered;
         if (!text.empty())
             text += "; ";
-        text += describe_resolution(parse_resolution_type(st.getColumn(12).getString()),
+        text += describe_resolution(stored(st.getColumn(12), parse_resolution_type),
                                     Money{st.getColumn(13).getInt64()},
-                                    parse_resolution_status(st.getColumn(14).getString()));
+                                    stored(st.getColumn(14), parse_resolution_status));
     }
     return items;
 }

@@ -29,9 +29,9 @@ Interaction read_interaction(SQLite::Statement& st) {
     Interaction i;
     i.id = st.getColumn(0).getInt64();
     i.customer_id = st.getColumn(1).getInt64();
-    i.at = parse_date_time(st.getColumn(2).getString());
-    i.channel = parse_channel(st.getColumn(3).getString());
-    i.category = parse_category(st.getColumn(4).getString());
+    i.at = stored(st.getColumn(2), as_date_time);
+    i.channel = stored(st.getColumn(3), parse_channel);
+    i.category = stored(st.getColumn(4), parse_category);
     i.severity = st.getColumn(5).getInt();
     i.summary = st.getColumn(6).getString();
     i.asked_for = st.getColumn(7).getString();
@@ -89,9 +89,9 @@ void load_children(SQLite::Database& db, std::vector<Interaction>& incidents, co
         Resolution r;
         r.id = res.getColumn(1).getInt64();
         r.interaction_id = owner->first;
-        r.type = parse_resolution_type(res.getColumn(2).getString());
+        r.type = stored(res.getColumn(2), parse_resolution_type);
         r.cost = Money{res.getColumn(3).getInt64()};
-        r.status = parse_resolution_status(res.getColumn(4).getString());
+        r.status = stored(res.getColumn(4), parse_resolution_status);
         owner->second->resolutions.push_back(r);
     }
     SQLite::Statement fu(db, fmt::format(R"(
@@ -108,12 +108,12 @@ void load_children(SQLite::Database& db, std::vector<Interaction>& incidents, co
         FollowUp f;
         f.interaction_id = owner->first;
         f.id = fu.getColumn(1).getInt64();
-        f.due = parse_date(fu.getColumn(2).getString());
+        f.due = stored(fu.getColumn(2), as_date);
         f.note = fu.getColumn(3).getString();
         if (!fu.getColumn(4).isNull())
-            f.done_on = parse_date(fu.getColumn(4).getString());
+            f.done_on = stored(fu.getColumn(4), as_date);
         if (!fu.getColumn(5).isNull())
-            f.outcome = parse_outcome(fu.getColumn(5).getString());
+            f.outcome = stored(fu.getColumn(5), parse_outcome);
         f.outcome_note = fu.getColumn(6).getString();
         f.minutes = fu.getColumn(7).getInt();
         owner->second->follow_ups.push_back(std::move(f));

@@ -40,10 +40,10 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
         r.interaction_id = st.getColumn(1).getInt64();
         r.customer_id = st.getColumn(2).getInt64();
         r.customer_name = st.getColumn(3).getString();
-        r.due = parse_date(st.getColumn(4).getString());
+        r.due = stored(st.getColumn(4), as_date);
         r.note = st.getColumn(5).getString();
         r.summary = st.getColumn(6).getString();
-        r.category = parse_category(st.getColumn(7).getString());
+        r.category = stored(st.getColumn(7), parse_category);
         out.push_back(std::move(r));
     }
     return out;
@@ -84,8 +84,8 @@ std::vector<RecentIncidentRow> OverviewQueries::recent_incidents(int limit) {
         r.interaction_id = st.getColumn(0).getInt64();
         r.customer_id = st.getColumn(1).getInt64();
         r.customer_name = st.getColumn(2).getString();
-        r.at = parse_date_time(st.getColumn(3).getString());
-        r.category = parse_category(st.getColumn(4).getString());
+        r.at = stored(st.getColumn(3), as_date_time);
+        r.category = stored(st.getColumn(4), parse_category);
         r.severity = st.getColumn(5).getInt();
         r.summary = st.getColumn(6).getString();
         r.given_back = Money{st.getColumn(7).getInt64()};

@@ -11,7 +11,7 @@ Purchase read_purchase(SQLite::Statement& st) {
     Purchase p;
     p.id = st.getColumn(0).getInt64();
     p.customer_id = st.getColumn(1).getInt64();
-    p.on = parse_date(st.getColumn(2).getString());
+    p.on = stored(st.getColumn(2), as_date);
     p.amount = Money{st.getColumn(3).getInt64()};
     p.margin = st.getColumn(4).getInt();
     return p;

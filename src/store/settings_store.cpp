@@ -35,7 +35,9 @@ void SettingsStore::set(std::string_view key, std::string_view value) {
     }
 }
 
-std::string SettingsStore::get(std::string_view key) { return setting_value(load(), key); }
+std::string SettingsStore::get(std::string_view key) {
+    return setting_value(load(), key);
+}
 
 std::optional<CategoryDefault> SettingsStore::category_default(Category c) {
     SQLite::Statement st(m_db.sql(),
@@ -43,7 +45,7 @@ std::optional<CategoryDefault> SettingsStore::category_default(Category c) {
     st.bind(1, std::string(to_key(c)));
     if (!st.executeStep())
         return std::nullopt;
-    return CategoryDefault{c, parse_resolution_type(st.getColumn(0).getString()),
+    return CategoryDefault{c, stored(st.getColumn(0), parse_resolution_type),
                            Money{st.getColumn(1).getInt64()}};
 }
 

@@ -5,6 +5,16 @@
 
 namespace rapport::store {
 
+void throw_unreadable_value(const SQLite::Column& c, const InputError& e) {
+    std::string why = e.what();
+    if (!why.empty() && why.back() == '.')
+        why.pop_back(); // it goes in parentheses
+    throw DataError(fmt::format("The database holds a value Rapport cannot read in the column "
+                                "'{}' ({}). Run 'rapport-cli check' to look for damage; a backup "
+                                "can bring the record back.",
+                                c.getName(), why));
+}
+
 void rethrow_as_data_error(const SQLite::Exception& e, std::string_view doing) {
     switch (e.getErrorCode() & 0xff) { // primary code, also for extended ones
     case SQLITE_READONLY:

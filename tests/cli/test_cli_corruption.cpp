@@ -5,6 +5,7 @@
 // Run under AddressSanitizer and UBSan by `./packaging/dev.sh sanitize`.
 #include "cli_runner.h"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -138,4 +139,35 @@ TEST_CASE(
     // Most flips of b-tree page headers and cell pointers must be noticed; flips in text, in
     // free space or in header fields SQLite does not rely on cannot be, and need not be.
     CHECK(regions[2].refused > 70 / 2);
+}
+
+TEST_CASE("a value changed outside Rapport is the data's fault: exit 1 naming the column, and "
+          "check finds it",
+          "[cli][damage]") {
+    TempDir dir;
+    const fs::path db = dir / "shop.db";
+    REQUIRE(run_cli(db, {"customer", "add", "Anna Schmidt"}).exit_code == 0);
+    REQUIRE(run_cli(db, {"--today", kToday, "log", "1", "--summary", "Wrong bill", "--category",
+                         "billing", "--follow-up", "+2d"})
+                .exit_code == 0);
+    {
+        // What another program, or a flipped byte inside the text, leaves behind.
+        SQLite::Database raw(db.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA ignore_check_constraints = ON");
+        raw.exec("UPDATE interaction SET category = 'bilming'");
+    }
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"customer", "show", "1"},
+          std::vector<std::string>{"followups", "--week", "this"}}) {
+        std::vector<std::string> full = {"--today", kToday};
+        full.insert(full.end(), args.begin(), args.end());
+        const auto r = run_cli(db, full);
+        INFO(args[0] << " said: " << r.err);
+        CHECK(r.exit_code == 1); // not 2: nobody typed anything wrong
+        CHECK(lines(r.err) == 1);
+        CHECK(r.err.find("'category'") != std::string::npos);
+        CHECK(r.err.find("rapport-cli check") != std::string::npos);
+    }
+    const auto check = run_cli(db, {"check"});
+    CHECK(check.exit_code == 1);
 }
