@@ -130,11 +130,12 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
                                     wxDV_SINGLE | wxDV_ROW_LINES);
     m_list->SetName("followups_list");
     AddColumns(m_list,
-               {{_("Due"), 210},
-                {_("Customer"), 160},
-                {_("About the incident"), 240},
-                {_("Offered"), 200},
-                {_("Note"), 200}},
+               // Room for a German day heading and "Erstattung 119,00 € (angenommen)".
+               {{_("Due"), 230},
+                {_("Customer"), 150},
+                {_("About the incident"), 220},
+                {_("Offered"), 245},
+                {_("Note"), 185}},
                2);
     top->Add(m_list, 1, wxEXPAND | wxTOP, FromDIP(kSpace));
     m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {

@@ -117,6 +117,7 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     auto* header = new wxBoxSizer(wxHORIZONTAL);
     auto* titles = new wxBoxSizer(wxVERTICAL);
     m_date = MakeHeading(page, wxString(), 1.6);
+    m_date->SetName("today_date");
     titles->Add(m_date, 0);
     m_business = MakeNote(page, wxString());
     titles->Add(m_business, 0, wxTOP, gap / 2);
@@ -157,7 +158,7 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
                {{_("When"), 95},
                 {_("Customer"), 130},
                 {_("What happened"), 180},
-                {_("Given back"), 95, wxALIGN_RIGHT}},
+                {_("Given back"), 115, wxALIGN_RIGHT}}, // "Zurückgegeben" fits
                2);
     right->Add(m_recent, 1, wxEXPAND | wxTOP, gap);
     columns->Add(right, 3, wxEXPAND);

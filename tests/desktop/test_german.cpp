@@ -3,6 +3,9 @@
 // the menus, the core's labels and the guide, and dates and amounts are written the German way.
 #include "gui_support.h"
 
+#include "gui/customer_page.h"
+#include "gui/customers_view.h"
+#include "gui/followups_view.h"
 #include "gui/format.h"
 #include "gui/help_content.h"
 #include "gui/help_window.h"
@@ -11,7 +14,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <wx/dataview.h>
 #include <wx/menu.h>
+#include <wx/stattext.h>
 #include <wx/stockitem.h>
 #include <wx/translation.h>
 #include <wx/uilocale.h>
@@ -21,6 +26,39 @@
 using namespace rapport;
 using namespace rapport::gui;
 using namespace rapport::gui::test;
+
+namespace {
+
+// What RapportApp::OnInit does, with the build's catalogs instead of the installed ones; the
+// window's language is back to English when it goes.
+class BuildCatalogs {
+public:
+    BuildCatalogs() {
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(RAPPORT_LOCALE_DIR);
+        auto* translations = new wxTranslations;
+        wxTranslations::Set(translations);
+        translations->AddStdCatalog();
+        loaded = translations->AddCatalog("rapport");
+    }
+    ~BuildCatalogs() {
+        wxTranslations::Set(nullptr);
+        Pump(50);
+    }
+    BuildCatalogs(const BuildCatalogs&) = delete;
+    BuildCatalogs& operator=(const BuildCatalogs&) = delete;
+    bool loaded = false;
+};
+
+// The no-break space that joins an amount and its currency.
+const wxString nbsp = wxString(wxUniChar(0xA0));
+const wxString euro = wxString::FromUTF8("\xE2\x82\xAC");
+
+wxString OneLine(wxString text) {
+    text.Replace("\n", " ");
+    return text;
+}
+
+} // namespace
 
 TEST_CASE("The window in German has translated menus and guide and German dates and amounts") {
     INFO("locale: " << wxUILocale::GetCurrent().GetName().utf8_string()
@@ -67,4 +105,124 @@ TEST_CASE("The window in German has translated menus and guide and German dates 
 
     wxTranslations::Set(nullptr);
     Pump(50);
+}
+
+TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date the German way "
+          "and says the worth groups and offers and reasons in German") {
+    REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("de"));
+    BuildCatalogs catalogs;
+    REQUIRE(catalogs.loaded);
+
+    // Money: the currency after the amount, the minus before it, thousands grouped.
+    CHECK(FormatMoney(Money::from_cents(10400), "EUR") == "104,00" + nbsp + euro);
+    CHECK(FormatMoney(Money::from_cents(-3123595), "EUR") == "-31.235,95" + nbsp + euro);
+    CHECK(FormatSignedMoney(Money::from_cents(10400), "EUR") == "+104,00" + nbsp + euro);
+    CHECK(FormatMoney(Money::from_cents(123456), "CHF") == "1.234,56" + nbsp + "CHF");
+    CHECK(FormatWholeAmount(-1500.2) == "-1.500");
+    CHECK(ParseAmount(FormatAmount(Money::from_cents(3123595)), "amount").cents == 3123595);
+
+    // Dates: the heading's long date and the follow-up list's day names.
+    const Date today{date::year{2026}, date::month{11}, date::day{25}};
+    CHECK(FormatLongDate(today) == "Mittwoch, 25. November 2026");
+    CHECK(FormatDayMonth(add_days(today, 1)) == "Donnerstag, 26. November");
+
+    // The core's worth labels.
+    CHECK(Label(Quadrant::miser) == "Knauser");
+    CHECK(Label(Quadrant::affluent) == "Gutverdiener");
+    CHECK(Label(Verdict::watch) == "Gemischt: im Auge behalten");
+    CHECK(FormatOfferedResolutions("refund 85.00 (accepted); apology-only (offered)", "EUR") ==
+          "Erstattung 85,00" + nbsp + euro + " (angenommen); Nur Entschuldigung (angeboten)");
+
+    // The window itself: a customer like G1 of product.md (own margin 155.00, handling cost
+    // 80.00 of which 35.00 given back) with a follow-up due tomorrow.
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(today);
+    services->settings_store.set("hourly_rate", "30");
+    services->reload_settings();
+    Customer greta;
+    greta.name = "Greta Eins";
+    const Id g1 = services->customers.add(greta);
+    for (const auto& [cents, margin, days_ago] :
+         {std::tuple{20000, 4000, 200}, std::tuple{15000, 4000, 120}, std::tuple{5000, 3000, 30}}) {
+        Purchase p;
+        p.customer_id = g1;
+        p.on = add_days(today, -days_ago);
+        p.amount = Money::from_cents(cents);
+        p.margin = margin;
+        services->purchases.add(p);
+    }
+    Interaction incident;
+    incident.customer_id = g1;
+    incident.at = LocalDateTime{add_days(today, -100), 10 * 60};
+    incident.summary = "Kettle stopped heating";
+    incident.minutes = 90;
+    for (const auto& [type, cents] :
+         {std::pair{ResolutionType::refund, 2500}, std::pair{ResolutionType::discount, 1000}}) {
+        Resolution r;
+        r.type = type;
+        r.cost = Money::from_cents(cents);
+        r.status = ResolutionStatus::accepted;
+        incident.resolutions.push_back(r);
+    }
+    FollowUp call;
+    call.due = add_days(today, 1);
+    call.note = "Ask whether the new kettle works";
+    incident.follow_ups.push_back(call);
+    services->interactions.add(incident);
+
+    auto* frame = new MainFrame(*services, {});
+    frame->SetSize(0, 0, 1280, 800);
+    frame->Show();
+    Pump(200);
+    auto* heading = Find<wxStaticText>(frame, "today_date");
+    REQUIRE(heading);
+    CHECK(heading->GetLabel() == "Mittwoch, 25. November 2026");
+
+    frame->ShowView(MainFrame::View::follow_ups);
+    Pump(200);
+    auto* list = Find<wxDataViewListCtrl>(frame, "followups_list");
+    REQUIRE(list);
+    wxString offered;
+    for (int row = 0; row < list->GetItemCount(); ++row)
+        if (!list->GetTextValue(row, 3).empty())
+            offered = list->GetTextValue(row, 3);
+    CHECK(offered == "Erstattung 25,00" + nbsp + euro + " (angenommen); Rabatt 10,00" + nbsp +
+                         euro + " (angenommen)");
+
+    frame->OpenCustomer(g1);
+    frame->Customers()->Page()->ShowWorth();
+    Pump(300);
+    auto* verdict = Find<wxStaticText>(frame, "worth_verdict");
+    auto* reason = Find<wxStaticText>(frame, "worth_reason");
+    auto* steps = Find<wxStaticText>(frame, "worth_steps");
+    auto* advice = Find<wxStaticText>(frame, "worth_advice");
+    REQUIRE((verdict && reason && steps && advice));
+    CHECK(verdict->GetLabel() == "Gemischt: im Auge behalten");
+    const wxString why = OneLine(reason->GetLabel());
+    INFO(why.utf8_string());
+    CHECK(why.StartsWith("Betreuungskosten 80,00" + nbsp + euro + " sind 51,6 % des Werts"));
+    CHECK(why.Contains("(155,00" + nbsp + euro + ")"));
+    CHECK(why.EndsWith("gesamt bis heute 75,00" + nbsp + euro + "."));
+    CHECK(OneLine(steps->GetLabel())
+              .StartsWith("Versuchen Sie zuerst: Grenzen setzen bei Ihrer Zeit"));
+    CHECK(OneLine(advice->GetLabel())
+              .Contains("90 Minuten kosteten bisher 45,00" + nbsp + euro + " bei 30,00" + nbsp +
+                        euro + " pro Stunde"));
+
+    // The frame goes before the services it shows.
+    frame->Destroy();
+    Pump(50);
+}
+
+TEST_CASE("With no language configured amounts keep the English order of sign then currency then "
+          "amount") {
+    INFO("locale: " << wxUILocale::GetCurrent().GetName().utf8_string());
+    REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("C"));
+    CHECK(FormatMoney(Money::from_cents(10400), "EUR") == euro + "104.00");
+    CHECK(FormatMoney(Money::from_cents(-3123595), "EUR") == "-" + euro + "31235.95");
+    CHECK(FormatSignedMoney(Money::from_cents(-500), "USD") == "-$5.00");
+    CHECK(FormatMoney(Money::from_cents(123456), "CHF") == "CHF" + nbsp + "1234.56");
+    CHECK(FormatLongDate(Date{date::year{2026}, date::month{11}, date::day{25}}) ==
+          "Wednesday 25 November 2026");
 }
