@@ -110,6 +110,39 @@ TEST_CASE("G1: handling cost 80.00 is 51.6 % of 155.00, so the customer is one t
     CHECK_FALSE(mentions_letting_go(r.next_steps));
 }
 
+TEST_CASE("G1's reason and steps also come as parts the window can write in any language",
+          "[worth]") {
+    CustomerActivity c = customer(1, "G1");
+    buy(c, 20000, 4000, days_ago(300));
+    buy(c, 15000, 4000, days_ago(200));
+    buy(c, 5000, 3000, days_ago(100));
+    handle(c, 60, 2500, days_ago(200));
+    handle(c, 30, 1000, days_ago(100));
+    c.pending = Money::from_cents(1200);
+
+    const WorthReport r = assess_customer(c, {}, Settings{}, kToday);
+    const ReasonParts& p = r.reason_parts;
+    CHECK(p.kind == ReasonKind::over_watch_line);
+    CHECK(p.handling_cost.cents == 8000);
+    CHECK(p.value_brought.cents == 15500);
+    CHECK(p.brings_value);
+    CHECK(p.handling_share_tenths == 516);
+    CHECK(p.watch_line == 5000);
+    CHECK(p.total_to_date.cents == 7500);
+    // The same steps as the English sentences, in the same order, with their figures.
+    REQUIRE(r.steps.size() == r.next_steps.size());
+    REQUIRE(r.steps.size() == 4);
+    CHECK(r.steps[0].kind == StepKind::limit_time);
+    CHECK(r.steps[0].minutes == 90);
+    CHECK(r.steps[0].amount.cents == 4500);
+    CHECK(r.steps[0].hourly_rate == Settings{}.hourly_rate);
+    CHECK(r.steps[1].kind == StepKind::settle_pending);
+    CHECK(r.steps[1].amount.cents == 1200);
+    CHECK(r.steps[2].kind == StepKind::reprice);
+    CHECK(r.steps[2].amount.cents == 8000);
+    CHECK(r.steps[3].kind == StepKind::frank_talk);
+}
+
 TEST_CASE("G2: B's referrals are worth 135.00, total 45.00, still one to watch", "[worth]") {
     CustomerActivity b = customer(2, "B");
     buy(b, 12000, 3500, days_ago(300));
