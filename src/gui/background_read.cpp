@@ -23,33 +23,32 @@ void BackgroundRead::Cancel() {
 
 void BackgroundRead::Start(Work work) {
     Cancel();
-    const unsigned generation = ++m_generation;
-    m_running = true;
     if (m_db.path() == ":memory:") {
+        ++m_generation;
         const auto show = work(m_db);
-        m_running = false;
         show();
         return;
     }
-    m_thread = std::thread([this, generation, work = std::move(work)] {
+    // Opened here, on the window's thread, while the window's connection is sure to exist; the
+    // worker only uses it (a SQLite connection may change threads while idle).
+    const unsigned generation = ++m_generation; // whatever happens, older results are stale
+    m_running = false;
+    auto reader = std::make_shared<store::Database>(store::Database::open_reader(m_db));
+    m_running = true;
+    m_thread = std::thread([this, generation, reader, work = std::move(work)] {
+        {
+            std::lock_guard lock(m_mutex);
+            m_connection = reader->sql().getHandle();
+        }
         std::function<void()> show;
         try {
-            store::Database reader = store::Database::open_reader(m_db);
-            {
-                std::lock_guard lock(m_mutex);
-                m_connection = reader.sql().getHandle();
-            }
-            try {
-                show = work(reader);
-            } catch (...) {
-                std::lock_guard lock(m_mutex);
-                m_connection = nullptr;
-                throw;
-            }
-            std::lock_guard lock(m_mutex);
-            m_connection = nullptr;
+            show = work(*reader);
         } catch (...) {
             show = [error = std::current_exception()] { std::rethrow_exception(error); };
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            m_connection = nullptr;
         }
         // Runs on the window's thread. A newer Start (or the destructor, which joins this
         // thread before the owner's pending calls are discarded) makes this result stale.
