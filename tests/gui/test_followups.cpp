@@ -130,7 +130,9 @@ TEST_CASE("The weekly review shows a follow-up due 2027-01-03 in week 2026-W53")
     REQUIRE(list);
     REQUIRE(list->GetItemCount() == 4);
     CHECK(list->GetTextValue(0, 0).Contains("Overdue"));
-    CHECK(list->GetTextValue(2, 0).Contains("Sunday 03 Jan"));
+    CHECK(list->GetTextValue(2, 0).Contains("Sunday 3 January"));
+    CHECK(list->GetTextValue(3, 3) == wxString::FromUTF8("Discount \xE2\x82\xAC"
+                                                         "15.00 (offered)"));
     CHECK(list->GetTextValue(3, 1).Contains("Ben Nowak"));
     CHECK(list->GetTextValue(3, 3).Contains("15.00"));
 
