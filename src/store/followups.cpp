@@ -140,7 +140,9 @@ FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& w
     // before today are already listed as overdue.
     const Date from = week && week->first > today ? week->first : today;
     const Date last = week ? week->last : add_days(today, -1);
-    auto items = query("f.done_on IS NULL AND (f.due_on < ?1 OR f.due_on BETWEEN ?2 AND ?3)",
+    // `due_on <= last` bounds the index range; the OR leaves out the days between today and a
+    // future week's first day.
+    auto items = query("f.done_on IS NULL AND f.due_on <= ?3 AND (f.due_on < ?1 OR f.due_on >= ?2)",
                        {format_date(today), format_date(from), format_date(last)});
     const auto first_of_week =
         std::partition_point(items.begin(), items.end(),
