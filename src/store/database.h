@@ -64,7 +64,7 @@ public:
     // Pages SQLite keeps in memory for this connection. The default (2 MiB) suits a command that
     // runs once: every page cached is memory the process must fault in (a follow-up list with
     // 16 MiB: 5,690 page faults and 48 ms, with 2 MiB: 1,961 and 38 ms). The window, which
-    // revisits the same pages all day, asks for more.
+    // revisits the same pages all day, asks for a little more (gui/services.cpp).
     void set_page_cache(int kibibytes);
     int schema_version();
 

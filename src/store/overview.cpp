@@ -105,7 +105,11 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
     // Two sequential scans summed here instead of GROUP BY queries that look up the
     // resolutions of each incident: on a million incidents a year's report takes a few
     // hundred milliseconds instead of seconds (the time index would make the reads random).
+    // One per incident of the period (a busy year: 330,000), kept in a vector sorted by id
+    // rather than a hash map: 24 bytes each instead of ~56, which the window's memory budget
+    // notices.
     struct Incident {
+        Id id;
         IncidentTotals* category;
         IncidentTotals* month;
         Id customer;
@@ -117,7 +121,7 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
     std::map<std::string, IncidentTotals> categories;
     std::map<std::string, IncidentTotals> months;
     std::unordered_map<Id, CustomerSums> customers;
-    std::unordered_map<Id, Incident> incidents;
+    std::vector<Incident> incidents;
     // Per month, incidents counted by category (keyed by the totals' addresses: no string work
     // per row beyond the two lookups above).
     std::map<const IncidentTotals*, std::map<const IncidentTotals*, std::int64_t>> month_category;
@@ -138,24 +142,31 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
         c.minutes += minutes;
         m.minutes += minutes;
         ++customers[customer].incidents;
-        incidents.emplace(in_period.getColumn(0).getInt64(), Incident{&c, &m, customer});
+        incidents.push_back(Incident{in_period.getColumn(0).getInt64(), &c, &m, customer});
     }
+    // A table scan returns rows by id; sort anyway rather than rely on it.
+    const auto by_id = [](const Incident& a, const Incident& b) { return a.id < b.id; };
+    if (!std::is_sorted(incidents.begin(), incidents.end(), by_id))
+        std::sort(incidents.begin(), incidents.end(), by_id);
 
     SQLite::Statement resolutions(m_db.sql(), R"(
         SELECT interaction_id, status = 'accepted', cost FROM resolution
          WHERE status <> 'declined' AND cost > 0)");
     while (resolutions.executeStep()) {
-        const auto it = incidents.find(resolutions.getColumn(0).getInt64());
-        if (it == incidents.end())
+        const Id id = resolutions.getColumn(0).getInt64();
+        const auto it =
+            std::lower_bound(incidents.begin(), incidents.end(), id,
+                             [](const Incident& i, Id wanted) { return i.id < wanted; });
+        if (it == incidents.end() || it->id != id)
             continue;
         const Money cost{resolutions.getColumn(2).getInt64()};
         if (resolutions.getColumn(1).getInt() != 0) {
-            it->second.category->given_back += cost;
-            it->second.month->given_back += cost;
-            customers[it->second.customer].given_back += cost;
+            it->category->given_back += cost;
+            it->month->given_back += cost;
+            customers[it->customer].given_back += cost;
         } else {
-            it->second.category->pending += cost;
-            it->second.month->pending += cost;
+            it->category->pending += cost;
+            it->month->pending += cost;
         }
     }
 
