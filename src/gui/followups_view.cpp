@@ -183,8 +183,11 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
     SetSizer(outer);
-    m_subscription = m_services.changes.subscribe([this] { Reload(); });
-    Reload();
+    m_subscription = m_services.changes.subscribe([this] {
+        m_stale = true;
+        if (IsShownOnScreen())
+            Reload();
+    });
 }
 
 FollowUpsView::~FollowUpsView() {
@@ -230,6 +233,7 @@ void FollowUpsView::ShowWeekOf(Date day) {
 }
 
 void FollowUpsView::Reload() {
+    m_stale = false;
     const Date today = m_services.today();
     const std::optional<Id> keep = SelectedId();
     store::FollowUpRepo repo(m_services.db());

@@ -34,6 +34,12 @@ public:
     ~FollowUpsView() override;
 
     void Reload();
+    // Reads the list if data changed while the view was hidden: a busy shop's list (thousands
+    // of overdue lines) is read when the owner looks at it, not at start or after every save.
+    void ReloadIfStale() {
+        if (m_stale)
+            Reload();
+    }
 
     // The week shown; starts as this week.
     const WeekSpan& Week() const { return m_week; }
@@ -66,6 +72,7 @@ private:
     Services& m_services;
     Hooks m_hooks;
     ChangeNotifier::Token m_subscription = 0;
+    bool m_stale = true; // nothing read yet, or data changed while hidden
     WeekSpan m_week;
     wxStaticText* m_weekTitle = nullptr;
     wxStaticText* m_summary = nullptr;

@@ -283,6 +283,8 @@ void MainFrame::ShowView(View view) {
     const int index = static_cast<int>(view);
     if (view == View::reports && m_reports->IsStale())
         m_reports->Reload();
+    if (view == View::follow_ups)
+        m_followUps->ReloadIfStale();
     m_book->ChangeSelection(static_cast<std::size_t>(index));
     m_sidebar->Select(index);
 }

@@ -433,3 +433,34 @@ TEST_CASE("Print preview shows the week's list in a preview window") {
     preview->Close(true);
     Pump(100);
 }
+
+TEST_CASE("The follow-up list is read when it is looked at, not at start or after each save") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    const Planted first = Plant(*services, "Anna Kowalski", parse_date("2026-12-14"), "Late box");
+    MainFrame* frame = new MainFrame(*services, {});
+    frame->SetSize(0, 0, 1280, 800);
+    frame->Show();
+    Pump(100);
+    FollowUpsView* view = frame->FollowUps();
+    CHECK(view->ListedIds().empty()); // the window opens on Today: nothing read yet
+    frame->ShowView(MainFrame::View::follow_ups);
+    CHECK(Listed(view, first.follow_up));
+
+    // A save while another view is shown marks the list out of date; showing it reads it.
+    frame->ShowView(MainFrame::View::today);
+    const Planted second = Plant(*services, "Ben Nowak", parse_date("2026-12-15"), "Wrong size");
+    services->changes.notify();
+    Pump(50);
+    CHECK_FALSE(Listed(view, second.follow_up));
+    frame->ShowView(MainFrame::View::follow_ups);
+    CHECK(Listed(view, second.follow_up));
+
+    // While it is shown, a save shows at once.
+    const Planted third = Plant(*services, "Cleo Adams", parse_date("2026-12-16"), "No reply");
+    services->changes.notify();
+    Pump(50);
+    CHECK(Listed(view, third.follow_up));
+    frame->Destroy();
+    Pump(50);
+}
