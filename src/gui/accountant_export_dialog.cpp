@@ -3,6 +3,7 @@
 #include "core/date_ranges.h"
 #include "core/errors.h"
 #include "gui/format.h"
+#include "gui/keyboard.h"
 #include "gui/services.h"
 #include "gui/ui.h"
 #include "store/accountant_export.h"
@@ -70,7 +71,7 @@ public:
             grid->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
         };
 
-        label(_("Period:"));
+        label(_("&Period:"));
         m_period = new wxChoice(this, wxID_ANY);
         m_period->SetName("export_period");
         m_period->Append(_("Last month"));
@@ -81,17 +82,18 @@ public:
         m_period->SetSelection(0);
         grid->Add(m_period, 0, wxALIGN_CENTER_VERTICAL);
 
-        label(_("From:"));
+        label(_("&From:"));
         auto* days = new wxBoxSizer(wxHORIZONTAL);
         m_from = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
                                       wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
         m_from->SetName("export_from");
+        // Made before the second day, so its Alt+letter reaches it.
+        auto* to = new wxStaticText(this, wxID_ANY, _("&to"));
         m_to = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
                                     wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
         m_to->SetName("export_to");
         days->Add(m_from, 0, wxALIGN_CENTER_VERTICAL);
-        days->Add(new wxStaticText(this, wxID_ANY, _("to")), 0,
-                  wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, gap);
+        days->Add(to, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, gap);
         days->Add(m_to, 0, wxALIGN_CENTER_VERTICAL);
         days->Add(new wxStaticText(this, wxID_ANY, _("both days included")), 0,
                   wxALIGN_CENTER_VERTICAL | wxLEFT, space);
@@ -99,16 +101,17 @@ public:
 
         label(_("Format:"));
         auto* formats = new wxBoxSizer(wxHORIZONTAL);
-        m_csv = new wxRadioButton(this, wxID_ANY, _("CSV (any spreadsheet)"), wxDefaultPosition,
+        m_csv = new wxRadioButton(this, wxID_ANY, _("CS&V (any spreadsheet)"), wxDefaultPosition,
                                   wxDefaultSize, wxRB_GROUP);
         m_csv->SetName("format_csv");
-        m_xlsx = new wxRadioButton(this, wxID_ANY, _("Excel workbook (.xlsx) with a totals sheet"));
+        m_xlsx =
+            new wxRadioButton(this, wxID_ANY, _("E&xcel workbook (.xlsx) with a totals sheet"));
         m_xlsx->SetName("format_xlsx");
         formats->Add(m_csv, 0, wxALIGN_CENTER_VERTICAL);
         formats->Add(m_xlsx, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, space);
         grid->Add(formats, 0, wxEXPAND);
 
-        label(_("Save as:"));
+        label(_("&Save as:"));
         auto* where = new wxBoxSizer(wxHORIZONTAL);
         m_path = new wxTextCtrl(this, wxID_ANY);
         m_path->SetName("export_path");
@@ -151,6 +154,7 @@ public:
         }
 
         ApplyPreset();
+        RouteLabelMnemonics(this);
         SetSizerAndFit(top);
         CentreOnParent();
 
@@ -247,7 +251,7 @@ private:
             }
             m_summary->SetForegroundColour(wxNullColour);
         } catch (const std::exception& e) {
-            m_summary->SetLabel(ErrorText(e));
+            m_summary->SetLabelText(ErrorText(e));
             m_summary->SetForegroundColour(OverdueText());
         }
         // Before the first layout the list has no real width yet.

@@ -130,7 +130,7 @@ bool ShowRestoreDialog(wxWindow* parent, Services& services) {
     auto* restore = new wxButton(&dlg, wxID_ANY, _("&Restore..."));
     restore->SetName("backup_restore");
     buttons->Add(restore, 0, wxRIGHT, dlg.FromDIP(kGap));
-    buttons->Add(new wxButton(&dlg, wxID_CANCEL, _("Close")), 0);
+    buttons->Add(new wxButton(&dlg, wxID_CANCEL, _("&Close")), 0);
     top->Add(buttons, 0, wxEXPAND | wxTOP, dlg.FromDIP(kSpace));
     const auto selected = [&]() -> const store::BackupInfo* {
         const int row = list->GetSelectedRow();

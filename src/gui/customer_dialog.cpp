@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "gui/customer_completer.h"
 #include "gui/format.h"
+#include "gui/keyboard.h"
 #include "gui/services.h"
 #include "gui/ui.h"
 
@@ -29,10 +30,18 @@ protected:
         m_grid->AddGrowableCol(1, 1);
     }
 
+    // The label goes right before its control in the tab order even though the control was
+    // made first: GTK gives a label's Alt+letter to the next focusable sibling.
+    static wxStaticText* LabelFor(const wxString& text, wxWindow* control) {
+        auto* label = new wxStaticText(control->GetParent(), wxID_ANY, text);
+        label->MoveBeforeInTabOrder(control);
+        return label;
+    }
+
     // `stretch`: text fields fill the row; pickers and short values keep their own width.
     void AddRow(const wxString& label, wxWindow* control, bool top_aligned = false,
                 bool stretch = true) {
-        m_grid->Add(new wxStaticText(this, wxID_ANY, label), 0,
+        m_grid->Add(LabelFor(label, control), 0,
                     top_aligned ? wxALIGN_TOP | wxTOP : wxALIGN_CENTER_VERTICAL,
                     top_aligned ? FromDIP(4) : 0);
         const int flags =
@@ -40,8 +49,9 @@ protected:
         m_grid->Add(control, stretch ? 1 : 0, flags);
     }
 
-    void AddRow(const wxString& label, wxSizer* controls) {
-        m_grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+    // `first`: the control of the row that the label's Alt+letter focuses.
+    void AddRow(const wxString& label, wxSizer* controls, wxWindow* first) {
+        m_grid->Add(LabelFor(label, first), 0, wxALIGN_CENTER_VERTICAL);
         m_grid->Add(controls, 1, wxEXPAND);
     }
 
@@ -56,6 +66,7 @@ protected:
         buttons->AddButton(new wxButton(this, wxID_CANCEL));
         buttons->Realize();
         top->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(kSpace));
+        RouteLabelMnemonics(this);
         SetSizerAndFit(top);
         SetSize(wxSize(std::max(GetSize().x, FromDIP(min_width)), GetSize().y));
         CentreOnParent();
@@ -75,38 +86,38 @@ public:
           m_services(services), m_existing(std::move(existing)) {
         m_name = new wxTextCtrl(this, wxID_ANY);
         m_name->SetName("name");
-        AddRow(_("Name:"), m_name);
+        AddRow(_("&Name:"), m_name);
         m_phone = new wxTextCtrl(this, wxID_ANY);
         m_phone->SetName("phone");
-        AddRow(_("Phone:"), m_phone);
+        AddRow(_("&Phone:"), m_phone);
         m_email = new wxTextCtrl(this, wxID_ANY);
         m_email->SetName("email");
-        AddRow(_("Email:"), m_email);
+        AddRow(_("&Email:"), m_email);
         m_tags = new wxTextCtrl(this, wxID_ANY);
         m_tags->SetName("tags");
         m_tags->SetHint(_("Separated by commas, e.g. regular, wholesale"));
-        AddRow(_("Tags:"), m_tags);
+        AddRow(_("&Tags:"), m_tags);
         m_note = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
                                 wxSize(-1, FromDIP(72)), wxTE_MULTILINE);
         m_note->SetName("note");
-        AddRow(_("Note:"), m_note, true);
+        AddRow(_("N&ote:"), m_note, true);
 
         m_referrer = new wxTextCtrl(this, wxID_ANY);
         m_referrer->SetName("referred_by");
         m_referrer->SetHint(_("The customer who sent them, if any"));
         m_referrer->AutoComplete(new CustomerCompleter(m_services));
-        AddRow(_("Referred by:"), m_referrer);
+        AddRow(_("&Referred by:"), m_referrer);
         auto* referral = new wxBoxSizer(wxHORIZONTAL);
-        m_cameAnyway = new wxCheckBox(this, wxID_ANY, _("Would have come anyway"));
+        m_cameAnyway = new wxCheckBox(this, wxID_ANY, _("&Would have come anyway"));
         referral->Add(m_cameAnyway, 0, wxALIGN_CENTER_VERTICAL);
         referral->AddSpacer(FromDIP(kSpace * 2));
-        referral->Add(new wxStaticText(this, wxID_ANY, _("Reward paid:")), 0,
+        referral->Add(new wxStaticText(this, wxID_ANY, _("Reward p&aid:")), 0,
                       wxALIGN_CENTER_VERTICAL);
         m_reward = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
                                   wxSize(FromDIP(100), -1), wxTE_RIGHT);
         m_reward->SetHint(FormatAmount(Money{}));
         referral->Add(m_reward, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kGap));
-        AddRow(wxString(), referral);
+        AddRow(wxString(), referral, m_cameAnyway);
 
         if (m_existing)
             Load(*m_existing);
@@ -241,7 +252,7 @@ public:
         m_date =
             new wxDatePickerCtrl(this, wxID_ANY, ToWxDate(m_services.today()), wxDefaultPosition,
                                  wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
-        AddRow(_("Date:"), m_date, false, false);
+        AddRow(_("&Date:"), m_date, false, false);
         auto* amountRow = new wxBoxSizer(wxHORIZONTAL);
         m_amount = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
                                   wxSize(FromDIP(120), -1), wxTE_RIGHT);
@@ -249,7 +260,7 @@ public:
         amountRow->Add(m_amount, 0, wxALIGN_CENTER_VERTICAL);
         amountRow->Add(new wxStaticText(this, wxID_ANY, Wx(m_services.settings().currency)), 0,
                        wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kGap));
-        AddRow(_("Amount:"), amountRow);
+        AddRow(_("&Amount:"), amountRow, m_amount);
         auto* marginRow = new wxBoxSizer(wxHORIZONTAL);
         m_margin =
             new wxTextCtrl(this, wxID_ANY, Wx(format_percent(m_services.settings().default_margin)),
@@ -259,7 +270,7 @@ public:
         // xgettext:no-c-format (a percent sign in a label, not a format)
         marginRow->Add(new wxStaticText(this, wxID_ANY, _("% gross margin")), 0,
                        wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kGap));
-        AddRow(_("Margin:"), marginRow);
+        AddRow(_("&Margin:"), marginRow, m_margin);
         if (m_existing) {
             m_date->SetValue(ToWxDate(m_existing->on));
             m_amount->ChangeValue(FormatAmount(m_existing->amount));

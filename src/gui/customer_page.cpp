@@ -103,10 +103,12 @@ void CustomerPage::BuildContent(wxWindow* page) {
         actions->Add(b, 0, wxRIGHT | wxBOTTOM, gap);
         return b;
     };
-    button(_("Log incident..."), &CustomerPage::LogIncident);
-    button(_("Add purchase..."), &CustomerPage::AddPurchase);
-    button(_("Edit..."), &CustomerPage::EditCustomer);
-    m_archive = button(_("Archive"), &CustomerPage::ToggleArchived);
+    // Alt+letters unique in the whole window: the menus use F, E, V and H.
+    button(_("&Log incident..."), &CustomerPage::LogIncident)->SetName("customer_log");
+    button(_("Add &purchase..."), &CustomerPage::AddPurchase)->SetName("customer_purchase");
+    button(_("Ed&it..."), &CustomerPage::EditCustomer)->SetName("customer_edit");
+    m_archive = button(_("&Archive"), &CustomerPage::ToggleArchived);
+    m_archive->SetName("customer_archive");
     top->Add(actions, 0, wxTOP, gap);
 
     m_detailsPanel = new wxPanel(page);
@@ -127,8 +129,10 @@ void CustomerPage::BuildContent(wxWindow* page) {
     auto* hs = new wxBoxSizer(wxVERTICAL);
     auto* timelineBar = new wxBoxSizer(wxHORIZONTAL);
     timelineBar->AddStretchSpacer();
-    m_editEntry = new wxButton(history, wxID_ANY, _("Edit..."));
-    m_deleteEntry = new wxButton(history, wxID_ANY, _("Delete"));
+    m_editEntry = new wxButton(history, wxID_ANY, _("Edit en&try..."));
+    m_deleteEntry = new wxButton(history, wxID_ANY, _("&Delete entry"));
+    m_editEntry->SetName("entry_edit");
+    m_deleteEntry->SetName("entry_delete");
     m_editEntry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EditSelected(); });
     m_deleteEntry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteSelected(); });
     timelineBar->Add(m_editEntry, 0, wxRIGHT, gap);
@@ -184,7 +188,7 @@ void CustomerPage::Reload() {
     m_archived = c->archived;
     m_name->SetLabelText(Wx(c->name));
     m_archivedBadge->Show(c->archived);
-    m_archive->SetLabelText(c->archived ? _("Unarchive") : _("Archive"));
+    m_archive->SetLabel(c->archived ? _("Un&archive") : _("&Archive"));
 
     // Details: only the lines that have something to say.
     m_detailsPanel->DestroyChildren();
@@ -375,6 +379,16 @@ void CustomerPage::ShowWorth() {
     m_tabs->SetSelection(1);
 }
 
+void CustomerPage::FocusHistory() {
+    if (!m_customer)
+        return;
+    m_tabs->SetSelection(0);
+    if (m_timeline->GetSelectedRow() == wxNOT_FOUND && m_timeline->GetItemCount() > 0)
+        m_timeline->SelectRow(0);
+    UpdateButtons();
+    m_timeline->SetFocus();
+}
+
 void CustomerPage::EditSelected() {
     const int row = m_timeline->GetSelectedRow();
     if (row == wxNOT_FOUND || !m_customer)
@@ -430,6 +444,11 @@ void CustomerPage::AddPurchase() {
 void CustomerPage::EditCustomer() {
     if (m_customer)
         ShowCustomerDialog(this, m_services, m_customer);
+}
+
+void CustomerPage::ArchiveShown() {
+    if (m_customer && !m_archived)
+        ToggleArchived();
 }
 
 void CustomerPage::ToggleArchived() {

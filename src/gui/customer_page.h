@@ -43,6 +43,10 @@ public:
     bool SelectIncident(Id interaction_id);
     // Brings the "Worth it?" tab to the front.
     void ShowWorth();
+    // Puts the keyboard on the history, its newest entry selected (Enter in the customer list).
+    void FocusHistory();
+    // Archives the customer shown unless already archived (Delete in the customer list).
+    void ArchiveShown();
 
 private:
     void BuildContent(wxWindow* page);

@@ -44,8 +44,10 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_search->SetName("customer_search");
     m_search->SetDescriptiveText(_("Search names, notes and what happened"));
     m_search->ShowCancelButton(true);
+    // No visible label: the tooltip names it for screen readers and says how to get here.
+    m_search->SetToolTip(_("Search customers (Ctrl+F)"));
     searchRow->Add(m_search, 1, wxALIGN_CENTER_VERTICAL);
-    auto* add = new wxButton(left, wxID_ANY, _("New customer..."));
+    auto* add = new wxButton(left, wxID_ANY, _("&New customer..."));
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewCustomer(); });
     searchRow->Add(add, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
     ls->Add(searchRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(kSpace));
@@ -54,7 +56,7 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_count = MakeNote(left, wxString());
     m_count->SetName("customer_count");
     infoRow->Add(m_count, 1, wxALIGN_CENTER_VERTICAL);
-    m_showArchived = new wxCheckBox(left, wxID_ANY, _("Show archived"));
+    m_showArchived = new wxCheckBox(left, wxID_ANY, _("&Show archived"));
     m_showArchived->SetValue(true);
     infoRow->Add(m_showArchived, 0, wxALIGN_CENTER_VERTICAL);
     ls->Add(infoRow, 0, wxEXPAND | wxALL, FromDIP(kSpace));
@@ -124,6 +126,18 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED,
                  [this](wxDataViewEvent&) { OnSelectionChanged(); });
     m_list->Bind(wxEVT_DATAVIEW_COLUMN_SORTED, [this](wxDataViewEvent&) { OnSorted(); });
+    // Enter (or a double click) opens the customer: the keyboard moves into their page.
+    m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+        OnSelectionChanged();
+        m_page->FocusHistory();
+    });
+    // Delete archives the selected customer (Ctrl+Z takes it back), as the page's button does.
+    m_list->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (e.GetKeyCode() == WXK_DELETE && e.GetModifiers() == wxMOD_NONE)
+            m_page->ArchiveShown();
+        else
+            e.Skip();
+    });
 
     m_subscription = m_services.changes.subscribe([this] {
         Reload(true);

@@ -1,6 +1,7 @@
 #include "gui/import_dialog.h"
 
 #include "gui/format.h"
+#include "gui/keyboard.h"
 #include "gui/services.h"
 #include "gui/ui.h"
 
@@ -86,7 +87,7 @@ public:
         top->Add(note, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
 
         auto* fileRow = new wxBoxSizer(wxHORIZONTAL);
-        fileRow->Add(new wxStaticText(this, wxID_ANY, _("File:")), 0, wxALIGN_CENTER_VERTICAL);
+        fileRow->Add(new wxStaticText(this, wxID_ANY, _("&File:")), 0, wxALIGN_CENTER_VERTICAL);
         m_file = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                 wxTE_READONLY);
         m_file->SetName("import_file");
@@ -99,7 +100,7 @@ public:
         auto* formatRow = new wxBoxSizer(wxHORIZONTAL);
         m_format = new wxStaticText(this, wxID_ANY, wxString());
         m_format->SetName("import_format");
-        m_header = new wxCheckBox(this, wxID_ANY, _("First row names the columns"));
+        m_header = new wxCheckBox(this, wxID_ANY, _("First &row names the columns"));
         m_header->SetName("import_header");
         formatRow->Add(m_format, 1, wxALIGN_CENTER_VERTICAL);
         formatRow->Add(m_header, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, space);
@@ -118,10 +119,12 @@ public:
         auto* mapping = new wxBoxSizer(wxVERTICAL);
         mapping->Add(MakeSectionTitle(this, _("Which column holds what")), 0, wxBOTTOM, gap);
         auto* grid = new wxFlexGridSizer(2, gap, space);
+        std::vector<wxStaticText*> fieldLabels;
         for (store::ImportField field : store::import_fields(kind)) {
-            grid->Add(new wxStaticText(this, wxID_ANY,
-                                       wxGetTranslation(Wx(store::to_label(field))) + ":"),
-                      0, wxALIGN_CENTER_VERTICAL);
+            auto* fieldLabel = new wxStaticText(this, wxID_ANY, wxString());
+            fieldLabel->SetLabelText(wxGetTranslation(Wx(store::to_label(field))) + ":");
+            fieldLabels.push_back(fieldLabel);
+            grid->Add(fieldLabel, 0, wxALIGN_CENTER_VERTICAL);
             auto* choice =
                 new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(200), -1));
             choice->SetName("map_" + Wx(store::to_key(field)));
@@ -149,7 +152,7 @@ public:
         top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
         auto* bottom = new wxBoxSizer(wxHORIZONTAL);
         m_skipBad = new wxCheckBox(this, wxID_ANY,
-                                   _("Import only the good rows and leave out the "
+                                   _("Import only the &good rows and leave out the "
                                      "bad ones"));
         m_skipBad->SetName("import_skip_bad");
         bottom->Add(m_skipBad, 1, wxALIGN_CENTER_VERTICAL);
@@ -159,6 +162,9 @@ public:
         bottom->Add(new wxButton(this, wxID_CANCEL), 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
         top->Add(bottom, 0, wxEXPAND | wxALL, space);
 
+        // The field names come from the store: their Alt+letters are picked here.
+        AddFreeMnemonics(this, fieldLabels);
+        RouteLabelMnemonics(this);
         SetSizerAndFit(top);
         CentreOnParent();
         Reset(wxString());
@@ -215,7 +221,7 @@ private:
     }
 
     void SetCounts(const wxString& text, bool bad) {
-        m_counts->SetLabel(text);
+        m_counts->SetLabelText(text);
         m_counts->SetForegroundColour(bad ? OverdueText() : wxNullColour);
         m_counts->Wrap(std::max(m_errors->GetSize().x, FromDIP(480)));
         Layout();

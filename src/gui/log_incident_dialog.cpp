@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "gui/customer_completer.h"
 #include "gui/format.h"
+#include "gui/keyboard.h"
 #include "gui/services.h"
 #include "gui/ui.h"
 
@@ -126,6 +127,7 @@ LogIncidentDialog::LogIncidentDialog(wxWindow* parent, Services& services,
       m_services(services), m_editing(std::move(editing)), m_lookupTimer(this) {
     SetName("log_incident_dialog");
     BuildLayout();
+    RouteLabelMnemonics(this);
     if (m_editing)
         LoadForEditing(*m_editing);
     else
@@ -187,7 +189,7 @@ void LogIncidentDialog::BuildLayout() {
     };
 
     // Customer, with type-ahead and an inline note saying whether it is known or new.
-    label(_("Customer:"));
+    label(_("C&ustomer:"));
     auto* customerRow = new wxBoxSizer(wxHORIZONTAL);
     m_customer =
         new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(FromDIP(260), -1));
@@ -201,7 +203,7 @@ void LogIncidentDialog::BuildLayout() {
     customerRow->Add(m_customerState, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, space);
     grid->Add(customerRow, 1, wxEXPAND);
 
-    m_phoneLabel = new wxStaticText(this, wxID_ANY, _("Their phone:"));
+    m_phoneLabel = new wxStaticText(this, wxID_ANY, _("Their &phone:"));
     grid->Add(m_phoneLabel, 0, wxALIGN_CENTER_VERTICAL);
     m_phone =
         new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(FromDIP(260), -1));
@@ -209,7 +211,7 @@ void LogIncidentDialog::BuildLayout() {
     m_phone->SetHint(_("Optional, for the new customer"));
     grid->Add(m_phone, 0);
 
-    label(_("When:"));
+    label(_("&When:"));
     auto* whenRow = new wxBoxSizer(wxHORIZONTAL);
     m_date = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
                                   wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
@@ -224,7 +226,7 @@ void LogIncidentDialog::BuildLayout() {
     whenRow->Add(m_date, 0, wxALIGN_CENTER_VERTICAL);
     whenRow->Add(m_time, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
     whenRow->AddSpacer(space * 2);
-    whenRow->Add(new wxStaticText(this, wxID_ANY, _("Channel:")), 0, wxALIGN_CENTER_VERTICAL);
+    whenRow->Add(new wxStaticText(this, wxID_ANY, _("Cha&nnel:")), 0, wxALIGN_CENTER_VERTICAL);
     m_channel = new wxChoice(this, wxID_ANY);
     m_channel->SetName("channel");
     FillChoice(m_channel, all_channels());
@@ -232,7 +234,7 @@ void LogIncidentDialog::BuildLayout() {
     whenRow->Add(m_channel, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
     grid->Add(whenRow, 1, wxEXPAND);
 
-    label(_("Category:"));
+    label(_("Ca&tegory:"));
     auto* kindRow = new wxBoxSizer(wxHORIZONTAL);
     m_category = new wxChoice(this, wxID_ANY);
     m_category->SetName("category");
@@ -240,7 +242,7 @@ void LogIncidentDialog::BuildLayout() {
     m_category->SetSelection(0);
     kindRow->Add(m_category, 0, wxALIGN_CENTER_VERTICAL);
     kindRow->AddSpacer(space * 2);
-    kindRow->Add(new wxStaticText(this, wxID_ANY, _("Severity:")), 0, wxALIGN_CENTER_VERTICAL);
+    kindRow->Add(new wxStaticText(this, wxID_ANY, _("Se&verity:")), 0, wxALIGN_CENTER_VERTICAL);
     m_severity = new wxChoice(this, wxID_ANY);
     m_severity->SetName("severity");
     for (int s = 1; s <= 5; ++s)
@@ -249,25 +251,25 @@ void LogIncidentDialog::BuildLayout() {
     kindRow->Add(m_severity, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
     grid->Add(kindRow, 1, wxEXPAND);
 
-    label(_("What happened:"), true);
+    label(_("What &happened:"), true);
     m_summary = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
                                wxSize(-1, FromDIP(64)), wxTE_MULTILINE);
     m_summary->SetName("summary");
     grid->Add(m_summary, 1, wxEXPAND);
 
-    label(_("They asked for:"));
+    label(_("The&y asked for:"));
     m_asked = new wxTextCtrl(this, wxID_ANY);
     m_asked->SetName("asked_for");
     grid->Add(m_asked, 1, wxEXPAND);
 
-    label(_("Minutes spent:"));
+    label(_("&Minutes spent:"));
     auto* effortRow = new wxBoxSizer(wxHORIZONTAL);
     m_minutes = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
                                wxSize(FromDIP(150), -1), wxSP_ARROW_KEYS, 0, 100000, 0);
     m_minutes->SetName("minutes");
     effortRow->Add(m_minutes, 0, wxALIGN_CENTER_VERTICAL);
     effortRow->AddSpacer(space * 2);
-    effortRow->Add(new wxStaticText(this, wxID_ANY, _("Escalated to:")), 0,
+    effortRow->Add(new wxStaticText(this, wxID_ANY, _("&Escalated to:")), 0,
                    wxALIGN_CENTER_VERTICAL);
     m_escalated = new wxTextCtrl(this, wxID_ANY);
     m_escalated->SetName("escalated_to");
@@ -281,7 +283,7 @@ void LogIncidentDialog::BuildLayout() {
     label(_("Follow up:"), true);
     grid->Add(BuildFollowUp(), 1, wxEXPAND);
 
-    label(_("Lesson learned:"));
+    label(_("&Lesson learned:"));
     m_lesson = new wxTextCtrl(this, wxID_ANY);
     m_lesson->SetName("lesson");
     m_lesson->SetHint(_("Root cause, or what to do differently next time"));
@@ -289,11 +291,11 @@ void LogIncidentDialog::BuildLayout() {
 
     label(_("You did:"));
     auto* checks = new wxBoxSizer(wxHORIZONTAL);
-    m_listened = new wxCheckBox(this, wxID_ANY, _("Listened"));
-    m_empathised = new wxCheckBox(this, wxID_ANY, _("Empathised"));
-    m_apologised = new wxCheckBox(this, wxID_ANY, _("Apologised"));
-    m_offered = new wxCheckBox(this, wxID_ANY, _("Offered solutions"));
-    m_agreedFollowUp = new wxCheckBox(this, wxID_ANY, _("Agreed a follow-up"));
+    m_listened = new wxCheckBox(this, wxID_ANY, _("Listene&d"));
+    m_empathised = new wxCheckBox(this, wxID_ANY, _("Empath&ised"));
+    m_apologised = new wxCheckBox(this, wxID_ANY, _("Apolo&gised"));
+    m_offered = new wxCheckBox(this, wxID_ANY, _("O&ffered solutions"));
+    m_agreedFollowUp = new wxCheckBox(this, wxID_ANY, _("Ag&reed a follow-up"));
     m_listened->SetName("listened");
     for (wxCheckBox* box : {m_listened, m_empathised, m_apologised, m_offered, m_agreedFollowUp})
         checks->Add(box, 0, wxRIGHT, space);
@@ -348,8 +350,10 @@ void LogIncidentDialog::AddResolutionRow(const Resolution& r) {
     FillChoice(row.status, all_resolution_statuses());
     row.status->SetSelection(IndexOf(all_resolution_statuses(), r.status));
     row.status->SetName("resolution_status" + index);
+    // No Alt+letter: every row has one, so it could not be unique; Tab reaches it.
     row.remove = new wxButton(m_resolutionPanel, wxID_ANY, _("Remove"), wxDefaultPosition,
                               wxDefaultSize, wxBU_EXACTFIT);
+    row.remove->SetName("resolution_remove" + index);
     const auto touched = [this](wxCommandEvent& e) {
         m_resolutionsTouched = true;
         e.Skip();
@@ -397,9 +401,9 @@ wxSizer* LogIncidentDialog::BuildFollowUp() {
     auto* picks = new wxBoxSizer(wxHORIZONTAL);
     m_fuNone =
         new wxRadioButton(this, wxID_ANY, _("No"), wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
-    m_fu2Days = new wxRadioButton(this, wxID_ANY, _("In 2 days"));
-    m_fu1Week = new wxRadioButton(this, wxID_ANY, _("In a week"));
-    m_fuOn = new wxRadioButton(this, wxID_ANY, _("On"));
+    m_fu2Days = new wxRadioButton(this, wxID_ANY, _("In &2 days"));
+    m_fu1Week = new wxRadioButton(this, wxID_ANY, _("In a wee&k"));
+    m_fuOn = new wxRadioButton(this, wxID_ANY, _("&On"));
     m_fuNone->SetName("followup_none");
     m_fu2Days->SetName("followup_2days");
     m_fu1Week->SetName("followup_1week");

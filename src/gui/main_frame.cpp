@@ -127,7 +127,7 @@ void MainFrame::BuildMenus() {
     file->Append(wxID_NEW, _("&Log incident...\tCtrl+N"), _("Log a difficult call or visit"));
     file->Append(ID_NewCustomer, _("New &customer...\tCtrl+Shift+N"));
     file->AppendSeparator();
-    file->Append(ID_SwitchData, m_hooks.is_demo ? _("&Back to my data") : _("Explore &demo data"),
+    file->Append(ID_SwitchData, m_hooks.is_demo ? _("Back to &my data") : _("Explore de&mo data"),
                  m_hooks.is_demo ? _("Close the demo and open your own data")
                                  : _("Open made-up data in a separate file to look around"));
     file->AppendSeparator();
@@ -141,7 +141,7 @@ void MainFrame::BuildMenus() {
     all->Append(ID_ExportAllJson, _("As one &JSON file..."));
     file->AppendSubMenu(all, _("Export all &data"), _("Everything Rapport knows, to take elsewhere"));
     file->Append(ID_ImportCustomers, _("&Import customers..."));
-    file->Append(ID_ImportPurchases, _("Import &purchases..."));
+    file->Append(ID_ImportPurchases, _("Import p&urchases..."));
     file->AppendSeparator();
     file->Append(ID_BackUpNow, _("&Back up now..."));
     file->Append(ID_RestoreBackup, _("&Restore from backup..."));
@@ -268,7 +268,7 @@ wxPanel* MainFrame::BuildDemoBanner(wxWindow* parent) {
                                     "file. Your own data is not touched."));
     text->SetForegroundColour(WarningForeground());
     row->Add(text, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kMargin));
-    auto* back = new wxButton(banner, wxID_ANY, _("Back to my data"));
+    auto* back = new wxButton(banner, wxID_ANY, _("Back to &my data"));
     back->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (m_hooks.open_own_data)
             m_hooks.open_own_data();

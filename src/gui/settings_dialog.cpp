@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "gui/format.h"
+#include "gui/keyboard.h"
 #include "gui/services.h"
 #include "gui/ui.h"
 #include "store/category_defaults.h"
@@ -56,8 +57,12 @@ public:
         top->Add(MakeSectionTitle(this, _("Your business")), 0, wxLEFT | wxRIGHT | wxTOP, space);
         auto* grid = new wxFlexGridSizer(2, gap, space);
         grid->AddGrowableCol(1, 1);
+        // Each field is made before its row: the label then goes right before it in the tab
+        // order, so the label's Alt+letter (GTK: the next focusable sibling) reaches it.
         const auto row = [&](const wxString& label, wxWindow* control, const wxString& unit = {}) {
-            grid->Add(new wxStaticText(this, wxID_ANY, label), 0, wxALIGN_CENTER_VERTICAL);
+            auto* text = new wxStaticText(this, wxID_ANY, label);
+            text->MoveBeforeInTabOrder(control);
+            grid->Add(text, 0, wxALIGN_CENTER_VERTICAL);
             if (unit.empty()) {
                 grid->Add(control, 1, wxEXPAND);
                 return;
@@ -70,31 +75,32 @@ public:
         };
         m_business = new wxTextCtrl(this, wxID_ANY, Wx(s.business_name));
         m_business->SetName("business_name");
-        row(_("Business name:"), m_business);
+        row(_("&Business name:"), m_business);
         const wxString currencies[] = {"EUR", "USD", "GBP", "CHF", "CAD",
                                        "AUD", "SEK", "NOK", "DKK"};
         m_currency = new wxComboBox(this, wxID_ANY, Wx(s.currency), wxDefaultPosition,
                                     wxSize(FromDIP(100), -1), WXSIZEOF(currencies), currencies);
         m_currency->SetName("currency");
-        row(_("Currency:"), m_currency, _("three-letter code"));
+        row(_("C&urrency:"), m_currency, _("three-letter code"));
         m_hourly = new wxTextCtrl(this, wxID_ANY, FormatAmount(s.hourly_rate), wxDefaultPosition,
                                   wxSize(FromDIP(100), -1), wxTE_RIGHT);
         m_hourly->SetName("hourly_rate");
-        row(_("Your time is worth:"), m_hourly, _("an hour"));
+        row(_("&Your time is worth:"), m_hourly, _("an hour"));
         m_margin = new wxTextCtrl(this, wxID_ANY, Wx(format_percent(s.default_margin)),
                                   wxDefaultPosition, wxSize(FromDIP(100), -1), wxTE_RIGHT);
         m_margin->SetName("default_margin");
-        row(_("Usual gross margin:"), m_margin,
+        row(_("Usual &gross margin:"), m_margin,
             // xgettext:no-c-format (a percent sign in a label, not a format)
             _("% of a sale"));
         m_weekStart = new wxChoice(this, wxID_ANY);
+        m_weekStart->SetName("week_start");
         for (std::size_t i = 0; i < kWeekdays.size(); ++i) {
             m_weekStart->Append(wxDateTime::GetWeekDayName(
                 static_cast<wxDateTime::WeekDay>(kWeekdays[i].c_encoding())));
             if (kWeekdays[i] == s.week_start)
                 m_weekStart->SetSelection(static_cast<int>(i));
         }
-        row(_("Weeks start on:"), m_weekStart, _("Monday is the ISO 8601 week"));
+        row(_("&Weeks start on:"), m_weekStart, _("Monday is the ISO 8601 week"));
         top->Add(grid, 0, wxEXPAND | wxALL, space);
 
         // The assumptions of "Is this customer worth it?" (product.md), validated by the same
@@ -111,20 +117,20 @@ public:
             return t;
         };
         m_retention = number("retention", LocalFraction(s.retention));
-        row(_("Customers who stay a year:"), m_retention,
+        row(_("Customers who stay &a year:"), m_retention,
             _("0 to 1; 0.6 means 6 in 10 come back (an assumption)"));
         m_discount = number("discount_rate", LocalFraction(s.discount_rate));
-        row(_("Discount rate:"), m_discount, _("0 to 1 a year; 0.1 is 10 %"));
+        row(_("&Discount rate:"), m_discount, _("0 to 1 a year; 0.1 is 10 %"));
         m_horizon = new wxChoice(this, wxID_ANY);
         m_horizon->SetName("horizon_years");
         for (int y = 1; y <= 3; ++y)
             m_horizon->Append(wxString::Format(wxPLURAL("%d year", "%d years", y), y));
         m_horizon->SetSelection(std::clamp(s.horizon_years, 1, 3) - 1);
-        row(_("Look ahead:"), m_horizon, _("for the estimate"));
+        row(_("&Look ahead:"), m_horizon, _("for the estimate"));
         m_acquisition = number("acquisition_cost", FormatAmount(s.acquisition_cost));
-        row(_("Winning a new customer costs:"), m_acquisition, _("what a referral saves you"));
+        row(_("Winning a &new customer costs:"), m_acquisition, _("what a referral saves you"));
         m_watch = number("watch_ratio", LocalFraction(s.watch_ratio));
-        row(_("Watch when handling takes more than:"), m_watch,
+        row(_("Watc&h when handling takes more than:"), m_watch,
             _("0 to 1 of what they bring; 0.5 is half"));
         top->Add(grid, 0, wxEXPAND | wxALL, space);
 
@@ -138,11 +144,14 @@ public:
         note->Wrap(FromDIP(380));
         right->Add(note, 0, wxLEFT | wxRIGHT, space);
         auto* defaults = new wxFlexGridSizer(3, gap, space);
+        std::vector<wxStaticText*> categoryLabels;
         for (const auto& c : all_categories()) {
             CategoryRow r;
             r.category = c.value;
-            defaults->Add(new wxStaticText(this, wxID_ANY, Label(c.value)), 0,
-                          wxALIGN_CENTER_VERTICAL);
+            auto* categoryLabel = new wxStaticText(this, wxID_ANY, wxString());
+            categoryLabel->SetLabelText(Label(c.value));
+            categoryLabels.push_back(categoryLabel);
+            defaults->Add(categoryLabel, 0, wxALIGN_CENTER_VERTICAL);
             r.type = new wxChoice(this, wxID_ANY);
             r.type->Append(_("Nothing usual"));
             for (const auto& t : all_resolution_types())
@@ -184,6 +193,10 @@ public:
         buttons->AddButton(new wxButton(this, wxID_CANCEL));
         buttons->Realize();
         all->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
+        // The categories are named by the core (and translated): their Alt+letters are picked
+        // from what the rest of the dialog leaves.
+        AddFreeMnemonics(this, categoryLabels);
+        RouteLabelMnemonics(this);
         SetSizerAndFit(all);
         CentreOnParent();
         Bind(

@@ -56,7 +56,13 @@ public:
             Refresh();
         });
         SetCursor(wxCursor(wxCURSOR_HAND));
+        // Nor for GTK, whose arrow-key focus moves would otherwise land on the entries.
+        SetCanFocus(false);
     }
+
+    // Only the column takes the keyboard; a click on an entry gives it to the column.
+    bool AcceptsFocus() const override { return false; }
+    bool AcceptsFocusFromKeyboard() const override { return false; }
 
     void SetSelected(bool selected) {
         m_selected = selected;
@@ -79,6 +85,13 @@ private:
             const wxColour fill = m_selected ? Mix(back, accent, 0.22) : Mix(back, accent, 0.08);
             dc.SetBrush(wxBrush(fill));
             dc.SetPen(*wxTRANSPARENT_PEN);
+            dc.DrawRoundedRectangle(FromDIP(8), FromDIP(2), size.x - FromDIP(16),
+                                    size.y - FromDIP(4), FromDIP(6));
+        }
+        // With the keyboard in the column, the chosen entry shows a focus ring.
+        if (m_selected && FindFocus() == GetParent()) {
+            dc.SetBrush(*wxTRANSPARENT_BRUSH);
+            dc.SetPen(wxPen(accent, FromDIP(2)));
             dc.DrawRoundedRectangle(FromDIP(8), FromDIP(2), size.x - FromDIP(16),
                                     size.y - FromDIP(4), FromDIP(6));
         }
@@ -112,8 +125,20 @@ private:
 };
 
 Sidebar::Sidebar(wxWindow* parent, const wxString& subtitle, std::function<void(int)> on_select)
-    : wxPanel(parent), m_onSelect(std::move(on_select)) {
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL | wxWANTS_CHARS),
+      m_onSelect(std::move(on_select)) {
+    SetName("sidebar");
+    SetToolTip(_("Views: Up and Down switch between them, as do Ctrl+1 to Ctrl+4"));
     SetBackgroundColour(SidebarBackground());
+    Bind(wxEVT_KEY_DOWN, &Sidebar::OnKey, this);
+    Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) {
+        RefreshItems();
+        e.Skip();
+    });
+    Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+        RefreshItems();
+        e.Skip();
+    });
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* title = MakeHeading(this, _("Rapport"), 1.5);
     top->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, FromDIP(22));
@@ -134,17 +159,54 @@ int Sidebar::Add(const wxString& label) {
     auto* item = new NavItem(this, label, [this, index] {
         if (m_onSelect)
             m_onSelect(index);
+        SetFocus();
     });
     m_items.push_back(item);
     m_itemSizer->Add(item, 0, wxEXPAND | wxBOTTOM, FromDIP(2));
     // The column is as wide as its widest entry needs, and never narrower than it was.
     SetMinSize(wxSize(std::max(GetMinSize().x, item->GetMinSize().x), -1));
+    // A panel lets GTK focus it only while it has no children; this one keeps the keyboard.
+    SetCanFocus(true);
     return index;
 }
 
 void Sidebar::Select(int index) {
+    m_selected = index;
     for (std::size_t i = 0; i < m_items.size(); ++i)
         m_items[i]->SetSelected(static_cast<int>(i) == index);
+}
+
+void Sidebar::RefreshItems() {
+    for (NavItem* item : m_items)
+        item->Refresh();
+}
+
+void Sidebar::OnKey(wxKeyEvent& e) {
+    const int count = static_cast<int>(m_items.size());
+    int next = m_selected;
+    switch (e.GetKeyCode()) {
+    case WXK_UP:
+    case WXK_NUMPAD_UP:
+        next = std::max(0, m_selected - 1);
+        break;
+    case WXK_DOWN:
+    case WXK_NUMPAD_DOWN:
+        next = std::min(count - 1, m_selected + 1);
+        break;
+    case WXK_HOME:
+    case WXK_NUMPAD_HOME:
+        next = 0;
+        break;
+    case WXK_END:
+    case WXK_NUMPAD_END:
+        next = count - 1;
+        break;
+    default:
+        e.Skip(); // Tab and the rest: the window's own navigation
+        return;
+    }
+    if (next != m_selected && next >= 0 && m_onSelect)
+        m_onSelect(next);
 }
 
 void Sidebar::SetBadge(int index, const wxString& badge) {

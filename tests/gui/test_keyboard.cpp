@@ -1,0 +1,502 @@
+// Everything by keyboard: each field label's Alt+letter, the Tab order of the log dialog, the
+// views from their accelerators and the sidebar, and a customer opened from the list with Enter.
+// Keys go through the X server (wxUIActionSimulator), as a person would press them.
+#include "gui_support.h"
+
+#include "gui/accountant_export_dialog.h"
+#include "gui/backup_dialog.h"
+#include "gui/customer_dialog.h"
+#include "gui/customer_page.h"
+#include "gui/customers_view.h"
+#include "gui/import_dialog.h"
+#include "gui/log_incident_dialog.h"
+#include "gui/main_frame.h"
+#include "gui/settings_dialog.h"
+#include "gui/sidebar.h"
+
+#include <catch2/catch.hpp>
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/dataview.h>
+#include <wx/datectrl.h>
+#include <wx/frame.h>
+#include <wx/radiobut.h>
+#include <wx/spinctrl.h>
+#include <wx/srchctrl.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/timectrl.h>
+#include <wx/uiaction.h>
+
+#include <dlfcn.h>
+
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+using namespace rapport;
+using namespace rapport::gui;
+using namespace rapport::gui::test;
+
+namespace {
+
+std::string Str(const wxString& s) {
+    return s.utf8_string();
+}
+
+// The lower-cased letter after '&' in a label: its Alt+letter.
+std::optional<wxUniChar> MnemonicOf(const wxString& label) {
+    for (std::size_t i = 0; i + 1 < label.length(); ++i) {
+        if (label[i] != '&')
+            continue;
+        if (label[i + 1] != '&')
+            return wxString(label[i + 1]).Lower()[0];
+        ++i;
+    }
+    return std::nullopt;
+}
+
+// Fields a person types into or picks from: what a label names.
+bool IsField(wxWindow* w) {
+    return dynamic_cast<wxTextCtrl*>(w) || dynamic_cast<wxChoice*>(w) ||
+           dynamic_cast<wxComboBox*>(w) || dynamic_cast<wxSpinCtrl*>(w) ||
+           dynamic_cast<wxDatePickerCtrl*>(w) || dynamic_cast<wxTimePickerCtrl*>(w) ||
+           dynamic_cast<wxSearchCtrl*>(w);
+}
+
+void Descendants(wxWindow* w, std::vector<wxWindow*>& out) {
+    for (wxWindow* child : w->GetChildren()) {
+        if (child->IsTopLevel())
+            continue;
+        out.push_back(child);
+        Descendants(child, out);
+    }
+}
+
+// A label and the field right after it, the one its Alt+letter must reach.
+struct FieldLabel {
+    wxStaticText* label;
+    wxWindow* field;
+};
+
+std::vector<FieldLabel> FieldLabels(wxWindow* dialog) {
+    std::vector<FieldLabel> found;
+    std::vector<wxWindow*> all{dialog};
+    Descendants(dialog, all);
+    for (wxWindow* parent : all) {
+        const wxWindowList& children = parent->GetChildren();
+        for (auto it = children.begin(); it != children.end(); ++it) {
+            auto* label = dynamic_cast<wxStaticText*>(*it);
+            auto next = std::next(it);
+            if (label && next != children.end() && IsField(*next) && !label->GetLabelText().empty())
+                found.push_back({label, *next});
+        }
+    }
+    return found;
+}
+
+// Buttons, check boxes and radio buttons whose Alt+letter may be left out, and why.
+bool MayGoWithoutMnemonic(wxWindow* w) {
+    const wxString name = w->GetName();
+    // One per row of what was given: the letter could not be unique.
+    if (name.StartsWith("resolution_remove"))
+        return true;
+    // The first choice of the follow-up group, already chosen: the alphabet runs out in the log
+    // dialog, and the arrow keys reach it from its neighbours.
+    return name == "followup_none";
+}
+
+// What is wrong with the Alt+letters of `dialog`, one sentence each; empty when all is well.
+std::vector<std::string> MnemonicProblems(wxWindow* dialog) {
+    std::vector<std::string> problems;
+    const wxString where = dialog->GetLabel() + ": ";
+    std::vector<wxWindow*> all;
+    Descendants(dialog, all);
+    std::map<wxUniChar, wxString> owner;
+    const auto claim = [&](wxWindow* w) {
+        const auto m = MnemonicOf(w->GetLabel());
+        if (!m)
+            return;
+        if (auto it = owner.find(*m); it != owner.end())
+            problems.push_back(Str(where + "\"" + w->GetLabel() + "\" and \"" + it->second +
+                                   "\" share Alt+" + wxString(*m)));
+        else
+            owner[*m] = w->GetLabel();
+    };
+    for (wxWindow* w : all) {
+        if (dynamic_cast<wxStaticText*>(w) || dynamic_cast<wxButton*>(w) ||
+            dynamic_cast<wxCheckBox*>(w) || dynamic_cast<wxRadioButton*>(w))
+            claim(w);
+        const bool pressable = dynamic_cast<wxButton*>(w) || dynamic_cast<wxCheckBox*>(w) ||
+                               dynamic_cast<wxRadioButton*>(w);
+        if (pressable && !w->GetLabel().empty() && !MnemonicOf(w->GetLabel()) &&
+            !MayGoWithoutMnemonic(w))
+            problems.push_back(Str(where + "\"" + w->GetLabel() + "\" has no Alt+letter"));
+    }
+    for (const FieldLabel& f : FieldLabels(dialog))
+        if (!MnemonicOf(f.label->GetLabel()))
+            problems.push_back(Str(where + "the label \"" + f.label->GetLabel() + "\" of field " +
+                                   f.field->GetName() + " has no Alt+letter"));
+    return problems;
+}
+
+// True when the keyboard is in `field` or in a part of it (a date picker's text, say).
+bool HasFocusIn(wxWindow* field) {
+    for (wxWindow* w = wxWindow::FindFocus(); w; w = w->GetParent())
+        if (w == field)
+            return true;
+    return false;
+}
+
+// Which of `stops` has the keyboard, asking GTK: wx does not hear of the focus moving into a
+// choice's inner button by Tab, so wxWindow::FindFocus() says nothing there. GTK is loaded by
+// wx already; its two functions are looked up, as the build has wx's headers but not GTK's.
+wxWindow* StopWithFocus(wxWindow* top, const std::vector<wxWindow*>& stops) {
+    using GetFocus = void* (*)(void*);
+    using IsAncestor = int (*)(void*, void*);
+    static const auto get_focus =
+        reinterpret_cast<GetFocus>(dlsym(RTLD_DEFAULT, "gtk_window_get_focus"));
+    static const auto is_ancestor =
+        reinterpret_cast<IsAncestor>(dlsym(RTLD_DEFAULT, "gtk_widget_is_ancestor"));
+    if (!get_focus || !is_ancestor || !top)
+        return nullptr;
+    void* focus = get_focus(top->GetHandle());
+    if (!focus)
+        return nullptr;
+    for (wxWindow* w : stops) {
+        void* own = w->GetHandle();
+        if (own && (focus == own || is_ancestor(focus, own)))
+            return w;
+    }
+    return nullptr;
+}
+
+// Steps that check the open dialog's Alt+letters, press each label's letter and wait for its
+// field to take the keyboard, then cancel the dialog. Problems go to `problems`.
+std::vector<ModalScript::Step> WalkDialog(std::shared_ptr<std::vector<std::string>> problems) {
+    struct State {
+        std::vector<FieldLabel> labels;
+        std::size_t next = 0;
+        bool started = false;
+        bool pressed = false;
+        int waited = 0;
+    };
+    auto state = std::make_shared<State>();
+    return {
+        [problems, state] {
+            wxDialog* d = ActiveModalDialog();
+            if (!d)
+                return false;
+            for (const auto& p : MnemonicProblems(d))
+                problems->push_back(p);
+            for (const FieldLabel& f : FieldLabels(d))
+                if (f.label->IsShownOnScreen() && f.field->IsEnabled() &&
+                    MnemonicOf(f.label->GetLabel()))
+                    state->labels.push_back(f);
+            FocusForTyping(d);
+            return true;
+        },
+        [problems, state] {
+            wxDialog* d = ActiveModalDialog();
+            if (!d)
+                return false;
+            if (state->next == state->labels.size())
+                return true;
+            const FieldLabel& f = state->labels[state->next];
+            if (!state->pressed) {
+                // Start each press from another field, so reaching the target proves the key.
+                const FieldLabel& other = state->labels[(state->next + 1) % state->labels.size()];
+                if (other.field != f.field)
+                    other.field->SetFocus();
+                wxUIActionSimulator().Char(static_cast<int>(*MnemonicOf(f.label->GetLabel())),
+                                           wxMOD_ALT);
+                state->pressed = true;
+                state->waited = 0;
+                return false;
+            }
+            if (!HasFocusIn(f.field) && ++state->waited < 8)
+                return false;
+            if (!HasFocusIn(f.field))
+                problems->push_back(
+                    Str(d->GetLabel() + ": Alt+" + wxString(*MnemonicOf(f.label->GetLabel())) +
+                        " of \"" + f.label->GetLabel() + "\" did not reach " + f.field->GetName()));
+            ++state->next;
+            state->pressed = false;
+            return false;
+        },
+        [] {
+            if (wxDialog* d = ActiveModalDialog())
+                d->EndModal(wxID_CANCEL);
+            return true;
+        },
+    };
+}
+
+struct Window {
+    wxFrame* frame;
+    Window() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport test")) {
+        frame->SetSize(0, 0, 1100, 800);
+        frame->Show();
+        Pump(100);
+    }
+    ~Window() {
+        frame->Destroy();
+        Pump(50);
+    }
+};
+
+struct OpenWindow {
+    MainFrame* frame;
+    explicit OpenWindow(Services& services) : frame(new MainFrame(services, {})) {
+        frame->SetSize(0, 0, 1280, 800);
+        frame->Show();
+        Pump(200);
+    }
+    ~OpenWindow() {
+        frame->Destroy();
+        Pump(50);
+    }
+};
+
+Id AddCustomer(Services& s, const std::string& name) {
+    Customer c;
+    c.name = name;
+    return s.customers.add(c);
+}
+
+Id AddIncident(Services& s, Id customer, const std::string& summary) {
+    Interaction i;
+    i.customer_id = customer;
+    i.at = LocalDateTime{s.today(), 10 * 60};
+    i.category = Category::delay;
+    i.summary = summary;
+    return s.interactions.add(i);
+}
+
+// "name(label), ..." of each window, "?" for none: what a failed comparison shows.
+std::string Names(const std::vector<wxWindow*>& windows) {
+    std::string out;
+    for (wxWindow* w : windows)
+        out += (out.empty() ? "" : ", ") +
+               (w ? Str(w->GetName() + "(" + w->GetLabel() + ")") : std::string("?"));
+    return out;
+}
+
+// Runs `open` (which shows a modal dialog) with the walk of its Alt+letters.
+void Walk(const std::function<void()>& open, std::vector<std::string>& problems,
+          std::vector<std::string>& failures) {
+    auto found = std::make_shared<std::vector<std::string>>();
+    ModalScript script(WalkDialog(found), 80, 60000);
+    open();
+    if (!script.Failure().empty())
+        failures.push_back(script.Failure());
+    problems.insert(problems.end(), found->begin(), found->end());
+}
+
+} // namespace
+
+TEST_CASE("Every field label of every dialog has its own Alt+letter and it reaches the field") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id customer = AddCustomer(*services, "Marta Nowak");
+    const Id incident = AddIncident(*services, customer, "Parcel came late");
+    Purchase p;
+    p.customer_id = customer;
+    p.on = services->today();
+    p.amount = Money{12000};
+    services->purchases.add(p);
+    {
+        std::ofstream csv(dir / "customers.csv");
+        csv << "Name,Phone\nAnna,030 1234\n";
+    }
+    Window window;
+    wxWindow* parent = window.frame;
+    Services& s = *services;
+    std::vector<std::string> problems, failures;
+    Walk([&] { ShowLogIncidentDialog(parent, s); }, problems, failures);
+    Walk([&] { ShowEditIncidentDialog(parent, s, incident); }, problems, failures);
+    Walk([&] { ShowCustomerDialog(parent, s, customer); }, problems, failures);
+    Walk([&] { ShowPurchaseDialog(parent, s, customer); }, problems, failures);
+    Walk([&] { ShowSettingsDialog(parent, s); }, problems, failures);
+    Walk([&] { ShowAccountantExportDialog(parent, s); }, problems, failures);
+    Walk([&] { ShowImportDialog(parent, s, store::ImportKind::customers, dir / "customers.csv"); },
+         problems, failures);
+    Walk([&] { ShowImportDialog(parent, s, store::ImportKind::purchases); }, problems, failures);
+    Walk([&] { ShowRestoreDialog(parent, s); }, problems, failures);
+    for (const auto& f : failures)
+        UNSCOPED_INFO(f);
+    CHECK(failures.empty());
+    for (const auto& p : problems)
+        UNSCOPED_INFO(p);
+    CHECK(problems.empty());
+}
+
+TEST_CASE("Tab moves through the log incident dialog in the order its fields are laid out") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    // A usual resolution, so the dialog opens with one row of what was given.
+    services->settings_store.set_category_default(
+        {all_categories()[0].value, ResolutionType::refund, Money{2500}});
+    Window window;
+    auto expected = std::make_shared<std::vector<wxWindow*>>();
+    auto visited = std::make_shared<std::vector<wxWindow*>>();
+    auto error = std::make_shared<std::string>();
+    auto has_row = std::make_shared<bool>(false);
+    auto laid_out = std::make_shared<std::string>();
+    auto tabbed = std::make_shared<std::string>();
+    ModalScript script(
+        {
+            [] {
+                wxDialog* d = ActiveModalDialog();
+                auto* customer = d ? Find<wxTextCtrl>(d, "customer") : nullptr;
+                if (!customer)
+                    return false;
+                FocusForTyping(customer);
+                return wxWindow::FindFocus() == customer;
+            },
+            [expected, has_row] {
+                // Where each field sits on screen: rows from top to bottom, in a row from left
+                // to right. A radio group is one stop, at its chosen button.
+                wxDialog* d = ActiveModalDialog();
+                *has_row = Find<wxChoice>(d, "resolution_type0") != nullptr;
+                std::vector<wxWindow*> all;
+                Descendants(d, all);
+                std::vector<wxWindow*> stops;
+                for (wxWindow* w : all) {
+                    if (!w->IsShownOnScreen() || !w->IsEnabled())
+                        continue;
+                    // Fields (some made of parts) and the single controls that take the keyboard;
+                    // panels only hold them.
+                    const bool single = w->GetChildren().empty() && w->AcceptsFocusFromKeyboard() &&
+                                        !dynamic_cast<wxStaticText*>(w);
+                    if (!IsField(w) && !single)
+                        continue;
+                    if (auto* r = dynamic_cast<wxRadioButton*>(w); r && !r->GetValue())
+                        continue;
+                    bool inside_field = false;
+                    for (wxWindow* up = w->GetParent(); up && up != d; up = up->GetParent())
+                        inside_field = inside_field || IsField(up);
+                    if (!inside_field)
+                        stops.push_back(w);
+                }
+                std::stable_sort(stops.begin(), stops.end(), [](wxWindow* a, wxWindow* b) {
+                    const wxRect ra = a->GetScreenRect(), rb = b->GetScreenRect();
+                    const int ca = ra.y + ra.height / 2, cb = rb.y + rb.height / 2;
+                    const int tolerance = std::min(ra.height, rb.height) / 2;
+                    if (std::abs(ca - cb) > tolerance)
+                        return ca < cb;
+                    return ra.x < rb.x;
+                });
+                *expected = stops;
+                return true;
+            },
+            [expected, visited, error] {
+                // Tab once, then note which stop took the keyboard; end back at the start.
+                wxWindow* at = StopWithFocus(ActiveModalDialog(), *expected);
+                if (visited->empty() || visited->back() != at) {
+                    visited->push_back(at);
+                    if (visited->size() > 1 && at == visited->front())
+                        return true;
+                    if (visited->size() > expected->size() + 3) {
+                        *error = "Tab never came back to the customer field";
+                        return true;
+                    }
+                }
+                wxUIActionSimulator().Char(WXK_TAB);
+                return false;
+            },
+            [expected, visited, laid_out, tabbed] {
+                // The names now: the windows go with the dialog.
+                if (!visited->empty())
+                    visited->pop_back(); // the customer field again
+                *laid_out = Names(*expected);
+                *tabbed = Names(*visited);
+                if (wxDialog* d = ActiveModalDialog())
+                    d->EndModal(wxID_CANCEL);
+                return true;
+            },
+        },
+        120, 60000);
+    ShowLogIncidentDialog(window.frame, *services);
+    REQUIRE(script.Failure().empty());
+    INFO(*error);
+    REQUIRE(error->empty());
+    INFO("laid out: " << *laid_out);
+    INFO("tabbed:   " << *tabbed);
+    // The dialog had its row of what was given, and more than a handful of stops.
+    CHECK(*has_row);
+    CHECK(expected->size() > 15);
+    CHECK(*tabbed == *laid_out);
+}
+
+TEST_CASE("Each view opens from the keyboard with Ctrl+1 to Ctrl+4 and the sidebar's arrow keys") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    AddCustomer(*services, "Anna Kowalski");
+    OpenWindow window(*services);
+    MainFrame* frame = window.frame;
+    FocusForTyping(frame);
+    REQUIRE(WaitFor([&] { return wxWindow::FindFocus() != nullptr; }));
+    wxUIActionSimulator sim;
+    const auto press = [&](int key, int modifiers, MainFrame::View view) {
+        sim.Char(key, modifiers);
+        const bool reached = WaitFor([&] { return frame->CurrentView() == view; }, 3000);
+        wxWindow* focus = wxWindow::FindFocus();
+        UNSCOPED_INFO("key " << key << ": keyboard in "
+                             << (focus ? Str(focus->GetName()) : std::string("nothing")));
+        return reached;
+    };
+    CHECK(press('2', wxMOD_CONTROL, MainFrame::View::customers));
+    CHECK(press('3', wxMOD_CONTROL, MainFrame::View::follow_ups));
+    CHECK(press('4', wxMOD_CONTROL, MainFrame::View::reports));
+    CHECK(press('1', wxMOD_CONTROL, MainFrame::View::today));
+
+    // The sidebar is a stop of its own: the arrows move between the views.
+    auto* sidebar = Find<Sidebar>(frame, "sidebar");
+    REQUIRE(sidebar);
+    sidebar->SetFocus();
+    REQUIRE(WaitFor([&] { return wxWindow::FindFocus() == sidebar; }));
+    CHECK(press(WXK_DOWN, wxMOD_NONE, MainFrame::View::customers));
+    CHECK(press(WXK_DOWN, wxMOD_NONE, MainFrame::View::follow_ups));
+    CHECK(press(WXK_END, wxMOD_NONE, MainFrame::View::reports));
+    CHECK(press(WXK_UP, wxMOD_NONE, MainFrame::View::follow_ups));
+    CHECK(press(WXK_HOME, wxMOD_NONE, MainFrame::View::today));
+    CHECK(wxWindow::FindFocus() == sidebar);
+
+    // Ctrl+F goes to the customers with the keyboard in their search box.
+    sim.Char('f', wxMOD_CONTROL);
+    CHECK(WaitFor([&] { return frame->CurrentView() == MainFrame::View::customers; }));
+    CHECK(WaitFor([&] { return HasFocusIn(Find<wxSearchCtrl>(frame, "customer_search")); }));
+}
+
+TEST_CASE("Enter on a customer in the list opens their page with the keyboard on their history") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    AddCustomer(*services, "Anna Kowalski");
+    const Id ben = AddCustomer(*services, "Ben Nowak");
+    AddIncident(*services, ben, "Parcel came late");
+    OpenWindow window(*services);
+    MainFrame* frame = window.frame;
+    FocusForTyping(frame);
+    wxUIActionSimulator sim;
+    sim.Char('2', wxMOD_CONTROL);
+    REQUIRE(WaitFor([&] { return frame->CurrentView() == MainFrame::View::customers; }));
+    wxDataViewCtrl* list = frame->Customers()->List();
+    list->SetFocus();
+    REQUIRE(WaitFor([&] { return HasFocusIn(list); }));
+    CustomerPage* page = frame->Customers()->Page();
+    sim.Char(WXK_DOWN);
+    REQUIRE(WaitFor([&] { return page->CurrentCustomer() == ben; }));
+    sim.Char(WXK_RETURN);
+    auto* timeline = Find<wxDataViewListCtrl>(frame, "timeline");
+    REQUIRE(timeline);
+    CHECK(WaitFor([&] { return HasFocusIn(timeline); }));
+    CHECK(page->CurrentCustomer() == ben);
+    CHECK(timeline->GetSelectedRow() == 0);
+}
