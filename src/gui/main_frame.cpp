@@ -10,6 +10,7 @@
 #include "gui/help_window.h"
 #include "gui/history_export_ui.h"
 #include "gui/import_dialog.h"
+#include "gui/keyboard.h"
 #include "gui/log_incident_dialog.h"
 #include "gui/reports_view.h"
 #include "gui/settings_dialog.h"
@@ -245,6 +246,15 @@ void MainFrame::BuildMenus() {
             m_customers->FocusSearch();
         },
         wxID_FIND);
+    // A list with the keyboard would take Ctrl+F for its own type-ahead search before the menu
+    // sees it; and the views' field labels get their Alt+letters as in the dialogs.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetModifiers() == wxMOD_CONTROL && e.GetKeyCode() == 'F')
+            ProcessCommand(wxID_FIND);
+        else
+            e.Skip();
+    });
+    RouteLabelMnemonics(this);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::today); }, ID_ViewToday);
     Bind(

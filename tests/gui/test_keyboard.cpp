@@ -499,4 +499,28 @@ TEST_CASE("Enter on a customer in the list opens their page with the keyboard on
     CHECK(WaitFor([&] { return HasFocusIn(timeline); }));
     CHECK(page->CurrentCustomer() == ben);
     CHECK(timeline->GetSelectedRow() == 0);
+
+    // From a list too, Ctrl+F goes to the search box (a list would start its own search).
+    sim.Char('f', wxMOD_CONTROL);
+    CHECK(WaitFor([&] { return HasFocusIn(Find<wxSearchCtrl>(frame, "customer_search")); }));
+}
+
+TEST_CASE("Delete in the customer list archives the customer and Ctrl+Z brings them back") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id anna = AddCustomer(*services, "Anna Kowalski");
+    OpenWindow window(*services);
+    MainFrame* frame = window.frame;
+    FocusForTyping(frame);
+    wxUIActionSimulator sim;
+    sim.Char('2', wxMOD_CONTROL);
+    REQUIRE(WaitFor([&] { return frame->CurrentView() == MainFrame::View::customers; }));
+    wxDataViewCtrl* list = frame->Customers()->List();
+    list->SetFocus();
+    REQUIRE(WaitFor([&] { return HasFocusIn(list); }));
+    REQUIRE(frame->Customers()->Page()->CurrentCustomer() == anna);
+    sim.Char(WXK_DELETE);
+    CHECK(WaitFor([&] { return services->customers.get(anna).archived; }));
+    sim.Char('z', wxMOD_CONTROL);
+    CHECK(WaitFor([&] { return !services->customers.get(anna).archived; }));
 }
