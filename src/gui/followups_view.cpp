@@ -2,6 +2,7 @@
 
 #include "gui/followups_print.h"
 #include "gui/format.h"
+#include "gui/keyboard.h"
 #include "gui/ui.h"
 #include "store/followups_ics.h"
 
@@ -64,11 +65,11 @@ std::optional<DoneAnswer> AskOutcome(wxWindow* parent, const store::FollowUpItem
     top->Add(outcome, 0, wxEXPAND);
     auto* grid = new wxFlexGridSizer(2, dlg.FromDIP(kGap), dlg.FromDIP(kSpace));
     grid->AddGrowableCol(1);
-    grid->Add(new wxStaticText(&dlg, wxID_ANY, _("Note")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(new wxStaticText(&dlg, wxID_ANY, _("&Note")), 0, wxALIGN_CENTER_VERTICAL);
     auto* note = new wxTextCtrl(&dlg, wxID_ANY);
     note->SetName("followup_outcome_note");
     grid->Add(note, 1, wxEXPAND);
-    grid->Add(new wxStaticText(&dlg, wxID_ANY, _("Minutes spent")), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(new wxStaticText(&dlg, wxID_ANY, _("&Minutes spent")), 0, wxALIGN_CENTER_VERTICAL);
     auto* minutes = new wxSpinCtrl(&dlg, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                    wxSP_ARROW_KEYS, 0, 100000, 0);
     minutes->SetName("followup_minutes");
@@ -81,9 +82,10 @@ std::optional<DoneAnswer> AskOutcome(wxWindow* parent, const store::FollowUpItem
     dlg.SetSizerAndFit(outer);
     dlg.SetSize(wxSize(std::max(dlg.GetSize().x, dlg.FromDIP(420)), dlg.GetSize().y));
     if (auto* ok = dynamic_cast<wxButton*>(dlg.FindWindow(wxID_OK))) {
-        ok->SetLabel(_("Done"));
+        ok->SetLabel(_("&Done"));
         ok->SetDefault();
     }
+    RouteLabelMnemonics(&dlg);
     note->SetFocus();
     if (dlg.ShowModal() != wxID_OK)
         return std::nullopt;
@@ -208,7 +210,7 @@ wxWindow* FollowUpsView::BuildNavigation() {
     nav(_("This week"), "week_this", [this] { ShowWeekOf(m_services.today()); });
     nav(_("Next week >"), "week_next",
         [this] { ShowWeek(next_week(m_week, m_services.settings().week_start)); });
-    row->Add(new wxStaticText(bar, wxID_ANY, _("Week of")), 0,
+    row->Add(new wxStaticText(bar, wxID_ANY, _("&Week of")), 0,
              wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(kGap));
     m_picker = new wxDatePickerCtrl(bar, wxID_ANY, ToWxDate(m_services.today()));
     m_picker->SetName("week_picker");

@@ -91,7 +91,7 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     m_headline = new wxStaticText(page, wxID_ANY, wxString());
     m_headline->SetName("reports_headline");
     header->Add(m_headline, 1, wxALIGN_CENTER_VERTICAL);
-    header->Add(new wxStaticText(page, wxID_ANY, _("Period:")), 0,
+    header->Add(new wxStaticText(page, wxID_ANY, _("&Period:")), 0,
                 wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, gap);
     m_period = new wxChoice(page, wxID_ANY);
     m_period->Append(_("Last 30 days"));

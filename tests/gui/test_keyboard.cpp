@@ -8,6 +8,7 @@
 #include "gui/customer_dialog.h"
 #include "gui/customer_page.h"
 #include "gui/customers_view.h"
+#include "gui/followups_view.h"
 #include "gui/import_dialog.h"
 #include "gui/log_incident_dialog.h"
 #include "gui/main_frame.h"
@@ -329,6 +330,21 @@ TEST_CASE("Every field label of every dialog has its own Alt+letter and it reach
          problems, failures);
     Walk([&] { ShowImportDialog(parent, s, store::ImportKind::purchases); }, problems, failures);
     Walk([&] { ShowRestoreDialog(parent, s); }, problems, failures);
+    // The note and the minutes asked when a follow-up is done.
+    Interaction planned;
+    planned.customer_id = customer;
+    planned.at = LocalDateTime{s.today(), 9 * 60};
+    planned.summary = "Lid broke";
+    FollowUp f;
+    f.due = s.today();
+    planned.follow_ups.push_back(f);
+    const Id planned_id = s.interactions.add(planned);
+    auto* follow_ups = new FollowUpsView(parent, s, {});
+    follow_ups->Reload(); // a view reads its list when first shown
+    Pump(100);
+    const Id planned_follow_up = s.interactions.get(planned_id).follow_ups.at(0).id;
+    REQUIRE(follow_ups->Select(planned_follow_up));
+    Walk([&] { follow_ups->MarkDone(Outcome::satisfied); }, problems, failures);
     for (const auto& f : failures)
         UNSCOPED_INFO(f);
     CHECK(failures.empty());
