@@ -216,6 +216,8 @@ void LogIncidentDialog::BuildLayout() {
     m_date = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
                                   wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
     m_time = new wxTimePickerCtrl(this, wxID_ANY);
+    // Fields with no label of their own are named by their tooltip (screen readers read it).
+    m_time->SetToolTip(_("Time of the call or visit"));
     const LocalDateTime now = now_local();
     m_date->SetValue(ToWxDate(m_services.today()));
     wxDateTime time = wxDateTime::Now();
@@ -341,15 +343,18 @@ void LogIncidentDialog::AddResolutionRow(const Resolution& r) {
     FillChoice(row.type, all_resolution_types());
     row.type->SetSelection(IndexOf(all_resolution_types(), r.type));
     row.type->SetName("resolution_type" + index);
+    row.type->SetToolTip(_("What was given"));
     row.cost = new wxTextCtrl(m_resolutionPanel, wxID_ANY,
                               r.cost.cents ? FormatAmount(r.cost) : wxString(), wxDefaultPosition,
                               wxSize(FromDIP(100), -1), wxTE_RIGHT);
     row.cost->SetHint(FormatAmount(Money{}));
     row.cost->SetName("resolution_cost" + index);
+    row.cost->SetToolTip(_("What it cost you"));
     row.status = new wxChoice(m_resolutionPanel, wxID_ANY);
     FillChoice(row.status, all_resolution_statuses());
     row.status->SetSelection(IndexOf(all_resolution_statuses(), r.status));
     row.status->SetName("resolution_status" + index);
+    row.status->SetToolTip(_("Whether they accepted it"));
     // No Alt+letter: every row has one, so it could not be unique; Tab reaches it.
     row.remove = new wxButton(m_resolutionPanel, wxID_ANY, _("Remove"), wxDefaultPosition,
                               wxDefaultSize, wxBU_EXACTFIT);
@@ -411,6 +416,7 @@ wxSizer* LogIncidentDialog::BuildFollowUp() {
     m_fuDate =
         new wxDatePickerCtrl(this, wxID_ANY, ToWxDate(add_days(m_services.today(), 3)),
                              wxDefaultPosition, wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    m_fuDate->SetToolTip(_("Day of the follow-up"));
     m_fuDate->Disable();
     for (wxRadioButton* b : {m_fuNone, m_fu2Days, m_fu1Week, m_fuOn})
         picks->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(kSpace));

@@ -159,6 +159,7 @@ public:
             r.cost = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
                                     wxSize(FromDIP(100), -1), wxTE_RIGHT);
             r.cost->SetHint(FormatAmount(Money{}));
+            r.cost->SetToolTip(_("What the usual resolution costs"));
             r.type->SetSelection(0);
             if (auto d = m_services.settings_store.category_default(c.value)) {
                 for (std::size_t i = 0; i < all_resolution_types().size(); ++i)

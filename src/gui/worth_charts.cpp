@@ -121,6 +121,9 @@ double NiceStep(double span, int ticks) {
 
 WaterfallChart::WaterfallChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
     PrepareChart(this, "worth_waterfall", wxSize(300, 210), [this] { OnPaint(); });
+    // A picture has no text of its own: the tooltip says what it shows (and to screen readers).
+    SetToolTip(_("What this customer brought, cost and was given back, and the estimate ahead; "
+                 "the figures are also written above"));
 }
 
 void WaterfallChart::SetReport(const WorthReport& report, std::string currency, double retention,
@@ -255,6 +258,8 @@ void WaterfallChart::OnPaint() {
 
 ValueCostChart::ValueCostChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
     PrepareChart(this, "worth_over_time", wxSize(300, 210), [this] { OnPaint(); });
+    SetToolTip(_("Margin from purchases over time (solid) against time and money spent on "
+                 "them (dashed)"));
 }
 
 void ValueCostChart::SetEvents(std::vector<store::WorthEvent> events, Date today,
@@ -363,6 +368,8 @@ void ValueCostChart::OnPaint() {
 PortfolioPlot::PortfolioPlot(wxWindow* parent, std::function<void(Id)> open_customer)
     : wxWindow(parent, wxID_ANY), m_open(std::move(open_customer)) {
     PrepareChart(this, "portfolio_plot", wxSize(420, 300), [this] { OnPaint(); });
+    SetToolTip(_("Every customer by their own value and their referrals; click a point to open "
+                 "them, or use the table with the keyboard"));
     Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& e) {
         if (auto id = HitTest(e.GetPosition()); id && m_open)
             m_open(*id);
