@@ -205,10 +205,10 @@ wxWindow* FollowUpsView::BuildNavigation() {
         b->Bind(wxEVT_BUTTON, [action](wxCommandEvent&) { action(); });
         row->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(kGap));
     };
-    nav(_("< Previous week"), "week_previous",
+    nav(_("< &Previous week"), "week_previous",
         [this] { ShowWeek(previous_week(m_week, m_services.settings().week_start)); });
-    nav(_("This week"), "week_this", [this] { ShowWeekOf(m_services.today()); });
-    nav(_("Next week >"), "week_next",
+    nav(_("&This week"), "week_this", [this] { ShowWeekOf(m_services.today()); });
+    nav(_("&Next week >"), "week_next",
         [this] { ShowWeek(next_week(m_week, m_services.settings().week_start)); });
     row->Add(new wxStaticText(bar, wxID_ANY, _("&Week of")), 0,
              wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(kGap));

@@ -297,6 +297,10 @@ void MainFrame::ShowView(View view) {
         m_followUps->ReloadIfStale();
     m_book->ChangeSelection(static_cast<std::size_t>(index));
     m_sidebar->Select(index);
+    // The keyboard follows into the view when it was in the one just hidden (or nowhere), so
+    // keys are not lost after Ctrl+2; in the sidebar it stays, for the arrow keys.
+    if (wxWindow* focus = FindFocus(); !focus || !focus->IsShownOnScreen())
+        m_book->GetPage(static_cast<std::size_t>(index))->SetFocus();
 }
 
 void MainFrame::OpenCustomer(Id id) {

@@ -94,6 +94,7 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     header->Add(new wxStaticText(page, wxID_ANY, _("&Period:")), 0,
                 wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, gap);
     m_period = new wxChoice(page, wxID_ANY);
+    m_period->SetName("report_period");
     m_period->Append(_("Last 30 days"));
     m_period->Append(_("Last 90 days"));
     m_period->Append(_("Last 12 months"));

@@ -81,13 +81,13 @@ wxWindow* TodayView::BuildWelcome(wxWindow* parent) {
     column->Add(note, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, FromDIP(kSpace));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* first = MakeBigButton(page, _("Log your first incident"));
+    auto* first = MakeBigButton(page, _("&Log your first incident"));
     first->SetName("log_first");
     first->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (m_hooks.log_incident)
             m_hooks.log_incident();
     });
-    auto* demo = new wxButton(page, wxID_ANY, _("Explore with demo data"));
+    auto* demo = new wxButton(page, wxID_ANY, _("Explore with &demo data"));
     demo->SetName("explore_demo");
     demo->SetMinSize(wxSize(-1, FromDIP(44)));
     demo->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -122,7 +122,7 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     m_business = MakeNote(page, wxString());
     titles->Add(m_business, 0, wxTOP, gap / 2);
     header->Add(titles, 1, wxALIGN_CENTER_VERTICAL);
-    auto* log = MakeBigButton(page, _("Log incident   Ctrl+N"));
+    auto* log = MakeBigButton(page, _("&Log incident   Ctrl+N"));
     log->SetName("log_incident");
     log->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (m_hooks.log_incident)

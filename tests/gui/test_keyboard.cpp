@@ -24,6 +24,7 @@
 #include <wx/dataview.h>
 #include <wx/datectrl.h>
 #include <wx/frame.h>
+#include <wx/notebook.h>
 #include <wx/radiobut.h>
 #include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
@@ -470,7 +471,14 @@ TEST_CASE("Each view opens from the keyboard with Ctrl+1 to Ctrl+4 and the sideb
     };
     CHECK(press('2', wxMOD_CONTROL, MainFrame::View::customers));
     CHECK(press('3', wxMOD_CONTROL, MainFrame::View::follow_ups));
+    // A view's own labels have their Alt+letters too.
+    sim.Char('w', wxMOD_ALT);
+    CHECK(WaitFor([&] { return HasFocusIn(Find<wxWindow>(frame, "week_picker")); }));
     CHECK(press('4', wxMOD_CONTROL, MainFrame::View::reports));
+    Find<wxNotebook>(frame, "report_tabs")->SetSelection(1); // complaints and costs
+    Pump(100);
+    sim.Char('p', wxMOD_ALT);
+    CHECK(WaitFor([&] { return HasFocusIn(Find<wxWindow>(frame, "report_period")); }));
     CHECK(press('1', wxMOD_CONTROL, MainFrame::View::today));
 
     // The sidebar is a stop of its own: the arrows move between the views.
