@@ -109,7 +109,9 @@ void AddFreeMnemonics(wxWindow* top, const std::vector<wxStaticText*>& labels) {
         [&](std::size_t i, std::vector<wxUniChar>& seen) {
             for (std::size_t pos = 0; pos < texts[i].length(); ++pos) {
                 const wxUniChar c = Lower(texts[i][pos]);
-                if (!wxIsalnum(c) || std::find(used.begin(), used.end(), c) != used.end() ||
+                // Letters every keyboard has: an umlaut may need a dead key or not be there.
+                if (!c.IsAscii() || !wxIsalnum(c) ||
+                    std::find(used.begin(), used.end(), c) != used.end() ||
                     std::find(seen.begin(), seen.end(), c) != seen.end())
                     continue;
                 seen.push_back(c);
