@@ -277,6 +277,9 @@ wxString Keyboard() {
         _("<b>Ctrl+F</b>: find a customer by name, phone, note or a word from an incident."),
         _("<b>Ctrl+Z</b>: undo the last change."),
         _("<b>Ctrl+1</b> to <b>Ctrl+4</b>: Today, Customers, Follow-ups, Reports."),
+        _("In the column on the left, <b>Up</b> and <b>Down</b> switch views. In the customer "
+          "list, <b>Enter</b> opens the customer's history and <b>Delete</b> archives them "
+          "(Ctrl+Z brings them back)."),
         _("<b>Ctrl+,</b>: settings. <b>F1</b>: this guide. <b>Ctrl+Q</b>: quit."),
         _("In forms, <b>Tab</b> moves to the next field and <b>Alt</b> with the underlined "
           "letter jumps to a field; <b>Esc</b> closes a dialog without saving."),
