@@ -214,6 +214,22 @@ void CustomersView::OnSorted() {
     Reload(true);
 }
 
+void CustomersView::SortBy(unsigned model_column) {
+    wxDataViewColumn* target = nullptr;
+    for (unsigned i = 0; i < m_list->GetColumnCount(); ++i)
+        if (m_list->GetColumn(i)->GetModelColumn() == model_column)
+            target = m_list->GetColumn(i);
+    if (!target)
+        return;
+    wxDataViewColumn* current = m_list->GetSortingColumn();
+    const bool ascending = current == target ? !current->IsSortOrderAscending() : true;
+    if (current && current != target)
+        current->UnsetAsSortKey();
+    target->SetSortOrder(ascending);
+    OnSorted();
+    m_list->SetFocus();
+}
+
 void CustomersView::FocusSearch() {
     m_search->SetFocus();
     m_search->SelectAll();

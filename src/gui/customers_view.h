@@ -34,6 +34,9 @@ public:
     std::size_t ListedCount() const;
     Id ListedIdAt(unsigned row) const;
     CustomerPage* Page() { return m_page; }
+    // Sorts the list by a column (CustomerListModel's numbering) as a click on its header does;
+    // the same column again reverses the order. The header is out of the keyboard's reach.
+    void SortBy(unsigned model_column);
     wxDataViewCtrl* List() { return m_list; }
 
 private:

@@ -46,6 +46,8 @@ enum {
     ID_ExportAllJson,
     ID_ImportCustomers,
     ID_ImportPurchases,
+    ID_SortCustomers, // and the four after it, one per column of the customer list
+    ID_SortCustomersLast = ID_SortCustomers + 4,
 };
 
 } // namespace
@@ -161,6 +163,15 @@ void MainFrame::BuildMenus() {
     view->Append(ID_ViewCustomers, _("&Customers\tCtrl+2"));
     view->Append(ID_ViewFollowUps, _("&Follow-ups\tCtrl+3"));
     view->Append(ID_ViewReports, _("&Reports\tCtrl+4"));
+    // The list's headers sort on a click only: the same, from the keyboard.
+    auto* sort = new wxMenu;
+    const wxString sortBy[] = {_("&Name"), _("&Phone"), _("&Complaints"), _("&Last contact"),
+                               _("&Given back")};
+    for (int i = 0; i <= ID_SortCustomersLast - ID_SortCustomers; ++i)
+        sort->Append(ID_SortCustomers + i, sortBy[i]);
+    view->AppendSeparator();
+    view->AppendSubMenu(sort, _("Sort customers &by"),
+                        _("Choosing the same again reverses the order"));
 
     auto* help = new wxMenu;
     help->Append(wxID_HELP, _("&Help\tF1"));
@@ -263,6 +274,13 @@ void MainFrame::BuildMenus() {
         wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::follow_ups); }, ID_ViewFollowUps);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ShowView(View::reports); }, ID_ViewReports);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            ShowView(View::customers);
+            m_customers->SortBy(static_cast<unsigned>(e.GetId() - ID_SortCustomers));
+        },
+        ID_SortCustomers, ID_SortCustomersLast);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ShowHelp(); }, wxID_HELP);
     Bind(

@@ -301,3 +301,38 @@ TEST_CASE("Delete in the customer list archives the customer and Ctrl+Z brings t
     sim.Char('z', wxMOD_CONTROL);
     CHECK(WaitFor([&] { return !services->customers.get(anna).archived; }));
 }
+
+TEST_CASE("The customer list is sorted from the keyboard through View then Sort customers by") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id anna = AddCustomer(*services, "Anna Kowalski");
+    const Id ben = AddCustomer(*services, "Ben Nowak");
+    const Id zora = AddCustomer(*services, "Zora Weber");
+    AddIncident(*services, anna, "Parcel came late");
+    AddIncident(*services, anna, "Wrong size");
+    AddIncident(*services, zora, "Lid broke");
+    OpenWindow window(*services);
+    MainFrame* frame = window.frame;
+    CustomersView* view = frame->Customers();
+    FocusForTyping(frame);
+    wxUIActionSimulator sim;
+    const auto order = [&] {
+        std::vector<Id> ids;
+        for (unsigned row = 0; row < view->ListedCount(); ++row)
+            ids.push_back(view->ListedIdAt(row));
+        return ids;
+    };
+    // Alt+V opens the View menu, B its "Sort customers by", C "Complaints".
+    const auto sort_by_complaints = [&] {
+        sim.Char('v', wxMOD_ALT);
+        Pump(300);
+        sim.Char('b');
+        Pump(300);
+        sim.Char('c');
+    };
+    sort_by_complaints();
+    CHECK(WaitFor([&] { return order() == std::vector<Id>{ben, zora, anna}; }));
+    CHECK(frame->CurrentView() == MainFrame::View::customers);
+    sort_by_complaints();
+    CHECK(WaitFor([&] { return order() == std::vector<Id>{anna, zora, ben}; }));
+}
