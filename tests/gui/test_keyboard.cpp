@@ -25,6 +25,7 @@
 #include <wx/dataview.h>
 #include <wx/datectrl.h>
 #include <wx/frame.h>
+#include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/radiobut.h>
 #include <wx/spinctrl.h>
@@ -35,6 +36,7 @@
 #include <wx/uiaction.h>
 
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -335,4 +337,61 @@ TEST_CASE("The customer list is sorted from the keyboard through View then Sort 
     CHECK(frame->CurrentView() == MainFrame::View::customers);
     sort_by_complaints();
     CHECK(WaitFor([&] { return order() == std::vector<Id>{anna, zora, ben}; }));
+}
+
+TEST_CASE("Every menu item has a letter of its own in its menu and the usual commands their usual "
+          "keys") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    OpenWindow window(*services);
+    wxMenuBar* bar = window.frame->GetMenuBar();
+    REQUIRE(bar);
+    std::vector<std::string> problems;
+    const auto unique = [&](const wxString& where, const std::vector<wxString>& labels) {
+        std::map<wxUniChar, wxString> owner;
+        for (const wxString& label : labels) {
+            const auto m = MnemonicOf(label.BeforeFirst('\t'));
+            if (!m)
+                problems.push_back(Str(where + ": \"" + label + "\" has no letter"));
+            else if (owner.count(*m))
+                problems.push_back(Str(where + ": \"" + label + "\" and \"" + owner[*m] +
+                                       "\" share " + wxString(*m)));
+            else
+                owner[*m] = label;
+        }
+    };
+    std::function<void(const wxString&, wxMenu*)> walk = [&](const wxString& where, wxMenu* menu) {
+        std::vector<wxString> labels;
+        for (wxMenuItem* item : menu->GetMenuItems()) {
+            if (item->IsSeparator())
+                continue;
+            labels.push_back(item->GetItemLabel());
+            if (item->GetSubMenu())
+                walk(where + " > " + item->GetItemLabelText(), item->GetSubMenu());
+        }
+        unique(where, labels);
+    };
+    std::vector<wxString> titles;
+    for (std::size_t i = 0; i < bar->GetMenuCount(); ++i) {
+        titles.push_back(bar->GetMenuLabel(i));
+        walk(bar->GetMenuLabelText(i), bar->GetMenu(i));
+    }
+    unique("menu bar", titles);
+    for (const auto& p : problems)
+        UNSCOPED_INFO(p);
+    CHECK(problems.empty());
+
+    // The standard ids (GTK gives them their stock look) with the keys people expect.
+    const auto keys = [&](int id) {
+        wxMenuItem* item = bar->FindItem(id);
+        return item ? Str(item->GetItemLabel().AfterFirst('\t')) : std::string("(missing)");
+    };
+    CHECK(keys(wxID_NEW) == "Ctrl+N");
+    CHECK(keys(wxID_FIND) == "Ctrl+F");
+    CHECK(keys(wxID_UNDO) == "Ctrl+Z");
+    CHECK(keys(wxID_PRINT) == "Ctrl+P");
+    CHECK(keys(wxID_PREFERENCES) == "Ctrl+,");
+    CHECK(keys(wxID_EXIT) == "Ctrl+Q");
+    CHECK(keys(wxID_HELP) == "F1");
+    CHECK(bar->FindItem(wxID_ABOUT) != nullptr);
 }
