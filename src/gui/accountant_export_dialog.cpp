@@ -2,6 +2,7 @@
 
 #include "core/date_ranges.h"
 #include "core/errors.h"
+#include "gui/background_read.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/services.h"
@@ -29,6 +30,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 
@@ -54,7 +56,7 @@ public:
     AccountantExportDialog(wxWindow* parent, Services& services)
         : wxDialog(parent, wxID_ANY, _("Export for your accountant"), wxDefaultPosition,
                    wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
-          m_services(services) {
+          m_services(services), m_read(*this, services.db()) {
         const int gap = FromDIP(kGap);
         const int space = FromDIP(kSpace);
         auto* top = new wxBoxSizer(wxVERTICAL);
@@ -299,15 +301,45 @@ private:
             if (ask.ShowModal() != wxID_YES)
                 return;
         }
-        store::AccountantExportResult result;
-        try {
-            wxBusyCursor busy;
-            result = store::export_accountant(m_services.db(), r.from, r.to, Format(),
-                                              std::filesystem::path(path.utf8_string()));
-        } catch (const std::exception& e) {
-            ShowError(this, e, _("Nothing was exported"));
-            return;
+        // A year of a big shop takes a second or two: write it on a worker so the dialog keeps
+        // drawing and Cancel keeps working (it stops the export, and the file is not written).
+        Busy(true);
+        const auto format = Format();
+        const std::filesystem::path target(path.utf8_string());
+        m_read.Start([this, r, format, target, file](store::Database& reader) {
+            std::function<void()> show;
+            try {
+                const auto result = store::export_accountant(reader, r.from, r.to, format, target);
+                show = [this, file, result] { Exported(file, result); };
+            } catch (const std::exception&) {
+                show = [this, error = std::current_exception()] {
+                    Busy(false);
+                    try {
+                        std::rethrow_exception(error);
+                    } catch (const std::exception& e) {
+                        ShowError(this, e, _("Nothing was exported"));
+                    }
+                };
+            }
+            return show;
+        });
+    }
+
+    // While the export runs, only Cancel stays active, and the summary says what is happening.
+    void Busy(bool busy) {
+        for (wxWindow* child : GetChildren())
+            if (child->GetId() != wxID_CANCEL && child != m_summary)
+                child->Enable(!busy);
+        if (busy) {
+            m_summaryBefore = m_summary->GetLabelText();
+            m_summary->SetLabelText(_("Exporting…"));
+        } else {
+            m_summary->SetLabelText(m_summaryBefore);
         }
+    }
+
+    void Exported(const wxFileName& file, const store::AccountantExportResult& result) {
+        Busy(false);
         m_folder = file.GetPath();
         if (m_services.remember_ui)
             wxConfigBase::Get()->Write(kFolderKey, m_folder);
@@ -348,8 +380,10 @@ private:
     wxDataViewListCtrl* m_byType = nullptr;
     wxButton* m_export = nullptr;
     wxString m_folder;
+    wxString m_summaryBefore; // the summary while "Exporting…" stands in its place
     bool m_autoName = true;
     bool m_overwriteAsked = false;
+    BackgroundRead m_read; // last: cancelled and joined before the controls go
 };
 
 } // namespace

@@ -115,6 +115,9 @@ TEST_CASE("Exporting last month as CSV for the accountant writes its accepted co
     auto summary = std::make_shared<wxString>();
     auto suggested = std::make_shared<wxString>();
     auto typeRows = std::make_shared<int>(-1);
+    auto exporting = std::make_shared<wxString>();
+    auto exportEnabled = std::make_shared<bool>(true);
+    auto cancelEnabled = std::make_shared<bool>(false);
     ModalScript script({
         [=] {
             wxDialog* d = ActiveModalDialog();
@@ -128,10 +131,18 @@ TEST_CASE("Exporting last month as CSV for the accountant writes its accepted co
             *typeRows = Find<wxDataViewListCtrl>(d, "export_by_type")->GetItemCount();
             Find<wxTextCtrl>(d, "export_path")->SetValue(wxString(out.string()));
             Click(d, wxID_OK);
+            // The file is written on a worker: until it is done the dialog says so, and only
+            // Cancel can be pressed.
+            *exporting = OneLine(Find<wxStaticText>(d, "export_summary"));
+            *exportEnabled = d->FindWindow(wxID_OK)->IsEnabled();
+            *cancelEnabled = d->FindWindow(wxID_CANCEL)->IsEnabled();
             return true;
         },
     });
     const bool exported = ShowAccountantExportDialog(window.frame, *services);
+    CHECK(*exporting == wxString::FromUTF8("Exporting\xE2\x80\xA6"));
+    CHECK_FALSE(*exportEnabled);
+    CHECK(*cancelEnabled);
     INFO(script.Failure());
     REQUIRE(script.Failure().empty());
     REQUIRE(exported);
