@@ -3,6 +3,16 @@
 #include <sqlite3.h>
 
 namespace rapport::gui {
+namespace {
+
+// SQLite calls this every few thousand steps of any statement on the reader: a non-zero answer
+// stops the statement with SQLITE_INTERRUPT. Unlike sqlite3_interrupt, it also catches a cancel
+// that comes before the worker has started its first statement.
+int StopWhenCancelled(void* flag) {
+    return static_cast<std::atomic<bool>*>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+
+} // namespace
 
 BackgroundRead::BackgroundRead(wxEvtHandler& owner, store::Database& db)
     : m_owner(owner), m_db(db) {}
@@ -12,43 +22,35 @@ BackgroundRead::~BackgroundRead() {
 }
 
 void BackgroundRead::Cancel() {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_connection)
-            sqlite3_interrupt(m_connection); // the running statement stops at its next step
-    }
+    if (m_cancel)
+        m_cancel->store(true, std::memory_order_relaxed);
     if (m_thread.joinable())
         m_thread.join();
+    m_cancel.reset();
 }
 
 void BackgroundRead::Start(Work work) {
     Cancel();
+    const unsigned generation = ++m_generation; // whatever happens, older results are stale
+    m_running = false;
     if (m_db.path() == ":memory:") {
-        ++m_generation;
         const auto show = work(m_db);
         show();
         return;
     }
     // Opened here, on the window's thread, while the window's connection is sure to exist; the
     // worker only uses it (a SQLite connection may change threads while idle).
-    const unsigned generation = ++m_generation; // whatever happens, older results are stale
-    m_running = false;
     auto reader = std::make_shared<store::Database>(store::Database::open_reader(m_db));
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    sqlite3_progress_handler(reader->sql().getHandle(), 1000, StopWhenCancelled, cancel.get());
+    m_cancel = cancel;
     m_running = true;
-    m_thread = std::thread([this, generation, reader, work = std::move(work)] {
-        {
-            std::lock_guard lock(m_mutex);
-            m_connection = reader->sql().getHandle();
-        }
+    m_thread = std::thread([this, generation, reader, cancel, work = std::move(work)] {
         std::function<void()> show;
         try {
             show = work(*reader);
         } catch (...) {
             show = [error = std::current_exception()] { std::rethrow_exception(error); };
-        }
-        {
-            std::lock_guard lock(m_mutex);
-            m_connection = nullptr;
         }
         // Runs on the window's thread. A newer Start (or the destructor, which joins this
         // thread before the owner's pending calls are discarded) makes this result stale.

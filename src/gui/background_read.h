@@ -7,12 +7,11 @@
 
 #include <wx/event.h>
 
+#include <atomic>
 #include <exception>
 #include <functional>
-#include <mutex>
+#include <memory>
 #include <thread>
-
-struct sqlite3;
 
 namespace rapport::gui {
 
@@ -25,7 +24,8 @@ public:
     // `owner` receives the result (through CallAfter) and must outlive this object; `db` is
     // the window's connection, whose file the reader opens.
     BackgroundRead(wxEvtHandler& owner, store::Database& db);
-    // Cancels a read still running (sqlite3_interrupt) and waits for its thread.
+    // Cancels a read still running (its statements stop at their next progress check) and waits
+    // for its thread.
     ~BackgroundRead();
     BackgroundRead(const BackgroundRead&) = delete;
     BackgroundRead& operator=(const BackgroundRead&) = delete;
@@ -43,9 +43,8 @@ private:
     wxEvtHandler& m_owner;
     store::Database& m_db;
     std::thread m_thread;
-    std::mutex m_mutex;              // guards m_connection
-    sqlite3* m_connection = nullptr; // the worker's, while it reads; for sqlite3_interrupt
-    unsigned m_generation = 0;       // the newest Start; older results are dropped
+    std::shared_ptr<std::atomic<bool>> m_cancel; // the running read's; set to stop it
+    unsigned m_generation = 0;                   // the newest Start; older results are dropped
     bool m_running = false;
 };
 

@@ -7,6 +7,7 @@
 #include "gui/accountant_export_dialog.h"
 #include "gui/history_export_ui.h"
 #include "gui/import_dialog.h"
+#include "store/demo.h"
 
 #include <catch2/catch.hpp>
 
@@ -512,4 +513,43 @@ TEST_CASE("An export into a folder that cannot be written says why and the dialo
     INFO(answers.messages[0].utf8_string());
     CHECK(answers.messages[0].Contains("not-a-folder"));
     CHECK_FALSE(answers.messages[0].Contains("Something went wrong"));
+}
+
+TEST_CASE("Cancel while the accountant export is being written stops it and leaves no file") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(parse_date("2026-11-25"));
+    store::DemoOptions demo;
+    demo.customers = 100;
+    demo.interactions = 20000; // enough rows that the export is still reading when Cancel comes
+    demo.today = services->today();
+    store::generate_demo(services->db(), demo);
+
+    Window window;
+    MessageBoxAnswerer answers;
+    const auto out = dir / "cancelled.csv";
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* period = d ? Find<wxChoice>(d, "export_period") : nullptr;
+            if (!period)
+                return false;
+            period->SetSelection(2); // last year: thousands of resolutions
+            wxCommandEvent chosen(wxEVT_CHOICE, period->GetId());
+            chosen.SetEventObject(period);
+            period->GetEventHandler()->ProcessEvent(chosen);
+            Find<wxTextCtrl>(d, "export_path")->SetValue(wxString(out.string()));
+            Click(d, wxID_OK);
+            Click(d, wxID_CANCEL); // at once: the worker has only just started
+            return true;
+        },
+    });
+    CHECK_FALSE(ShowAccountantExportDialog(window.frame, *services));
+    INFO(script.Failure());
+    REQUIRE(script.Failure().empty());
+    CHECK_FALSE(std::filesystem::exists(out));
+    // Nothing half-written beside it either, and no message about a failure.
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+        CHECK(entry.path().extension() != ".csv");
+    CHECK(answers.messages.empty());
 }
