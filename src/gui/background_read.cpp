@@ -1,6 +1,11 @@
 #include "gui/background_read.h"
 
+#include <wx/progdlg.h>
+#include <wx/utils.h>
+
 #include <sqlite3.h>
+
+#include <chrono>
 
 namespace rapport::gui {
 namespace {
@@ -61,6 +66,47 @@ void BackgroundRead::Start(Work work) {
             show();
         });
     });
+}
+
+bool ReadWithProgress(wxWindow* parent, store::Database& db, const wxString& title,
+                      const wxString& message, const std::function<void(store::Database&)>& work,
+                      int quiet_ms) {
+    if (db.path() == ":memory:") {
+        work(db);
+        return true;
+    }
+    store::Database reader = store::Database::open_reader(db);
+    std::atomic<bool> cancel{false};
+    std::atomic<bool> done{false};
+    std::exception_ptr error;
+    sqlite3_progress_handler(reader.sql().getHandle(), 1000, StopWhenCancelled, &cancel);
+    std::thread worker([&] {
+        try {
+            work(reader);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        done = true;
+    });
+    // Most reads end at once: no window flashes up for them.
+    const auto quiet_until = std::chrono::steady_clock::now() + std::chrono::milliseconds(quiet_ms);
+    while (!done && std::chrono::steady_clock::now() < quiet_until)
+        wxMilliSleep(10);
+    if (!done) {
+        wxProgressDialog progress(title, message, 100, parent,
+                                  wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME);
+        while (!done) {
+            if (!progress.Pulse()) // Cancel pressed; Pulse also lets the window draw
+                cancel = true;
+            wxMilliSleep(50);
+        }
+    }
+    worker.join();
+    if (error && cancel)
+        return false; // stopped on the owner's word: nothing to report
+    if (error)
+        std::rethrow_exception(error);
+    return true;
 }
 
 } // namespace rapport::gui

@@ -7,6 +7,9 @@
 
 #include <wx/event.h>
 
+class wxWindow;
+#include <wx/string.h>
+
 #include <atomic>
 #include <exception>
 #include <functional>
@@ -47,5 +50,14 @@ private:
     unsigned m_generation = 0;                   // the newest Start; older results are dropped
     bool m_running = false;
 };
+
+// For a long read the owner asked for and waits on (exporting all data): runs `work` on a worker
+// with a read-only connection of its own and waits for it. If it is not done after
+// `quiet_ms`, a progress window with Cancel appears, and the window keeps drawing. Returns false
+// when the owner pressed Cancel and the work stopped; rethrows what the work threw. An in-memory
+// database (tests) runs `work` right here.
+bool ReadWithProgress(wxWindow* parent, store::Database& db, const wxString& title,
+                      const wxString& message, const std::function<void(store::Database&)>& work,
+                      int quiet_ms = 300);
 
 } // namespace rapport::gui

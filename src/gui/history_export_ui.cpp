@@ -1,6 +1,7 @@
 #include "gui/history_export_ui.h"
 
 #include "core/dates.h"
+#include "gui/background_read.h"
 #include "gui/format.h"
 #include "gui/services.h"
 #include "store/history_export.h"
@@ -72,11 +73,26 @@ void ExportAllDataAsCsv(wxWindow* parent, Services& services, const std::filesys
         parentDir = dlg.GetPath();
     }
     const wxString dir = wxFileName(parentDir, name).GetFullPath();
+    const std::filesystem::path folder(dir.utf8_string());
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(folder, ec);
+    // A folder this export made holds only its files: stopped or failed, it goes again, so no
+    // half set of files is left looking like a complete one.
+    const auto remove_made_folder = [&] {
+        if (!existed)
+            std::filesystem::remove_all(folder, ec);
+    };
     store::HistoryCounts counts;
     try {
-        wxBusyCursor busy;
-        counts = store::export_history_csv(services.db(), std::filesystem::path(dir.utf8_string()));
+        const bool finished = ReadWithProgress(
+            parent, services.db(), _("Export all data"), _("Writing all your data as CSV files…"),
+            [&](store::Database& reader) { counts = store::export_history_csv(reader, folder); });
+        if (!finished) {
+            remove_made_folder();
+            return;
+        }
     } catch (const std::exception& e) {
+        remove_made_folder();
         ShowError(parent, e, _("Nothing was exported"));
         return;
     }
@@ -106,9 +122,14 @@ void ExportAllDataAsJson(wxWindow* parent, Services& services,
         "%FT%TZ", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
     store::HistoryCounts counts;
     try {
-        wxBusyCursor busy;
-        counts = store::export_history_json(
-            services.db(), std::filesystem::path(file.GetFullPath().utf8_string()), exported_at);
+        const std::filesystem::path target(file.GetFullPath().utf8_string());
+        // The file is written whole or not at all (write_file_atomically), also when stopped.
+        if (!ReadWithProgress(parent, services.db(), _("Export all data"),
+                              _("Writing all your data as one JSON file…"),
+                              [&](store::Database& reader) {
+                                  counts = store::export_history_json(reader, target, exported_at);
+                              }))
+            return;
     } catch (const std::exception& e) {
         ShowError(parent, e, _("Nothing was exported"));
         return;

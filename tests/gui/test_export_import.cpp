@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "gui/accountant_export_dialog.h"
+#include "gui/background_read.h"
 #include "gui/history_export_ui.h"
 #include "gui/import_dialog.h"
 #include "store/demo.h"
@@ -23,10 +24,12 @@
 #include <wx/textctrl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 
 using namespace rapport;
 using namespace rapport::gui;
@@ -552,4 +555,32 @@ TEST_CASE("Cancel while the accountant export is being written stops it and leav
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         CHECK(entry.path().extension() != ".csv");
     CHECK(answers.messages.empty());
+}
+
+TEST_CASE("A long read runs beside the window with a progress window and returns its result") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    Customer c;
+    c.name = "Anna Kowalski";
+    services->customers.add(c);
+    Window window;
+    const auto window_thread = std::this_thread::get_id();
+    std::thread::id worker_thread;
+    std::string name;
+    const bool finished = ReadWithProgress(
+        window.frame, services->db(), "Export all data", "Writing",
+        [&](store::Database& reader) {
+            worker_thread = std::this_thread::get_id();
+            std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the window pulses
+            name = reader.sql().execAndGet("SELECT name FROM customer").getString();
+        },
+        0);
+    CHECK(finished);
+    CHECK(worker_thread != window_thread);
+    CHECK(name == "Anna Kowalski");
+    // What the work throws reaches the caller.
+    CHECK_THROWS_AS(ReadWithProgress(
+                        window.frame, services->db(), "Export all data", "Writing",
+                        [](store::Database&) { throw DataError("The disk is full."); }, 0),
+                    DataError);
 }
