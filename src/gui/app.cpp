@@ -282,6 +282,10 @@ void RapportApp::ReleaseRetiredServices() {
 
 void RapportApp::StartScreenshot() {
     m_frame->SetSize(wxRect(0, 0, 1280, 800));
+    // The pointer of a headless display rests mid-screen, where a chart's tooltip would come up
+    // and be drawn into the picture: park it in the status bar's corner. (GTK 3 ignores
+    // wxToolTip::Enable.)
+    m_frame->WarpPointer(1270, 790);
     Bind(
         wxEVT_TIMER, [this](wxTimerEvent&) { CaptureAndFinish(); }, m_captureTimer.GetId());
     const wxString view = m_view.Lower();
