@@ -90,7 +90,12 @@ std::string quick_check_on_open(SQLite::Database& db) {
         }
         return {};
     } catch (const SQLite::Exception& e) {
-        return e.what();
+        // Only what SQLite calls damage is a finding; a file busy in another program is not
+        // damaged, and the caller says so in its own words.
+        const int code = e.getErrorCode() & 0xff;
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+            return e.what();
+        throw;
     }
 }
 
