@@ -105,4 +105,15 @@ int MessageBoxAnswerer::Enter(wxDialog* dialog) {
     return wxID_NONE;
 }
 
+Window::Window() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport test")) {
+    frame->SetSize(0, 0, 1100, 800);
+    frame->Show();
+    Pump(100);
+}
+
+Window::~Window() {
+    frame->Destroy();
+    Pump(50);
+}
+
 } // namespace rapport::gui::test

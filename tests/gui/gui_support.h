@@ -4,6 +4,7 @@
 #include "gui/services.h"
 
 #include <wx/dialog.h>
+#include <wx/frame.h>
 #include <wx/modalhook.h>
 #include <wx/timer.h>
 #include <wx/window.h>
@@ -36,6 +37,15 @@ std::unique_ptr<Services> MakeServices(const TempDir& dir, const std::string& na
 
 // Lets the event loop run for `ms` milliseconds (events, timers, painting).
 void Pump(int ms);
+
+// A plain shown frame for the dialogs of a test to belong to; destroyed with the test.
+struct Window {
+    wxFrame* frame;
+    Window();
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+};
 // Pumps until `condition` holds or `timeout_ms` passes; returns whether it held.
 bool WaitFor(const std::function<bool()>& condition, int timeout_ms = 5000);
 

@@ -37,19 +37,6 @@ using namespace rapport::gui::test;
 
 namespace {
 
-struct Window {
-    wxFrame* frame;
-    Window() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport test")) {
-        frame->SetSize(0, 0, 1100, 800);
-        frame->Show();
-        Pump(100);
-    }
-    ~Window() {
-        frame->Destroy();
-        Pump(50);
-    }
-};
-
 void AddIncident(Services& s, Id customer, const char* day, ResolutionType type, std::int64_t cents,
                  ResolutionStatus status) {
     Interaction i;

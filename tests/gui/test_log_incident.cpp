@@ -86,19 +86,6 @@ ModalScript::Step PressCtrlEnter() {
     };
 }
 
-struct Window {
-    wxFrame* frame;
-    Window() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport test")) {
-        frame->SetSize(0, 0, 1100, 800);
-        frame->Show();
-        Pump(100);
-    }
-    ~Window() {
-        frame->Destroy();
-        Pump(50);
-    }
-};
-
 Id AddCustomer(Services& s, const std::string& name) {
     Customer c;
     c.name = name;
