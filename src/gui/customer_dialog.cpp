@@ -198,7 +198,8 @@ private:
             c.referred_by = ResolveReferrer();
             c.came_anyway = m_cameAnyway->GetValue();
             const wxString reward = m_reward->GetValue().Strip(wxString::both);
-            c.referral_reward = reward.empty() ? Money{} : ParseAmount(reward, "referral reward");
+            c.referral_reward =
+                reward.empty() ? Money{} : ParseAmount(reward, _("referral reward"));
 
             Services& services = m_services;
             if (m_existing) {
@@ -287,14 +288,13 @@ private:
             p.customer_id = m_customer;
             p.on = FromWxDate(m_date->GetValue());
             try {
-                p.amount = ParseAmount(m_amount->GetValue(), "amount");
+                p.amount = ParseAmount(m_amount->GetValue(), _("amount"));
             } catch (const InputError&) {
                 m_amount->SetFocus();
                 throw;
             }
             try {
-                p.margin = parse_percent(Utf8(m_margin->GetValue().Strip(wxString::both)), "margin",
-                                         -10000, 10000);
+                p.margin = ParsePercent(m_margin->GetValue(), _("margin"), -10000, 10000);
             } catch (const InputError&) {
                 m_margin->SetFocus();
                 throw;

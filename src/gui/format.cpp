@@ -12,6 +12,7 @@
 #include <clocale>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <optional>
 
 namespace rapport::gui {
@@ -141,7 +142,17 @@ wxString FormatWholeAmount(double units) {
     return ComposeMoney(std::llround(units) * 100, {}, false, false);
 }
 
-Money ParseAmount(const wxString& text, std::string_view what) {
+namespace {
+
+// A percentage as the locale writes numbers: 3750 -> "37.5" / "37,5".
+wxString FormatPercentNumber(BasisPoints bp) {
+    const int decimals = bp % 100 == 0 ? 0 : (bp % 10 == 0 ? 1 : 2);
+    return wxNumberFormatter::ToString(bp / 100.0, decimals, wxNumberFormatter::Style_None);
+}
+
+} // namespace
+
+Money ParseAmount(const wxString& text, const wxString& what) {
     const wxChar dec = wxNumberFormatter::GetDecimalSeparator();
     wxChar thousands = 0;
     const bool has_thousands = wxNumberFormatter::GetThousandsSeparatorIfUsed(&thousands);
@@ -160,7 +171,47 @@ Money ParseAmount(const wxString& text, std::string_view what) {
     } else if (has_thousands && thousands != '.') {
         t.Replace(wxString(thousands), "");
     }
-    return parse_money(Utf8(t), AllowNegative::no, what);
+    // The core checks the amount; its English sentence is replaced by one in the user's
+    // language, with an example written the way they type amounts.
+    try {
+        return parse_money(Utf8(t), AllowNegative::no);
+    } catch (const InputError&) {
+        const wxString example = FormatAmount(Money{1250});
+        const wxString typed = text.Strip(wxString::both);
+        if (typed.empty())
+            throw InputError(Utf8(
+                wxString::Format(_("The %s is empty; type a number like %s."), what, example)));
+        if (t.StartsWith("-"))
+            throw InputError(
+                Utf8(wxString::Format(_("The %s cannot be negative (got \"%s\")."), what, typed)));
+        throw InputError(Utf8(wxString::Format(_("The %s \"%s\" is not a valid amount; use a "
+                                                 "number with at most two decimals, like %s."),
+                                               what, typed, example)));
+    }
+}
+
+BasisPoints ParsePercent(const wxString& text, const wxString& what, BasisPoints min_bp,
+                         BasisPoints max_bp) {
+    wxString t = text.Strip(wxString::both);
+    const wxChar dec = wxNumberFormatter::GetDecimalSeparator();
+    if (dec != '.')
+        t.Replace(wxString(dec), ".");
+    BasisPoints bp = 0;
+    try {
+        bp = parse_percent(Utf8(t), "percentage", std::numeric_limits<BasisPoints>::min(),
+                           std::numeric_limits<BasisPoints>::max());
+    } catch (const InputError&) {
+        throw InputError(Utf8(wxString::Format(
+            _("The %s \"%s\" is not a valid percentage; type a number like 40 or %s."), what,
+            text.Strip(wxString::both), FormatPercentNumber(3750))));
+    }
+    if (bp < min_bp || bp > max_bp)
+        throw InputError(
+            Utf8(wxString::Format(_("The %s must be between %s %% and %s %% (got "
+                                    "\"%s\")."),
+                                  what, FormatPercentNumber(min_bp), FormatPercentNumber(max_bp),
+                                  text.Strip(wxString::both))));
+    return bp;
 }
 
 wxDateTime ToWxDate(Date d) {

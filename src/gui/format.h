@@ -31,8 +31,12 @@ wxString FormatSignedMoney(Money m, std::string_view currency);
 // Whole currency units without a currency, for chart axes: "12,000" / "-1.500".
 wxString FormatWholeAmount(double units);
 // Reads an amount as typed in the locale ("1.234,50" where comma is the decimal point) or
-// invariantly ("1234.50"); throws InputError naming `what`.
-Money ParseAmount(const wxString& text, std::string_view what);
+// invariantly ("1234.50"); throws InputError naming `what` (already translated) in the user's
+// language, with an example amount written the locale's way.
+Money ParseAmount(const wxString& text, const wxString& what);
+// Reads a percentage ("40", "37,5 %") within [min_bp, max_bp]; InputError in the user's language.
+BasisPoints ParsePercent(const wxString& text, const wxString& what, BasisPoints min_bp,
+                         BasisPoints max_bp);
 
 wxDateTime ToWxDate(Date d);
 Date FromWxDate(const wxDateTime& dt);

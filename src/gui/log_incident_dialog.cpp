@@ -620,7 +620,7 @@ Interaction LogIncidentDialog::Collect() {
         r.status = ChoiceValue(row.status, all_resolution_statuses());
         const wxString cost = row.cost->GetValue().Strip(wxString::both);
         try {
-            r.cost = cost.empty() ? Money{} : ParseAmount(cost, "cost");
+            r.cost = cost.empty() ? Money{} : ParseAmount(cost, _("cost"));
         } catch (const InputError&) {
             row.cost->SetFocus();
             row.cost->SelectAll();

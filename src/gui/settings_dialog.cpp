@@ -218,7 +218,7 @@ private:
             std::vector<std::pair<std::string, std::string>> values = {
                 {"business_name", Utf8(m_business->GetValue().Strip(wxString::both))},
                 {"currency", Utf8(m_currency->GetValue().Strip(wxString::both))},
-                {"hourly_rate", format_amount(ParseAmount(m_hourly->GetValue(), "hourly rate"))},
+                {"hourly_rate", format_amount(ParseAmount(m_hourly->GetValue(), _("hourly rate")))},
                 {"default_margin", Utf8(m_margin->GetValue().Strip(wxString::both))},
                 {"week_start", format_weekday(kWeekdays[static_cast<std::size_t>(
                                    std::max(0, m_weekStart->GetSelection()))])},
@@ -226,7 +226,7 @@ private:
                 {"discount_rate", InvariantNumber(m_discount)},
                 {"horizon_years", std::to_string(std::max(0, m_horizon->GetSelection()) + 1)},
                 {"acquisition_cost",
-                 format_amount(ParseAmount(m_acquisition->GetValue(), "acquisition cost"))},
+                 format_amount(ParseAmount(m_acquisition->GetValue(), _("acquisition cost")))},
                 {"watch_ratio", InvariantNumber(m_watch)},
             };
             Settings check = m_services.settings();
@@ -243,7 +243,7 @@ private:
                 const wxString cost = r.cost->GetValue().Strip(wxString::both);
                 set.push_back(store::CategoryDefault{
                     r.category, all_resolution_types()[static_cast<std::size_t>(sel - 1)].value,
-                    cost.empty() ? Money{} : ParseAmount(cost, "default cost")});
+                    cost.empty() ? Money{} : ParseAmount(cost, _("default cost"))});
             }
 
             for (const auto& [key, value] : values)

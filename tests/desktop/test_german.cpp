@@ -3,6 +3,7 @@
 // the menus, the core's labels and the guide, and dates and amounts are written the German way.
 #include "gui_support.h"
 
+#include "core/errors.h"
 #include "gui/customer_page.h"
 #include "gui/customers_view.h"
 #include "gui/followups_view.h"
@@ -22,6 +23,7 @@
 #include <wx/uilocale.h>
 
 #include <cstdlib>
+#include <functional>
 
 using namespace rapport;
 using namespace rapport::gui;
@@ -52,6 +54,16 @@ public:
 // The no-break space that joins an amount and its currency.
 const wxString nbsp = wxString(wxUniChar(0xA0));
 const wxString euro = wxString::FromUTF8("\xE2\x82\xAC");
+
+// The sentence of the InputError `parse` throws; empty when it throws none.
+wxString InputMessage(const std::function<void()>& parse) {
+    try {
+        parse();
+    } catch (const InputError& e) {
+        return wxString::FromUTF8(e.what());
+    }
+    return wxString();
+}
 
 wxString OneLine(wxString text) {
     text.Replace("\n", " ");
@@ -120,6 +132,18 @@ TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date t
     CHECK(FormatMoney(Money::from_cents(123456), "CHF") == "1.234,56" + nbsp + "CHF");
     CHECK(FormatWholeAmount(-1500.2) == "-1.500");
     CHECK(ParseAmount(FormatAmount(Money::from_cents(3123595)), "amount").cents == 3123595);
+    CHECK(ParsePercent("37,5", _("margin"), -10000, 10000) == 3750);
+    // A mistyped amount or percentage is explained in German, with a German example.
+    CHECK(InputMessage([] { ParseAmount("12x", _("cost")); }) ==
+          wxString::FromUTF8("Im Feld \u201EKosten\u201C ist \u201E12x\u201C kein g\u00FCltiger "
+                             "Betrag; geben Sie eine Zahl mit h\u00F6chstens zwei "
+                             "Nachkommastellen ein, etwa 12,50."));
+    CHECK(InputMessage([] { ParseAmount(" ", _("amount")); }) ==
+          wxString::FromUTF8("Das Feld \u201EBetrag\u201C ist leer; geben Sie eine Zahl wie "
+                             "12,50 ein."));
+    CHECK(InputMessage([] { ParsePercent("150", _("margin"), -10000, 10000); }) ==
+          wxString::FromUTF8("\u201EMarge\u201C muss zwischen -100 % und 100 % liegen "
+                             "(eingegeben: \u201E150\u201C)."));
 
     // Dates: the heading's long date and the follow-up list's day names.
     const Date today{date::year{2026}, date::month{11}, date::day{25}};
@@ -225,4 +249,10 @@ TEST_CASE("With no language configured amounts keep the English order of sign th
     CHECK(FormatMoney(Money::from_cents(123456), "CHF") == "CHF" + nbsp + "1234.56");
     CHECK(FormatLongDate(Date{date::year{2026}, date::month{11}, date::day{25}}) ==
           "Wednesday 25 November 2026");
+    CHECK(InputMessage([] { ParseAmount("", _("cost")); }) ==
+          "The cost is empty; type a number like 12.50.");
+    CHECK(InputMessage([] { ParseAmount("-5", _("cost")); }) ==
+          "The cost cannot be negative (got \"-5\").");
+    CHECK(InputMessage([] { ParsePercent("abc", _("margin"), -10000, 10000); }) ==
+          "The margin \"abc\" is not a valid percentage; type a number like 40 or 37.5.");
 }
