@@ -263,9 +263,9 @@ public:
                        wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kGap));
         AddRow(_("&Amount:"), amountRow, m_amount);
         auto* marginRow = new wxBoxSizer(wxHORIZONTAL);
-        m_margin =
-            new wxTextCtrl(this, wxID_ANY, Wx(format_percent(m_services.settings().default_margin)),
-                           wxDefaultPosition, wxSize(FromDIP(80), -1), wxTE_RIGHT);
+        m_margin = new wxTextCtrl(this, wxID_ANY,
+                                  FormatPercentNumber(m_services.settings().default_margin),
+                                  wxDefaultPosition, wxSize(FromDIP(80), -1), wxTE_RIGHT);
         m_margin->SetName("margin");
         marginRow->Add(m_margin, 0, wxALIGN_CENTER_VERTICAL);
         // xgettext:no-c-format (a percent sign in a label, not a format)
@@ -275,7 +275,7 @@ public:
         if (m_existing) {
             m_date->SetValue(ToWxDate(m_existing->on));
             m_amount->ChangeValue(FormatAmount(m_existing->amount));
-            m_margin->ChangeValue(Wx(format_percent(m_existing->margin)));
+            m_margin->ChangeValue(FormatPercentNumber(m_existing->margin));
         }
         Finish(380);
         m_amount->SetFocus();

@@ -264,9 +264,9 @@ void CustomerPage::Reload() {
         bought += p.amount;
         wxVector<wxVariant> row;
         row.push_back(wxVariant(Escape(FormatDate(p.on))));
-        row.push_back(wxVariant(
-            "<b>" + Escape(_("Purchase")) + "</b>  " +
-            Grey(Escape(wxString::Format(_("gross margin %s %%"), Wx(format_percent(p.margin)))))));
+        row.push_back(wxVariant("<b>" + Escape(_("Purchase")) + "</b>  " +
+                                Grey(Escape(wxString::Format(_("gross margin %s %%"),
+                                                             FormatPercentNumber(p.margin))))));
         row.push_back(wxVariant(Escape("+" + FormatMoney(p.amount, currency))));
         m_timeline->AppendItem(row, PurchaseKey(p.id));
     };

@@ -142,15 +142,10 @@ wxString FormatWholeAmount(double units) {
     return ComposeMoney(std::llround(units) * 100, {}, false, false);
 }
 
-namespace {
-
-// A percentage as the locale writes numbers: 3750 -> "37.5" / "37,5".
 wxString FormatPercentNumber(BasisPoints bp) {
     const int decimals = bp % 100 == 0 ? 0 : (bp % 10 == 0 ? 1 : 2);
     return wxNumberFormatter::ToString(bp / 100.0, decimals, wxNumberFormatter::Style_None);
 }
-
-} // namespace
 
 Money ParseAmount(const wxString& text, const wxString& what) {
     const wxChar dec = wxNumberFormatter::GetDecimalSeparator();

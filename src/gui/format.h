@@ -34,6 +34,8 @@ wxString FormatWholeAmount(double units);
 // invariantly ("1234.50"); throws InputError naming `what` (already translated) in the user's
 // language, with an example amount written the locale's way.
 Money ParseAmount(const wxString& text, const wxString& what);
+// A percentage's number as the locale writes numbers, without the sign: 3750 -> "37.5" / "37,5".
+wxString FormatPercentNumber(BasisPoints bp);
 // Reads a percentage ("40", "37,5 %") within [min_bp, max_bp]; InputError in the user's language.
 BasisPoints ParsePercent(const wxString& text, const wxString& what, BasisPoints min_bp,
                          BasisPoints max_bp);

@@ -67,7 +67,7 @@ wxString GettingStarted(const Settings& s) {
           "currency (now %s), what an hour of your time is worth (now %s) and your usual gross "
           "margin (now %s %%). These make the money figures yours."),
         Escape(Wx(s.currency)), Escape(FormatMoney(s.hourly_rate, s.currency)),
-        Escape(Wx(format_percent(s.default_margin)))));
+        Escape(FormatPercentNumber(s.default_margin))));
     html += P(_("The pages on the left are <b>Today</b> (what needs you now), <b>Customers</b> "
                 "(everyone, with their history), <b>Follow-ups</b> (the calls you promised) and "
                 "<b>Reports</b> (where the time and money went). Ctrl+1 to Ctrl+4 switch between "
@@ -135,7 +135,7 @@ wxString WorthNumbers(const Settings& s) {
     html += List({
         wxString::Format(_("<b>Own margin</b>: each purchase times its gross margin (your usual "
                            "margin, %s %%, unless you typed another)."),
-                         Escape(Wx(format_percent(s.default_margin)))),
+                         Escape(FormatPercentNumber(s.default_margin))),
         wxString::Format(_("<b>Time cost</b>: the minutes spent on their incidents and "
                            "follow-ups, at your hourly rate (%s an hour)."),
                          Escape(FormatMoney(s.hourly_rate, s.currency))),

@@ -86,7 +86,7 @@ public:
                                   wxSize(FromDIP(100), -1), wxTE_RIGHT);
         m_hourly->SetName("hourly_rate");
         row(_("&Your time is worth:"), m_hourly, _("an hour"));
-        m_margin = new wxTextCtrl(this, wxID_ANY, Wx(format_percent(s.default_margin)),
+        m_margin = new wxTextCtrl(this, wxID_ANY, FormatPercentNumber(s.default_margin),
                                   wxDefaultPosition, wxSize(FromDIP(100), -1), wxTE_RIGHT);
         m_margin->SetName("default_margin");
         row(_("Usual &gross margin:"), m_margin,
@@ -219,7 +219,8 @@ private:
                 {"business_name", Utf8(m_business->GetValue().Strip(wxString::both))},
                 {"currency", Utf8(m_currency->GetValue().Strip(wxString::both))},
                 {"hourly_rate", format_amount(ParseAmount(m_hourly->GetValue(), _("hourly rate")))},
-                {"default_margin", Utf8(m_margin->GetValue().Strip(wxString::both))},
+                {"default_margin", format_percent(ParsePercent(
+                                       m_margin->GetValue(), _("default margin"), -10000, 10000))},
                 {"week_start", format_weekday(kWeekdays[static_cast<std::size_t>(
                                    std::max(0, m_weekStart->GetSelection()))])},
                 {"retention", InvariantNumber(m_retention)},

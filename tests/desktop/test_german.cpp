@@ -133,6 +133,7 @@ TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date t
     CHECK(FormatWholeAmount(-1500.2) == "-1.500");
     CHECK(ParseAmount(FormatAmount(Money::from_cents(3123595)), "amount").cents == 3123595);
     CHECK(ParsePercent("37,5", _("margin"), -10000, 10000) == 3750);
+    CHECK(FormatPercentNumber(3750) == "37,5");
     // A mistyped amount or percentage is explained in German, with a German example.
     CHECK(InputMessage([] { ParseAmount("12x", _("cost")); }) ==
           wxString::FromUTF8("Im Feld \u201EKosten\u201C ist \u201E12x\u201C kein g\u00FCltiger "
