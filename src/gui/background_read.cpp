@@ -17,6 +17,13 @@ int StopWhenCancelled(void* flag) {
     return static_cast<std::atomic<bool>*>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
 }
 
+// A read-only connection to the window's file whose statements stop once `cancel` is set.
+store::Database CancellableReader(store::Database& db, std::atomic<bool>& cancel) {
+    store::Database reader = store::Database::open_reader(db);
+    sqlite3_progress_handler(reader.sql().getHandle(), 1000, StopWhenCancelled, &cancel);
+    return reader;
+}
+
 } // namespace
 
 BackgroundRead::BackgroundRead(wxEvtHandler& owner, store::Database& db)
@@ -45,9 +52,8 @@ void BackgroundRead::Start(Work work) {
     }
     // Opened here, on the window's thread, while the window's connection is sure to exist; the
     // worker only uses it (a SQLite connection may change threads while idle).
-    auto reader = std::make_shared<store::Database>(store::Database::open_reader(m_db));
     auto cancel = std::make_shared<std::atomic<bool>>(false);
-    sqlite3_progress_handler(reader->sql().getHandle(), 1000, StopWhenCancelled, cancel.get());
+    auto reader = std::make_shared<store::Database>(CancellableReader(m_db, *cancel));
     m_cancel = cancel;
     m_running = true;
     m_thread = std::thread([this, generation, reader, cancel, work = std::move(work)] {
@@ -75,11 +81,10 @@ bool ReadWithProgress(wxWindow* parent, store::Database& db, const wxString& tit
         work(db);
         return true;
     }
-    store::Database reader = store::Database::open_reader(db);
     std::atomic<bool> cancel{false};
+    store::Database reader = CancellableReader(db, cancel);
     std::atomic<bool> done{false};
     std::exception_ptr error;
-    sqlite3_progress_handler(reader.sql().getHandle(), 1000, StopWhenCancelled, &cancel);
     std::thread worker([&] {
         try {
             work(reader);

@@ -142,6 +142,19 @@ wxString FormatWholeAmount(double units) {
     return ComposeMoney(std::llround(units) * 100, {}, false, false);
 }
 
+namespace {
+
+// The amount if `text` is one, negative ones included: tells "negative" from "not a number".
+std::optional<Money> parse_money_or_none(const std::string& text) {
+    try {
+        return parse_money(text, AllowNegative::yes);
+    } catch (const InputError&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
 wxString FormatPercentNumber(BasisPoints bp) {
     const int decimals = bp % 100 == 0 ? 0 : (bp % 10 == 0 ? 1 : 2);
     return wxNumberFormatter::ToString(bp / 100.0, decimals, wxNumberFormatter::Style_None);
@@ -176,7 +189,7 @@ Money ParseAmount(const wxString& text, const wxString& what) {
         if (typed.empty())
             throw InputError(Utf8(
                 wxString::Format(_("The %s is empty; type a number like %s."), what, example)));
-        if (t.StartsWith("-"))
+        if (!t.empty() && parse_money_or_none(Utf8(t)))
             throw InputError(
                 Utf8(wxString::Format(_("The %s cannot be negative (got \"%s\")."), what, typed)));
         throw InputError(Utf8(wxString::Format(_("The %s \"%s\" is not a valid amount; use a "

@@ -17,30 +17,15 @@ namespace {
 // The incident's resolutions come in the same statement (one row each, LEFT JOIN) rather than
 // a query per line or a second pass: the list of a large shop has thousands of overdue lines,
 // and every extra pass re-reads their incidents' pages.
-constexpr const char* kSelectItems = R"(
-    SELECT f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note,
-           f.minutes, i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status
+// After kFollowUpColumns (columns 0-7): the line's incident, customer and resolutions.
+constexpr const char* kItemColumnsAndJoins = R"(,
+           i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status
       FROM follow_up f
       JOIN interaction i ON i.id = f.interaction_id
       JOIN customer c ON c.id = i.customer_id
       LEFT JOIN resolution r ON r.interaction_id = f.interaction_id
      WHERE )";
 constexpr const char* kOrder = " ORDER BY f.due_on, c.name COLLATE NOCASE, f.id, r.id";
-
-FollowUp read_follow_up(SQLite::Statement& st) {
-    FollowUp f;
-    f.id = st.getColumn(0).getInt64();
-    f.interaction_id = st.getColumn(1).getInt64();
-    f.due = stored(st.getColumn(2), as_date);
-    f.note = st.getColumn(3).getString();
-    if (!st.getColumn(4).isNull())
-        f.done_on = stored(st.getColumn(4), as_date);
-    if (!st.getColumn(5).isNull())
-        f.outcome = stored(st.getColumn(5), parse_outcome);
-    f.outcome_note = st.getColumn(6).getString();
-    f.minutes = st.getColumn(7).getInt();
-    return f;
-}
 
 FollowUpItem read_item(SQLite::Statement& st) {
     FollowUpItem item;
@@ -93,10 +78,26 @@ void check_minutes(int minutes) {
 
 } // namespace
 
+FollowUp read_follow_up(SQLite::Statement& st) {
+    FollowUp f;
+    f.id = st.getColumn(0).getInt64();
+    f.interaction_id = st.getColumn(1).getInt64();
+    f.due = stored(st.getColumn(2), as_date);
+    f.note = st.getColumn(3).getString();
+    if (!st.getColumn(4).isNull())
+        f.done_on = stored(st.getColumn(4), as_date);
+    if (!st.getColumn(5).isNull())
+        f.outcome = stored(st.getColumn(5), parse_outcome);
+    f.outcome_note = st.getColumn(6).getString();
+    f.minutes = st.getColumn(7).getInt();
+    return f;
+}
+
 std::vector<FollowUpItem> FollowUpRepo::query(const char* where,
                                               const std::vector<std::string>& args) {
     ReadScope snapshot(m_db.sql());
-    SQLite::Statement st(m_db.sql(), std::string(kSelectItems) + where + kOrder);
+    SQLite::Statement st(m_db.sql(), std::string("SELECT ") + kFollowUpColumns +
+                                         kItemColumnsAndJoins + where + kOrder);
     for (std::size_t k = 0; k < args.size(); ++k)
         st.bind(static_cast<int>(k + 1), args[k]);
     std::vector<FollowUpItem> items;
@@ -115,10 +116,6 @@ std::vector<FollowUpItem> FollowUpRepo::query(const char* where,
                                     stored(st.getColumn(14), parse_resolution_status));
     }
     return items;
-}
-
-std::vector<FollowUpItem> FollowUpRepo::overdue(Date today) {
-    return query("f.done_on IS NULL AND f.due_on < ?", {format_date(today)});
 }
 
 std::vector<FollowUpItem> FollowUpRepo::open_between(Date first, Date last) {

@@ -7,6 +7,8 @@
 #include "core/records.h"
 #include "store/database.h"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +44,13 @@ struct FollowUpCounts {
     std::int64_t total() const { return overdue + due_today; }
 };
 
+// The columns of a follow-up row in the order read_follow_up reads them, for a SELECT over
+// follow_up aliased `f`; shared by this list and a customer's history.
+inline constexpr const char* kFollowUpColumns =
+    "f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note, f.minutes";
+// Reads the first eight columns of `st`, selected as kFollowUpColumns.
+FollowUp read_follow_up(SQLite::Statement& st);
+
 class FollowUpRepo {
 public:
     explicit FollowUpRepo(Database& db) : m_db(db) {}
@@ -49,7 +58,6 @@ public:
     // Open follow-ups due before `today`, then those due in `week` (none when no week is given),
     // each list by due day, then customer name, then id.
     FollowUpAgenda agenda(Date today, const std::optional<WeekSpan>& week);
-    std::vector<FollowUpItem> overdue(Date today);
     // Open follow-ups due from `first` to `last` inclusive.
     std::vector<FollowUpItem> open_between(Date first, Date last);
     // Every open follow-up, by due day (what goes into the calendar file).

@@ -1,5 +1,6 @@
 #include "store/interactions.h"
 
+#include "store/followups.h"
 #include "store/sql_util.h"
 
 #include <fmt/format.h>
@@ -95,27 +96,15 @@ void load_children(SQLite::Database& db, std::vector<Interaction>& incidents, co
         owner->second->resolutions.push_back(r);
     }
     SQLite::Statement fu(db, fmt::format(R"(
-        SELECT f.interaction_id, f.id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note,
-               f.minutes
-          FROM interaction i JOIN follow_up f ON f.interaction_id = i.id
+        SELECT {} FROM interaction i JOIN follow_up f ON f.interaction_id = i.id
          WHERE {} ORDER BY f.interaction_id, f.due_on, f.id)",
-                                         scope));
+                                         kFollowUpColumns, scope));
     fu.bind(1, key);
     while (fu.executeStep()) {
-        const auto owner = by_id.find(fu.getColumn(0).getInt64());
+        FollowUp f = read_follow_up(fu);
+        const auto owner = by_id.find(f.interaction_id);
         if (owner == by_id.end())
             continue;
-        FollowUp f;
-        f.interaction_id = owner->first;
-        f.id = fu.getColumn(1).getInt64();
-        f.due = stored(fu.getColumn(2), as_date);
-        f.note = fu.getColumn(3).getString();
-        if (!fu.getColumn(4).isNull())
-            f.done_on = stored(fu.getColumn(4), as_date);
-        if (!fu.getColumn(5).isNull())
-            f.outcome = stored(fu.getColumn(5), parse_outcome);
-        f.outcome_note = fu.getColumn(6).getString();
-        f.minutes = fu.getColumn(7).getInt();
         owner->second->follow_ups.push_back(std::move(f));
     }
 }

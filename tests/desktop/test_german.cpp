@@ -254,6 +254,9 @@ TEST_CASE("With no language configured amounts keep the English order of sign th
           "The cost is empty; type a number like 12.50.");
     CHECK(InputMessage([] { ParseAmount("-5", _("cost")); }) ==
           "The cost cannot be negative (got \"-5\").");
+    CHECK(InputMessage([] { ParseAmount("-abc", _("cost")); }) ==
+          "The cost \"-abc\" is not a valid amount; use a number with at most two decimals, "
+          "like 12.50.");
     CHECK(InputMessage([] { ParsePercent("abc", _("margin"), -10000, 10000); }) ==
           "The margin \"abc\" is not a valid percentage; type a number like 40 or 37.5.");
 }

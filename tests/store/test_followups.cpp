@@ -182,7 +182,7 @@ TEST_CASE("marking a follow-up done records the outcome, note and minutes", "[fo
     CHECK(after.outcome_note == "Wants a new model");
     CHECK(after.minutes == 12);
     CHECK(after.note == "Call back");
-    CHECK(shop.follow_ups.overdue(2026_y / 12 / 1).empty());
+    CHECK(shop.follow_ups.agenda(2026_y / 12 / 1, std::nullopt).overdue.empty());
 
     SECTION("still unhappy: another follow-up can be scheduled for the same incident") {
         const Id again =
@@ -242,7 +242,7 @@ TEST_CASE("a follow-up can be moved to another day, but not once it is done", "[
     const Id id = shop.due(2026_y / 11 / 24, "Snooze me");
     const FollowUp before = shop.follow_ups.move(id, 2026_y / 12 / 2);
     CHECK(before.due == 2026_y / 11 / 24);
-    CHECK(shop.follow_ups.overdue(2026_y / 11 / 30).empty());
+    CHECK(shop.follow_ups.agenda(2026_y / 11 / 30, std::nullopt).overdue.empty());
     CHECK(ids_of(shop.follow_ups.open_between(2026_y / 11 / 30, 2026_y / 12 / 6)) ==
           std::vector<Id>{id});
     CHECK(shop.follow_ups.get(id).follow_up.note == "Snooze me");
