@@ -1,7 +1,8 @@
 #include "cli/cli_context.h"
+#include "core/limits.h"
 
 #include "core/errors.h"
-#include "store/backup.h"
+#include "store/open.h"
 
 #include <fmt/format.h>
 
@@ -16,31 +17,12 @@ std::filesystem::path CliContext::db_path() const {
 
 store::Database& CliContext::db() {
     if (!m_db) {
-        try {
-            m_db = std::make_unique<store::Database>(store::Database::open(db_path()));
-            daily_backup();
-        } catch (const store::DamagedDatabaseError& e) {
-            m_db.reset();
-            throw DataError(fmt::format(
-                "{} is damaged ({}), so it was left untouched; restore a backup: 'rapport-cli "
-                "backup --list' shows them and 'rapport-cli restore FILE --yes' brings one back.",
-                e.path().string(), e.finding()));
-        }
+        store::OpenedDatabase opened = store::open_for_use(db_path(), today());
+        if (!opened.backup.warning.empty())
+            std::cerr << "rapport-cli: warning: " << opened.backup.warning << '\n';
+        m_db = std::make_unique<store::Database>(std::move(opened.db));
     }
     return *m_db;
-}
-
-// The first command of a day backs the database up. A backup that cannot be written (full
-// disk, read-only folder) is a warning, not a failure: the command the user asked for still
-// runs. Damage found in the copy is a failure (DamagedDatabaseError), before anything is written.
-void CliContext::daily_backup() {
-    try {
-        store::maybe_daily_backup(*m_db, today());
-    } catch (const store::DamagedDatabaseError&) {
-        throw;
-    } catch (const DataError& e) {
-        std::cerr << "rapport-cli: warning: " << e.what() << '\n';
-    }
 }
 
 Date CliContext::today() {
@@ -73,7 +55,11 @@ CLI::App* export_command(CLI::App& app) {
     return exp;
 }
 
-int parse_minutes(const std::string& text) { return parse_int(text, "minutes", 0, 100000); }
-int parse_severity(const std::string& text) { return parse_int(text, "severity", 1, 5); }
+int parse_minutes(const std::string& text) {
+    return parse_int(text, "minutes", kMinutesMin, kMinutesMax);
+}
+int parse_severity(const std::string& text) {
+    return parse_int(text, "severity", kSeverityMin, kSeverityMax);
+}
 
 } // namespace rapport::cli

@@ -29,9 +29,7 @@ public:
     // The chosen command's work, run after the whole command line has been parsed.
     std::function<void()> action;
 
-
 private:
-    void daily_backup();
     std::unique_ptr<store::Database> m_db;
 };
 
@@ -45,12 +43,12 @@ void add_customer_commands(CLI::App& app, CliContext& ctx);
 void add_log_command(CLI::App& app, CliContext& ctx);
 void add_purchase_commands(CLI::App& app, CliContext& ctx);
 void add_settings_commands(CLI::App& app, CliContext& ctx);
-void add_admin_commands(CLI::App& app, CliContext& ctx); // init, check, demo
+void add_admin_commands(CLI::App& app, CliContext& ctx);    // init, check, demo
 void add_followup_commands(CLI::App& app, CliContext& ctx); // followups, followup, export followups
 void add_worth_command(CLI::App& app, CliContext& ctx);     // worth CUSTOMER, worth --all
-void add_backup_commands(CLI::App& app, CliContext& ctx); // backup, backup --list, restore
-void add_export_commands(CLI::App& app, CliContext& ctx); // export accountant, export history
-void add_import_commands(CLI::App& app, CliContext& ctx); // import customers, import purchases
+void add_backup_commands(CLI::App& app, CliContext& ctx);   // backup, backup --list, restore
+void add_export_commands(CLI::App& app, CliContext& ctx);   // export accountant, export history
+void add_import_commands(CLI::App& app, CliContext& ctx);   // import customers, import purchases
 
 // The shared `export` command that each exporter adds its kind to (followups, accountant,
 // history): created by whichever group registers first.

@@ -2,7 +2,7 @@
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
-#include "store/demo.h"
+#include "exchange/demo.h"
 #include "store/health.h"
 
 #include <fmt/format.h>
@@ -21,8 +21,8 @@ std::int64_t parse_count(const std::string& text, const char* what, std::int64_t
     const auto [ptr, ec] = std::from_chars(text.data(), end, v);
     if (text.empty() || ec != std::errc{} || ptr != end || v < lo || v > hi)
         throw InputError(
-            fmt::format("The number of {} must be a whole number from {} to {} (got \"{}\").",
-                        what, lo, hi, text));
+            fmt::format("The number of {} must be a whole number from {} to {} (got \"{}\").", what,
+                        lo, hi, text));
     return v;
 }
 
@@ -66,11 +66,12 @@ void add_admin_commands(CLI::App& app, CliContext& ctx) {
     auto* demo = app.add_subcommand("demo", "Fill an empty database with realistic example data");
     demo->add_option("--customers", a->customers, "How many customers (default 200)");
     demo->add_option("--interactions", a->interactions, "How many interactions (default 1500)");
-    demo->add_option("--purchases", a->purchases, "How many purchases (default a fifth of the "
-                                                  "interactions)");
+    demo->add_option("--purchases", a->purchases,
+                     "How many purchases (default a fifth of the "
+                     "interactions)");
     demo->add_option("--seed", a->seed, "Random seed, for the same data every time");
     on_run(demo, ctx, [&ctx, a] {
-        store::DemoOptions o;
+        exchange::DemoOptions o;
         o.customers = static_cast<int>(parse_count(a->customers, "customers", 1, 10'000'000));
         o.interactions = parse_count(a->interactions, "interactions", 0, 100'000'000);
         if (!a->purchases.empty())
@@ -79,7 +80,7 @@ void add_admin_commands(CLI::App& app, CliContext& ctx) {
             parse_count(a->seed, "seed", 0, std::numeric_limits<std::int64_t>::max()));
         o.today = ctx.today();
         const auto start = std::chrono::steady_clock::now();
-        const store::DemoCounts n = store::generate_demo(ctx.db(), o);
+        const exchange::DemoCounts n = exchange::generate_demo(ctx.db(), o);
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (ctx.json) {

@@ -2,8 +2,8 @@
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
-#include "store/accountant_export.h"
-#include "store/history_export.h"
+#include "exchange/accountant_export.h"
+#include "exchange/history_export.h"
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -45,7 +45,7 @@ std::string choose_format(const std::string& option, const std::string& out,
         fmt::format("The {} export is written as {}, not \"{}\".", what, list, option));
 }
 
-void print_totals(const store::AccountantExportResult& r, Date from, Date to,
+void print_totals(const exchange::AccountantExportResult& r, Date from, Date to,
                   const std::string& out) {
     const auto& t = r.totals;
     std::string text =
@@ -64,7 +64,7 @@ void print_totals(const store::AccountantExportResult& r, Date from, Date to,
     std::cout << text;
 }
 
-json totals_json(const store::AccountantExportResult& r, Date from, Date to,
+json totals_json(const exchange::AccountantExportResult& r, Date from, Date to,
                  const std::string& out) {
     json types = json::object();
     for (const auto& t : r.totals.by_type)
@@ -93,14 +93,14 @@ void add_accountant_command(CLI::App& exp, CliContext& ctx) {
     on_run(acc, ctx, [&ctx, o] {
         const Date from = parse_date(o->from, "--from date");
         const Date to = parse_date(o->to, "--to date");
-        store::check_export_range(from, to);
+        exchange::check_export_range(from, to);
         const auto format =
             choose_format(o->format, o->out, {"csv", "xlsx"}, "accountant") == "xlsx"
-                ? store::AccountantFormat::xlsx
-                : store::AccountantFormat::csv;
+                ? exchange::AccountantFormat::xlsx
+                : exchange::AccountantFormat::csv;
         if (o->out.empty())
             throw InputError("Say where to write the export with --out FILE.");
-        const auto result = store::export_accountant(ctx.db(), from, to, format, o->out);
+        const auto result = exchange::export_accountant(ctx.db(), from, to, format, o->out);
         if (ctx.json)
             print_json(totals_json(result, from, to, o->out));
         else
@@ -129,8 +129,8 @@ void add_history_command(CLI::App& exp, CliContext& ctx) {
         const std::string format = choose_format(o->format, o->out, {"csv", "json"}, "history");
         if (o->out.empty())
             throw InputError("Say where to write the history with --out PATH.");
-        const auto n = format == "json" ? store::export_history_json(ctx.db(), o->out, utc_now())
-                                        : store::export_history_csv(ctx.db(), o->out);
+        const auto n = format == "json" ? exchange::export_history_json(ctx.db(), o->out, utc_now())
+                                        : exchange::export_history_csv(ctx.db(), o->out);
         if (ctx.json) {
             print_json({{"path", o->out},
                         {"format", format},

@@ -2,8 +2,9 @@
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
+#include "core/resolutions.h"
+#include "exchange/followups_ics.h"
 #include "store/followups.h"
-#include "store/followups_ics.h"
 #include "store/settings_store.h"
 
 #include <fmt/format.h>
@@ -97,8 +98,8 @@ void append_item_line(std::string& out, const store::FollowUpItem& item, bool sh
     append_one_line(out, item.customer_name);
     out += " | ";
     append_one_line(out, item.summary);
-    if (!item.resolution_offered.empty())
-        out.append(" | offered: ").append(item.resolution_offered);
+    if (!item.resolutions.empty())
+        out.append(" | offered: ").append(describe_resolutions(item.resolutions));
     if (!item.follow_up.note.empty()) {
         out += " | note: ";
         append_one_line(out, item.follow_up.note);
@@ -114,7 +115,7 @@ json item_json(const store::FollowUpItem& item) {
             {"interaction_id", item.interaction_id},
             {"category", to_key(item.category)},
             {"summary", item.summary},
-            {"resolution_offered", item.resolution_offered},
+            {"resolution_offered", describe_resolutions(item.resolutions)},
             {"note", item.follow_up.note}};
 }
 
@@ -294,7 +295,7 @@ void add_export_command(CLI::App& app, CliContext& ctx) {
                 fmt::format("Follow-ups export as ics only (got --format {}).", o->format));
         if (o->out.empty())
             throw InputError("Say where to write the calendar file with --out FILE.");
-        const std::size_t events = store::export_follow_ups_ics(ctx.db(), o->out);
+        const std::size_t events = exchange::export_follow_ups_ics(ctx.db(), o->out);
         if (ctx.json)
             print_json({{"file", o->out}, {"events", events}});
         else

@@ -3,7 +3,7 @@
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
-#include "store/importer.h"
+#include "exchange/importer.h"
 
 #include <fmt/format.h>
 
@@ -25,7 +25,7 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string how_found(const store::ImportCounts& n) {
+std::string how_found(const exchange::ImportCounts& n) {
     std::vector<std::string> parts;
     const auto add = [&](std::size_t k, std::string_view what) {
         if (k > 0)
@@ -42,19 +42,19 @@ std::string how_found(const store::ImportCounts& n) {
     return out.empty() ? out : out + ")";
 }
 
-std::string mapping_text(const store::ImportPreview& pv) {
+std::string mapping_text(const exchange::ImportPreview& pv) {
     std::string out;
-    for (const store::ImportField f : store::import_fields(pv.kind)) {
+    for (const exchange::ImportField f : exchange::import_fields(pv.kind)) {
         const auto it = pv.mapping.find(f);
         if (it == pv.mapping.end())
             continue;
-        out += fmt::format("{}{} = \"{}\"", out.empty() ? "" : ", ", store::to_key(f),
+        out += fmt::format("{}{} = \"{}\"", out.empty() ? "" : ", ", exchange::to_key(f),
                            pv.columns[it->second]);
     }
     return out;
 }
 
-std::string summary(const store::ImportResult& r, const Options& o) {
+std::string summary(const exchange::ImportResult& r, const Options& o) {
     const auto& pv = r.preview;
     const auto& n = pv.counts;
     std::string out = fmt::format(
@@ -62,7 +62,7 @@ std::string summary(const store::ImportResult& r, const Options& o) {
         pv.delimiter,
         pv.has_header ? fmt::format("column names on line {}", pv.header_line) : "no header row",
         mapping_text(pv));
-    if (pv.kind == store::ImportKind::customers) {
+    if (pv.kind == exchange::ImportKind::customers) {
         out += fmt::format("Customers: {} new, {} already known{}", n.new_customers, n.matched,
                            how_found(n));
         if (n.filled_in > 0)
@@ -79,24 +79,24 @@ std::string summary(const store::ImportResult& r, const Options& o) {
             fmt::format("Skipped {} (listed on stderr).\n", plural(n.bad, "bad row", "bad rows"));
     if (o.dry_run)
         out += "Dry run: nothing was written.\n";
-    else if (pv.kind == store::ImportKind::customers)
+    else if (pv.kind == exchange::ImportKind::customers)
         out += fmt::format("Added {}.\n", plural(n.new_customers, "customer", "customers"));
     else
         out += fmt::format("Added {}.\n", plural(n.purchases, "purchase", "purchases"));
     return out;
 }
 
-json result_json(const store::ImportResult& r, const Options& o) {
+json result_json(const exchange::ImportResult& r, const Options& o) {
     const auto& pv = r.preview;
     const auto& n = pv.counts;
     json mapping = json::object();
     for (const auto& [field, column] : pv.mapping)
-        mapping[std::string(store::to_key(field))] = pv.columns[column];
+        mapping[std::string(exchange::to_key(field))] = pv.columns[column];
     json errors = json::array();
     for (const auto& e : pv.errors)
         errors.push_back({{"line", e.line}, {"message", e.message}});
     return {{"file", o.file},
-            {"kind", pv.kind == store::ImportKind::customers ? "customers" : "purchases"},
+            {"kind", pv.kind == exchange::ImportKind::customers ? "customers" : "purchases"},
             {"dry_run", o.dry_run},
             {"written", r.written},
             {"delimiter", std::string(1, pv.delimiter)},
@@ -120,28 +120,28 @@ json result_json(const store::ImportResult& r, const Options& o) {
             {"errors", errors}};
 }
 
-void run(CliContext& ctx, store::ImportKind kind, const Options& o) {
+void run(CliContext& ctx, exchange::ImportKind kind, const Options& o) {
     // Everything the user typed is checked before the file is read or the database opened.
-    store::ImportOptions options;
+    exchange::ImportOptions options;
     if (!o.map.empty())
-        options.choices = store::parse_column_map(o.map, kind);
+        options.choices = exchange::parse_column_map(o.map, kind);
     if (o.no_header)
         options.has_header = false;
     options.skip_bad_rows = o.skip_bad_rows;
-    const CsvTable table = store::read_import_file(o.file);
+    const CsvTable table = exchange::read_import_file(o.file);
 
-    store::ImportResult result;
+    exchange::ImportResult result;
     if (o.dry_run)
-        result.preview = store::preview_import(ctx.db(), kind, table, options);
+        result.preview = exchange::preview_import(ctx.db(), kind, table, options);
     else
-        result = store::run_import(ctx.db(), kind, table, options);
+        result = exchange::run_import(ctx.db(), kind, table, options);
     const auto& pv = result.preview;
     if (!pv.problem.empty() && pv.counts.rows == 0)
         throw DataError(pv.problem);
     if (!pv.problem.empty()) {
-        throw DataError(
-            pv.problem + " Say which column holds what with --map, e.g. --map " +
-            (kind == store::ImportKind::customers ? "name=1,phone=2." : "name=1,date=2,amount=3."));
+        throw DataError(pv.problem + " Say which column holds what with --map, e.g. --map " +
+                        (kind == exchange::ImportKind::customers ? "name=1,phone=2."
+                                                                 : "name=1,date=2,amount=3."));
     }
     const bool refused = pv.counts.bad > 0 && !o.skip_bad_rows;
     if (ctx.json)
@@ -161,14 +161,14 @@ void run(CliContext& ctx, store::ImportKind kind, const Options& o) {
         std::cout << summary(result, o);
 }
 
-void add_import_kind(CLI::App& import, CliContext& ctx, store::ImportKind kind, const char* name,
+void add_import_kind(CLI::App& import, CliContext& ctx, exchange::ImportKind kind, const char* name,
                      const char* help) {
     auto o = std::make_shared<Options>();
     auto* sub = import.add_subcommand(name, help);
     sub->add_option("FILE", o->file, "The CSV file (',' or ';' between fields, UTF-8)")->required();
     sub->add_flag("--dry-run", o->dry_run, "Check and report, write nothing");
     sub->add_option("--map", o->map,
-                    kind == store::ImportKind::customers
+                    kind == exchange::ImportKind::customers
                         ? "Which column holds what, by header name or number from 1: "
                           "name=COL,first_name=COL,last_name=COL,phone=COL,email=COL,note=COL "
                           "(COL empty: not imported)"
@@ -189,9 +189,9 @@ void add_import_commands(CLI::App& app, CliContext& ctx) {
         "import", "Bring in customers or purchases from a CSV file (a till or spreadsheet "
                   "export); existing customers are matched by email, phone or name");
     import->require_subcommand(1);
-    add_import_kind(*import, ctx, store::ImportKind::customers, "customers",
+    add_import_kind(*import, ctx, exchange::ImportKind::customers, "customers",
                     "Import customers: name (or first and last name), phone, email, note");
-    add_import_kind(*import, ctx, store::ImportKind::purchases, "purchases",
+    add_import_kind(*import, ctx, exchange::ImportKind::purchases, "purchases",
                     "Import purchases: the customer (name, email, phone or Rapport id), date "
                     "(YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY), amount, and optionally margin %");
 }

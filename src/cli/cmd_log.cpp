@@ -2,8 +2,10 @@
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
+#include "core/limits.h"
 #include "store/customers.h"
 #include "store/interactions.h"
+#include "store/log_incident.h"
 
 #include <fmt/format.h>
 
@@ -65,9 +67,8 @@ Interaction build_interaction(const LogOptions& o, Date today) {
         r.type = parse_resolution_type(o.resolutions[k]);
         if (k < o.costs.size())
             r.cost = parse_money(o.costs[k], AllowNegative::no, "cost");
-        // Logged right after the conversation, a resolution was usually agreed on the spot.
         r.status = k < o.statuses.size() ? parse_resolution_status(o.statuses[k])
-                                         : ResolutionStatus::accepted;
+                                         : kStatusOfResolutionLoggedNow;
         i.resolutions.push_back(r);
     }
     if (!o.follow_up.empty()) {
@@ -103,8 +104,9 @@ void add_log_command(CLI::App& app, CliContext& ctx) {
                     "refund, replacement, discount, store-credit, free-upgrade, repair-visit, "
                     "apology-only or other (repeat for several)");
     log->add_option("--cost", o->costs, "Cost to the shop of the resolution before it");
-    log->add_option("--status", o->statuses,
-                    "offered, accepted or declined (default accepted) for the resolution before it");
+    log->add_option(
+        "--status", o->statuses,
+        "offered, accepted or declined (default accepted) for the resolution before it");
     log->add_option("--escalated-to", o->escalated_to, "Who it was escalated to");
     log->add_option("--follow-up", o->follow_up, "Follow-up date: YYYY-MM-DD, +Nd or +Nw");
     log->add_option("--follow-up-note", o->follow_up_note, "What to do at the follow-up");
@@ -115,7 +117,7 @@ void add_log_command(CLI::App& app, CliContext& ctx) {
     on_run(log, ctx, [&ctx, o] {
         Interaction i = build_interaction(*o, ctx.today());
         i.customer_id = store::CustomerRepo(ctx.db()).resolve(o->customer).id;
-        const Id id = store::InteractionRepo(ctx.db()).add(i);
+        const Id id = store::log_incident(ctx.db(), i).interaction_id;
         if (ctx.json)
             print_json({{"id", id}});
         else

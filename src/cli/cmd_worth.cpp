@@ -1,6 +1,6 @@
 // worth CUSTOMER [--json] | worth --all [--json|--csv]: "is this customer worth it?"
-// The store sums the records with SQL (store/worth_query.h) and core judges them
-// (core/worth.h); this file only chooses and prints.
+// The store sums the records and core judges them (store/worth_report.h, core/worth.h); this
+// file only chooses and prints.
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/csv_writer.h"
@@ -8,7 +8,7 @@
 #include "core/worth.h"
 #include "store/customers.h"
 #include "store/settings_store.h"
-#include "store/worth_query.h"
+#include "store/worth_report.h"
 
 #include <fmt/format.h>
 
@@ -198,19 +198,17 @@ void run_worth(CliContext& ctx, const WorthOptions& o) {
         wanted = store::CustomerRepo(ctx.db()).resolve(o.customer).id;
     const Settings settings = store::SettingsStore(ctx.db()).load();
     // The quadrant compares a customer with everyone, so even one customer needs the portfolio.
-    const std::vector<CustomerActivity> activity = store::WorthQuery(ctx.db()).all_customers(today);
-    const std::vector<WorthReport> reports = assess_portfolio(activity, settings, today);
+    const store::PortfolioWorth portfolio = store::portfolio_worth(ctx.db(), settings, today);
+    const std::vector<WorthReport>& reports = portfolio.reports;
 
     if (wanted) {
-        const auto it = std::find_if(reports.begin(), reports.end(), [&](const WorthReport& r) {
-            return r.customer_id == *wanted;
-        });
-        if (it == reports.end())
+        const WorthReport* report = portfolio.find(*wanted);
+        if (!report)
             throw DataError(fmt::format("No customer has id {}.", *wanted));
         if (ctx.json)
-            print_json(to_json(*it));
+            print_json(to_json(*report));
         else
-            print_report_text(*it, activity[it - reports.begin()], settings, today);
+            print_report_text(*report, portfolio.activity_of(*report), settings, today);
         return;
     }
 

@@ -1,6 +1,6 @@
 #include "cli/json_out.h"
 
-#include "store/json_money.h"
+#include "exchange/json_money.h"
 
 #include <fmt/format.h>
 
@@ -12,7 +12,7 @@ using nlohmann::json;
 
 // The money placeholder lives in the store so the history export writes money the same way.
 json money_json(Money m) {
-    return store::money_json(m);
+    return exchange::money_json(m);
 }
 
 json to_json(const Customer& c) {
@@ -87,7 +87,7 @@ json to_json(const Purchase& p) {
 }
 
 void print_json(const json& j) {
-    std::cout << store::dump_json(j, 2) << '\n';
+    std::cout << exchange::dump_json(j, 2) << '\n';
 }
 
 } // namespace rapport::cli

@@ -3,10 +3,9 @@
 // stderr, and a failing command writes nothing.
 #include "cli/cli_context.h"
 #include "core/errors.h"
+#include "store/database.h"
 
-#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <cstdio>
 #include <iostream>
@@ -69,18 +68,16 @@ int main(int argc, char** argv) {
     } catch (const rapport::InputError& e) {
         print_error(e.what());
         return 2;
+    } catch (const rapport::store::DamagedDatabaseError& e) {
+        // Found when opening or in the middle of a read: never written to, and a backup is the
+        // way back.
+        print_error(fmt::format(
+            "{} is damaged ({}), so it was left untouched; restore a backup: 'rapport-cli "
+            "backup --list' shows them and 'rapport-cli restore FILE --yes' brings one back.",
+            e.path().string(), e.finding()));
+        return 1;
     } catch (const rapport::DataError& e) {
         print_error(e.what());
-        return 1;
-    } catch (const SQLite::Exception& e) {
-        const int code = e.getErrorCode() & 0xff;
-        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
-            print_error(fmt::format("The database is damaged ({}); restore a backup: "
-                                    "'rapport-cli backup --list' shows them.",
-                                    e.what()));
-            return 1;
-        }
-        print_error(fmt::format("The database reported an error: {}.", e.what()));
         return 1;
     } catch (const std::exception& e) {
         print_error(fmt::format("Something went wrong: {}.", e.what()));

@@ -2,6 +2,7 @@
 // The records Rapport keeps, as plain values. Ids are SQLite rowids; 0 means "not saved yet".
 #include "core/dates.h"
 #include "core/enums.h"
+#include "core/limits.h"
 #include "core/money.h"
 
 #include <cstdint>
@@ -21,8 +22,8 @@ struct Customer {
     std::string note;
     std::vector<std::string> tags;
     std::optional<Id> referred_by;
-    bool came_anyway = false;   // the referral did not really bring them
-    Money referral_reward;      // paid to whoever referred them
+    bool came_anyway = false; // the referral did not really bring them
+    Money referral_reward;    // paid to whoever referred them
     bool archived = false;
 };
 
@@ -62,7 +63,7 @@ struct Interaction {
     LocalDateTime at;
     Channel channel = Channel::phone;
     Category category = Category::other;
-    int severity = 3; // 1..5
+    int severity = kSeverityDefault; // kSeverityMin..kSeverityMax
     std::string summary;
     std::string asked_for;
     int minutes = 0;

@@ -2,12 +2,12 @@
 
 #include "core/date_ranges.h"
 #include "core/errors.h"
+#include "exchange/accountant_export.h"
 #include "gui/background_read.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/services.h"
 #include "gui/ui.h"
-#include "store/accountant_export.h"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -184,11 +184,12 @@ private:
     DateRange Range() const {
         return {FromWxDate(m_from->GetValue()), FromWxDate(m_to->GetValue())};
     }
-    store::AccountantFormat Format() const {
-        return m_xlsx->GetValue() ? store::AccountantFormat::xlsx : store::AccountantFormat::csv;
+    exchange::AccountantFormat Format() const {
+        return m_xlsx->GetValue() ? exchange::AccountantFormat::xlsx
+                                  : exchange::AccountantFormat::csv;
     }
     wxString Extension() const {
-        return Format() == store::AccountantFormat::xlsx ? "xlsx" : "csv";
+        return Format() == exchange::AccountantFormat::xlsx ? "xlsx" : "csv";
     }
 
     // "rapport-refunds-2026-10.csv": the period in the name, so a folder of them sorts.
@@ -229,9 +230,9 @@ private:
         m_byType->DeleteAllItems();
         const DateRange r = Range();
         try {
-            store::check_export_range(r.from, r.to);
-            const store::AccountantTotals totals =
-                store::accountant_totals(m_services.db(), r.from, r.to);
+            exchange::check_export_range(r.from, r.to);
+            const exchange::AccountantTotals totals =
+                exchange::accountant_totals(m_services.db(), r.from, r.to);
             const std::string& currency = m_services.settings().currency;
             if (totals.rows == 0) {
                 m_summary->SetLabel(_("Nothing to export: no accepted resolution with a cost in "
@@ -243,7 +244,7 @@ private:
                     static_cast<unsigned long>(totals.rows), FormatDate(r.from), FormatDate(r.to),
                     FormatMoney(totals.total, currency)));
             }
-            for (const store::AccountantTypeTotal& t : totals.by_type) {
+            for (const exchange::AccountantTypeTotal& t : totals.by_type) {
                 if (t.rows == 0)
                     continue;
                 m_byType->AppendItem(
@@ -263,7 +264,7 @@ private:
 
     void Choose() {
         wxFileName current(m_path->GetValue());
-        const wxString wildcard = Format() == store::AccountantFormat::xlsx
+        const wxString wildcard = Format() == exchange::AccountantFormat::xlsx
                                       ? _("Excel workbooks (*.xlsx)|*.xlsx")
                                       : _("CSV files (*.csv)|*.csv");
         wxFileDialog dlg(this, _("Save the export as"),
@@ -285,7 +286,7 @@ private:
         const DateRange r = Range();
         const wxString path = m_path->GetValue().Strip(wxString::both);
         try {
-            store::check_export_range(r.from, r.to);
+            exchange::check_export_range(r.from, r.to);
             if (path.empty())
                 throw InputError("Choose where to save the file.");
         } catch (const std::exception& e) {
@@ -309,7 +310,8 @@ private:
         m_read.Start([this, r, format, target, file](store::Database& reader) {
             std::function<void()> show;
             try {
-                const auto result = store::export_accountant(reader, r.from, r.to, format, target);
+                const auto result =
+                    exchange::export_accountant(reader, r.from, r.to, format, target);
                 show = [this, file, result] { Exported(file, result); };
             } catch (const std::exception&) {
                 show = [this, error = std::current_exception()] {
@@ -338,7 +340,7 @@ private:
         }
     }
 
-    void Exported(const wxFileName& file, const store::AccountantExportResult& result) {
+    void Exported(const wxFileName& file, const exchange::AccountantExportResult& result) {
         Busy(false);
         m_folder = file.GetPath();
         if (m_services.remember_ui)
@@ -347,10 +349,10 @@ private:
         EndModal(wxID_OK);
     }
 
-    void ShowSaved(const wxFileName& file, const store::AccountantExportResult& result) {
-        const store::AccountantTotals& t = result.totals;
+    void ShowSaved(const wxFileName& file, const exchange::AccountantExportResult& result) {
+        const exchange::AccountantTotals& t = result.totals;
         wxString lines;
-        for (const store::AccountantTypeTotal& type : t.by_type) {
+        for (const exchange::AccountantTypeTotal& type : t.by_type) {
             if (type.rows)
                 lines += wxString::Format("%s: %lu, %s\n", Label(type.type),
                                           static_cast<unsigned long>(type.rows),

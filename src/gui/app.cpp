@@ -20,6 +20,8 @@
 #include "gui/services.h"
 #include "gui/settings_dialog.h"
 #include "gui/single_instance.h"
+#include "store/log_incident.h"
+#include "store/open.h"
 
 #include <wx/app.h>
 #include <wx/busyinfo.h>
@@ -34,6 +36,7 @@
 #include <wx/translation.h>
 #include <wx/uilocale.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -101,7 +104,7 @@ public:
     void OnUnhandledException() override;
 
 private:
-    bool Headless() const { return !m_screenshot.empty() || m_measure; }
+    bool Headless() const { return !m_screenshot.empty() || m_measure || !m_measureAction.empty(); }
     bool OpenWindow(const std::filesystem::path& path, bool demo);
     void SwitchTo(std::unique_ptr<Services> services, bool demo);
     void OpenDemo();
@@ -110,12 +113,15 @@ private:
     void StartScreenshot();
     void CaptureAndFinish();
     void StartMeasuring();
+    void StartMeasuringAction();
+    void RunMeasuredAction();
     void ReleaseRetiredServices();
 
     std::filesystem::path m_ownPath;
     wxString m_screenshot;
     wxString m_view = "today";
     bool m_measure = false;
+    wxString m_measureAction;  // --measure: open-customer:ID, search:TEXT or save-incident:ID
     bool m_handedOver = false; // another instance was asked to show its window
     int m_exitCode = 0;
 
@@ -138,6 +144,11 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
                          _("with --screenshot: today, customers, customer:ID, worth:ID, log, "
                            "log:ID, settings, edit:ID, purchase:ID, export, import:FILE, "
                            "import-purchases:FILE, followups, print or reports"));
+    parser.AddLongOption("measure",
+                         _("print the milliseconds one action takes once the window is shown, "
+                           "until it is drawn, and exit: open-customer:ID, search:TEXT (typed "
+                           "into the customer search) or save-incident:ID (log one for that "
+                           "customer with every list refreshed, then take it back)"));
     parser.AddLongSwitch("measure-startup",
                          _("print the milliseconds from start until the customer list is "
                            "shown, and exit"));
@@ -152,6 +163,7 @@ bool RapportApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     parser.Found("screenshot", &m_screenshot);
     parser.Found("view", &m_view);
     m_measure = parser.FoundSwitch("measure-startup") == wxCMD_SWITCH_ON;
+    parser.Found("measure", &m_measureAction);
     return true;
 }
 
@@ -191,6 +203,8 @@ bool RapportApp::OnInit() {
         StartScreenshot();
     else if (m_measure)
         StartMeasuring();
+    else if (!m_measureAction.empty())
+        StartMeasuringAction();
     return true;
 }
 
@@ -204,8 +218,11 @@ int RapportApp::OnRun() {
 bool RapportApp::OpenWindow(const std::filesystem::path& path, bool demo) {
     std::unique_ptr<Services> services;
     try {
-        services =
-            std::make_unique<Services>(demo ? OpenDemoDatabase(path) : store::Database::open(path));
+        // The window's way into the store is the command line's (store/open.h); only the day's
+        // backup waits until the window is on screen (MainFrame::StartDailyBackup).
+        services = std::make_unique<Services>(
+            demo ? OpenDemoDatabase(path)
+                 : store::open_for_use(path, today_local(), store::DailyBackupTiming::later).db);
     } catch (const store::DamagedDatabaseError& e) {
         // Never write to a damaged file: say so, and offer the newest good backup instead.
         // The offer itself says what is wrong, so no second message follows it.
@@ -221,6 +238,8 @@ bool RapportApp::OpenWindow(const std::filesystem::path& path, bool demo) {
         return false;
     }
     SwitchTo(std::move(services), demo);
+    if (!demo)
+        m_frame->StartDailyBackup();
     return true;
 }
 
@@ -341,8 +360,8 @@ void RapportApp::StartScreenshot() {
         return;
     } else if (view.StartsWith("import:") || view.StartsWith("import-purchases:")) {
         // The file's name as typed: only the view's name is case-insensitive.
-        const auto kind = view.StartsWith("import:") ? store::ImportKind::customers
-                                                     : store::ImportKind::purchases;
+        const auto kind = view.StartsWith("import:") ? exchange::ImportKind::customers
+                                                     : exchange::ImportKind::purchases;
         const std::filesystem::path file(m_view.AfterFirst(':').utf8_string());
         CallAfter([this, kind, file] {
             m_captureTimer.StartOnce(1200);
@@ -410,6 +429,63 @@ void RapportApp::StartMeasuring() {
         std::fflush(stdout);
         CallAfter([this] { m_frame->Destroy(); });
     });
+}
+
+// --measure ACTION: waits until the window is on screen and idle, then does what the owner would
+// and prints the milliseconds until the result is drawn (the next idle after it, after a forced
+// paint), so the benchmark (tests/bench/bench.py) can time the window's everyday steps.
+void RapportApp::StartMeasuringAction() {
+    CallAfter([this] {
+        Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+            e.Skip();
+            if (!m_frame || !m_frame->IsShownOnScreen() || m_measureAction.empty())
+                return;
+            RunMeasuredAction();
+        });
+    });
+}
+
+void RapportApp::RunMeasuredAction() {
+    const wxString action = m_measureAction;
+    m_measureAction.clear();
+    const wxString arg = action.AfterFirst(':');
+    long id = 0;
+    const auto started = std::chrono::steady_clock::now();
+    if (action.StartsWith("open-customer:") && arg.ToLong(&id)) {
+        m_frame->OpenCustomer(id);
+    } else if (action.StartsWith("search:")) {
+        m_frame->ShowView(MainFrame::View::customers);
+        m_frame->Customers()->Search(arg); // the search as it runs after the typing pause
+    } else if (action.StartsWith("save-incident:") && arg.ToLong(&id)) {
+        Interaction incident;
+        incident.customer_id = id;
+        incident.summary = "Benchmark: kettle stopped heating";
+        incident.at = now_local();
+        const auto logged = store::log_incident(m_services->db(), incident);
+        m_services->changes.notify(); // every list refreshes, as after the dialog's Save
+        m_frame->Update();
+        const auto ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
+        store::unlog_incident(m_services->db(), logged);
+        m_services->changes.notify();
+        std::printf("%.1f\n", ms);
+        std::fflush(stdout);
+        CallAfter([this] { m_frame->Destroy(); });
+        return;
+    } else {
+        Report(true, wxString::Format("unknown --measure action \"%s\"", action));
+        m_exitCode = 2;
+        m_frame->Destroy();
+        return;
+    }
+    m_frame->Update();
+    const auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    std::printf("%.1f\n", ms);
+    std::fflush(stdout);
+    CallAfter([this] { m_frame->Destroy(); });
 }
 
 bool RapportApp::OnExceptionInMainLoop() {

@@ -3,28 +3,9 @@
 #include <wx/progdlg.h>
 #include <wx/utils.h>
 
-#include <sqlite3.h>
-
 #include <chrono>
 
 namespace rapport::gui {
-namespace {
-
-// SQLite calls this every few thousand steps of any statement on the reader: a non-zero answer
-// stops the statement with SQLITE_INTERRUPT. Unlike sqlite3_interrupt, it also catches a cancel
-// that comes before the worker has started its first statement.
-int StopWhenCancelled(void* flag) {
-    return static_cast<std::atomic<bool>*>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
-}
-
-// A read-only connection to the window's file whose statements stop once `cancel` is set.
-store::Database CancellableReader(store::Database& db, std::atomic<bool>& cancel) {
-    store::Database reader = store::Database::open_reader(db);
-    sqlite3_progress_handler(reader.sql().getHandle(), 1000, StopWhenCancelled, &cancel);
-    return reader;
-}
-
-} // namespace
 
 BackgroundRead::BackgroundRead(wxEvtHandler& owner, store::Database& db)
     : m_owner(owner), m_db(db) {}
@@ -53,7 +34,8 @@ void BackgroundRead::Start(Work work) {
     // Opened here, on the window's thread, while the window's connection is sure to exist; the
     // worker only uses it (a SQLite connection may change threads while idle).
     auto cancel = std::make_shared<std::atomic<bool>>(false);
-    auto reader = std::make_shared<store::Database>(CancellableReader(m_db, *cancel));
+    auto reader =
+        std::make_shared<store::Database>(store::Database::open_cancellable_reader(m_db, *cancel));
     m_cancel = cancel;
     m_running = true;
     m_thread = std::thread([this, generation, reader, cancel, work = std::move(work)] {
@@ -82,7 +64,7 @@ bool ReadWithProgress(wxWindow* parent, store::Database& db, const wxString& tit
         return true;
     }
     std::atomic<bool> cancel{false};
-    store::Database reader = CancellableReader(db, cancel);
+    store::Database reader = store::Database::open_cancellable_reader(db, cancel);
     std::atomic<bool> done{false};
     std::exception_ptr error;
     std::thread worker([&] {

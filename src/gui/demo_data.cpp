@@ -1,6 +1,7 @@
 #include "gui/demo_data.h"
 
-#include "store/demo.h"
+#include "exchange/demo.h"
+#include "store/customers.h"
 
 #include <wx/stdpaths.h>
 
@@ -13,10 +14,10 @@ std::filesystem::path DemoDatabasePath() {
 
 store::Database OpenDemoDatabase(const std::filesystem::path& path) {
     store::Database db = store::Database::open(path);
-    if (db.sql().execAndGet("SELECT count(*) FROM customer").getInt64() == 0) {
-        store::DemoOptions options;
+    if (store::CustomerRepo(db).count() == 0) {
+        exchange::DemoOptions options;
         options.today = today_local();
-        store::generate_demo(db, options);
+        exchange::generate_demo(db, options);
     }
     return db;
 }

@@ -28,8 +28,7 @@ wxString Row(const store::FollowUpItem& item, bool with_date, std::string_view c
         row += "<td width=12%>" + Html(FormatDate(item.follow_up.due)) + "</td>";
     row += "<td width=18%><b>" + Html(Wx(item.customer_name)) + "</b></td>";
     row += "<td>" + Html(Wx(item.summary)) + "</td>";
-    row += "<td width=20%>" + Html(FormatOfferedResolutions(item.resolution_offered, currency)) +
-           "</td>";
+    row += "<td width=20%>" + Html(FormatOfferedResolutions(item.resolutions, currency)) + "</td>";
     row += "<td width=20%>" + Html(Wx(item.follow_up.note)) + "</td></tr>";
     return row;
 }

@@ -1,10 +1,11 @@
 #include "gui/followups_view.h"
+#include "core/limits.h"
 
+#include "exchange/followups_ics.h"
 #include "gui/followups_print.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/ui.h"
-#include "store/followups_ics.h"
 
 #include <wx/button.h>
 #include <wx/dataview.h>
@@ -71,7 +72,7 @@ std::optional<DoneAnswer> AskOutcome(wxWindow* parent, const store::FollowUpItem
     grid->Add(note, 1, wxEXPAND);
     grid->Add(new wxStaticText(&dlg, wxID_ANY, _("&Minutes spent")), 0, wxALIGN_CENTER_VERTICAL);
     auto* minutes = new wxSpinCtrl(&dlg, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
-                                   wxSP_ARROW_KEYS, 0, 100000, 0);
+                                   wxSP_ARROW_KEYS, kMinutesMin, kMinutesMax, 0);
     minutes->SetName("followup_minutes");
     grid->Add(minutes, 0);
     top->Add(grid, 0, wxEXPAND | wxTOP, dlg.FromDIP(kSpace));
@@ -271,7 +272,7 @@ void FollowUpsView::Reload() {
         row.push_back(wxVariant(EscapeMarkup(Wx(item.customer_name))));
         row.push_back(wxVariant(EscapeMarkup(OneLine(item.summary))));
         row.push_back(wxVariant(EscapeMarkup(
-            FormatOfferedResolutions(item.resolution_offered, m_services.settings().currency))));
+            FormatOfferedResolutions(item.resolutions, m_services.settings().currency))));
         row.push_back(wxVariant(EscapeMarkup(OneLine(item.follow_up.note))));
         m_list->AppendItem(row);
         m_rows.emplace_back(item);
@@ -464,7 +465,7 @@ void ExportFollowUpsToCalendar(wxWindow* parent, Services& services) {
         path += ".ics";
     try {
         const std::size_t events =
-            store::export_follow_ups_ics(services.db(), std::filesystem::path(Utf8(path)));
+            exchange::export_follow_ups_ics(services.db(), std::filesystem::path(Utf8(path)));
         wxMessageBox(wxString::Format(wxPLURAL("%zu open follow-up written to %s. Import the file "
                                                "in your calendar; importing a newer one updates "
                                                "the events instead of doubling them.",

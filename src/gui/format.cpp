@@ -347,42 +347,31 @@ wxString SeverityLabel(int severity) {
 
 namespace {
 
-// One "type[ amount] (status)" of store/followups.cpp's describe_resolution, or nothing.
-std::optional<wxString> OfferedResolution(std::string_view part, std::string_view currency) {
-    const std::size_t open = part.rfind(" (");
-    if (open == std::string_view::npos || !part.ends_with(')'))
-        return std::nullopt;
-    const std::string_view status = part.substr(open + 2, part.size() - open - 3);
-    const std::string_view what = part.substr(0, open);
-    const std::size_t space = what.find(' ');
-    try {
-        wxString text = Label(parse_resolution_type(what.substr(0, space)));
-        if (space != std::string_view::npos)
-            text += " " + FormatMoney(parse_money(what.substr(space + 1)), currency);
-        switch (parse_resolution_status(status)) {
-        case ResolutionStatus::offered:
-            return wxString::Format(_("%s (offered)"), text);
-        case ResolutionStatus::accepted:
-            return wxString::Format(_("%s (accepted)"), text);
-        case ResolutionStatus::declined:
-            return wxString::Format(_("%s (declined)"), text);
-        }
-    } catch (const InputError&) {
+// "Refund €25.00 (accepted)": the type, the cost when there is one, and the status.
+wxString OfferedResolution(const Resolution& r, std::string_view currency) {
+    wxString text = Label(r.type);
+    if (r.cost.cents != 0)
+        text += " " + FormatMoney(r.cost, currency);
+    switch (r.status) {
+    case ResolutionStatus::offered:
+        return wxString::Format(_("%s (offered)"), text);
+    case ResolutionStatus::accepted:
+        return wxString::Format(_("%s (accepted)"), text);
+    case ResolutionStatus::declined:
+        return wxString::Format(_("%s (declined)"), text);
     }
-    return std::nullopt;
+    return text;
 }
 
 } // namespace
 
-wxString FormatOfferedResolutions(std::string_view described, std::string_view currency) {
+wxString FormatOfferedResolutions(const std::vector<Resolution>& resolutions,
+                                  std::string_view currency) {
     wxString out;
-    while (!described.empty()) {
-        const std::size_t end = described.find("; ");
-        const std::string_view part = described.substr(0, end);
+    for (const Resolution& r : resolutions) {
         if (!out.empty())
             out += "; ";
-        out += OfferedResolution(part, currency).value_or(Wx(part));
-        described = end == std::string_view::npos ? std::string_view() : described.substr(end + 2);
+        out += OfferedResolution(r, currency);
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include "core/dates.h"
 #include "core/enums.h"
 #include "core/money.h"
+#include "core/records.h"
 #include "core/worth.h"
 
 #include <wx/datetime.h>
@@ -12,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 class wxWindow;
 
@@ -64,12 +66,10 @@ wxString Label(Outcome v);
 wxString Label(Verdict v);  // the core's worth labels (src/core/worth.cpp), translated
 wxString Label(Quadrant q); // "Champions" / "Champions", "Misers" / "Knauser"
 wxString SeverityLabel(int severity);
-// The resolutions of an incident as the store lists them for a follow-up, invariant keys and
-// amounts ("refund 85.00 (accepted); apology-only (offered)"), in the user's language and
-// money: "Erstattung 85,00 € (angenommen); Nur Entschuldigung (angeboten)". A part that does
-// not read as such is shown as it is.
-wxString FormatOfferedResolutions(std::string_view described,
-                                  std::string_view currency); // "3 – noticeable"
+// The resolutions of an incident (a follow-up's line) in the user's language and money:
+// "Erstattung 85,00 € (angenommen); Nur Entschuldigung (angeboten)".
+wxString FormatOfferedResolutions(const std::vector<Resolution>& resolutions,
+                                  std::string_view currency);
 
 // Text made safe to show in a cell that interprets Pango markup.
 wxString EscapeMarkup(const wxString& text);

@@ -1,10 +1,10 @@
 #include "gui/history_export_ui.h"
 
 #include "core/dates.h"
+#include "exchange/history_export.h"
 #include "gui/background_read.h"
 #include "gui/format.h"
 #include "gui/services.h"
-#include "store/history_export.h"
 
 #include <wx/config.h>
 #include <wx/dirdlg.h>
@@ -38,7 +38,7 @@ void RememberFolder(const Services& services, const wxString& folder) {
         wxConfigBase::Get()->Write(kFolderKey, folder);
 }
 
-wxString CountLines(const store::HistoryCounts& c) {
+wxString CountLines(const exchange::HistoryCounts& c) {
     const auto line = [](const wxString& what, std::int64_t n) {
         return wxString::Format("%s: %lld\n", what, static_cast<long long>(n));
     };
@@ -49,7 +49,7 @@ wxString CountLines(const store::HistoryCounts& c) {
 }
 
 // Reports what was written, offering to show the folder it is in.
-void ShowDone(wxWindow* parent, const wxString& message, const store::HistoryCounts& counts,
+void ShowDone(wxWindow* parent, const wxString& message, const exchange::HistoryCounts& counts,
               const wxString& folder) {
     wxMessageDialog done(parent, message, _("Export all data"),
                          wxYES_NO | wxNO_DEFAULT | wxICON_INFORMATION);
@@ -82,11 +82,13 @@ void ExportAllDataAsCsv(wxWindow* parent, Services& services, const std::filesys
         if (!existed)
             std::filesystem::remove_all(folder, ec);
     };
-    store::HistoryCounts counts;
+    exchange::HistoryCounts counts;
     try {
         const bool finished = ReadWithProgress(
             parent, services.db(), _("Export all data"), _("Writing all your data as CSV files…"),
-            [&](store::Database& reader) { counts = store::export_history_csv(reader, folder); });
+            [&](store::Database& reader) {
+                counts = exchange::export_history_csv(reader, folder);
+            });
         if (!finished) {
             remove_made_folder();
             return;
@@ -120,15 +122,15 @@ void ExportAllDataAsJson(wxWindow* parent, Services& services,
     // UTC to the second, as JSON readers expect.
     const std::string exported_at = date::format(
         "%FT%TZ", std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-    store::HistoryCounts counts;
+    exchange::HistoryCounts counts;
     try {
         const std::filesystem::path target(file.GetFullPath().utf8_string());
         // The file is written whole or not at all (write_file_atomically), also when stopped.
-        if (!ReadWithProgress(parent, services.db(), _("Export all data"),
-                              _("Writing all your data as one JSON file…"),
-                              [&](store::Database& reader) {
-                                  counts = store::export_history_json(reader, target, exported_at);
-                              }))
+        if (!ReadWithProgress(
+                parent, services.db(), _("Export all data"),
+                _("Writing all your data as one JSON file…"), [&](store::Database& reader) {
+                    counts = exchange::export_history_json(reader, target, exported_at);
+                }))
             return;
     } catch (const std::exception& e) {
         ShowError(parent, e, _("Nothing was exported"));

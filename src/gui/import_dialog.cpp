@@ -65,10 +65,10 @@ wxString OneLine(const std::string& cell) {
 
 class ImportDialog : public wxDialog {
 public:
-    ImportDialog(wxWindow* parent, Services& services, store::ImportKind kind)
+    ImportDialog(wxWindow* parent, Services& services, exchange::ImportKind kind)
         : wxDialog(parent, wxID_ANY,
-                   kind == store::ImportKind::customers ? _("Import customers")
-                                                        : _("Import purchases"),
+                   kind == exchange::ImportKind::customers ? _("Import customers")
+                                                           : _("Import purchases"),
                    wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER),
           m_services(services), m_kind(kind) {
         const int gap = FromDIP(kGap);
@@ -76,7 +76,7 @@ public:
         auto* top = new wxBoxSizer(wxVERTICAL);
 
         wxStaticText* note =
-            MakeNote(this, kind == store::ImportKind::customers
+            MakeNote(this, kind == exchange::ImportKind::customers
                                ? _("A CSV file from your till or a spreadsheet, separated "
                                    "by commas or semicolons. Customers you already have are "
                                    "matched by email, phone or name, not added twice.")
@@ -120,14 +120,14 @@ public:
         mapping->Add(MakeSectionTitle(this, _("Which column holds what")), 0, wxBOTTOM, gap);
         auto* grid = new wxFlexGridSizer(2, gap, space);
         std::vector<wxStaticText*> fieldLabels;
-        for (store::ImportField field : store::import_fields(kind)) {
+        for (exchange::ImportField field : exchange::import_fields(kind)) {
             auto* fieldLabel = new wxStaticText(this, wxID_ANY, wxString());
-            fieldLabel->SetLabelText(wxGetTranslation(Wx(store::to_label(field))) + ":");
+            fieldLabel->SetLabelText(wxGetTranslation(Wx(exchange::to_label(field))) + ":");
             fieldLabels.push_back(fieldLabel);
             grid->Add(fieldLabel, 0, wxALIGN_CENTER_VERTICAL);
             auto* choice =
                 new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(200), -1));
-            choice->SetName("map_" + Wx(store::to_key(field)));
+            choice->SetName("map_" + Wx(exchange::to_key(field)));
             choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnMappingChosen(); });
             grid->Add(choice, 0, wxALIGN_CENTER_VERTICAL);
             m_choices.emplace_back(field, choice);
@@ -187,7 +187,7 @@ public:
         m_mapping.reset();
         m_hasHeader.reset();
         try {
-            m_table = store::read_import_file(path);
+            m_table = exchange::read_import_file(path);
         } catch (const std::exception& e) {
             Reset(ErrorText(e));
             return;
@@ -196,8 +196,8 @@ public:
     }
 
 private:
-    store::ImportOptions Options() const {
-        store::ImportOptions o;
+    exchange::ImportOptions Options() const {
+        exchange::ImportOptions o;
         o.mapping = m_mapping;
         o.has_header = m_hasHeader;
         o.skip_bad_rows = m_skipBad->GetValue();
@@ -245,7 +245,7 @@ private:
     }
 
     void OnMappingChosen() {
-        store::ColumnMapping mapping;
+        exchange::ColumnMapping mapping;
         for (auto& [field, choice] : m_choices) {
             const int sel = choice->GetSelection();
             if (sel > 0) // 0 is "not in the file"
@@ -261,12 +261,12 @@ private:
             return;
         try {
             m_preview =
-                store::preview_import(m_services.db(), m_kind, *m_table, Options(), kSampleRows);
+                exchange::preview_import(m_services.db(), m_kind, *m_table, Options(), kSampleRows);
         } catch (const std::exception& e) {
             Reset(ErrorText(e));
             return;
         }
-        const store::ImportPreview& p = *m_preview;
+        const exchange::ImportPreview& p = *m_preview;
         m_format->SetLabel(p.delimiter == ';' ? _("Separated by semicolons.")
                                               : _("Separated by commas."));
         m_header->Enable(true);
@@ -282,15 +282,15 @@ private:
             choice->Enable(true);
         }
         m_errors->DeleteAllItems();
-        for (const store::ImportRowError& e : p.errors)
+        for (const exchange::ImportRowError& e : p.errors)
             m_errors->AppendItem(
                 Row({CountText(U(e.line)), EscapeMarkup(WithoutLinePrefix(e.message))}));
         if (!p.problem.empty()) {
             SetCounts(Wx(p.problem), true);
         } else {
-            const store::ImportCounts& c = p.counts;
+            const exchange::ImportCounts& c = p.counts;
             wxString text =
-                m_kind == store::ImportKind::customers
+                m_kind == exchange::ImportKind::customers
                     ? wxString::Format(_("%lu rows: %lu new customers, %lu matched to customers "
                                          "you have, %lu bad."),
                                        U(c.rows), U(c.new_customers), U(c.matched), U(c.bad))
@@ -305,7 +305,7 @@ private:
         UpdateButton();
     }
 
-    void FillSample(const store::ImportPreview& p) {
+    void FillSample(const exchange::ImportPreview& p) {
         m_sample->DeleteAllItems();
         m_sample->ClearColumns();
         std::vector<ColumnSpec> columns{{_("Line"), 50, wxALIGN_RIGHT}};
@@ -331,10 +331,10 @@ private:
     void OnImport() {
         if (!m_table)
             return;
-        store::ImportResult result;
+        exchange::ImportResult result;
         try {
             wxBusyCursor busy;
-            result = store::run_import(m_services.db(), m_kind, *m_table, Options());
+            result = exchange::run_import(m_services.db(), m_kind, *m_table, Options());
         } catch (const std::exception& e) {
             ShowError(this, e, _("Nothing was imported"));
             return;
@@ -349,9 +349,9 @@ private:
             return;
         }
         m_services.changes.notify();
-        const store::ImportCounts& c = result.preview.counts;
+        const exchange::ImportCounts& c = result.preview.counts;
         wxString message =
-            m_kind == store::ImportKind::customers
+            m_kind == exchange::ImportKind::customers
                 ? wxString::Format(_("Imported %lu customers: %lu new, %lu matched to customers "
                                      "you had."),
                                    U(c.good), U(c.new_customers), U(c.matched))
@@ -373,26 +373,26 @@ private:
     }
 
     Services& m_services;
-    store::ImportKind m_kind;
+    exchange::ImportKind m_kind;
     wxTextCtrl* m_file = nullptr;
     wxStaticText* m_format = nullptr;
     wxCheckBox* m_header = nullptr;
     wxDataViewListCtrl* m_sample = nullptr;
-    std::vector<std::pair<store::ImportField, wxChoice*>> m_choices;
+    std::vector<std::pair<exchange::ImportField, wxChoice*>> m_choices;
     wxStaticText* m_counts = nullptr;
     wxDataViewListCtrl* m_errors = nullptr;
     wxCheckBox* m_skipBad = nullptr;
     wxButton* m_import = nullptr;
 
     std::optional<CsvTable> m_table;
-    std::optional<store::ColumnMapping> m_mapping; // the owner's choice; automatic when empty
-    std::optional<bool> m_hasHeader;               // the owner's choice; detected when empty
-    std::optional<store::ImportPreview> m_preview;
+    std::optional<exchange::ColumnMapping> m_mapping; // the owner's choice; automatic when empty
+    std::optional<bool> m_hasHeader;                  // the owner's choice; detected when empty
+    std::optional<exchange::ImportPreview> m_preview;
 };
 
 } // namespace
 
-bool ShowImportDialog(wxWindow* parent, Services& services, store::ImportKind kind,
+bool ShowImportDialog(wxWindow* parent, Services& services, exchange::ImportKind kind,
                       const std::filesystem::path& file) {
     ImportDialog dlg(parent, services, kind);
     if (!file.empty())

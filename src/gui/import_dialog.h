@@ -3,7 +3,7 @@
 // (delimiter, header), say which column holds what, see every bad row with its line number
 // and what would be new or matched, then import: everything, or only the good rows when the
 // owner ticks that. Nothing is written before Import, and an import is all or nothing.
-#include "store/importer.h"
+#include "exchange/importer.h"
 
 #include <filesystem>
 
@@ -15,7 +15,7 @@ class Services;
 
 // `file`, when given, is read at once instead of asking for one first (tests, screenshots).
 // True when rows were imported.
-bool ShowImportDialog(wxWindow* parent, Services& services, store::ImportKind kind,
+bool ShowImportDialog(wxWindow* parent, Services& services, exchange::ImportKind kind,
                       const std::filesystem::path& file = {});
 
 } // namespace rapport::gui

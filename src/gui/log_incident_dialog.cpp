@@ -1,11 +1,13 @@
 #include "gui/log_incident_dialog.h"
 
 #include "core/errors.h"
+#include "core/limits.h"
 #include "gui/customer_completer.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/services.h"
 #include "gui/ui.h"
+#include "store/log_incident.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -266,8 +268,9 @@ void LogIncidentDialog::BuildLayout() {
 
     label(_("&Minutes spent:"));
     auto* effortRow = new wxBoxSizer(wxHORIZONTAL);
-    m_minutes = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
-                               wxSize(FromDIP(150), -1), wxSP_ARROW_KEYS, 0, 100000, 0);
+    m_minutes =
+        new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(FromDIP(150), -1),
+                       wxSP_ARROW_KEYS, kMinutesMin, kMinutesMax, 0);
     m_minutes->SetName("minutes");
     effortRow->Add(m_minutes, 0, wxALIGN_CENTER_VERTICAL);
     effortRow->AddSpacer(space * 2);
@@ -326,7 +329,7 @@ wxSizer* LogIncidentDialog::BuildResolutions() {
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         m_resolutionsTouched = true;
         Resolution r;
-        r.status = ResolutionStatus::accepted;
+        r.status = kStatusOfResolutionLoggedNow;
         AddResolutionRow(r);
         FitToContent();
         m_resolutions.back().type->SetFocus();
@@ -467,7 +470,7 @@ void LogIncidentDialog::ApplyCategoryDefault() {
             Resolution r;
             r.type = d->resolution;
             r.cost = d->cost;
-            r.status = ResolutionStatus::accepted;
+            r.status = kStatusOfResolutionLoggedNow;
             AddResolutionRow(r);
         }
     } catch (const std::exception&) {
@@ -561,7 +564,7 @@ void LogIncidentDialog::LoadForEditing(const Interaction& i) {
     m_time->SetValue(time);
     m_channel->SetSelection(IndexOf(all_channels(), i.channel));
     m_category->SetSelection(IndexOf(all_categories(), i.category));
-    m_severity->SetSelection(std::clamp(i.severity, 1, 5) - 1);
+    m_severity->SetSelection(std::clamp(i.severity, kSeverityMin, kSeverityMax) - kSeverityMin);
     m_summary->ChangeValue(Wx(i.summary));
     m_asked->ChangeValue(Wx(i.asked_for));
     m_minutes->SetValue(i.minutes);
@@ -655,20 +658,20 @@ void LogIncidentDialog::Save() {
         return;
     }
 
-    std::optional<Id> created_customer;
     try {
         const wxString typed = m_customer->GetValue().Strip(wxString::both);
         if (typed.empty()) {
             m_customer->SetFocus();
             throw InputError(Utf8(_("Type the customer's name, or pick one from the list.")));
         }
-        Id customer_id = 0;
+        // A name nobody has yet is a new customer, saved with the incident in one transaction.
+        std::optional<Customer> new_customer;
         if (m_fixedCustomer && typed == m_fixedCustomerName.Strip(wxString::both)) {
-            customer_id = *m_fixedCustomer;
+            incident.customer_id = *m_fixedCustomer;
         } else {
             const auto matches = m_services.customer_table.named(Utf8(typed));
             if (matches.size() == 1) {
-                customer_id = matches.front().id;
+                incident.customer_id = matches.front().id;
             } else if (matches.size() > 1) {
                 wxArrayString options;
                 for (const auto& m : matches) {
@@ -682,45 +685,37 @@ void LogIncidentDialog::Save() {
                                            _("Several customers have this name"), options, 0, this);
                 if (pick < 0)
                     return;
-                customer_id = matches[static_cast<std::size_t>(pick)].id;
+                incident.customer_id = matches[static_cast<std::size_t>(pick)].id;
             } else {
                 Customer c;
                 c.name = Utf8(typed);
                 c.phone = Utf8(m_phone->GetValue().Strip(wxString::both));
-                created_customer = m_services.customers.add(c);
-                customer_id = *created_customer;
+                new_customer = c;
             }
         }
-        incident.customer_id = customer_id;
 
+        Services& services = m_services;
         if (m_editing) {
             const Interaction before = *m_editing;
-            m_services.interactions.update(incident);
+            const auto created = store::save_incident_edit(m_services.db(), incident, new_customer);
             saved_id = incident.id;
-            Services& services = m_services;
-            m_services.undo.push(_("Edit incident"),
-                                 [&services, before] { services.interactions.update(before); });
+            m_services.undo.push(_("Edit incident"), [&services, before, created] {
+                services.interactions.update(before);
+                // A customer created by this edit alone goes when the incident leaves them.
+                if (created && services.interactions.for_customer(*created).empty() &&
+                    services.purchases.for_customer(*created).empty())
+                    services.customers.remove(*created);
+            });
         } else {
-            const Id id = m_services.interactions.add(incident);
-            saved_id = id;
-            Services& services = m_services;
-            const std::optional<Id> new_customer = created_customer;
-            m_services.undo.push(_("Log incident"), [&services, id, new_customer] {
-                services.interactions.remove(id);
-                // A customer created by this incident alone goes with it.
-                if (new_customer && services.interactions.for_customer(*new_customer).empty() &&
-                    services.purchases.for_customer(*new_customer).empty())
-                    services.customers.remove(*new_customer);
+            const store::LoggedIncident logged =
+                store::log_incident(m_services.db(), incident, new_customer);
+            saved_id = logged.interaction_id;
+            m_services.undo.push(_("Log incident"), [&services, logged] {
+                store::unlog_incident(services.db(), logged);
             });
         }
     } catch (const std::exception& e) {
-        // Nothing half-written: a customer created for this incident is taken back.
-        if (created_customer) {
-            try {
-                m_services.customers.remove(*created_customer);
-            } catch (const std::exception&) {
-            }
-        }
+        // Nothing was written (one transaction): what was typed stays in the dialog.
         ShowError(this, e, _("The incident was not saved"));
         return;
     }

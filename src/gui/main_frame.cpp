@@ -4,6 +4,7 @@
 #include "gui/backup_dialog.h"
 #include "gui/customer_dialog.h"
 #include "gui/customers_view.h"
+#include "gui/daily_backup.h"
 #include "gui/followups_view.h"
 #include "gui/format.h"
 #include "gui/help_desktop.h"
@@ -142,7 +143,8 @@ void MainFrame::BuildMenus() {
     auto* all = new wxMenu;
     all->Append(ID_ExportAllCsv, _("As &CSV files..."));
     all->Append(ID_ExportAllJson, _("As one &JSON file..."));
-    file->AppendSubMenu(all, _("Export all &data"), _("Everything Rapport knows, to take elsewhere"));
+    file->AppendSubMenu(all, _("Export all &data"),
+                        _("Everything Rapport knows, to take elsewhere"));
     file->Append(ID_ImportCustomers, _("&Import customers..."));
     file->Append(ID_ImportPurchases, _("Import p&urchases..."));
     file->AppendSeparator();
@@ -227,13 +229,13 @@ void MainFrame::BuildMenus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            ShowImportDialog(this, m_services, store::ImportKind::customers);
+            ShowImportDialog(this, m_services, exchange::ImportKind::customers);
         },
         ID_ImportCustomers);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
-            ShowImportDialog(this, m_services, store::ImportKind::purchases);
+            ShowImportDialog(this, m_services, exchange::ImportKind::purchases);
         },
         ID_ImportPurchases);
     Bind(
@@ -350,6 +352,11 @@ void MainFrame::Undo() {
 
 void MainFrame::Tell(const wxString& message) {
     SetStatusText(message, 0);
+}
+
+void MainFrame::StartDailyBackup() {
+    m_dailyBackup = std::make_unique<WindowDailyBackup>(*this, m_services.db(), m_services.today(),
+                                                        [this](const wxString& m) { Tell(m); });
 }
 
 void MainFrame::UpdateBadges() {

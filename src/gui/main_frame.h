@@ -7,6 +7,7 @@
 #include <wx/frame.h>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class wxSimplebook;
@@ -19,6 +20,7 @@ class FollowUpsView;
 class ReportsView;
 class Sidebar;
 class TodayView;
+class WindowDailyBackup;
 
 class MainFrame : public wxFrame {
 public:
@@ -41,6 +43,9 @@ public:
     std::optional<Id> LogIncident(std::optional<Id> customer = std::nullopt);
     void Undo();
     void Tell(const wxString& message);
+    // Takes today's backup once the window is on screen (own data only, not the demo).
+    void StartDailyBackup();
+    WindowDailyBackup* DailyBackup() { return m_dailyBackup.get(); }
 
     TodayView* Today() { return m_today; }
     CustomersView* Customers() { return m_customers; }
@@ -69,6 +74,7 @@ private:
     CustomersView* m_customers = nullptr;
     FollowUpsView* m_followUps = nullptr;
     ReportsView* m_reports = nullptr;
+    std::unique_ptr<WindowDailyBackup> m_dailyBackup;
 };
 
 } // namespace rapport::gui

@@ -4,7 +4,7 @@
 #include "gui/services.h"
 #include "gui/ui.h"
 #include "gui/worth_charts.h"
-#include "store/worth_query.h"
+#include "store/worth_report.h"
 
 #include <wx/dataview.h>
 #include <wx/numformatter.h>
@@ -217,8 +217,7 @@ void PortfolioView::Sort() {
 }
 
 std::vector<WorthReport> PortfolioView::Read(store::Database& db, const Settings& s, Date today) {
-    store::WorthQuery query(db);
-    return assess_portfolio(query.all_customers(today), s, today);
+    return store::portfolio_worth(db, s, today).reports;
 }
 
 void PortfolioView::ShowReports(std::vector<WorthReport> reports) {

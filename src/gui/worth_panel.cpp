@@ -4,7 +4,7 @@
 #include "gui/services.h"
 #include "gui/ui.h"
 #include "gui/worth_charts.h"
-#include "store/worth_query.h"
+#include "store/worth_report.h"
 
 #include <wx/notebook.h>
 #include <wx/numformatter.h>
@@ -219,11 +219,9 @@ void WorthPanel::ShowCustomer(Id id) {
     const Date today = m_services.today();
     m_report.reset();
     try {
-        store::WorthQuery query(m_services.db());
-        const auto activity = query.customer_with_referrals(id, today);
-        m_report = assess_customer(
-            activity.front(), std::span<const CustomerActivity>(activity).subspan(1), s, today);
-        m_overTime->SetEvents(query.events(id, today, s.hourly_rate), today, s.currency);
+        store::CustomerWorth worth = store::customer_worth(m_services.db(), id, s, today);
+        m_report = std::move(worth.report);
+        m_overTime->SetEvents(worth.events, today, s.currency);
     } catch (const std::exception& e) {
         m_verdict->SetLabelText(wxString());
         m_reasonText = ErrorText(e);

@@ -1,12 +1,14 @@
 #include "store/backup.h"
+#include "store/sqlite/connection.h"
 
-#include "store/backup_copy.h"
+#include "store/sqlite/backup_copy.h"
 
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "store/health.h"
 #include "store/settings_store.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -86,7 +88,7 @@ std::optional<ParsedName> parse_backup_name(const std::string& stem, const std::
 }
 
 bool has_customers(Database& db) {
-    return db.sql().execAndGet("SELECT EXISTS (SELECT 1 FROM customer)").getInt() != 0;
+    return sql(db).execAndGet("SELECT EXISTS (SELECT 1 FROM customer)").getInt() != 0;
 }
 
 // Temporary files of backups interrupted by a crash or kill, left for an hour in case another
@@ -232,7 +234,7 @@ fs::path backup_folder(const fs::path& db_path) {
 
 void write_backup(Database& db, const fs::path& dest) {
     try {
-        write_copy(db.sql().getHandle(), dest, false);
+        write_copy(sql(db).getHandle(), dest, false);
     } catch (const SQLite::Exception& e) {
         throw DataError(
             fmt::format("The backup {} could not be written: {}.", dest.string(), copy_failure(e)));
@@ -309,7 +311,7 @@ DailyBackupResult maybe_daily_backup(Database& db, Date today, const RotationPol
         return result;
     try {
         prepare_folder(folder);
-        write_copy(db.sql().getHandle(), result.file, true);
+        write_copy(sql(db).getHandle(), result.file, true);
     } catch (const DamagedCopy& damaged) {
         throw DamagedDatabaseError(db.path(), damaged.finding);
     } catch (const SQLite::Exception& e) {

@@ -1,7 +1,9 @@
 #include "store/customer_table.h"
 
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/rows.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -37,143 +39,151 @@ std::string prefix_upper_bound(std::string_view prefix) {
 
 std::vector<Id> CustomerTable::ordered_ids(std::string_view search, CustomerColumn column,
                                            bool ascending, bool include_archived) {
-    std::string matching;
-    bool searching = false;
-    for (char ch : search) {
-        if (!std::isspace(static_cast<unsigned char>(ch))) {
-            searching = true;
+    return read(m_db, [&]() -> std::vector<Id> {
+        std::string matching;
+        bool searching = false;
+        for (char ch : search) {
+            if (!std::isspace(static_cast<unsigned char>(ch))) {
+                searching = true;
+                break;
+            }
+        }
+        if (searching) {
+            const std::vector<Id> ids = CustomerRepo(m_db).search_ids(search);
+            if (ids.empty())
+                return {};
+            matching = json_array(ids);
+        }
+
+        const char* dir = ascending ? "ASC" : "DESC";
+        std::string join;
+        std::string order;
+        // Aggregates are computed only for the column being sorted: sorting by name never touches
+        // the incident tables.
+        switch (column) {
+        case CustomerColumn::name:
+            order = fmt::format("c.name COLLATE NOCASE {}, c.id {}", dir, dir);
+            break;
+        case CustomerColumn::phone:
+            // Customers without a phone number go last whichever way the list is sorted.
+            order = fmt::format("c.phone = '' ASC, c.phone {}, c.name COLLATE NOCASE, c.id", dir);
+            break;
+        case CustomerColumn::complaints:
+            join = "LEFT JOIN (SELECT customer_id, count(*) AS n FROM interaction "
+                   "GROUP BY customer_id) a ON a.customer_id = c.id";
+            order = fmt::format("coalesce(a.n, 0) {}, c.name COLLATE NOCASE, c.id", dir);
+            break;
+        case CustomerColumn::last_contact:
+            join = "LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM interaction "
+                   "GROUP BY customer_id) a ON a.customer_id = c.id";
+            order = fmt::format("a.last IS NULL ASC, a.last {}, c.name COLLATE NOCASE, c.id", dir);
+            break;
+        case CustomerColumn::given_back:
+            join = "LEFT JOIN (SELECT i.customer_id, sum(r.cost) AS g FROM resolution r "
+                   "JOIN interaction i ON i.id = r.interaction_id WHERE r.status = 'accepted' "
+                   "GROUP BY i.customer_id) a ON a.customer_id = c.id";
+            order = fmt::format("coalesce(a.g, 0) {}, c.name COLLATE NOCASE, c.id", dir);
             break;
         }
-    }
-    if (searching) {
-        const std::vector<Id> ids = CustomerRepo(m_db).search_ids(search);
-        if (ids.empty())
-            return {};
-        matching = json_array(ids);
-    }
 
-    const char* dir = ascending ? "ASC" : "DESC";
-    std::string join;
-    std::string order;
-    // Aggregates are computed only for the column being sorted: sorting by name never touches
-    // the incident tables.
-    switch (column) {
-    case CustomerColumn::name:
-        order = fmt::format("c.name COLLATE NOCASE {}, c.id {}", dir, dir);
-        break;
-    case CustomerColumn::phone:
-        // Customers without a phone number go last whichever way the list is sorted.
-        order = fmt::format("c.phone = '' ASC, c.phone {}, c.name COLLATE NOCASE, c.id", dir);
-        break;
-    case CustomerColumn::complaints:
-        join = "LEFT JOIN (SELECT customer_id, count(*) AS n FROM interaction "
-               "GROUP BY customer_id) a ON a.customer_id = c.id";
-        order = fmt::format("coalesce(a.n, 0) {}, c.name COLLATE NOCASE, c.id", dir);
-        break;
-    case CustomerColumn::last_contact:
-        join = "LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM interaction "
-               "GROUP BY customer_id) a ON a.customer_id = c.id";
-        order = fmt::format("a.last IS NULL ASC, a.last {}, c.name COLLATE NOCASE, c.id", dir);
-        break;
-    case CustomerColumn::given_back:
-        join = "LEFT JOIN (SELECT i.customer_id, sum(r.cost) AS g FROM resolution r "
-               "JOIN interaction i ON i.id = r.interaction_id WHERE r.status = 'accepted' "
-               "GROUP BY i.customer_id) a ON a.customer_id = c.id";
-        order = fmt::format("coalesce(a.g, 0) {}, c.name COLLATE NOCASE, c.id", dir);
-        break;
-    }
+        std::string text = "SELECT c.id FROM customer c " + join;
+        std::vector<std::string> where;
+        if (searching)
+            where.emplace_back("c.id IN (SELECT value FROM json_each(?1))");
+        if (!include_archived)
+            where.emplace_back("c.archived = 0");
+        for (std::size_t i = 0; i < where.size(); ++i)
+            text += (i == 0 ? " WHERE " : " AND ") + where[i];
+        text += " ORDER BY " + order;
 
-    std::string sql = "SELECT c.id FROM customer c " + join;
-    std::vector<std::string> where;
-    if (searching)
-        where.emplace_back("c.id IN (SELECT value FROM json_each(?1))");
-    if (!include_archived)
-        where.emplace_back("c.archived = 0");
-    for (std::size_t i = 0; i < where.size(); ++i)
-        sql += (i == 0 ? " WHERE " : " AND ") + where[i];
-    sql += " ORDER BY " + order;
-
-    SQLite::Statement st(m_db.sql(), sql);
-    if (searching)
-        st.bind(1, matching);
-    std::vector<Id> out;
-    while (st.executeStep())
-        out.push_back(st.getColumn(0).getInt64());
-    return out;
+        SQLite::Statement st(sql(m_db), text);
+        if (searching)
+            st.bind(1, matching);
+        std::vector<Id> out;
+        while (st.executeStep())
+            out.push_back(st.getColumn(0).getInt64());
+        return out;
+    });
 }
 
 std::vector<CustomerSummary> CustomerTable::summaries(std::span<const Id> ids) {
-    if (ids.empty())
-        return {};
-    SQLite::Statement st(m_db.sql(), kSummariesSql);
-    st.bind(1, json_array(ids));
-    std::unordered_map<Id, CustomerSummary> found;
-    while (st.executeStep()) {
-        CustomerSummary s = read_customer_summary(st);
-        found.emplace(s.id, std::move(s));
-    }
-    std::vector<CustomerSummary> out;
-    out.reserve(found.size());
-    for (Id id : ids) {
-        if (auto it = found.find(id); it != found.end())
-            out.push_back(it->second);
-    }
-    return out;
+    return read(m_db, [&]() -> std::vector<CustomerSummary> {
+        if (ids.empty())
+            return {};
+        SQLite::Statement st(sql(m_db), kSummariesSql);
+        st.bind(1, json_array(ids));
+        std::unordered_map<Id, CustomerSummary> found;
+        while (st.executeStep()) {
+            CustomerSummary s = read_customer_summary(st);
+            found.emplace(s.id, std::move(s));
+        }
+        std::vector<CustomerSummary> out;
+        out.reserve(found.size());
+        for (Id id : ids) {
+            if (auto it = found.find(id); it != found.end())
+                out.push_back(it->second);
+        }
+        return out;
+    });
 }
 
 std::vector<std::string> CustomerTable::name_completions(std::string_view prefix, int limit) {
-    std::vector<std::string> out;
-    std::string p(prefix);
-    while (!p.empty() && std::isspace(static_cast<unsigned char>(p.front())))
-        p.erase(p.begin());
-    if (p.empty() || limit <= 0)
+    return read(m_db, [&]() -> std::vector<std::string> {
+        std::vector<std::string> out;
+        std::string p(prefix);
+        while (!p.empty() && std::isspace(static_cast<unsigned char>(p.front())))
+            p.erase(p.begin());
+        if (p.empty() || limit <= 0)
+            return out;
+        // Names that start with what was typed, through the NOCASE name index.
+        SQLite::Statement starts(sql(m_db), R"(
+            SELECT DISTINCT name FROM customer
+             WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE AND archived = 0
+             ORDER BY name COLLATE NOCASE LIMIT ?3)");
+        starts.bind(1, p);
+        starts.bind(2, prefix_upper_bound(p));
+        starts.bind(3, limit);
+        while (starts.executeStep())
+            out.push_back(starts.getColumn(0).getString());
+        if (static_cast<int>(out.size()) >= limit)
+            return out;
+        // Then names where a later word starts with it ("smi" finds "Anna Smith").
+        const std::string q = to_fts_query(p);
+        if (q.empty())
+            return out;
+        SQLite::Statement words(sql(m_db), R"(
+            SELECT c.name FROM customer_fts f JOIN customer c ON c.id = f.rowid
+             WHERE customer_fts MATCH ?1 AND c.archived = 0
+             ORDER BY c.name COLLATE NOCASE LIMIT ?2)");
+        words.bind(1, "name : (" + q + ")");
+        words.bind(2, limit * 2);
+        while (words.executeStep() && static_cast<int>(out.size()) < limit) {
+            std::string name = words.getColumn(0).getString();
+            if (std::find(out.begin(), out.end(), name) == out.end())
+                out.push_back(std::move(name));
+        }
         return out;
-    // Names that start with what was typed, through the NOCASE name index.
-    SQLite::Statement starts(m_db.sql(), R"(
-        SELECT DISTINCT name FROM customer
-         WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE AND archived = 0
-         ORDER BY name COLLATE NOCASE LIMIT ?3)");
-    starts.bind(1, p);
-    starts.bind(2, prefix_upper_bound(p));
-    starts.bind(3, limit);
-    while (starts.executeStep())
-        out.push_back(starts.getColumn(0).getString());
-    if (static_cast<int>(out.size()) >= limit)
-        return out;
-    // Then names where a later word starts with it ("smi" finds "Anna Smith").
-    const std::string q = to_fts_query(p);
-    if (q.empty())
-        return out;
-    SQLite::Statement words(m_db.sql(), R"(
-        SELECT c.name FROM customer_fts f JOIN customer c ON c.id = f.rowid
-         WHERE customer_fts MATCH ?1 AND c.archived = 0
-         ORDER BY c.name COLLATE NOCASE LIMIT ?2)");
-    words.bind(1, "name : (" + q + ")");
-    words.bind(2, limit * 2);
-    while (words.executeStep() && static_cast<int>(out.size()) < limit) {
-        std::string name = words.getColumn(0).getString();
-        if (std::find(out.begin(), out.end(), name) == out.end())
-            out.push_back(std::move(name));
-    }
-    return out;
+    });
 }
 
 std::vector<CustomerSummary> CustomerTable::named(std::string_view name) {
-    std::string n(name);
-    while (!n.empty() && std::isspace(static_cast<unsigned char>(n.back())))
-        n.pop_back();
-    while (!n.empty() && std::isspace(static_cast<unsigned char>(n.front())))
-        n.erase(n.begin());
-    std::vector<CustomerSummary> out;
-    if (n.empty())
-        return out;
-    SQLite::Statement ids(m_db.sql(),
-                          "SELECT id FROM customer WHERE name = ? COLLATE NOCASE ORDER BY id");
-    ids.bind(1, n);
-    std::vector<Id> found;
-    while (ids.executeStep())
-        found.push_back(ids.getColumn(0).getInt64());
-    return summaries(found);
+    return read(m_db, [&]() -> std::vector<CustomerSummary> {
+        std::string n(name);
+        while (!n.empty() && std::isspace(static_cast<unsigned char>(n.back())))
+            n.pop_back();
+        while (!n.empty() && std::isspace(static_cast<unsigned char>(n.front())))
+            n.erase(n.begin());
+        std::vector<CustomerSummary> out;
+        if (n.empty())
+            return out;
+        SQLite::Statement ids(sql(m_db),
+                              "SELECT id FROM customer WHERE name = ? COLLATE NOCASE ORDER BY id");
+        ids.bind(1, n);
+        std::vector<Id> found;
+        while (ids.executeStep())
+            found.push_back(ids.getColumn(0).getInt64());
+        return summaries(found);
+    });
 }
 
 } // namespace rapport::store

@@ -1,8 +1,10 @@
 #include "store/customers.h"
 
 #include "store/privacy.h"
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/rows.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -109,28 +111,23 @@ void CustomerRepo::validate(const Customer& c) {
 
 Id CustomerRepo::add(const Customer& c) {
     validate(c);
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), R"(
+    return write(m_db, "save the customer", [&] {
+        SQLite::Statement st(sql(m_db), R"(
             INSERT INTO customer (name, phone, email, note, referred_by, came_anyway,
                                   referral_reward, archived)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
         bind_customer_fields(st, c);
         st.exec();
-        const Id id = m_db.sql().getLastInsertRowid();
+        const Id id = sql(m_db).getLastInsertRowid();
         save_tags(id, c.tags);
-        tx.commit();
         return id;
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "save the customer");
-    }
+    });
 }
 
 void CustomerRepo::update(const Customer& c) {
     validate(c);
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), R"(
+    write(m_db, "save the customer", [&] {
+        SQLite::Statement st(sql(m_db), R"(
             UPDATE customer SET name = ?, phone = ?, email = ?, note = ?, referred_by = ?,
                    came_anyway = ?, referral_reward = ?, archived = ?
              WHERE id = ?)");
@@ -139,19 +136,16 @@ void CustomerRepo::update(const Customer& c) {
         if (st.exec() == 0)
             throw DataError(fmt::format("No customer has id {}.", c.id));
         save_tags(c.id, c.tags);
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "save the customer");
-    }
+    });
 }
 
 void CustomerRepo::save_tags(Id id, const std::vector<std::string>& tags) {
-    SQLite::Statement clear(m_db.sql(), "DELETE FROM customer_tag WHERE customer_id = ?");
+    SQLite::Statement clear(sql(m_db), "DELETE FROM customer_tag WHERE customer_id = ?");
     clear.bind(1, static_cast<std::int64_t>(id));
     clear.exec();
-    SQLite::Statement add_tag(m_db.sql(),
+    SQLite::Statement add_tag(sql(m_db),
                               "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
-    SQLite::Statement link(m_db.sql(), R"(
+    SQLite::Statement link(sql(m_db), R"(
         INSERT OR IGNORE INTO customer_tag (customer_id, tag_id)
         SELECT ?, id FROM tag WHERE name = ?)");
     for (const auto& raw : tags) {
@@ -169,25 +163,29 @@ void CustomerRepo::save_tags(Id id, const std::vector<std::string>& tags) {
 }
 
 std::vector<std::string> CustomerRepo::load_tags(Id id) {
-    SQLite::Statement st(m_db.sql(), R"(
-        SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id
-         WHERE ct.customer_id = ? ORDER BY t.name COLLATE NOCASE)");
-    st.bind(1, static_cast<std::int64_t>(id));
-    std::vector<std::string> out;
-    while (st.executeStep())
-        out.push_back(st.getColumn(0).getString());
-    return out;
+    return read(m_db, [&]() -> std::vector<std::string> {
+        SQLite::Statement st(sql(m_db), R"(
+            SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id
+             WHERE ct.customer_id = ? ORDER BY t.name COLLATE NOCASE)");
+        st.bind(1, static_cast<std::int64_t>(id));
+        std::vector<std::string> out;
+        while (st.executeStep())
+            out.push_back(st.getColumn(0).getString());
+        return out;
+    });
 }
 
 std::optional<Customer> CustomerRepo::find(Id id) {
-    SQLite::Statement st(m_db.sql(),
-                         fmt::format("SELECT {} FROM customer WHERE id = ?", kCustomerColumns));
-    st.bind(1, static_cast<std::int64_t>(id));
-    if (!st.executeStep())
-        return std::nullopt;
-    Customer c = read_customer(st);
-    c.tags = load_tags(c.id);
-    return c;
+    return read(m_db, [&]() -> std::optional<Customer> {
+        SQLite::Statement st(sql(m_db),
+                             fmt::format("SELECT {} FROM customer WHERE id = ?", kCustomerColumns));
+        st.bind(1, static_cast<std::int64_t>(id));
+        if (!st.executeStep())
+            return std::nullopt;
+        Customer c = read_customer(st);
+        c.tags = load_tags(c.id);
+        return c;
+    });
 }
 
 Customer CustomerRepo::get(Id id) {
@@ -197,139 +195,143 @@ Customer CustomerRepo::get(Id id) {
 }
 
 Customer CustomerRepo::resolve(std::string_view ref) {
-    const std::string r = trimmed(ref);
-    if (r.empty())
-        throw InputError("Name a customer by id or by name.");
-    const bool numeric = std::all_of(r.begin(), r.end(),
-                                     [](char ch) { return ch >= '0' && ch <= '9'; });
-    if (numeric && r.size() < 18) {
-        if (auto c = find(std::stoll(r)))
-            return *c;
-    }
-    SQLite::Statement st(m_db.sql(),
-                         fmt::format("SELECT {} FROM customer WHERE name = ? COLLATE NOCASE "
-                                     "ORDER BY id LIMIT 11",
-                                     kCustomerColumns));
-    st.bind(1, r);
-    std::vector<Customer> found;
-    while (st.executeStep())
-        found.push_back(read_customer(st));
-    if (found.empty()) {
-        std::string hint;
-        SQLite::Statement like(m_db.sql(), "SELECT name, id FROM customer WHERE name LIKE '%' || "
-                                           "? || '%' ORDER BY name COLLATE NOCASE LIMIT 3");
-        like.bind(1, r);
-        while (like.executeStep())
-            hint += fmt::format("{}{} (id {})", hint.empty() ? "; did you mean " : " or ",
-                                like.getColumn(0).getString(), like.getColumn(1).getInt64());
-        const char* end = hint.empty() ? "." : "?";
-        throw DataError(numeric ? fmt::format("No customer has id or name \"{}\"{}{}", r, hint, end)
+    return read(m_db, [&]() -> Customer {
+        const std::string r = trimmed(ref);
+        if (r.empty())
+            throw InputError("Name a customer by id or by name.");
+        const bool numeric =
+            std::all_of(r.begin(), r.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (numeric && r.size() < 18) {
+            if (auto c = find(std::stoll(r)))
+                return *c;
+        }
+        SQLite::Statement st(sql(m_db),
+                             fmt::format("SELECT {} FROM customer WHERE name = ? COLLATE NOCASE "
+                                         "ORDER BY id LIMIT 11",
+                                         kCustomerColumns));
+        st.bind(1, r);
+        std::vector<Customer> found;
+        while (st.executeStep())
+            found.push_back(read_customer(st));
+        if (found.empty()) {
+            std::string hint;
+            SQLite::Statement like(sql(m_db),
+                                   "SELECT name, id FROM customer WHERE name LIKE '%' || "
+                                   "? || '%' ORDER BY name COLLATE NOCASE LIMIT 3");
+            like.bind(1, r);
+            while (like.executeStep())
+                hint += fmt::format("{}{} (id {})", hint.empty() ? "; did you mean " : " or ",
+                                    like.getColumn(0).getString(), like.getColumn(1).getInt64());
+            const char* end = hint.empty() ? "." : "?";
+            throw DataError(numeric
+                                ? fmt::format("No customer has id or name \"{}\"{}{}", r, hint, end)
                                 : fmt::format("No customer is named \"{}\"{}{}", r, hint, end));
-    }
-    if (found.size() > 1) {
-        std::string list;
-        for (const auto& c : found)
-            list += fmt::format("{}{} (id {})", list.empty() ? "" : ", ", c.name, c.id);
-        throw DataError(fmt::format(
-            "The name \"{}\" fits more than one customer: {}; use the id instead.", r, list));
-    }
-    found.front().tags = load_tags(found.front().id);
-    return found.front();
+        }
+        if (found.size() > 1) {
+            std::string list;
+            for (const auto& c : found)
+                list += fmt::format("{}{} (id {})", list.empty() ? "" : ", ", c.name, c.id);
+            throw DataError(fmt::format(
+                "The name \"{}\" fits more than one customer: {}; use the id instead.", r, list));
+        }
+        found.front().tags = load_tags(found.front().id);
+        return found.front();
+    });
 }
 
 std::vector<Id> CustomerRepo::search_ids(std::string_view text) {
-    const std::string q = to_fts_query(text);
-    std::vector<Id> out;
-    if (q.empty())
-        return out;
-    SQLite::Statement st(m_db.sql(), R"(
-        SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
-        UNION
-        SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
-         WHERE interaction_fts MATCH ?1
-        UNION
-        SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
-                                   OR (email <> '' AND email LIKE '%' || ?2 || '%'))");
-    st.bind(1, q);
-    st.bind(2, trimmed(text));
-    while (st.executeStep())
-        out.push_back(st.getColumn(0).getInt64());
-    return out;
-}
-
-std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool include_archived) {
-    std::string sql = kCustomerSummarySelect;
-    std::vector<std::string> where;
-    const std::string q = to_fts_query(search);
-    if (!q.empty()) {
-        where.push_back(R"(c.id IN (
+    return read(m_db, [&]() -> std::vector<Id> {
+        const std::string q = to_fts_query(text);
+        std::vector<Id> out;
+        if (q.empty())
+            return out;
+        SQLite::Statement st(sql(m_db), R"(
             SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
             UNION
             SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
              WHERE interaction_fts MATCH ?1
             UNION
             SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
-                                       OR (email <> '' AND email LIKE '%' || ?2 || '%')))");
-    }
-    if (!include_archived)
-        where.push_back("c.archived = 0");
-    for (std::size_t i = 0; i < where.size(); ++i)
-        sql += (i == 0 ? " WHERE " : " AND ") + where[i];
-    sql += " ORDER BY c.name COLLATE NOCASE, c.id";
-    SQLite::Statement st(m_db.sql(), sql);
-    if (!q.empty()) {
+                                       OR (email <> '' AND email LIKE '%' || ?2 || '%'))");
         st.bind(1, q);
-        st.bind(2, trimmed(search));
-    }
-    std::vector<CustomerSummary> out;
-    while (st.executeStep())
-        out.push_back(read_customer_summary(st));
-    return out;
+        st.bind(2, trimmed(text));
+        while (st.executeStep())
+            out.push_back(st.getColumn(0).getInt64());
+        return out;
+    });
+}
+
+std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool include_archived) {
+    return read(m_db, [&]() -> std::vector<CustomerSummary> {
+        std::string text = kCustomerSummarySelect;
+        std::vector<std::string> where;
+        const std::string q = to_fts_query(search);
+        if (!q.empty()) {
+            where.push_back(R"(c.id IN (
+                SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
+                UNION
+                SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
+                 WHERE interaction_fts MATCH ?1
+                UNION
+                SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
+                                           OR (email <> '' AND email LIKE '%' || ?2 || '%')))");
+        }
+        if (!include_archived)
+            where.push_back("c.archived = 0");
+        for (std::size_t i = 0; i < where.size(); ++i)
+            text += (i == 0 ? " WHERE " : " AND ") + where[i];
+        text += " ORDER BY c.name COLLATE NOCASE, c.id";
+        SQLite::Statement st(sql(m_db), text);
+        if (!q.empty()) {
+            st.bind(1, q);
+            st.bind(2, trimmed(search));
+        }
+        std::vector<CustomerSummary> out;
+        while (st.executeStep())
+            out.push_back(read_customer_summary(st));
+        return out;
+    });
 }
 
 std::vector<Customer> CustomerRepo::referred_by(Id referrer) {
-    SQLite::Statement st(m_db.sql(),
-                         fmt::format("SELECT {} FROM customer WHERE referred_by = ? ORDER BY name "
-                                     "COLLATE NOCASE",
-                                     kCustomerColumns));
-    st.bind(1, static_cast<std::int64_t>(referrer));
-    std::vector<Customer> out;
-    while (st.executeStep())
-        out.push_back(read_customer(st));
-    return out;
+    return read(m_db, [&]() -> std::vector<Customer> {
+        SQLite::Statement st(
+            sql(m_db), fmt::format("SELECT {} FROM customer WHERE referred_by = ? ORDER BY name "
+                                   "COLLATE NOCASE",
+                                   kCustomerColumns));
+        st.bind(1, static_cast<std::int64_t>(referrer));
+        std::vector<Customer> out;
+        while (st.executeStep())
+            out.push_back(read_customer(st));
+        return out;
+    });
 }
 
 void CustomerRepo::set_archived(Id id, bool archived) {
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), "UPDATE customer SET archived = ? WHERE id = ?");
+    write(m_db, "archive the customer", [&] {
+        SQLite::Statement st(sql(m_db), "UPDATE customer SET archived = ? WHERE id = ?");
         st.bind(1, archived ? 1 : 0);
         st.bind(2, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(fmt::format("No customer has id {}.", id));
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "archive the customer");
-    }
+    });
 }
 
 void CustomerRepo::remove(Id id) {
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), "DELETE FROM customer WHERE id = ?");
+    write(m_db, "delete the customer", [&] {
+        SQLite::Statement st(sql(m_db), "DELETE FROM customer WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(fmt::format("No customer has id {}.", id));
         purge_search_indexes(m_db); // deleted words leave the search index too
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "delete the customer");
-    }
+    });
     flush_deleted_pages(m_db);
 }
 
 std::int64_t CustomerRepo::count() {
-    return m_db.sql().execAndGet("SELECT count(*) FROM customer").getInt64();
+    return read(m_db, [&]() -> std::int64_t {
+        return sql(m_db).execAndGet("SELECT count(*) FROM customer").getInt64();
+    });
 }
 
 } // namespace rapport::store

@@ -4,8 +4,6 @@
 #include "core/records.h"
 #include "store/database.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,14 +19,9 @@ struct CustomerSummary {
     std::string email;
     std::int64_t complaints = 0;
     std::optional<std::string> last_contact; // "YYYY-MM-DDTHH:MM" of the newest interaction
-    Money given_back;                         // accepted resolutions, all time
+    Money given_back;                        // accepted resolutions, all time
     bool archived = false;
 };
-
-// The SELECT (no WHERE yet) that reads CustomerSummary rows, and the reader of its columns,
-// shared by CustomerRepo::list and the window's CustomerTable.
-extern const char* const kCustomerSummarySelect;
-CustomerSummary read_customer_summary(SQLite::Statement& st);
 
 class CustomerRepo {
 public:

@@ -4,7 +4,10 @@
 #include "store/backup.h"
 #include "store/health.h"
 #include "store/schema_sql.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -18,6 +21,18 @@
 
 namespace rapport::store {
 namespace fs = std::filesystem;
+
+namespace detail {
+struct Connection {
+    explicit Connection(std::unique_ptr<SQLite::Database> d) : db(std::move(d)) {}
+    std::unique_ptr<SQLite::Database> db;
+    int write_depth = 0; // open WriteTransaction scopes; only the outermost begins and commits
+};
+} // namespace detail
+
+SQLite::Database& sql(Database& db) {
+    return *db.connection().db;
+}
 
 namespace {
 
@@ -89,6 +104,8 @@ DamagedDatabaseError::DamagedDatabaseError(fs::path path, std::string finding)
                             describe(path), finding)),
       m_path(std::move(path)), m_finding(std::move(finding)) {}
 
+ReadCancelled::ReadCancelled() : DataError("The reading was cancelled.") {}
+
 fs::path default_database_path() {
     if (const char* env = std::getenv("RAPPORT_DB"); env && *env)
         return fs::path(env);
@@ -136,8 +153,11 @@ const char* migration_sql(int from_version) {
     }
 }
 
-Database::Database(std::unique_ptr<SQLite::Database> db, fs::path path)
-    : m_db(std::move(db)), m_path(std::move(path)) {}
+Database::Database(std::unique_ptr<detail::Connection> conn, fs::path path)
+    : m_conn(std::move(conn)), m_path(std::move(path)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
 
 Database Database::open(const fs::path& path) {
     const bool exists = fs::exists(path);
@@ -163,7 +183,7 @@ Database Database::open(const fs::path& path) {
         throw DataError(
             fmt::format("{} cannot be opened for writing: {}.", describe(path), e.what()));
     }
-    Database out(std::move(db), path);
+    Database out(std::make_unique<detail::Connection>(std::move(db)), path);
     out.configure();
     out.migrate();
     return out;
@@ -175,14 +195,31 @@ Database Database::open_reader(const Database& open) {
     try {
         auto db = std::make_unique<SQLite::Database>(open.m_path.string(), SQLite::OPEN_READONLY);
         db->setBusyTimeout(kBusyTimeoutMs);
-        return Database(std::move(db), open.m_path);
+        return Database(std::make_unique<detail::Connection>(std::move(db)), open.m_path);
     } catch (const SQLite::Exception& e) {
         throw DataError(fmt::format("{} cannot be read: {}.", describe(open.m_path), e.what()));
     }
 }
 
+namespace {
+// SQLite calls this every thousand steps of any statement on the reader: a non-zero answer stops
+// the statement with SQLITE_INTERRUPT. Unlike sqlite3_interrupt, it also catches a cancel that
+// comes before the reader's first statement.
+int StopWhenCancelled(void* flag) {
+    return static_cast<const std::atomic<bool>*>(flag)->load(std::memory_order_relaxed) ? 1 : 0;
+}
+} // namespace
+
+Database Database::open_cancellable_reader(const Database& open, const std::atomic<bool>& cancel) {
+    Database reader = open_reader(open);
+    sqlite3_progress_handler(reader.m_conn->db->getHandle(), 1000, StopWhenCancelled,
+                             const_cast<std::atomic<bool>*>(&cancel));
+    return reader;
+}
+
 Database Database::open_in_memory() {
-    Database out(std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE),
+    Database out(std::make_unique<detail::Connection>(
+                     std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE)),
                  ":memory:");
     out.configure();
     out.migrate();
@@ -191,13 +228,13 @@ Database Database::open_in_memory() {
 
 void Database::configure() {
     try {
-        m_db->setBusyTimeout(kBusyTimeoutMs);
-        m_db->exec("PRAGMA foreign_keys = ON");
+        m_conn->db->setBusyTimeout(kBusyTimeoutMs);
+        m_conn->db->exec("PRAGMA foreign_keys = ON");
         // Crash safety: a committed change survives kill -9 and power loss.
-        m_db->exec("PRAGMA journal_mode = WAL");
-        m_db->exec("PRAGMA synchronous = FULL");
+        m_conn->db->exec("PRAGMA journal_mode = WAL");
+        m_conn->db->exec("PRAGMA synchronous = FULL");
         // Deleted personal data is overwritten, not left in free pages.
-        m_db->exec("PRAGMA secure_delete = ON");
+        m_conn->db->exec("PRAGMA secure_delete = ON");
     } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() == SQLITE_READONLY) {
             return; // a read-only file can still be read; writes will report it
@@ -208,24 +245,24 @@ void Database::configure() {
 }
 
 void Database::set_page_cache(int kibibytes) {
-    m_db->exec(fmt::format("PRAGMA cache_size = -{}", kibibytes));
+    m_conn->db->exec(fmt::format("PRAGMA cache_size = -{}", kibibytes));
 }
 
 int Database::schema_version() {
-    return m_db->execAndGet("PRAGMA user_version").getInt();
+    return m_conn->db->execAndGet("PRAGMA user_version").getInt();
 }
 
 void Database::migrate() {
     try {
         if (schema_version() == kSchemaVersion &&
-            m_db->execAndGet("PRAGMA application_id").getInt() == kApplicationId)
+            m_conn->db->execAndGet("PRAGMA application_id").getInt() == kApplicationId)
             return;
         WriteTransaction tx(*this);
         for (int v = schema_version(); v < kSchemaVersion; ++v) {
-            m_db->exec(migration_sql(v));
+            m_conn->db->exec(migration_sql(v));
         }
-        m_db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-        m_db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
+        m_conn->db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+        m_conn->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();
     } catch (const SQLite::Exception& e) {
         throw DataError(
@@ -234,11 +271,30 @@ void Database::migrate() {
     }
 }
 
-WriteTransaction::WriteTransaction(Database& db)
-    : m_tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE) {}
+WriteTransaction::WriteTransaction(Database& db) : m_db(db) {
+    int& depth = db.connection().write_depth;
+    if (depth == 0) {
+        sql(db).exec("BEGIN IMMEDIATE");
+        m_outermost = true;
+    }
+    ++depth;
+}
+
+WriteTransaction::~WriteTransaction() {
+    --m_db.connection().write_depth;
+    if (m_outermost && !m_done) {
+        try {
+            sql(m_db).exec("ROLLBACK");
+        } catch (...) {
+            // SQLite already rolled back (a full disk can end the transaction itself)
+        }
+    }
+}
 
 void WriteTransaction::commit() {
-    m_tx.commit();
+    if (m_outermost)
+        sql(m_db).exec("COMMIT");
+    m_done = true;
 }
 
 } // namespace rapport::store

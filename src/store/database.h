@@ -1,11 +1,10 @@
 #pragma once
-// Opening, stamping and migrating a Rapport database file, and the write-transaction rule:
-// every change is one IMMEDIATE transaction that commits or leaves nothing behind.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Transaction.h>
-
+// Opening, stamping and migrating a Rapport database file. The connection itself is the store's
+// own (store/sqlite/connection.h): this header names no SQLite type, so the window and the CLI
+// never compile against SQLite.
 #include "core/errors.h"
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -40,6 +39,22 @@ private:
     std::string m_finding;
 };
 
+// The file is busy in another program past the wait (another Rapport writing a long import).
+class DatabaseBusyError : public DataError {
+public:
+    using DataError::DataError;
+};
+
+// A read stopped because its owner cancelled it (Database::open_cancellable_reader).
+class ReadCancelled : public DataError {
+public:
+    ReadCancelled();
+};
+
+namespace detail {
+struct Connection;
+}
+
 class Database {
 public:
     // Opens the file, creating it (0600, in a 0700 folder) when missing, and migrates it to
@@ -56,10 +71,17 @@ public:
     // reading on another thread: a SQLite connection serves one thread at a time. DataError for
     // an in-memory database, which no second connection can see.
     static Database open_reader(const Database& open);
+    // The same, and its statements stop with ReadCancelled once `cancel` is set (checked every
+    // thousand or so steps of a statement, and before the first): for reads the owner can cancel.
+    // `cancel` must outlive the reader.
+    static Database open_cancellable_reader(const Database& open, const std::atomic<bool>& cancel);
     // A private in-memory database with the current schema, for tests.
     static Database open_in_memory();
 
-    SQLite::Database& sql() { return *m_db; }
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
+    ~Database();
+
     const std::filesystem::path& path() const { return m_path; }
     // Pages SQLite keeps in memory for this connection. The default (2 MiB) suits a command that
     // runs once: every page cached is memory the process must fault in (a follow-up list with
@@ -68,24 +90,16 @@ public:
     void set_page_cache(int kibibytes);
     int schema_version();
 
+    // The store's own access to the connection (store/sqlite/connection.h).
+    detail::Connection& connection() { return *m_conn; }
+
 private:
-    Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path);
+    Database(std::unique_ptr<detail::Connection> conn, std::filesystem::path path);
     void configure();
     void migrate();
 
-    std::unique_ptr<SQLite::Database> m_db;
+    std::unique_ptr<detail::Connection> m_conn;
     std::filesystem::path m_path;
-};
-
-// Begins BEGIN IMMEDIATE so a writer never has to upgrade a read lock and deadlock; rolls back
-// in the destructor unless commit() ran.
-class WriteTransaction {
-public:
-    explicit WriteTransaction(Database& db);
-    void commit();
-
-private:
-    SQLite::Transaction m_tx;
 };
 
 // The migration that brings `from_version` to `from_version + 1`; exposed for tests.

@@ -1,7 +1,10 @@
 #include "store/followups.h"
+#include "core/limits.h"
 
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/rows.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -38,12 +41,6 @@ FollowUpItem read_item(SQLite::Statement& st) {
     return item;
 }
 
-std::string describe_resolution(ResolutionType type, Money cost, ResolutionStatus status) {
-    if (cost.cents == 0)
-        return fmt::format("{} ({})", to_key(type), to_key(status));
-    return fmt::format("{} {} ({})", to_key(type), format_amount(cost), to_key(status));
-}
-
 // Runs the reads of one list in a single read transaction: one consistent snapshot, and the
 // file lock taken once instead of once per statement. Inside an enclosing transaction (a write
 // that reads first) it does nothing.
@@ -71,9 +68,9 @@ private:
 };
 
 void check_minutes(int minutes) {
-    if (minutes < 0 || minutes > 100000)
-        throw InputError(
-            fmt::format("The minutes spent must be from 0 to 100000 (got {}).", minutes));
+    if (minutes < kMinutesMin || minutes > kMinutesMax)
+        throw InputError(fmt::format("The minutes spent must be from {} to {} (got {}).",
+                                     kMinutesMin, kMinutesMax, minutes));
 }
 
 } // namespace
@@ -93,40 +90,35 @@ FollowUp read_follow_up(SQLite::Statement& st) {
     return f;
 }
 
-std::vector<FollowUpItem> FollowUpRepo::query(const char* where,
-                                              const std::vector<std::string>& args) {
-    ReadScope snapshot(m_db.sql());
-    SQLite::Statement st(m_db.sql(), std::string("SELECT ") + kFollowUpColumns +
-                                         kItemColumnsAndJoins + where + kOrder);
-    for (std::size_t k = 0; k < args.size(); ++k)
-        st.bind(static_cast<int>(k + 1), args[k]);
-    std::vector<FollowUpItem> items;
-    while (st.executeStep()) {
-        // Rows of one follow-up are adjacent (ordered by f.id then r.id): the first row makes
-        // the item, each row adds its resolution.
-        if (items.empty() || items.back().follow_up.id != st.getColumn(0).getInt64())
-            items.push_back(read_item(st));
-        if (st.getColumn(12).isNull())
-            continue;
-        std::string& text = items.back().resolution_offered;
-        if (!text.empty())
-            text += "; ";
-        text += describe_resolution(stored(st.getColumn(12), parse_resolution_type),
-                                    Money{st.getColumn(13).getInt64()},
-                                    stored(st.getColumn(14), parse_resolution_status));
-    }
-    return items;
-}
-
-std::vector<FollowUpItem> FollowUpRepo::open_between(Date first, Date last) {
-    if (last < first)
-        return {};
-    return query("f.done_on IS NULL AND f.due_on BETWEEN ? AND ?",
-                 {format_date(first), format_date(last)});
+std::vector<FollowUpItem> FollowUpRepo::items_where(const char* where,
+                                                    const std::vector<std::string>& args) {
+    return read(m_db, [&]() -> std::vector<FollowUpItem> {
+        ReadScope snapshot(sql(m_db));
+        SQLite::Statement st(sql(m_db), std::string("SELECT ") + kFollowUpColumns +
+                                            kItemColumnsAndJoins + where + kOrder);
+        for (std::size_t k = 0; k < args.size(); ++k)
+            st.bind(static_cast<int>(k + 1), args[k]);
+        std::vector<FollowUpItem> items;
+        while (st.executeStep()) {
+            // Rows of one follow-up are adjacent (ordered by f.id then r.id): the first row makes
+            // the item, each row adds its resolution.
+            if (items.empty() || items.back().follow_up.id != st.getColumn(0).getInt64())
+                items.push_back(read_item(st));
+            if (st.getColumn(12).isNull())
+                continue;
+            Resolution r;
+            r.interaction_id = items.back().interaction_id;
+            r.type = stored(st.getColumn(12), parse_resolution_type);
+            r.cost = Money{st.getColumn(13).getInt64()};
+            r.status = stored(st.getColumn(14), parse_resolution_status);
+            items.back().resolutions.push_back(r);
+        }
+        return items;
+    });
 }
 
 std::vector<FollowUpItem> FollowUpRepo::all_open() {
-    return query("f.done_on IS NULL", {});
+    return items_where("f.done_on IS NULL", {});
 }
 
 FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& week) {
@@ -139,8 +131,9 @@ FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& w
     const Date last = week ? week->last : add_days(today, -1);
     // `due_on <= last` bounds the index range; the OR leaves out the days between today and a
     // future week's first day.
-    auto items = query("f.done_on IS NULL AND f.due_on <= ?3 AND (f.due_on < ?1 OR f.due_on >= ?2)",
-                       {format_date(today), format_date(from), format_date(last)});
+    auto items =
+        items_where("f.done_on IS NULL AND f.due_on <= ?3 AND (f.due_on < ?1 OR f.due_on >= ?2)",
+                    {format_date(today), format_date(from), format_date(last)});
     const auto first_of_week =
         std::partition_point(items.begin(), items.end(),
                              [today](const FollowUpItem& i) { return i.follow_up.due < today; });
@@ -153,16 +146,18 @@ FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& w
 }
 
 FollowUpCounts FollowUpRepo::counts(Date today) {
-    SQLite::Statement st(m_db.sql(), R"(
-        SELECT coalesce(sum(due_on < ?1), 0), coalesce(sum(due_on = ?1), 0)
-          FROM follow_up WHERE done_on IS NULL AND due_on <= ?1)");
-    st.bind(1, format_date(today));
-    st.executeStep();
-    return FollowUpCounts{st.getColumn(0).getInt64(), st.getColumn(1).getInt64()};
+    return read(m_db, [&]() -> FollowUpCounts {
+        SQLite::Statement st(sql(m_db), R"(
+            SELECT coalesce(sum(due_on < ?1), 0), coalesce(sum(due_on = ?1), 0)
+              FROM follow_up WHERE done_on IS NULL AND due_on <= ?1)");
+        st.bind(1, format_date(today));
+        st.executeStep();
+        return FollowUpCounts{st.getColumn(0).getInt64(), st.getColumn(1).getInt64()};
+    });
 }
 
 std::optional<FollowUpItem> FollowUpRepo::find(Id id) {
-    auto one = query("f.id = ?", {std::to_string(id)});
+    auto one = items_where("f.id = ?", {std::to_string(id)});
     if (one.empty())
         return std::nullopt;
     return std::move(one.front());
@@ -179,15 +174,14 @@ FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const st
     check_minutes(minutes);
     if (!done_on.ok())
         throw InputError("The day a follow-up was done must be a real date.");
-    try {
-        WriteTransaction tx(m_db);
+    return write(m_db, "mark the follow-up done", [&] {
         // Read inside the transaction so two windows cannot both mark it done.
         const FollowUp before = get(id).follow_up;
         if (before.is_done())
             throw DataError(
                 fmt::format("Follow-up {} was already marked done on {}; nothing was changed.", id,
                             format_date(*before.done_on)));
-        SQLite::Statement st(m_db.sql(), R"(
+        SQLite::Statement st(sql(m_db), R"(
             UPDATE follow_up SET done_on = ?, outcome = ?, outcome_note = ?, minutes = ?
              WHERE id = ? AND done_on IS NULL)");
         st.bind(1, format_date(done_on));
@@ -199,63 +193,51 @@ FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const st
         st.bind(4, minutes);
         st.bind(5, static_cast<std::int64_t>(id));
         st.exec();
-        tx.commit();
         return before;
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "mark the follow-up done");
-    }
+    });
 }
 
 FollowUp FollowUpRepo::move(Id id, Date new_due) {
     if (!new_due.ok())
         throw InputError("A follow-up can only be moved to a real date.");
-    try {
-        WriteTransaction tx(m_db);
+    return write(m_db, "move the follow-up", [&] {
         const FollowUp before = get(id).follow_up;
         if (before.is_done())
             throw DataError(fmt::format(
                 "Follow-up {} was done on {} and cannot be moved; schedule a new one instead.", id,
                 format_date(*before.done_on)));
-        SQLite::Statement st(m_db.sql(),
+        SQLite::Statement st(sql(m_db),
                              "UPDATE follow_up SET due_on = ? WHERE id = ? AND done_on IS NULL");
         st.bind(1, format_date(new_due));
         st.bind(2, static_cast<std::int64_t>(id));
         st.exec();
-        tx.commit();
         return before;
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "move the follow-up");
-    }
+    });
 }
 
 Id FollowUpRepo::schedule(Id interaction_id, Date due, const std::string& note) {
     if (!due.ok())
         throw InputError("A follow-up needs a real date.");
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement exists(m_db.sql(), "SELECT 1 FROM interaction WHERE id = ?");
+    return write(m_db, "schedule the follow-up", [&] {
+        SQLite::Statement exists(sql(m_db), "SELECT 1 FROM interaction WHERE id = ?");
         exists.bind(1, static_cast<std::int64_t>(interaction_id));
         if (!exists.executeStep())
             throw DataError(fmt::format("No incident has id {}.", interaction_id));
         SQLite::Statement st(
-            m_db.sql(), "INSERT INTO follow_up (interaction_id, due_on, note) VALUES (?, ?, ?)");
+            sql(m_db), "INSERT INTO follow_up (interaction_id, due_on, note) VALUES (?, ?, ?)");
         st.bind(1, static_cast<std::int64_t>(interaction_id));
         st.bind(2, format_date(due));
         st.bind(3, note);
         st.exec();
-        const Id id = m_db.sql().getLastInsertRowid();
-        tx.commit();
+        const Id id = sql(m_db).getLastInsertRowid();
         return id;
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "schedule the follow-up");
-    }
+    });
 }
 
 void FollowUpRepo::restore(const FollowUp& before) {
     check_minutes(before.minutes);
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), R"(
+    write(m_db, "put the follow-up back", [&] {
+        SQLite::Statement st(sql(m_db), R"(
             UPDATE follow_up SET due_on = ?, note = ?, done_on = ?, outcome = ?,
                    outcome_note = ?, minutes = ?
              WHERE id = ? AND interaction_id = ?)");
@@ -276,23 +258,16 @@ void FollowUpRepo::restore(const FollowUp& before) {
         if (st.exec() == 0)
             throw DataError(
                 fmt::format("Follow-up {} no longer exists, so it cannot be put back.", before.id));
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "put the follow-up back");
-    }
+    });
 }
 
 void FollowUpRepo::remove(Id id) {
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), "DELETE FROM follow_up WHERE id = ?");
+    write(m_db, "delete the follow-up", [&] {
+        SQLite::Statement st(sql(m_db), "DELETE FROM follow_up WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(fmt::format("No follow-up has id {}.", id));
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "delete the follow-up");
-    }
+    });
 }
 
 } // namespace rapport::store

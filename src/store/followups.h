@@ -7,8 +7,6 @@
 #include "core/records.h"
 #include "store/database.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,9 +20,9 @@ struct FollowUpItem {
     std::string customer_name;
     Id interaction_id = 0;
     std::string summary; // the incident's summary
-    // Every resolution of the incident in the order logged, e.g.
-    // "refund 25.00 (accepted); apology-only (offered)"; empty when none was offered.
-    std::string resolution_offered;
+    // Every resolution of the incident in the order logged (type, cost, status; no ids): each
+    // program words them itself (core/resolutions.h for the command line, gui/format.h).
+    std::vector<Resolution> resolutions;
     Category category = Category::other;
 };
 
@@ -44,13 +42,6 @@ struct FollowUpCounts {
     std::int64_t total() const { return overdue + due_today; }
 };
 
-// The columns of a follow-up row in the order read_follow_up reads them, for a SELECT over
-// follow_up aliased `f`; shared by this list and a customer's history.
-inline constexpr const char* kFollowUpColumns =
-    "f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note, f.minutes";
-// Reads the first eight columns of `st`, selected as kFollowUpColumns.
-FollowUp read_follow_up(SQLite::Statement& st);
-
 class FollowUpRepo {
 public:
     explicit FollowUpRepo(Database& db) : m_db(db) {}
@@ -58,8 +49,6 @@ public:
     // Open follow-ups due before `today`, then those due in `week` (none when no week is given),
     // each list by due day, then customer name, then id.
     FollowUpAgenda agenda(Date today, const std::optional<WeekSpan>& week);
-    // Open follow-ups due from `first` to `last` inclusive.
-    std::vector<FollowUpItem> open_between(Date first, Date last);
     // Every open follow-up, by due day (what goes into the calendar file).
     std::vector<FollowUpItem> all_open();
     FollowUpCounts counts(Date today);
@@ -69,7 +58,7 @@ public:
 
     // Records the call. Returns the follow-up as it was before, for undo (restore()).
     // DataError for an unknown id or one already done (nothing is changed);
-    // InputError for minutes outside 0..100000.
+    // InputError for minutes outside kMinutesMin..kMinutesMax (core/limits.h).
     FollowUp mark_done(Id id, std::optional<Outcome> outcome, const std::string& note, int minutes,
                        Date done_on);
     // Reschedules (snoozes) an open follow-up; returns it as it was before. DataError for an
@@ -84,7 +73,8 @@ public:
     void remove(Id id);
 
 private:
-    std::vector<FollowUpItem> query(const char* where, const std::vector<std::string>& args);
+    std::vector<FollowUpItem> items_where(const char* condition,
+                                          const std::vector<std::string>& args);
     Database& m_db;
 };
 

@@ -1,8 +1,10 @@
 #include "store/health.h"
+#include "store/sqlite/connection.h"
 
 #include "core/errors.h"
 #include "store/database.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <sqlite3.h>

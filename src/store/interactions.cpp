@@ -1,8 +1,11 @@
 #include "store/interactions.h"
+#include "core/limits.h"
 
 #include "store/followups.h"
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/rows.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <cctype>
@@ -114,11 +117,12 @@ void load_children(SQLite::Database& db, std::vector<Interaction>& incidents, co
 void InteractionRepo::validate(const Interaction& i) {
     if (blank(i.summary))
         throw InputError("Say in a few words what happened (the summary is empty).");
-    if (i.severity < 1 || i.severity > 5)
-        throw InputError(fmt::format("The severity must be from 1 to 5 (got {}).", i.severity));
-    if (i.minutes < 0 || i.minutes > 100000)
-        throw InputError(
-            fmt::format("The minutes spent must be from 0 to 100000 (got {}).", i.minutes));
+    if (i.severity < kSeverityMin || i.severity > kSeverityMax)
+        throw InputError(fmt::format("The severity must be from {} to {} (got {}).", kSeverityMin,
+                                     kSeverityMax, i.severity));
+    if (i.minutes < kMinutesMin || i.minutes > kMinutesMax)
+        throw InputError(fmt::format("The minutes spent must be from {} to {} (got {}).",
+                                     kMinutesMin, kMinutesMax, i.minutes));
     for (const auto& r : i.resolutions)
         if (r.cost.cents < 0)
             throw InputError("A resolution's cost cannot be negative.");
@@ -128,14 +132,14 @@ void InteractionRepo::validate(const Interaction& i) {
         if (f.minutes < 0)
             throw InputError("The minutes of a follow-up cannot be negative.");
     }
-    SQLite::Statement st(m_db.sql(), "SELECT 1 FROM customer WHERE id = ?");
+    SQLite::Statement st(sql(m_db), "SELECT 1 FROM customer WHERE id = ?");
     st.bind(1, static_cast<std::int64_t>(i.customer_id));
     if (!st.executeStep())
         throw DataError(fmt::format("No customer has id {}.", i.customer_id));
 }
 
 void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, bool keep_ids) {
-    SQLite::Statement res(m_db.sql(), R"(
+    SQLite::Statement res(sql(m_db), R"(
         INSERT INTO resolution (id, interaction_id, type, cost, status) VALUES (?, ?, ?, ?, ?))");
     for (const auto& r : i.resolutions) {
         if (keep_ids && r.id != 0)
@@ -149,7 +153,7 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
         res.exec();
         res.reset();
     }
-    SQLite::Statement fu(m_db.sql(), R"(
+    SQLite::Statement fu(sql(m_db), R"(
         INSERT INTO follow_up (id, interaction_id, due_on, note, done_on, outcome, outcome_note,
                                minutes)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
@@ -178,29 +182,24 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
 
 Id InteractionRepo::add(const Interaction& i) {
     validate(i);
-    try {
-        WriteTransaction tx(m_db);
+    return write(m_db, "save the incident", [&] {
         SQLite::Statement st(
-            m_db.sql(),
+            sql(m_db),
             fmt::format(
                 "INSERT INTO interaction ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 kInteractionDataColumns));
         bind_interaction(st, i);
         st.exec();
-        const Id id = m_db.sql().getLastInsertRowid();
+        const Id id = sql(m_db).getLastInsertRowid();
         insert_children(i, id, false);
-        tx.commit();
         return id;
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "save the incident");
-    }
+    });
 }
 
 void InteractionRepo::update(const Interaction& i) {
     validate(i);
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), R"(
+    write(m_db, "save the incident", [&] {
+        SQLite::Statement st(sql(m_db), R"(
             UPDATE interaction SET customer_id = ?, occurred_at = ?, channel = ?, category = ?,
                    severity = ?, summary = ?, asked_for = ?, minutes = ?, escalated_to = ?,
                    lesson = ?, listened = ?, empathised = ?, apologised = ?,
@@ -210,28 +209,27 @@ void InteractionRepo::update(const Interaction& i) {
         st.bind(16, static_cast<std::int64_t>(i.id));
         if (st.exec() == 0)
             throw DataError(fmt::format("No incident has id {}.", i.id));
-        SQLite::Statement del_r(m_db.sql(), "DELETE FROM resolution WHERE interaction_id = ?");
+        SQLite::Statement del_r(sql(m_db), "DELETE FROM resolution WHERE interaction_id = ?");
         del_r.bind(1, static_cast<std::int64_t>(i.id));
         del_r.exec();
-        SQLite::Statement del_f(m_db.sql(), "DELETE FROM follow_up WHERE interaction_id = ?");
+        SQLite::Statement del_f(sql(m_db), "DELETE FROM follow_up WHERE interaction_id = ?");
         del_f.bind(1, static_cast<std::int64_t>(i.id));
         del_f.exec();
         insert_children(i, i.id, true);
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "save the incident");
-    }
+    });
 }
 
 std::optional<Interaction> InteractionRepo::find(Id id) {
-    SQLite::Statement st(
-        m_db.sql(), fmt::format("SELECT {} FROM interaction WHERE id = ?", kInteractionColumns));
-    st.bind(1, static_cast<std::int64_t>(id));
-    if (!st.executeStep())
-        return std::nullopt;
-    std::vector<Interaction> one{read_interaction(st)};
-    load_children(m_db.sql(), one, "i.id = ?", id);
-    return std::move(one.front());
+    return read(m_db, [&]() -> std::optional<Interaction> {
+        SQLite::Statement st(
+            sql(m_db), fmt::format("SELECT {} FROM interaction WHERE id = ?", kInteractionColumns));
+        st.bind(1, static_cast<std::int64_t>(id));
+        if (!st.executeStep())
+            return std::nullopt;
+        std::vector<Interaction> one{read_interaction(st)};
+        load_children(sql(m_db), one, "i.id = ?", id);
+        return std::move(one.front());
+    });
 }
 
 Interaction InteractionRepo::get(Id id) {
@@ -241,59 +239,56 @@ Interaction InteractionRepo::get(Id id) {
 }
 
 std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
-    SQLite::Statement st(m_db.sql(), fmt::format("SELECT {} FROM interaction WHERE customer_id = ? "
-                                                 "ORDER BY occurred_at DESC, id DESC",
-                                                 kInteractionColumns));
-    st.bind(1, static_cast<std::int64_t>(customer_id));
-    std::vector<Interaction> out;
-    while (st.executeStep())
-        out.push_back(read_interaction(st));
-    load_children(m_db.sql(), out, "i.customer_id = ?", customer_id);
-    return out;
+    return read(m_db, [&]() -> std::vector<Interaction> {
+        SQLite::Statement st(sql(m_db),
+                             fmt::format("SELECT {} FROM interaction WHERE customer_id = ? "
+                                         "ORDER BY occurred_at DESC, id DESC",
+                                         kInteractionColumns));
+        st.bind(1, static_cast<std::int64_t>(customer_id));
+        std::vector<Interaction> out;
+        while (st.executeStep())
+            out.push_back(read_interaction(st));
+        load_children(sql(m_db), out, "i.customer_id = ?", customer_id);
+        return out;
+    });
 }
 
 Interaction InteractionRepo::remove(Id id) {
     Interaction gone = get(id);
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), "DELETE FROM interaction WHERE id = ?");
+    write(m_db, "delete the incident", [&] {
+        SQLite::Statement st(sql(m_db), "DELETE FROM interaction WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         st.exec();
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "delete the incident");
-    }
+    });
     return gone;
 }
 
 void InteractionRepo::restore(const Interaction& i) {
     validate(i);
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), fmt::format("INSERT INTO interaction ({}, id) VALUES (?, "
-                                                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                                     kInteractionDataColumns));
+    write(m_db, "restore the incident", [&] {
+        SQLite::Statement st(sql(m_db), fmt::format("INSERT INTO interaction ({}, id) VALUES (?, "
+                                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                                    kInteractionDataColumns));
         bind_interaction(st, i);
         st.bind(16, static_cast<std::int64_t>(i.id));
         st.exec();
         insert_children(i, i.id, true);
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "restore the incident");
-    }
+    });
 }
 
 InteractionRepo::RecentHistory InteractionRepo::recent(Id customer_id, Date since) {
-    SQLite::Statement st(m_db.sql(), R"(
-        SELECT count(*),
-               (SELECT coalesce(sum(r.cost), 0) FROM interaction i2
-                  JOIN resolution r ON r.interaction_id = i2.id
-                 WHERE i2.customer_id = ?1 AND r.status = 'accepted')
-          FROM interaction i WHERE i.customer_id = ?1 AND i.occurred_at >= ?2)");
-    st.bind(1, static_cast<std::int64_t>(customer_id));
-    st.bind(2, format_date(since));
-    st.executeStep();
-    return RecentHistory{st.getColumn(0).getInt64(), Money{st.getColumn(1).getInt64()}};
+    return read(m_db, [&]() -> InteractionRepo::RecentHistory {
+        SQLite::Statement st(sql(m_db), R"(
+            SELECT count(*),
+                   (SELECT coalesce(sum(r.cost), 0) FROM interaction i2
+                      JOIN resolution r ON r.interaction_id = i2.id
+                     WHERE i2.customer_id = ?1 AND r.status = 'accepted')
+              FROM interaction i WHERE i.customer_id = ?1 AND i.occurred_at >= ?2)");
+        st.bind(1, static_cast<std::int64_t>(customer_id));
+        st.bind(2, format_date(since));
+        st.executeStep();
+        return RecentHistory{st.getColumn(0).getInt64(), Money{st.getColumn(1).getInt64()}};
+    });
 }
 
 } // namespace rapport::store

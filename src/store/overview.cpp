@@ -1,7 +1,8 @@
 #include "store/overview.h"
 
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -20,199 +21,208 @@ void bind_day_range(SQLite::Statement& st, int first_index, Date from, Date to) 
 
 std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date> due_up_to,
                                                               int limit) {
-    SQLite::Statement st(m_db.sql(), R"(
-        SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category
-          FROM follow_up f
-          JOIN interaction i ON i.id = f.interaction_id
-          JOIN customer c ON c.id = i.customer_id
-         WHERE f.done_on IS NULL AND (?1 IS NULL OR f.due_on <= ?1)
-         ORDER BY f.due_on, f.id
-         LIMIT ?2)");
-    if (due_up_to)
-        st.bind(1, format_date(*due_up_to));
-    else
-        st.bind(1);
-    st.bind(2, limit);
-    std::vector<OpenFollowUpRow> out;
-    while (st.executeStep()) {
-        OpenFollowUpRow r;
-        r.follow_up_id = st.getColumn(0).getInt64();
-        r.interaction_id = st.getColumn(1).getInt64();
-        r.customer_id = st.getColumn(2).getInt64();
-        r.customer_name = st.getColumn(3).getString();
-        r.due = stored(st.getColumn(4), as_date);
-        r.note = st.getColumn(5).getString();
-        r.summary = st.getColumn(6).getString();
-        r.category = stored(st.getColumn(7), parse_category);
-        out.push_back(std::move(r));
-    }
-    return out;
+    return read(m_db, [&]() -> std::vector<OpenFollowUpRow> {
+        SQLite::Statement st(sql(m_db), R"(
+            SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category
+              FROM follow_up f
+              JOIN interaction i ON i.id = f.interaction_id
+              JOIN customer c ON c.id = i.customer_id
+             WHERE f.done_on IS NULL AND (?1 IS NULL OR f.due_on <= ?1)
+             ORDER BY f.due_on, f.id
+             LIMIT ?2)");
+        if (due_up_to)
+            st.bind(1, format_date(*due_up_to));
+        else
+            st.bind(1);
+        st.bind(2, limit);
+        std::vector<OpenFollowUpRow> out;
+        while (st.executeStep()) {
+            OpenFollowUpRow r;
+            r.follow_up_id = st.getColumn(0).getInt64();
+            r.interaction_id = st.getColumn(1).getInt64();
+            r.customer_id = st.getColumn(2).getInt64();
+            r.customer_name = st.getColumn(3).getString();
+            r.due = stored(st.getColumn(4), as_date);
+            r.note = st.getColumn(5).getString();
+            r.summary = st.getColumn(6).getString();
+            r.category = stored(st.getColumn(7), parse_category);
+            out.push_back(std::move(r));
+        }
+        return out;
+    });
 }
 
 std::int64_t OverviewQueries::count_open_follow_ups_due_before(Date day) {
-    SQLite::Statement st(m_db.sql(),
-                         "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on < ?");
-    st.bind(1, format_date(day));
-    st.executeStep();
-    return st.getColumn(0).getInt64();
+    return read(m_db, [&]() -> std::int64_t {
+        SQLite::Statement st(sql(m_db),
+                             "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on < ?");
+        st.bind(1, format_date(day));
+        st.executeStep();
+        return st.getColumn(0).getInt64();
+    });
 }
 
 std::int64_t OverviewQueries::count_open_follow_ups_due_on(Date day) {
-    SQLite::Statement st(m_db.sql(),
-                         "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on = ?");
-    st.bind(1, format_date(day));
-    st.executeStep();
-    return st.getColumn(0).getInt64();
-}
-
-std::int64_t OverviewQueries::count_open_follow_ups() {
-    return m_db.sql().execAndGet("SELECT count(*) FROM follow_up WHERE done_on IS NULL").getInt64();
+    return read(m_db, [&]() -> std::int64_t {
+        SQLite::Statement st(sql(m_db),
+                             "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on = ?");
+        st.bind(1, format_date(day));
+        st.executeStep();
+        return st.getColumn(0).getInt64();
+    });
 }
 
 std::vector<RecentIncidentRow> OverviewQueries::recent_incidents(int limit) {
-    SQLite::Statement st(m_db.sql(), R"(
-        SELECT i.id, c.id, c.name, i.occurred_at, i.category, i.severity, i.summary,
-               (SELECT coalesce(sum(r.cost), 0) FROM resolution r
-                 WHERE r.interaction_id = i.id AND r.status = 'accepted')
-          FROM interaction i JOIN customer c ON c.id = i.customer_id
-         ORDER BY i.occurred_at DESC, i.id DESC
-         LIMIT ?)");
-    st.bind(1, limit);
-    std::vector<RecentIncidentRow> out;
-    while (st.executeStep()) {
-        RecentIncidentRow r;
-        r.interaction_id = st.getColumn(0).getInt64();
-        r.customer_id = st.getColumn(1).getInt64();
-        r.customer_name = st.getColumn(2).getString();
-        r.at = stored(st.getColumn(3), as_date_time);
-        r.category = stored(st.getColumn(4), parse_category);
-        r.severity = st.getColumn(5).getInt();
-        r.summary = st.getColumn(6).getString();
-        r.given_back = Money{st.getColumn(7).getInt64()};
-        out.push_back(std::move(r));
-    }
-    return out;
+    return read(m_db, [&]() -> std::vector<RecentIncidentRow> {
+        SQLite::Statement st(sql(m_db), R"(
+            SELECT i.id, c.id, c.name, i.occurred_at, i.category, i.severity, i.summary,
+                   (SELECT coalesce(sum(r.cost), 0) FROM resolution r
+                     WHERE r.interaction_id = i.id AND r.status = 'accepted')
+              FROM interaction i JOIN customer c ON c.id = i.customer_id
+             ORDER BY i.occurred_at DESC, i.id DESC
+             LIMIT ?)");
+        st.bind(1, limit);
+        std::vector<RecentIncidentRow> out;
+        while (st.executeStep()) {
+            RecentIncidentRow r;
+            r.interaction_id = st.getColumn(0).getInt64();
+            r.customer_id = st.getColumn(1).getInt64();
+            r.customer_name = st.getColumn(2).getString();
+            r.at = stored(st.getColumn(3), as_date_time);
+            r.category = stored(st.getColumn(4), parse_category);
+            r.severity = st.getColumn(5).getInt();
+            r.summary = st.getColumn(6).getString();
+            r.given_back = Money{st.getColumn(7).getInt64()};
+            out.push_back(std::move(r));
+        }
+        return out;
+    });
 }
 
 bool OverviewQueries::is_empty() {
-    return m_db.sql()
-               .execAndGet("SELECT NOT EXISTS (SELECT 1 FROM customer) AND "
-                           "NOT EXISTS (SELECT 1 FROM interaction)")
-               .getInt() != 0;
+    return read(m_db, [&]() -> bool {
+        return sql(m_db)
+                   .execAndGet("SELECT NOT EXISTS (SELECT 1 FROM customer) AND "
+                               "NOT EXISTS (SELECT 1 FROM interaction)")
+                   .getInt() != 0;
+    });
 }
 
 PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
-    // Two sequential scans summed here instead of GROUP BY queries that look up the
-    // resolutions of each incident: on a million incidents a year's report takes a few
-    // hundred milliseconds instead of seconds (the time index would make the reads random).
-    // One per incident of the period (a busy year: 330,000), kept in a vector sorted by id
-    // rather than a hash map: 24 bytes each instead of ~56, which the window's memory budget
-    // notices.
-    struct Incident {
-        Id id;
-        IncidentTotals* category;
-        IncidentTotals* month;
-        Id customer;
-    };
-    struct CustomerSums {
-        std::int64_t incidents = 0;
-        Money given_back;
-    };
-    std::map<std::string, IncidentTotals> categories;
-    std::map<std::string, IncidentTotals> months;
-    std::unordered_map<Id, CustomerSums> customers;
-    std::vector<Incident> incidents;
-    // Per month, incidents counted by category (keyed by the totals' addresses: no string work
-    // per row beyond the two lookups above).
-    std::map<const IncidentTotals*, std::map<const IncidentTotals*, std::int64_t>> month_category;
+    return read(m_db, [&]() -> PeriodReport {
+        // Two sequential scans summed here instead of GROUP BY queries that look up the
+        // resolutions of each incident: on a million incidents a year's report takes a few
+        // hundred milliseconds instead of seconds (the time index would make the reads random).
+        // One per incident of the period (a busy year: 330,000), kept in a vector sorted by id
+        // rather than a hash map: 24 bytes each instead of ~56, which the window's memory budget
+        // notices.
+        struct Incident {
+            Id id;
+            IncidentTotals* category;
+            IncidentTotals* month;
+            Id customer;
+        };
+        struct CustomerSums {
+            std::int64_t incidents = 0;
+            Money given_back;
+        };
+        std::map<std::string, IncidentTotals> categories;
+        std::map<std::string, IncidentTotals> months;
+        std::unordered_map<Id, CustomerSums> customers;
+        std::vector<Incident> incidents;
+        // Per month, incidents counted by category (keyed by the totals' addresses: no string work
+        // per row beyond the two lookups above).
+        std::map<const IncidentTotals*, std::map<const IncidentTotals*, std::int64_t>>
+            month_category;
 
-    SQLite::Statement in_period(m_db.sql(), R"(
-        SELECT id, category, substr(occurred_at, 1, 7), customer_id, minutes
-          FROM interaction NOT INDEXED
-         WHERE occurred_at >= ?1 AND occurred_at < ?2)");
-    bind_day_range(in_period, 1, from, to);
-    while (in_period.executeStep()) {
-        IncidentTotals& c = categories[in_period.getColumn(1).getString()];
-        IncidentTotals& m = months[in_period.getColumn(2).getString()];
-        const Id customer = in_period.getColumn(3).getInt64();
-        const std::int64_t minutes = in_period.getColumn(4).getInt64();
-        ++c.incidents;
-        ++m.incidents;
-        ++month_category[&m][&c];
-        c.minutes += minutes;
-        m.minutes += minutes;
-        ++customers[customer].incidents;
-        incidents.push_back(Incident{in_period.getColumn(0).getInt64(), &c, &m, customer});
-    }
-    // A table scan returns rows by id; sort anyway rather than rely on it.
-    const auto by_id = [](const Incident& a, const Incident& b) { return a.id < b.id; };
-    if (!std::is_sorted(incidents.begin(), incidents.end(), by_id))
-        std::sort(incidents.begin(), incidents.end(), by_id);
-
-    SQLite::Statement resolutions(m_db.sql(), R"(
-        SELECT interaction_id, status = 'accepted', cost FROM resolution
-         WHERE status <> 'declined' AND cost > 0)");
-    while (resolutions.executeStep()) {
-        const Id id = resolutions.getColumn(0).getInt64();
-        const auto it =
-            std::lower_bound(incidents.begin(), incidents.end(), id,
-                             [](const Incident& i, Id wanted) { return i.id < wanted; });
-        if (it == incidents.end() || it->id != id)
-            continue;
-        const Money cost{resolutions.getColumn(2).getInt64()};
-        if (resolutions.getColumn(1).getInt() != 0) {
-            it->category->given_back += cost;
-            it->month->given_back += cost;
-            customers[it->customer].given_back += cost;
-        } else {
-            it->category->pending += cost;
-            it->month->pending += cost;
+        SQLite::Statement in_period(sql(m_db), R"(
+            SELECT id, category, substr(occurred_at, 1, 7), customer_id, minutes
+              FROM interaction NOT INDEXED
+             WHERE occurred_at >= ?1 AND occurred_at < ?2)");
+        bind_day_range(in_period, 1, from, to);
+        while (in_period.executeStep()) {
+            IncidentTotals& c = categories[in_period.getColumn(1).getString()];
+            IncidentTotals& m = months[in_period.getColumn(2).getString()];
+            const Id customer = in_period.getColumn(3).getInt64();
+            const std::int64_t minutes = in_period.getColumn(4).getInt64();
+            ++c.incidents;
+            ++m.incidents;
+            ++month_category[&m][&c];
+            c.minutes += minutes;
+            m.minutes += minutes;
+            ++customers[customer].incidents;
+            incidents.push_back(Incident{in_period.getColumn(0).getInt64(), &c, &m, customer});
         }
-    }
+        // A table scan returns rows by id; sort anyway rather than rely on it.
+        const auto by_id = [](const Incident& a, const Incident& b) { return a.id < b.id; };
+        if (!std::is_sorted(incidents.begin(), incidents.end(), by_id))
+            std::sort(incidents.begin(), incidents.end(), by_id);
 
-    PeriodReport out;
-    for (const auto& entry : all_categories()) {
-        IncidentTotals t = categories[std::string(entry.key)];
-        t.key = std::string(entry.key);
-        out.by_category.push_back(t);
-    }
-    for (auto& [month, t] : months) {
-        t.key = month;
-        out.by_month.push_back(t);
-        std::vector<std::int64_t> counts;
-        const auto& in_month = month_category[&t];
+        SQLite::Statement resolutions(sql(m_db), R"(
+            SELECT interaction_id, status = 'accepted', cost FROM resolution
+             WHERE status <> 'declined' AND cost > 0)");
+        while (resolutions.executeStep()) {
+            const Id id = resolutions.getColumn(0).getInt64();
+            const auto it =
+                std::lower_bound(incidents.begin(), incidents.end(), id,
+                                 [](const Incident& i, Id wanted) { return i.id < wanted; });
+            if (it == incidents.end() || it->id != id)
+                continue;
+            const Money cost{resolutions.getColumn(2).getInt64()};
+            if (resolutions.getColumn(1).getInt() != 0) {
+                it->category->given_back += cost;
+                it->month->given_back += cost;
+                customers[it->customer].given_back += cost;
+            } else {
+                it->category->pending += cost;
+                it->month->pending += cost;
+            }
+        }
+
+        PeriodReport out;
         for (const auto& entry : all_categories()) {
-            const auto c = categories.find(std::string(entry.key));
-            const auto n = c == categories.end() ? in_month.end() : in_month.find(&c->second);
-            counts.push_back(n == in_month.end() ? 0 : n->second);
+            IncidentTotals t = categories[std::string(entry.key)];
+            t.key = std::string(entry.key);
+            out.by_category.push_back(t);
         }
-        out.by_month_category.push_back(std::move(counts));
-    }
+        for (auto& [month, t] : months) {
+            t.key = month;
+            out.by_month.push_back(t);
+            std::vector<std::int64_t> counts;
+            const auto& in_month = month_category[&t];
+            for (const auto& entry : all_categories()) {
+                const auto c = categories.find(std::string(entry.key));
+                const auto n = c == categories.end() ? in_month.end() : in_month.find(&c->second);
+                counts.push_back(n == in_month.end() ? 0 : n->second);
+            }
+            out.by_month_category.push_back(std::move(counts));
+        }
 
-    std::vector<std::pair<Id, CustomerSums>> ranked;
-    for (const auto& [id, sums] : customers)
-        if (sums.given_back.cents > 0)
-            ranked.emplace_back(id, sums);
-    const std::size_t n = std::min<std::size_t>(ranked.size(), top > 0 ? top : 0);
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(),
-                      [](const auto& a, const auto& b) {
-                          if (a.second.given_back != b.second.given_back)
-                              return a.second.given_back > b.second.given_back;
-                          return a.first < b.first;
-                      });
-    SQLite::Statement name(m_db.sql(), "SELECT name FROM customer WHERE id = ?");
-    for (std::size_t i = 0; i < n; ++i) {
-        CostlyCustomerRow row;
-        row.customer_id = ranked[i].first;
-        row.incidents = ranked[i].second.incidents;
-        row.given_back = ranked[i].second.given_back;
-        name.bind(1, static_cast<std::int64_t>(row.customer_id));
-        if (name.executeStep())
-            row.name = name.getColumn(0).getString();
-        name.reset();
-        out.costliest.push_back(std::move(row));
-    }
-    return out;
+        std::vector<std::pair<Id, CustomerSums>> ranked;
+        for (const auto& [id, sums] : customers)
+            if (sums.given_back.cents > 0)
+                ranked.emplace_back(id, sums);
+        const std::size_t n = std::min<std::size_t>(ranked.size(), top > 0 ? top : 0);
+        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n),
+                          ranked.end(), [](const auto& a, const auto& b) {
+                              if (a.second.given_back != b.second.given_back)
+                                  return a.second.given_back > b.second.given_back;
+                              return a.first < b.first;
+                          });
+        SQLite::Statement name(sql(m_db), "SELECT name FROM customer WHERE id = ?");
+        for (std::size_t i = 0; i < n; ++i) {
+            CostlyCustomerRow row;
+            row.customer_id = ranked[i].first;
+            row.incidents = ranked[i].second.incidents;
+            row.given_back = ranked[i].second.given_back;
+            name.bind(1, static_cast<std::int64_t>(row.customer_id));
+            if (name.executeStep())
+                row.name = name.getColumn(0).getString();
+            name.reset();
+            out.costliest.push_back(std::move(row));
+        }
+        return out;
+    });
 }
 
 } // namespace rapport::store

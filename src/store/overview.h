@@ -2,6 +2,7 @@
 // Read-only queries behind the window's Today, Follow-ups and Reports views: what is due, what
 // happened lately, and plain totals. Each query is bounded (LIMIT or an index range) so the
 // views open at once on a database of a million incidents.
+#include "core/limits.h"
 #include "core/records.h"
 #include "store/database.h"
 
@@ -31,7 +32,7 @@ struct RecentIncidentRow {
     std::string customer_name;
     LocalDateTime at;
     Category category = Category::other;
-    int severity = 3;
+    int severity = kSeverityDefault;
     std::string summary;
     Money given_back; // accepted resolutions of this incident
 };
@@ -71,7 +72,6 @@ public:
     std::vector<OpenFollowUpRow> open_follow_ups(std::optional<Date> due_up_to, int limit);
     std::int64_t count_open_follow_ups_due_before(Date day); // overdue on `day`
     std::int64_t count_open_follow_ups_due_on(Date day);
-    std::int64_t count_open_follow_ups();
 
     // The newest incidents of all customers, newest first.
     std::vector<RecentIncidentRow> recent_incidents(int limit);

@@ -1,7 +1,8 @@
 #include "store/purchases.h"
 
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 namespace rapport::store {
@@ -26,7 +27,7 @@ void PurchaseRepo::validate(const Purchase& p) {
         throw InputError("The margin must be between -100 % and 100 %.");
     if (!p.on.ok())
         throw InputError("A purchase needs a real date.");
-    SQLite::Statement st(m_db.sql(), "SELECT 1 FROM customer WHERE id = ?");
+    SQLite::Statement st(sql(m_db), "SELECT 1 FROM customer WHERE id = ?");
     st.bind(1, static_cast<std::int64_t>(p.customer_id));
     if (!st.executeStep())
         throw DataError(fmt::format("No customer has id {}.", p.customer_id));
@@ -34,9 +35,8 @@ void PurchaseRepo::validate(const Purchase& p) {
 
 Id PurchaseRepo::add(const Purchase& p) {
     validate(p);
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), R"(
+    return write(m_db, "save the purchase", [&] {
+        SQLite::Statement st(sql(m_db), R"(
             INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp)
             VALUES (?, ?, ?, ?))");
         st.bind(1, static_cast<std::int64_t>(p.customer_id));
@@ -44,19 +44,15 @@ Id PurchaseRepo::add(const Purchase& p) {
         st.bind(3, static_cast<std::int64_t>(p.amount.cents));
         st.bind(4, p.margin);
         st.exec();
-        const Id id = m_db.sql().getLastInsertRowid();
-        tx.commit();
+        const Id id = sql(m_db).getLastInsertRowid();
         return id;
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "save the purchase");
-    }
+    });
 }
 
 void PurchaseRepo::update(const Purchase& p) {
     validate(p);
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), R"(
+    write(m_db, "save the purchase", [&] {
+        SQLite::Statement st(sql(m_db), R"(
             UPDATE purchase SET customer_id = ?, purchased_on = ?, amount = ?, margin_bp = ?
              WHERE id = ?)");
         st.bind(1, static_cast<std::int64_t>(p.customer_id));
@@ -66,43 +62,40 @@ void PurchaseRepo::update(const Purchase& p) {
         st.bind(5, static_cast<std::int64_t>(p.id));
         if (st.exec() == 0)
             throw DataError(fmt::format("No purchase has id {}.", p.id));
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "save the purchase");
-    }
+    });
 }
 
 void PurchaseRepo::remove(Id id) {
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), "DELETE FROM purchase WHERE id = ?");
+    write(m_db, "delete the purchase", [&] {
+        SQLite::Statement st(sql(m_db), "DELETE FROM purchase WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(fmt::format("No purchase has id {}.", id));
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "delete the purchase");
-    }
+    });
 }
 
 Purchase PurchaseRepo::get(Id id) {
-    SQLite::Statement st(m_db.sql(), R"(
-        SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase WHERE id = ?)");
-    st.bind(1, static_cast<std::int64_t>(id));
-    if (!st.executeStep())
-        throw DataError(fmt::format("No purchase has id {}.", id));
-    return read_purchase(st);
+    return read(m_db, [&]() -> Purchase {
+        SQLite::Statement st(sql(m_db), R"(
+            SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase WHERE id = ?)");
+        st.bind(1, static_cast<std::int64_t>(id));
+        if (!st.executeStep())
+            throw DataError(fmt::format("No purchase has id {}.", id));
+        return read_purchase(st);
+    });
 }
 
 std::vector<Purchase> PurchaseRepo::for_customer(Id customer_id) {
-    SQLite::Statement st(m_db.sql(), R"(
-        SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase
-         WHERE customer_id = ? ORDER BY purchased_on DESC, id DESC)");
-    st.bind(1, static_cast<std::int64_t>(customer_id));
-    std::vector<Purchase> out;
-    while (st.executeStep())
-        out.push_back(read_purchase(st));
-    return out;
+    return read(m_db, [&]() -> std::vector<Purchase> {
+        SQLite::Statement st(sql(m_db), R"(
+            SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase
+             WHERE customer_id = ? ORDER BY purchased_on DESC, id DESC)");
+        st.bind(1, static_cast<std::int64_t>(customer_id));
+        std::vector<Purchase> out;
+        while (st.executeStep())
+            out.push_back(read_purchase(st));
+        return out;
+    });
 }
 
 } // namespace rapport::store

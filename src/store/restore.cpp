@@ -12,11 +12,12 @@
 // complete copy over it, after its -wal and -shm are removed; the safety copy holds both.
 #include "store/backup.h"
 
-#include "store/backup_copy.h"
+#include "store/sqlite/backup_copy.h"
 
 #include "core/errors.h"
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <sqlite3.h>

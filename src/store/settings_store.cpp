@@ -1,38 +1,38 @@
 #include "store/settings_store.h"
 
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 namespace rapport::store {
 
 Settings SettingsStore::load() {
-    Settings s;
-    SQLite::Statement st(m_db.sql(), "SELECT key, value FROM setting");
-    while (st.executeStep()) {
-        try {
-            apply_setting(s, st.getColumn(0).getString(), st.getColumn(1).getString());
-        } catch (const InputError&) {
-            // A value written by hand or by a later version: keep the default rather than fail.
+    return read(m_db, [&]() -> Settings {
+        Settings s;
+        SQLite::Statement st(sql(m_db), "SELECT key, value FROM setting");
+        while (st.executeStep()) {
+            try {
+                apply_setting(s, st.getColumn(0).getString(), st.getColumn(1).getString());
+            } catch (const InputError&) {
+                // A value written by hand or by a later version: keep the default rather than fail.
+            }
         }
-    }
-    return s;
+        return s;
+    });
 }
 
 void SettingsStore::set(std::string_view key, std::string_view value) {
     Settings s = load();
     apply_setting(s, key, value);
     const std::string normalised = setting_value(s, key);
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), R"(
+    write(m_db, "save the setting", [&] {
+        SQLite::Statement st(sql(m_db), R"(
             INSERT INTO setting (key, value) VALUES (?, ?)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value)");
         st.bind(1, std::string(key));
         st.bind(2, normalised);
         st.exec();
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "save the setting");
-    }
+    });
 }
 
 std::string SettingsStore::get(std::string_view key) {
@@ -40,21 +40,22 @@ std::string SettingsStore::get(std::string_view key) {
 }
 
 std::optional<CategoryDefault> SettingsStore::category_default(Category c) {
-    SQLite::Statement st(m_db.sql(),
-                         "SELECT resolution_type, cost FROM category_default WHERE category = ?");
-    st.bind(1, std::string(to_key(c)));
-    if (!st.executeStep())
-        return std::nullopt;
-    return CategoryDefault{c, stored(st.getColumn(0), parse_resolution_type),
-                           Money{st.getColumn(1).getInt64()}};
+    return read(m_db, [&]() -> std::optional<CategoryDefault> {
+        SQLite::Statement st(
+            sql(m_db), "SELECT resolution_type, cost FROM category_default WHERE category = ?");
+        st.bind(1, std::string(to_key(c)));
+        if (!st.executeStep())
+            return std::nullopt;
+        return CategoryDefault{c, stored(st.getColumn(0), parse_resolution_type),
+                               Money{st.getColumn(1).getInt64()}};
+    });
 }
 
 void SettingsStore::set_category_default(const CategoryDefault& d) {
     if (d.cost.cents < 0)
         throw InputError("A default cost cannot be negative.");
-    try {
-        WriteTransaction tx(m_db);
-        SQLite::Statement st(m_db.sql(), R"(
+    write(m_db, "save the category default", [&] {
+        SQLite::Statement st(sql(m_db), R"(
             INSERT INTO category_default (category, resolution_type, cost) VALUES (?, ?, ?)
             ON CONFLICT (category) DO UPDATE SET resolution_type = excluded.resolution_type,
                                                  cost = excluded.cost)");
@@ -62,10 +63,7 @@ void SettingsStore::set_category_default(const CategoryDefault& d) {
         st.bind(2, std::string(to_key(d.resolution)));
         st.bind(3, static_cast<std::int64_t>(d.cost.cents));
         st.exec();
-        tx.commit();
-    } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "save the category default");
-    }
+    });
 }
 
 } // namespace rapport::store

@@ -1,8 +1,9 @@
 #include "store/worth_query.h"
 
 #include "core/errors.h"
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -217,109 +218,113 @@ std::vector<CustomerActivity> WorthQuery::all_customers(Date today) {
 }
 
 std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
-    SQLite::Database& db = m_db.sql();
-    std::optional<SortTuning> tuning;
-    if (!focus)
-        tuning.emplace(db);
-    ReadSnapshot snapshot(db);
-    const Bounds bounds = bounds_for(today);
-    const Shape& shape = focus ? kFocus : kAll;
+    return read(m_db, [&]() -> std::vector<CustomerActivity> {
+        SQLite::Database& db = sql(m_db);
+        std::optional<SortTuning> tuning;
+        if (!focus)
+            tuning.emplace(db);
+        ReadSnapshot snapshot(db);
+        const Bounds bounds = bounds_for(today);
+        const Shape& shape = focus ? kFocus : kAll;
 
-    std::vector<CustomerActivity> out;
-    std::unordered_map<Id, std::size_t> index_of;
-    {
-        SQLite::Statement st(db, customers_sql(focus));
-        bind_bounds(st, bounds, focus);
-        while (st.executeStep()) {
-            CustomerActivity c;
-            c.id = st.getColumn(0).getInt64();
-            c.name = st.getColumn(1).getString();
-            if (!st.getColumn(2).isNull())
-                c.referred_by = st.getColumn(2).getInt64();
-            c.came_anyway = st.getColumn(3).getInt() != 0;
-            c.referral_reward = Money::from_cents(st.getColumn(4).getInt64());
-            index_of.emplace(c.id, out.size());
-            out.push_back(std::move(c));
+        std::vector<CustomerActivity> out;
+        std::unordered_map<Id, std::size_t> index_of;
+        {
+            SQLite::Statement st(db, customers_sql(focus));
+            bind_bounds(st, bounds, focus);
+            while (st.executeStep()) {
+                CustomerActivity c;
+                c.id = st.getColumn(0).getInt64();
+                c.name = st.getColumn(1).getString();
+                if (!st.getColumn(2).isNull())
+                    c.referred_by = st.getColumn(2).getInt64();
+                c.came_anyway = st.getColumn(3).getInt() != 0;
+                c.referral_reward = Money::from_cents(st.getColumn(4).getInt64());
+                index_of.emplace(c.id, out.size());
+                out.push_back(std::move(c));
+            }
         }
-    }
-    // Runs one grouped query and hands each customer's row to `take`; a row per customer, so
-    // this loop runs at most once per customer whatever the number of records.
-    const auto each_row = [&](const std::string& sql, const auto& take) {
-        SQLite::Statement st(db, sql);
-        bind_bounds(st, bounds, focus);
-        while (st.executeStep()) {
-            const auto it = index_of.find(st.getColumn(0).getInt64());
-            if (it != index_of.end())
-                take(out[it->second], st);
-        }
-    };
-    each_row(purchases_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
-        c.purchase_count = st.getColumn(1).getInt64();
-        c.to_date.margin_cent_bp = st.getColumn(2).getInt64();
-        c.last_365_days.margin_cent_bp = st.getColumn(3).getInt64();
-        note_first_record(c, stored_day(st.getColumn(4).getString()));
+        // Runs one grouped query and hands each customer's row to `take`; a row per customer, so
+        // this loop runs at most once per customer whatever the number of records.
+        const auto each_row = [&](const std::string& sql, const auto& take) {
+            SQLite::Statement st(db, sql);
+            bind_bounds(st, bounds, focus);
+            while (st.executeStep()) {
+                const auto it = index_of.find(st.getColumn(0).getInt64());
+                if (it != index_of.end())
+                    take(out[it->second], st);
+            }
+        };
+        each_row(purchases_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
+            c.purchase_count = st.getColumn(1).getInt64();
+            c.to_date.margin_cent_bp = st.getColumn(2).getInt64();
+            c.last_365_days.margin_cent_bp = st.getColumn(3).getInt64();
+            note_first_record(c, stored_day(st.getColumn(4).getString()));
+        });
+        each_row(interactions_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
+            c.to_date.minutes += st.getColumn(1).getInt64();
+            c.last_365_days.minutes += st.getColumn(2).getInt64();
+            note_first_record(c, stored_day(st.getColumn(3).getString()));
+        });
+        each_row(resolutions_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
+            c.to_date.accepted = Money::from_cents(st.getColumn(1).getInt64());
+            c.last_365_days.accepted = Money::from_cents(st.getColumn(2).getInt64());
+            c.pending = Money::from_cents(st.getColumn(3).getInt64());
+        });
+        each_row(follow_ups_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
+            c.to_date.minutes += st.getColumn(1).getInt64();
+            c.last_365_days.minutes += st.getColumn(2).getInt64();
+        });
+        return out;
     });
-    each_row(interactions_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
-        c.to_date.minutes += st.getColumn(1).getInt64();
-        c.last_365_days.minutes += st.getColumn(2).getInt64();
-        note_first_record(c, stored_day(st.getColumn(3).getString()));
-    });
-    each_row(resolutions_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
-        c.to_date.accepted = Money::from_cents(st.getColumn(1).getInt64());
-        c.last_365_days.accepted = Money::from_cents(st.getColumn(2).getInt64());
-        c.pending = Money::from_cents(st.getColumn(3).getInt64());
-    });
-    each_row(follow_ups_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
-        c.to_date.minutes += st.getColumn(1).getInt64();
-        c.last_365_days.minutes += st.getColumn(2).getInt64();
-    });
-    return out;
 }
 
 std::vector<WorthEvent> WorthQuery::events(Id customer_id, Date today, Money hourly_rate) {
-    SQLite::Database& db = m_db.sql();
-    ReadSnapshot snapshot(db);
-    const Bounds bounds = bounds_for(today);
-    SQLite::Statement st(db, R"(
-        SELECT day, sum(margin), sum(minutes), sum(accepted) FROM (
-            SELECT purchased_on AS day, amount * margin_bp AS margin, 0 AS minutes,
-                   0 AS accepted
-              FROM purchase WHERE customer_id = :id AND purchased_on <= :today
-            UNION ALL
-            SELECT substr(occurred_at, 1, 10), 0, minutes, 0
-              FROM interaction WHERE customer_id = :id AND occurred_at < :after
-            UNION ALL
-            SELECT substr(i.occurred_at, 1, 10), 0, 0, r.cost
-              FROM interaction AS i JOIN resolution AS r ON r.interaction_id = i.id
-             WHERE i.customer_id = :id AND i.occurred_at < :after
-               AND r.status = 'accepted' AND r.cost > 0
-            UNION ALL
-            SELECT f.done_on, 0, f.minutes, 0
-              FROM interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id
-             WHERE i.customer_id = :id AND f.done_on <= :today AND f.minutes > 0)
-         GROUP BY day ORDER BY day)");
-    bind_bounds(st, bounds, &customer_id);
+    return read(m_db, [&]() -> std::vector<WorthEvent> {
+        SQLite::Database& db = sql(m_db);
+        ReadSnapshot snapshot(db);
+        const Bounds bounds = bounds_for(today);
+        SQLite::Statement st(db, R"(
+            SELECT day, sum(margin), sum(minutes), sum(accepted) FROM (
+                SELECT purchased_on AS day, amount * margin_bp AS margin, 0 AS minutes,
+                       0 AS accepted
+                  FROM purchase WHERE customer_id = :id AND purchased_on <= :today
+                UNION ALL
+                SELECT substr(occurred_at, 1, 10), 0, minutes, 0
+                  FROM interaction WHERE customer_id = :id AND occurred_at < :after
+                UNION ALL
+                SELECT substr(i.occurred_at, 1, 10), 0, 0, r.cost
+                  FROM interaction AS i JOIN resolution AS r ON r.interaction_id = i.id
+                 WHERE i.customer_id = :id AND i.occurred_at < :after
+                   AND r.status = 'accepted' AND r.cost > 0
+                UNION ALL
+                SELECT f.done_on, 0, f.minutes, 0
+                  FROM interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id
+                 WHERE i.customer_id = :id AND f.done_on <= :today AND f.minutes > 0)
+             GROUP BY day ORDER BY day)");
+        bind_bounds(st, bounds, &customer_id);
 
-    // Running exact totals; each event is the step between the rounded running totals, which
-    // is how the report rounds the to-date figures (half away from zero, as core/money.h).
-    std::int64_t margin_cent_bp = 0, minutes = 0;
-    Money shown_margin, shown_time;
-    std::vector<WorthEvent> events;
-    while (st.executeStep()) {
-        margin_cent_bp += st.getColumn(1).getInt64();
-        minutes += st.getColumn(2).getInt64();
-        const Money margin = Money::from_cents(round_div(margin_cent_bp, 10'000));
-        const Money time = Money::from_cents(round_div(hourly_rate.cents * minutes, 60));
-        WorthEvent e;
-        e.day = stored_day(st.getColumn(0).getString());
-        e.margin = margin - shown_margin;
-        e.time_cost = time - shown_time;
-        e.given_back = Money::from_cents(st.getColumn(3).getInt64());
-        shown_margin = margin;
-        shown_time = time;
-        events.push_back(e);
-    }
-    return events;
+        // Running exact totals; each event is the step between the rounded running totals, which
+        // is how the report rounds the to-date figures (half away from zero, as core/money.h).
+        std::int64_t margin_cent_bp = 0, minutes = 0;
+        Money shown_margin, shown_time;
+        std::vector<WorthEvent> events;
+        while (st.executeStep()) {
+            margin_cent_bp += st.getColumn(1).getInt64();
+            minutes += st.getColumn(2).getInt64();
+            const Money margin = Money::from_cents(round_div(margin_cent_bp, 10'000));
+            const Money time = Money::from_cents(round_div(hourly_rate.cents * minutes, 60));
+            WorthEvent e;
+            e.day = stored_day(st.getColumn(0).getString());
+            e.margin = margin - shown_margin;
+            e.time_cost = time - shown_time;
+            e.given_back = Money::from_cents(st.getColumn(3).getInt64());
+            shown_margin = margin;
+            shown_time = time;
+            events.push_back(e);
+        }
+        return events;
+    });
 }
 
 } // namespace rapport::store

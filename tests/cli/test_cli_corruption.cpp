@@ -4,8 +4,10 @@
 // never a crash or a signal - and a refused file must be left exactly as it was.
 // Run under AddressSanitizer and UBSan by `./packaging/dev.sh sanitize`.
 #include "cli_runner.h"
+#include "store/sqlite/connection.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>

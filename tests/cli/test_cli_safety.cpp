@@ -1,8 +1,10 @@
 // The data safety promises through the real rapport-cli: backups and restore, damaged,
 // read-only, locked and full databases, private files, and erasing a deleted customer.
 #include "cli_runner.h"
+#include "store/sqlite/connection.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 

@@ -155,7 +155,10 @@ TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date t
     CHECK(Label(Quadrant::miser) == "Knauser");
     CHECK(Label(Quadrant::affluent) == "Gutverdiener");
     CHECK(Label(Verdict::watch) == "Gemischt: im Auge behalten");
-    CHECK(FormatOfferedResolutions("refund 85.00 (accepted); apology-only (offered)", "EUR") ==
+    const std::vector<Resolution> given{
+        {.type = ResolutionType::refund, .cost = Money{8500}, .status = ResolutionStatus::accepted},
+        {.type = ResolutionType::apology_only, .status = ResolutionStatus::offered}};
+    CHECK(FormatOfferedResolutions(given, "EUR") ==
           "Erstattung 85,00" + nbsp + euro + " (angenommen); Nur Entschuldigung (angeboten)");
 
     // The window itself: a customer like G1 of product.md (own margin 155.00, handling cost

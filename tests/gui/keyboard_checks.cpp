@@ -278,9 +278,12 @@ std::vector<std::string> WalkEveryDialog(const TempDir& dir) {
     Walk([&] { ShowPurchaseDialog(parent, s, customer); }, problems, failures);
     Walk([&] { ShowSettingsDialog(parent, s); }, problems, failures);
     Walk([&] { ShowAccountantExportDialog(parent, s); }, problems, failures);
-    Walk([&] { ShowImportDialog(parent, s, store::ImportKind::customers, dir / "customers.csv"); },
-         problems, failures);
-    Walk([&] { ShowImportDialog(parent, s, store::ImportKind::purchases); }, problems, failures);
+    Walk(
+        [&] {
+            ShowImportDialog(parent, s, exchange::ImportKind::customers, dir / "customers.csv");
+        },
+        problems, failures);
+    Walk([&] { ShowImportDialog(parent, s, exchange::ImportKind::purchases); }, problems, failures);
     Walk([&] { ShowRestoreDialog(parent, s); }, problems, failures);
     // The note and the minutes asked when a follow-up is done.
     Interaction planned;

@@ -2,11 +2,11 @@
 // incident, driven through the keyboard and the menus' accelerators.
 #include "gui_support.h"
 
+#include "exchange/demo.h"
 #include "gui/customer_list_model.h"
 #include "gui/customer_page.h"
 #include "gui/customers_view.h"
 #include "gui/main_frame.h"
-#include "store/demo.h"
 
 #include <catch2/catch.hpp>
 
@@ -136,11 +136,11 @@ TEST_CASE("Deleting an incident with the Delete key then Ctrl+Z brings it back w
 TEST_CASE("The customer list reads only the rows on screen whatever the number of customers") {
     TempDir dir;
     auto services = MakeServices(dir);
-    store::DemoOptions demo;
+    exchange::DemoOptions demo;
     demo.customers = 5000;
     demo.interactions = 20000;
     demo.today = services->today();
-    store::generate_demo(services->db(), demo);
+    exchange::generate_demo(services->db(), demo);
 
     OpenWindow window(*services);
     window.frame->ShowView(MainFrame::View::customers);

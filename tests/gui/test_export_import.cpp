@@ -2,14 +2,16 @@
 // dialogs are native and cannot be driven, so the tests fill the path field (export) or pass
 // the file to open (import), as a person choosing them would.
 #include "gui_support.h"
+#include "store/sqlite/connection.h"
 
 #include "core/errors.h"
+#include "exchange/demo.h"
 #include "gui/accountant_export_dialog.h"
 #include "gui/background_read.h"
 #include "gui/history_export_ui.h"
 #include "gui/import_dialog.h"
-#include "store/demo.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <wx/button.h>
@@ -257,7 +259,7 @@ TEST_CASE("Importing customers from a file with one bad row shows its line numbe
         },
     });
     const bool imported =
-        ShowImportDialog(window.frame, *services, store::ImportKind::customers, file);
+        ShowImportDialog(window.frame, *services, exchange::ImportKind::customers, file);
     INFO(script.Failure());
     REQUIRE(script.Failure().empty());
 
@@ -312,12 +314,12 @@ TEST_CASE("A file that is not text is refused with the store's sentence and noth
             return true;
         },
     });
-    CHECK_FALSE(ShowImportDialog(window.frame, *services, store::ImportKind::purchases, file));
+    CHECK_FALSE(ShowImportDialog(window.frame, *services, exchange::ImportKind::purchases, file));
     REQUIRE(script.Failure().empty());
     INFO(counts->utf8_string());
     std::string expected;
     try {
-        store::read_import_file(file);
+        exchange::read_import_file(file);
     } catch (const DataError& e) {
         expected = e.what();
     }
@@ -370,7 +372,7 @@ TEST_CASE("Purchases in a file without a header are imported once the owner says
         },
     });
     const bool imported =
-        ShowImportDialog(window.frame, *services, store::ImportKind::purchases, file);
+        ShowImportDialog(window.frame, *services, exchange::ImportKind::purchases, file);
     INFO(script.Failure());
     REQUIRE(script.Failure().empty());
     INFO(before->utf8_string() << " / " << after->utf8_string());
@@ -509,11 +511,11 @@ TEST_CASE("Cancel while the accountant export is being written stops it and leav
     TempDir dir;
     auto services = MakeServices(dir);
     services->set_today(parse_date("2026-11-25"));
-    store::DemoOptions demo;
+    exchange::DemoOptions demo;
     demo.customers = 100;
     demo.interactions = 20000; // enough rows that the export is still reading when Cancel comes
     demo.today = services->today();
-    store::generate_demo(services->db(), demo);
+    exchange::generate_demo(services->db(), demo);
 
     Window window;
     MessageBoxAnswerer answers;
@@ -559,7 +561,7 @@ TEST_CASE("A long read runs beside the window with a progress window and returns
         [&](store::Database& reader) {
             worker_thread = std::this_thread::get_id();
             std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the window pulses
-            name = reader.sql().execAndGet("SELECT name FROM customer").getString();
+            name = sql(reader).execAndGet("SELECT name FROM customer").getString();
         },
         0);
     CHECK(finished);

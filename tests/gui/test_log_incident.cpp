@@ -1,9 +1,11 @@
 // The log dialog driven as a person would: keys typed through the X server (wxUIActionSimulator)
 // into the real dialog, then the database checked.
 #include "gui_support.h"
+#include "store/sqlite/connection.h"
 
 #include "gui/log_incident_dialog.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <wx/button.h>
@@ -203,7 +205,7 @@ TEST_CASE("A save that fails on a read-only database shows why and keeps what wa
     auto services = MakeServices(dir);
     const Id anna = AddCustomer(*services, "Anna Kowalski");
     // The connection refuses every write, as a read-only file does; reads still work.
-    services->db().sql().exec("PRAGMA query_only = ON");
+    store::sql(services->db()).exec("PRAGMA query_only = ON");
 
     Window window;
     MessageBoxAnswerer answerer(wxID_YES);
@@ -335,4 +337,45 @@ TEST_CASE("Editing an incident keeps its follow-up and undo puts the old text ba
     REQUIRE(services->undo.can_undo());
     services->undo.undo();
     CHECK(services->interactions.get(id).summary == "Charged twice");
+}
+
+TEST_CASE("A failing save for a new customer leaves no customer and keeps what was typed") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    // The incident's row fails as a full disk would, after the new customer's row is written:
+    // the two are one transaction, so neither stays.
+    store::sql(services->db())
+        .exec("CREATE TEMP TRIGGER fail_incident BEFORE INSERT ON interaction "
+              "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+
+    Window window;
+    MessageBoxAnswerer answerer(wxID_YES);
+    auto kept_summary = std::make_shared<wxString>();
+    auto kept_customer = std::make_shared<wxString>();
+    ModalScript script({
+        DialogReady(),
+        TypeInto("customer", "Nora Neumann"),
+        TypeInto("summary", "Kettle leaks at the seam"),
+        PressCtrlEnter(),
+        [&answerer, kept_summary, kept_customer] {
+            if (answerer.messages.empty() || !ActiveModalDialog())
+                return false;
+            *kept_summary = Field("summary")->GetValue();
+            *kept_customer = Field("customer")->GetValue();
+            return true;
+        },
+        [] {
+            wxUIActionSimulator().Char(WXK_ESCAPE);
+            return true;
+        },
+    });
+    const auto id = ShowLogIncidentDialog(window.frame, *services);
+    INFO(script.Failure());
+    REQUIRE(script.Finished());
+    CHECK_FALSE(id);
+    REQUIRE(answerer.messages.size() >= 1);
+    CHECK(answerer.messages.front().Contains("injected failure"));
+    CHECK(*kept_summary == "Kettle leaks at the seam");
+    CHECK(*kept_customer == "Nora Neumann");
+    CHECK(services->customers.count() == 0);
 }

@@ -2,11 +2,13 @@
 // view to a PNG file.
 #include "gui_support.h"
 
+#include "exchange/demo.h"
 #include "gui/customers_view.h"
+#include "gui/daily_backup.h"
 #include "gui/demo_data.h"
 #include "gui/main_frame.h"
 #include "gui/today_view.h"
-#include "store/demo.h"
+#include "store/backup.h"
 
 #include <catch2/catch.hpp>
 
@@ -14,6 +16,7 @@
 #include <wx/dataview.h>
 #include <wx/fileconf.h>
 #include <wx/image.h>
+#include <wx/statusbr.h>
 #include <wx/utils.h>
 
 #include <cstdio>
@@ -98,10 +101,10 @@ TEST_CASE("The screenshot option writes a 1280x800 picture of each view") {
     TempDir dir;
     {
         store::Database db = store::Database::open(dir / "demo.db");
-        store::DemoOptions demo;
+        exchange::DemoOptions demo;
         demo.customers = 60;
         demo.interactions = 400;
-        store::generate_demo(db, demo);
+        exchange::generate_demo(db, demo);
     }
     wxInitAllImageHandlers();
     // Configuration and runtime files go to the test's folder, not the user's.
@@ -160,4 +163,59 @@ TEST_CASE("The window never loads OpenGL, which it does not use") {
     }
     CHECK(saw_wx); // the map was read while the window was up
     CHECK_FALSE(saw_gl);
+}
+
+namespace {
+
+std::filesystem::path TodaysBackup(Services& services) {
+    const auto& db = services.db().path();
+    return store::backup_folder(db) /
+           (db.stem().string() + "-" + format_date(services.today()) + ".db");
+}
+
+MainFrame* ShowWindowAndBackUp(Services& services) {
+    MainFrame* frame = new MainFrame(services, {});
+    frame->Show();
+    frame->StartDailyBackup();
+    REQUIRE(WaitFor([&] { return frame->DailyBackup()->Finished(); }, 20000));
+    return frame;
+}
+
+} // namespace
+
+TEST_CASE("The window takes today's backup once it is on screen and says so when it cannot") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    Customer c;
+    c.name = "Anna Kowalski";
+    services->customers.add(c);
+
+    SECTION("the newest backup is from an earlier day: today's is written") {
+        const auto folder = store::backup_folder(services->db().path());
+        std::filesystem::create_directories(folder);
+        store::write_backup(services->db(), folder / "test-2026-12-01.db");
+        REQUIRE_FALSE(std::filesystem::exists(TodaysBackup(*services)));
+
+        MainFrame* frame = ShowWindowAndBackUp(*services);
+        CHECK(std::filesystem::exists(TodaysBackup(*services)));
+        CHECK(std::filesystem::exists(folder / "test-2026-12-01.db"));
+        CHECK(frame->GetStatusBar()->GetStatusText(0) == "Today's backup is written.");
+        frame->Destroy();
+    }
+    SECTION("the backups folder cannot be made: the status bar says so and work goes on") {
+        // A file where the folder should be: even root cannot write a backup into it.
+        std::ofstream(store::backup_folder(services->db().path())) << "not a folder";
+
+        MainFrame* frame = ShowWindowAndBackUp(*services);
+        const wxString said = frame->GetStatusBar()->GetStatusText(0);
+        INFO(said.utf8_string());
+        CHECK(said.Contains("could not be written"));
+        CHECK(said.Contains("Your changes are still saved as usual."));
+        Customer other;
+        other.name = "Bernd Vogel";
+        CHECK(services->customers.add(other) > 0);
+        CHECK(frame->IsShown());
+        frame->Destroy();
+    }
+    Pump(50);
 }

@@ -2,7 +2,9 @@
 // Fixtures for the export and import tests, written straight in SQL so a test can store text
 // the repositories would tidy up (a name that starts with a tab or CR, for the formula guard).
 #include "store/database.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
@@ -19,12 +21,12 @@ struct Res {
 
 inline std::int64_t add_customer(rapport::store::Database& db, const std::string& name,
                                  const std::string& email = "", const std::string& phone = "") {
-    SQLite::Statement st(db.sql(), "INSERT INTO customer (name, email, phone) VALUES (?, ?, ?)");
+    SQLite::Statement st(sql(db), "INSERT INTO customer (name, email, phone) VALUES (?, ?, ?)");
     st.bind(1, name);
     st.bind(2, email);
     st.bind(3, phone);
     st.exec();
-    return db.sql().getLastInsertRowid();
+    return sql(db).getLastInsertRowid();
 }
 
 // An incident at `at` ("YYYY-MM-DDTHH:MM") with its resolutions; returns its id.
@@ -32,17 +34,17 @@ inline std::int64_t add_incident(rapport::store::Database& db, std::int64_t cust
                                  const std::string& at, const std::string& summary,
                                  const std::vector<Res>& resolutions,
                                  const std::string& category = "product-fault") {
-    SQLite::Statement st(db.sql(), "INSERT INTO interaction (customer_id, occurred_at, channel, "
-                                   "category, summary) VALUES (?, ?, 'phone', ?, ?)");
+    SQLite::Statement st(sql(db), "INSERT INTO interaction (customer_id, occurred_at, channel, "
+                                  "category, summary) VALUES (?, ?, 'phone', ?, ?)");
     st.bind(1, static_cast<int64_t>(customer));
     st.bind(2, at);
     st.bind(3, category);
     st.bind(4, summary);
     st.exec();
-    const std::int64_t id = db.sql().getLastInsertRowid();
+    const std::int64_t id = sql(db).getLastInsertRowid();
     for (const auto& r : resolutions) {
-        SQLite::Statement res(db.sql(), "INSERT INTO resolution (interaction_id, type, cost, "
-                                        "status) VALUES (?, ?, ?, ?)");
+        SQLite::Statement res(sql(db), "INSERT INTO resolution (interaction_id, type, cost, "
+                                       "status) VALUES (?, ?, ?, ?)");
         res.bind(1, static_cast<int64_t>(id));
         res.bind(2, r.type);
         res.bind(3, static_cast<int64_t>(r.cents));
@@ -52,8 +54,8 @@ inline std::int64_t add_incident(rapport::store::Database& db, std::int64_t cust
     return id;
 }
 
-inline std::int64_t count(rapport::store::Database& db, const std::string& sql) {
-    return db.sql().execAndGet(sql).getInt64();
+inline std::int64_t count(rapport::store::Database& db, const std::string& query) {
+    return rapport::store::sql(db).execAndGet(query).getInt64();
 }
 
 } // namespace export_test

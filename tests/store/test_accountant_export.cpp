@@ -2,12 +2,14 @@
 // cleanly, checked by independent readers (Python's csv module, openpyxl).
 #include "../core/format_test_support.h"
 #include "export_test_support.h"
+#include "store/sqlite/connection.h"
 
 #include "core/csv_reader.h"
-#include "store/accountant_export.h"
-#include "store/demo.h"
+#include "exchange/accountant_export.h"
+#include "exchange/demo.h"
 #include "store/settings_store.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -25,10 +27,10 @@ using format_test::TempDir;
 
 namespace {
 
-std::vector<store::AccountantRow> rows_of(store::Database& db, Date from, Date to,
-                                          std::vector<std::string>* names = nullptr) {
-    std::vector<store::AccountantRow> out;
-    store::for_each_accountant_row(db, from, to, [&](const store::AccountantRow& r) {
+std::vector<exchange::AccountantRow> rows_of(store::Database& db, Date from, Date to,
+                                             std::vector<std::string>* names = nullptr) {
+    std::vector<exchange::AccountantRow> out;
+    exchange::for_each_accountant_row(db, from, to, [&](const exchange::AccountantRow& r) {
         out.push_back(r);
         if (names)
             names->emplace_back(r.customer); // the views die after the call
@@ -95,12 +97,12 @@ TEST_CASE("only accepted resolutions that cost money, inside the inclusive range
 TEST_CASE("export totals equal a direct SQL sum, by type, by month and overall", "[accountant]") {
     TempDir dir;
     auto db = store::Database::open(dir / "shop.db");
-    store::generate_demo(
+    exchange::generate_demo(
         db, {.customers = 150, .interactions = 3000, .seed = 7, .today = 2026_y / 11 / 25});
     const Date from = 2025_y / 6 / 15;
     const Date to = 2026_y / 3 / 10;
     const auto result =
-        store::export_accountant(db, from, to, store::AccountantFormat::csv, dir / "a.csv");
+        exchange::export_accountant(db, from, to, exchange::AccountantFormat::csv, dir / "a.csv");
     const char* where = R"(FROM resolution r JOIN interaction i ON i.id = r.interaction_id
         WHERE r.status = 'accepted' AND r.cost > 0
           AND date(i.occurred_at) BETWEEN '2025-06-15' AND '2026-03-10')";
@@ -112,13 +114,13 @@ TEST_CASE("export totals equal a direct SQL sum, by type, by month and overall",
           export_test::count(db, std::string("SELECT sum(r.cost) ") + where));
 
     std::map<std::string, std::int64_t> by_type, by_month;
-    SQLite::Statement types(db.sql(), std::string("SELECT r.type, sum(r.cost) ") + where +
-                                          " GROUP BY r.type");
+    SQLite::Statement types(sql(db), std::string("SELECT r.type, sum(r.cost) ") + where +
+                                         " GROUP BY r.type");
     while (types.executeStep())
         by_type[types.getColumn(0).getString()] = types.getColumn(1).getInt64();
-    SQLite::Statement months(db.sql(), std::string("SELECT substr(i.occurred_at, 1, 7), "
-                                                   "sum(r.cost) ") +
-                                           where + " GROUP BY 1");
+    SQLite::Statement months(sql(db), std::string("SELECT substr(i.occurred_at, 1, 7), "
+                                                  "sum(r.cost) ") +
+                                          where + " GROUP BY 1");
     while (months.executeStep())
         by_month[months.getColumn(0).getString()] = months.getColumn(1).getInt64();
     REQUIRE(result.totals.by_type.size() == by_type.size());
@@ -131,7 +133,7 @@ TEST_CASE("export totals equal a direct SQL sum, by type, by month and overall",
         CHECK(m.amount.cents == by_month.at(m.label()));
 
     // The preview's SQL totals agree, and so does the file itself, summed cell by cell.
-    const auto preview = store::accountant_totals(db, from, to);
+    const auto preview = exchange::accountant_totals(db, from, to);
     CHECK(preview.total == result.totals.total);
     CHECK(preview.rows == result.totals.rows);
     const CsvTable csv = read_csv_file(dir / "a.csv");
@@ -147,8 +149,8 @@ TEST_CASE("text a spreadsheet would run as a formula is guarded while amounts st
     TempDir dir;
     auto db = store::Database::open_in_memory();
     add_trigger_customers(db);
-    store::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31, store::AccountantFormat::csv,
-                             dir / "a.csv");
+    exchange::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31,
+                                exchange::AccountantFormat::csv, dir / "a.csv");
     const std::string bytes = format_test::read_bytes(dir / "a.csv");
     CHECK(bytes.rfind("\xEF\xBB\xBF", 0) == 0);
     REQUIRE(format_test::run_tool("read_csv.py", dir / "a.csv", dir / "rows.txt") == 0);
@@ -180,8 +182,8 @@ TEST_CASE("the XLSX opens in openpyxl with the same values: numbers are numbers,
     add_incident(db, anna, "2026-02-03T09:30", "Kettle, \"new\" one\r\nbroke",
                  {{"replacement", 3550}, {"discount", 5}}, "billing");
     store::SettingsStore(db).set("currency", "CHF");
-    const auto result = store::export_accountant(db, 2026_y / 1 / 1, 2026_y / 2 / 28,
-                                                 store::AccountantFormat::xlsx, dir / "a.xlsx");
+    const auto result = exchange::export_accountant(
+        db, 2026_y / 1 / 1, 2026_y / 2 / 28, exchange::AccountantFormat::xlsx, dir / "a.xlsx");
     std::vector<std::string> names;
     const auto rows = rows_of(db, 2026_y / 1 / 1, 2026_y / 2 / 28, &names);
     REQUIRE(rows.size() == 8);
@@ -232,12 +234,12 @@ TEST_CASE("a range that ends before it starts is refused and nothing is written"
           "[accountant][errors]") {
     TempDir dir;
     auto db = store::Database::open_in_memory();
-    for (const auto format : {store::AccountantFormat::csv, store::AccountantFormat::xlsx}) {
+    for (const auto format : {exchange::AccountantFormat::csv, exchange::AccountantFormat::xlsx}) {
         CHECK_THROWS_AS(
-            store::export_accountant(db, 2026_y / 2 / 1, 2026_y / 1 / 31, format, dir / "a.out"),
+            exchange::export_accountant(db, 2026_y / 2 / 1, 2026_y / 1 / 31, format, dir / "a.out"),
             InputError);
     }
-    CHECK_THROWS_WITH(store::accountant_totals(db, 2026_y / 2 / 1, 2026_y / 1 / 31),
+    CHECK_THROWS_WITH(exchange::accountant_totals(db, 2026_y / 2 / 1, 2026_y / 1 / 31),
                       Catch::Contains("2026-02-01") && Catch::Contains("2026-01-31"));
     CHECK(std::filesystem::is_empty(dir.path()));
 }
@@ -248,10 +250,10 @@ TEST_CASE("an export into a folder that cannot be written says so and leaves not
     auto db = store::Database::open_in_memory();
     add_trigger_customers(db);
     format_test::write_bytes(dir / "somefile", "not a folder");
-    for (const auto format : {store::AccountantFormat::csv, store::AccountantFormat::xlsx}) {
+    for (const auto format : {exchange::AccountantFormat::csv, exchange::AccountantFormat::xlsx}) {
         const std::string message = format_test::data_error([&] {
-            store::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31, format,
-                                     dir / "somefile" / "out.csv");
+            exchange::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31, format,
+                                        dir / "somefile" / "out.csv");
         });
         CHECK_THAT(message, Catch::Contains("somefile"));
         CHECK(message.back() == '.');
@@ -266,10 +268,10 @@ TEST_CASE("accountant exports are readable by the owner only", "[accountant]") {
     auto db = store::Database::open_in_memory();
     add_trigger_customers(db);
     const mode_t old = ::umask(0);
-    store::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31, store::AccountantFormat::csv,
-                             dir / "a.csv");
-    store::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31, store::AccountantFormat::xlsx,
-                             dir / "a.xlsx");
+    exchange::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31,
+                                exchange::AccountantFormat::csv, dir / "a.csv");
+    exchange::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31,
+                                exchange::AccountantFormat::xlsx, dir / "a.xlsx");
     ::umask(old);
     CHECK(mode_of(dir / "a.csv") == 0600);
     CHECK(mode_of(dir / "a.xlsx") == 0600);
@@ -279,16 +281,16 @@ TEST_CASE("a quiet month still gives a valid file with a header and zero totals"
     TempDir dir;
     auto db = store::Database::open_in_memory();
     add_trigger_customers(db);
-    const auto csv = store::export_accountant(db, 2026_y / 3 / 1, 2026_y / 3 / 31,
-                                              store::AccountantFormat::csv, dir / "a.csv");
+    const auto csv = exchange::export_accountant(db, 2026_y / 3 / 1, 2026_y / 3 / 31,
+                                                 exchange::AccountantFormat::csv, dir / "a.csv");
     CHECK(csv.totals.rows == 0);
     CHECK(csv.totals.total.cents == 0);
     CHECK(format_test::read_bytes(dir / "a.csv") ==
           "\xEF\xBB\xBF"
           "date,customer,customer id,interaction id,category,resolution type,amount,currency,"
           "summary\r\n");
-    store::export_accountant(db, 2026_y / 3 / 1, 2026_y / 3 / 31, store::AccountantFormat::xlsx,
-                             dir / "a.xlsx");
+    exchange::export_accountant(db, 2026_y / 3 / 1, 2026_y / 3 / 31,
+                                exchange::AccountantFormat::xlsx, dir / "a.xlsx");
     const auto x = read_xlsx(dir / "a.xlsx", dir);
     CHECK(x["Resolutions"]["rows"].size() == 1);
 }

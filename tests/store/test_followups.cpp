@@ -1,10 +1,13 @@
 // The weekly follow-up review at store level: which follow-ups land in which week, what is
 // overdue, and that refused changes leave the follow-up exactly as it was.
 #include "core/errors.h"
+#include "core/resolutions.h"
 #include "store/customers.h"
 #include "store/followups.h"
 #include "store/interactions.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -68,7 +71,12 @@ TEST_CASE("a follow-up line says who, what happened, what was offered and the no
     CHECK(item.customer_name == "Zoë Martin");
     CHECK(item.interaction_id == shop.incident);
     CHECK(item.summary == "Kettle stopped working after a week");
-    CHECK(item.resolution_offered == "refund 25.00 (accepted); apology-only (offered)");
+    CHECK(describe_resolutions(item.resolutions) ==
+          "refund 25.00 (accepted); apology-only (offered)");
+    REQUIRE(item.resolutions.size() == 2);
+    CHECK(item.resolutions[0].type == ResolutionType::refund);
+    CHECK(item.resolutions[0].cost == Money{2500});
+    CHECK(item.resolutions[1].status == ResolutionStatus::offered);
     CHECK(item.category == Category::product_fault);
     CHECK(item.follow_up.note == "Ask if the new kettle works");
 }
@@ -79,7 +87,8 @@ TEST_CASE("follow-ups saved with their incident are in the list", "[followups]")
     i.id = 0;
     i.follow_ups.push_back(FollowUp{0, 0, 2026_y / 11 / 26, "From the log dialog", {}, {}, {}, 0});
     const Id second = store::InteractionRepo(shop.db).add(i);
-    const auto items = shop.follow_ups.open_between(2026_y / 11 / 23, 2026_y / 11 / 29);
+    const auto items =
+        shop.follow_ups.agenda(2026_y / 11 / 23, week_containing(2026_y / 11 / 23)).week_items;
     REQUIRE(items.size() == 1);
     CHECK(items.front().interaction_id == second);
     CHECK(items.front().follow_up.note == "From the log dialog");
@@ -243,8 +252,8 @@ TEST_CASE("a follow-up can be moved to another day, but not once it is done", "[
     const FollowUp before = shop.follow_ups.move(id, 2026_y / 12 / 2);
     CHECK(before.due == 2026_y / 11 / 24);
     CHECK(shop.follow_ups.agenda(2026_y / 11 / 30, std::nullopt).overdue.empty());
-    CHECK(ids_of(shop.follow_ups.open_between(2026_y / 11 / 30, 2026_y / 12 / 6)) ==
-          std::vector<Id>{id});
+    CHECK(ids_of(shop.follow_ups.agenda(2026_y / 11 / 30, week_containing(2026_y / 11 / 30))
+                     .week_items) == std::vector<Id>{id});
     CHECK(shop.follow_ups.get(id).follow_up.note == "Snooze me");
 
     shop.follow_ups.mark_done(id, std::nullopt, "", 0, 2026_y / 12 / 2);
@@ -255,7 +264,7 @@ TEST_CASE("a follow-up can be moved to another day, but not once it is done", "[
 TEST_CASE("the partial index on open follow-ups serves the list's filter", "[followups][speed]") {
     // The same WHERE shape as FollowUpRepo's lists: a million done follow-ups cost nothing.
     Shop shop;
-    SQLite::Statement plan(shop.db.sql(), R"(
+    SQLite::Statement plan(store::sql(shop.db), R"(
         EXPLAIN QUERY PLAN SELECT f.id FROM follow_up f
           JOIN interaction i ON i.id = f.interaction_id
           JOIN customer c ON c.id = i.customer_id

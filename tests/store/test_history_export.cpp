@@ -3,9 +3,9 @@
 #include "../core/format_test_support.h"
 #include "export_test_support.h"
 
+#include "exchange/demo.h"
+#include "exchange/history_export.h"
 #include "store/customers.h"
-#include "store/demo.h"
-#include "store/history_export.h"
 #include "store/settings_store.h"
 
 #include <catch2/catch.hpp>
@@ -22,7 +22,7 @@ namespace {
 
 // A demo shop plus the awkward bits: tags, a referral, a name that looks like a formula.
 void make_shop(store::Database& db) {
-    store::generate_demo(
+    exchange::generate_demo(
         db, {.customers = 60, .interactions = 700, .seed = 11, .today = 2026_y / 11 / 25});
     store::CustomerRepo repo(db);
     Customer c = repo.get(1);
@@ -77,11 +77,11 @@ TEST_CASE("the history JSON parses back with every record the database holds", "
     TempDir dir;
     auto db = store::Database::open(dir / "shop.db");
     make_shop(db);
-    const auto n = store::export_history_json(db, dir / "history.json", "2026-11-25T10:00:00Z");
+    const auto n = exchange::export_history_json(db, dir / "history.json", "2026-11-25T10:00:00Z");
     const std::string text = format_test::read_bytes(dir / "history.json");
     const auto j = nlohmann::json::parse(text);
 
-    CHECK(j["format_version"] == store::kHistoryFormatVersion);
+    CHECK(j["format_version"] == exchange::kHistoryFormatVersion);
     CHECK(j["exported_at"] == "2026-11-25T10:00:00Z");
     CHECK(j["settings"]["business_name"] == "Café Zürich");
     CHECK(j["settings"]["currency"] == "EUR");
@@ -125,7 +125,7 @@ TEST_CASE("history CSV files hold every record and their ids link up", "[history
     auto db = store::Database::open(dir / "shop.db");
     make_shop(db);
     const auto out = dir / "export" / "history";
-    const auto n = store::export_history_csv(db, out);
+    const auto n = exchange::export_history_csv(db, out);
 
     const auto customers = read_with_python(out / "customers.csv", dir);
     const auto interactions = read_with_python(out / "interactions.csv", dir);
@@ -192,10 +192,10 @@ TEST_CASE("a history folder that is really a file is refused with a sentence", "
     TempDir dir;
     auto db = store::Database::open_in_memory();
     format_test::write_bytes(dir / "taken", "x");
-    CHECK_THAT(format_test::data_error([&] { store::export_history_csv(db, dir / "taken"); }),
+    CHECK_THAT(format_test::data_error([&] { exchange::export_history_csv(db, dir / "taken"); }),
                Catch::Contains("is a file"));
     CHECK_THAT(format_test::data_error(
-                   [&] { store::export_history_json(db, dir / "taken" / "h.json", "now"); }),
+                   [&] { exchange::export_history_json(db, dir / "taken" / "h.json", "now"); }),
                Catch::Contains("taken"));
     CHECK(format_test::read_bytes(dir / "taken") == "x");
 }

@@ -4,9 +4,9 @@
 #include "../core/format_test_support.h"
 #include "export_test_support.h"
 
+#include "exchange/history_export.h"
+#include "exchange/importer.h"
 #include "store/customers.h"
-#include "store/history_export.h"
-#include "store/importer.h"
 #include "store/purchases.h"
 #include "store/settings_store.h"
 
@@ -14,20 +14,20 @@
 
 using namespace rapport;
 using namespace date::literals;
+using exchange::ImportField;
+using exchange::ImportKind;
 using format_test::TempDir;
-using store::ImportField;
-using store::ImportKind;
 
 namespace {
 
-store::ImportPreview preview(store::Database& db, ImportKind kind, const std::string& csv,
-                             store::ImportOptions options = {}) {
-    return store::preview_import(db, kind, read_csv(csv), options);
+exchange::ImportPreview preview(store::Database& db, ImportKind kind, const std::string& csv,
+                                exchange::ImportOptions options = {}) {
+    return exchange::preview_import(db, kind, read_csv(csv), options);
 }
 
-store::ImportResult import(store::Database& db, ImportKind kind, const std::string& csv,
-                           store::ImportOptions options = {}) {
-    return store::run_import(db, kind, read_csv(csv), options);
+exchange::ImportResult import(store::Database& db, ImportKind kind, const std::string& csv,
+                              exchange::ImportOptions options = {}) {
+    return exchange::run_import(db, kind, read_csv(csv), options);
 }
 
 std::int64_t customers(store::Database& db) {
@@ -37,7 +37,7 @@ std::int64_t purchases(store::Database& db) {
     return export_test::count(db, "SELECT count(*) FROM purchase");
 }
 
-std::vector<std::size_t> lines_of(const std::vector<store::ImportRowError>& errors) {
+std::vector<std::size_t> lines_of(const std::vector<exchange::ImportRowError>& errors) {
     std::vector<std::size_t> out;
     for (const auto& e : errors)
         out.push_back(e.line);
@@ -58,10 +58,10 @@ TEST_CASE("a German till export with ',', a BOM and quoted line breaks is unders
     CHECK(pv.has_header);
     CHECK(pv.header_line == 1);
     CHECK(pv.columns == std::vector<std::string>{"Kunde", "Telefon", "E-Mail", "Notiz"});
-    CHECK(pv.mapping == store::ColumnMapping{{ImportField::name, 0},
-                                             {ImportField::phone, 1},
-                                             {ImportField::email, 2},
-                                             {ImportField::note, 3}});
+    CHECK(pv.mapping == exchange::ColumnMapping{{ImportField::name, 0},
+                                                {ImportField::phone, 1},
+                                                {ImportField::email, 2},
+                                                {ImportField::note, 3}});
     CHECK(pv.counts.rows == 2);
     CHECK(pv.counts.new_customers == 2);
     CHECK(pv.sample.size() == 2);
@@ -81,20 +81,20 @@ TEST_CASE("French and Spanish headers are recognised, and Nom with Prénom makes
     auto db = store::Database::open_in_memory();
     auto pv = preview(db, ImportKind::customers,
                       "Nom,Prénom,Téléphone,Courriel\nDupont,Marie,01 23 45 67 89,m@example.fr\n");
-    CHECK(pv.mapping == store::ColumnMapping{{ImportField::last_name, 0},
-                                             {ImportField::first_name, 1},
-                                             {ImportField::phone, 2},
-                                             {ImportField::email, 3}});
+    CHECK(pv.mapping == exchange::ColumnMapping{{ImportField::last_name, 0},
+                                                {ImportField::first_name, 1},
+                                                {ImportField::phone, 2},
+                                                {ImportField::email, 3}});
     import(db, ImportKind::customers,
            "Nom,Prénom,Téléphone,Courriel\nDupont,Marie,01 23 45 67 89,m@example.fr\n");
     CHECK(store::CustomerRepo(db).resolve("Marie Dupont").email == "m@example.fr");
 
     pv = preview(db, ImportKind::purchases,
                  "Fecha;Cliente;Importe;Margen\n25/11/2026;Marie Dupont;12,50;35\n");
-    CHECK(pv.mapping == store::ColumnMapping{{ImportField::date, 0},
-                                             {ImportField::name, 1},
-                                             {ImportField::amount, 2},
-                                             {ImportField::margin, 3}});
+    CHECK(pv.mapping == exchange::ColumnMapping{{ImportField::date, 0},
+                                                {ImportField::name, 1},
+                                                {ImportField::amount, 2},
+                                                {ImportField::margin, 3}});
     CHECK(pv.errors.empty());
     CHECK(pv.counts.purchases == 1);
 }
@@ -174,7 +174,7 @@ TEST_CASE("bad rows are reported with the file's line numbers and nothing is imp
     CHECK(r.preview.errors.size() == 4);
     CHECK(customers(db) == 1);
 
-    store::ImportOptions skip;
+    exchange::ImportOptions skip;
     skip.skip_bad_rows = true;
     const auto s = import(db, ImportKind::customers, csv, skip);
     CHECK(s.written);
@@ -205,7 +205,7 @@ TEST_CASE("purchases find their customer by Rapport id, email, phone or name", "
     CHECK_FALSE(r.written);
     CHECK(purchases(db) == 0);
 
-    store::ImportOptions skip;
+    exchange::ImportOptions skip;
     skip.skip_bad_rows = true;
     const auto s =
         import(db, ImportKind::purchases,
@@ -251,18 +251,18 @@ TEST_CASE("importing the same purchases twice does not count them twice", "[impo
 TEST_CASE("a missing, empty or binary file is refused with a sentence naming it",
           "[import][errors]") {
     TempDir dir;
-    CHECK_THAT(format_test::data_error([&] { store::read_import_file(dir / "nope.csv"); }),
+    CHECK_THAT(format_test::data_error([&] { exchange::read_import_file(dir / "nope.csv"); }),
                Catch::Contains("nope.csv") && Catch::Contains("does not exist"));
     format_test::write_bytes(dir / "empty.csv", "");
-    CHECK_THAT(format_test::data_error([&] { store::read_import_file(dir / "empty.csv"); }),
+    CHECK_THAT(format_test::data_error([&] { exchange::read_import_file(dir / "empty.csv"); }),
                Catch::Contains("empty.csv") && Catch::Contains("empty"));
     format_test::write_bytes(dir / "blank.csv", "\xEF\xBB\xBF\r\n  \r\n");
-    CHECK_THAT(format_test::data_error([&] { store::read_import_file(dir / "blank.csv"); }),
+    CHECK_THAT(format_test::data_error([&] { exchange::read_import_file(dir / "blank.csv"); }),
                Catch::Contains("empty"));
     format_test::write_bytes(dir / "photo.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-    CHECK_THAT(format_test::data_error([&] { store::read_import_file(dir / "photo.csv"); }),
+    CHECK_THAT(format_test::data_error([&] { exchange::read_import_file(dir / "photo.csv"); }),
                Catch::Contains("photo.csv"));
-    CHECK_THAT(format_test::data_error([&] { store::read_import_file(dir.path()); }),
+    CHECK_THAT(format_test::data_error([&] { exchange::read_import_file(dir.path()); }),
                Catch::Contains("folder"));
 }
 
@@ -284,13 +284,13 @@ TEST_CASE("a header with no rows, or no recognisable columns, imports nothing an
 TEST_CASE("columns can be chosen by header name or number, a bad choice is a usage error",
           "[import]") {
     auto db = store::Database::open_in_memory();
-    store::ImportOptions o;
-    o.choices = store::parse_column_map("name=1, phone=Tel Nr", ImportKind::customers);
+    exchange::ImportOptions o;
+    o.choices = exchange::parse_column_map("name=1, phone=Tel Nr", ImportKind::customers);
     auto pv = preview(db, ImportKind::customers, "Wer,Tel Nr\nAnna,030 1\n", o);
     CHECK(pv.problem.empty());
-    CHECK(pv.mapping == store::ColumnMapping{{ImportField::name, 0}, {ImportField::phone, 1}});
+    CHECK(pv.mapping == exchange::ColumnMapping{{ImportField::name, 0}, {ImportField::phone, 1}});
 
-    o.choices = store::parse_column_map("name=2,phone=1", ImportKind::customers);
+    o.choices = exchange::parse_column_map("name=2,phone=1", ImportKind::customers);
     o.has_header = false;
     pv = preview(db, ImportKind::customers, "030 1,Anna\n030 2,Bob\n", o);
     CHECK(pv.counts.new_customers == 2);
@@ -298,18 +298,18 @@ TEST_CASE("columns can be chosen by header name or number, a bad choice is a usa
 
     // An automatic choice can be dropped: the note column is left out.
     o = {};
-    o.choices = store::parse_column_map("note=", ImportKind::customers);
+    o.choices = exchange::parse_column_map("note=", ImportKind::customers);
     pv = preview(db, ImportKind::customers, "name,note\nAnna,hi\n", o);
-    CHECK(pv.mapping == store::ColumnMapping{{ImportField::name, 0}});
+    CHECK(pv.mapping == exchange::ColumnMapping{{ImportField::name, 0}});
 
-    CHECK_THROWS_AS(store::parse_column_map("colour=1", ImportKind::customers), InputError);
-    CHECK_THROWS_AS(store::parse_column_map("amount=1", ImportKind::customers), InputError);
-    CHECK_THROWS_AS(store::parse_column_map("name", ImportKind::customers), InputError);
-    o.choices = store::parse_column_map("name=Surname", ImportKind::customers);
+    CHECK_THROWS_AS(exchange::parse_column_map("colour=1", ImportKind::customers), InputError);
+    CHECK_THROWS_AS(exchange::parse_column_map("amount=1", ImportKind::customers), InputError);
+    CHECK_THROWS_AS(exchange::parse_column_map("name", ImportKind::customers), InputError);
+    o.choices = exchange::parse_column_map("name=Surname", ImportKind::customers);
     o.has_header = true;
     CHECK_THROWS_WITH(preview(db, ImportKind::customers, "Wer,Tel\nAnna,1\n", o),
                       Catch::Contains("no column \"Surname\"") && Catch::Contains("Wer, Tel"));
-    o.choices = store::parse_column_map("name=3", ImportKind::customers);
+    o.choices = exchange::parse_column_map("name=3", ImportKind::customers);
     CHECK_THROWS_AS(preview(db, ImportKind::customers, "Wer,Tel\nAnna,1\n", o), InputError);
 }
 
@@ -323,11 +323,11 @@ TEST_CASE("customers exported with the history come back unchanged, formula guar
                       .email = "a@b.example",
                       .note = "-5 % discount, \"always\"\nnext line"});
     repo.add(Customer{.name = "@home", .note = "'quoted already"});
-    store::export_history_csv(from, dir / "out");
+    exchange::export_history_csv(from, dir / "out");
 
     auto to = store::Database::open_in_memory();
-    const auto r = store::run_import(to, ImportKind::customers,
-                                     store::read_import_file(dir / "out" / "customers.csv"), {});
+    const auto r = exchange::run_import(
+        to, ImportKind::customers, exchange::read_import_file(dir / "out" / "customers.csv"), {});
     REQUIRE(r.written);
     CHECK(r.preview.mapping.count(ImportField::note) == 1);
     const auto a = store::CustomerRepo(to).resolve("=HYPERLINK(\"x\")");
@@ -338,8 +338,8 @@ TEST_CASE("customers exported with the history come back unchanged, formula guar
 }
 
 TEST_CASE("dates and amounts are read as tills write them", "[import]") {
-    using store::parse_import_amount;
-    using store::parse_import_date;
+    using exchange::parse_import_amount;
+    using exchange::parse_import_date;
     CHECK(parse_import_date("2026-11-25") == 2026_y / 11 / 25);
     CHECK(parse_import_date("25.11.2026") == 2026_y / 11 / 25);
     CHECK(parse_import_date("5/1/2026") == 2026_y / 1 / 5);

@@ -1,11 +1,13 @@
 #include "core/errors.h"
 #include "core/timeline.h"
+#include "exchange/demo.h"
 #include "store/customers.h"
-#include "store/demo.h"
 #include "store/interactions.h"
 #include "store/purchases.h"
 #include "store/settings_store.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 using namespace rapport;
@@ -61,10 +63,8 @@ TEST_CASE("tags and referrals are kept", "[customers]") {
     auto db = store::Database::open_in_memory();
     store::CustomerRepo repo(db);
     const Id b = repo.add(Customer{.name = "B", .tags = {"regular"}});
-    const Id c = repo.add(Customer{.name = "C",
-                                   .tags = {"vip", "Regular"},
-                                   .referred_by = b,
-                                   .referral_reward = Money{1000}});
+    const Id c = repo.add(Customer{
+        .name = "C", .tags = {"vip", "Regular"}, .referred_by = b, .referral_reward = Money{1000}});
     CHECK(repo.get(c).tags == std::vector<std::string>{"regular", "vip"});
     REQUIRE(repo.referred_by(b).size() == 1);
     CHECK(repo.referred_by(b)[0].id == c);
@@ -95,9 +95,8 @@ TEST_CASE("an incident is saved with its resolutions and follow-ups, and undo re
     store::InteractionRepo repo(db);
     const Id anna = customers.add(Customer{.name = "Anna"});
     Interaction i = incident(anna, "Charged twice", LocalDateTime{2026_y / 11 / 20, 600});
-    i.resolutions.push_back(Resolution{.type = ResolutionType::refund,
-                                       .cost = Money{2500},
-                                       .status = ResolutionStatus::accepted});
+    i.resolutions.push_back(Resolution{
+        .type = ResolutionType::refund, .cost = Money{2500}, .status = ResolutionStatus::accepted});
     i.follow_ups.push_back(FollowUp{.due = 2026_y / 11 / 23, .note = "Check the refund arrived"});
     const Id id = repo.add(i);
     const Interaction saved = repo.get(id);
@@ -108,7 +107,7 @@ TEST_CASE("an incident is saved with its resolutions and follow-ups, and undo re
 
     const Interaction removed = repo.remove(id);
     CHECK_FALSE(repo.find(id));
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM resolution").getInt() == 0);
+    CHECK(sql(db).execAndGet("SELECT count(*) FROM resolution").getInt() == 0);
     repo.restore(removed);
     const Interaction back = repo.get(id);
     CHECK(back.summary == "Charged twice");
@@ -133,7 +132,7 @@ TEST_CASE("a bad incident is refused and nothing is written", "[interactions]") 
     i.resolutions.clear();
     i.customer_id = 999;
     CHECK_THROWS_AS(repo.add(i), DataError);
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM interaction").getInt() == 0);
+    CHECK(sql(db).execAndGet("SELECT count(*) FROM interaction").getInt() == 0);
 }
 
 TEST_CASE("the repeat-complainer figures count recent complaints and money given back",
@@ -143,7 +142,8 @@ TEST_CASE("the repeat-complainer figures count recent complaints and money given
     store::InteractionRepo repo(db);
     const Id anna = customers.add(Customer{.name = "Anna"});
     for (int k = 0; k < 3; ++k) {
-        Interaction i = incident(anna, "again", LocalDateTime{add_days(2026_y / 11 / 20, -50 * k), 600});
+        Interaction i =
+            incident(anna, "again", LocalDateTime{add_days(2026_y / 11 / 20, -50 * k), 600});
         i.resolutions.push_back(Resolution{.type = ResolutionType::refund,
                                            .cost = Money{8000},
                                            .status = ResolutionStatus::accepted});
@@ -160,8 +160,8 @@ TEST_CASE("a customer's history lists incidents and purchases newest first", "[t
     const Id anna = customers.add(Customer{.name = "Anna"});
     store::InteractionRepo(db).add(incident(anna, "older", LocalDateTime{2026_y / 10 / 1, 600}));
     store::InteractionRepo(db).add(incident(anna, "newer", LocalDateTime{2026_y / 11 / 1, 600}));
-    store::PurchaseRepo(db).add(Purchase{.customer_id = anna, .on = 2026_y / 10 / 15,
-                                         .amount = Money{12000}, .margin = 3500});
+    store::PurchaseRepo(db).add(Purchase{
+        .customer_id = anna, .on = 2026_y / 10 / 15, .amount = Money{12000}, .margin = 3500});
     const auto interactions = store::InteractionRepo(db).for_customer(anna);
     const auto purchases = store::PurchaseRepo(db).for_customer(anna);
     const auto t = build_timeline(interactions, purchases);
@@ -175,11 +175,13 @@ TEST_CASE("purchases refuse zero amounts and impossible margins", "[purchases]")
     auto db = store::Database::open_in_memory();
     const Id anna = store::CustomerRepo(db).add(Customer{.name = "Anna"});
     store::PurchaseRepo repo(db);
-    CHECK_THROWS_AS(repo.add(Purchase{.customer_id = anna, .on = 2026_y / 1 / 1, .amount = Money{0}}),
-                    InputError);
-    CHECK_THROWS_AS(repo.add(Purchase{.customer_id = anna, .on = 2026_y / 1 / 1,
-                                      .amount = Money{100}, .margin = 20000}),
-                    InputError);
+    CHECK_THROWS_AS(
+        repo.add(Purchase{.customer_id = anna, .on = 2026_y / 1 / 1, .amount = Money{0}}),
+        InputError);
+    CHECK_THROWS_AS(
+        repo.add(Purchase{
+            .customer_id = anna, .on = 2026_y / 1 / 1, .amount = Money{100}, .margin = 20000}),
+        InputError);
     CHECK(repo.for_customer(anna).empty());
 }
 
@@ -200,27 +202,33 @@ TEST_CASE("settings keep their defaults until changed, and refuse bad values", "
 
 TEST_CASE("demo data fills an empty database and never mixes with real records", "[demo]") {
     auto db = store::Database::open_in_memory();
-    const auto n = store::generate_demo(db, {.customers = 50, .interactions = 400, .seed = 7,
-                                             .today = 2026_y / 11 / 25});
+    const auto n = exchange::generate_demo(
+        db, {.customers = 50, .interactions = 400, .seed = 7, .today = 2026_y / 11 / 25});
     CHECK(n.customers == 50);
     CHECK(n.interactions == 400);
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM purchase").getInt() >= 100);
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM customer WHERE referred_by IS NOT NULL")
+    CHECK(sql(db).execAndGet("SELECT count(*) FROM purchase").getInt() >= 100);
+    CHECK(
+        sql(db).execAndGet("SELECT count(*) FROM customer WHERE referred_by IS NOT NULL").getInt() >
+        0);
+    CHECK(sql(db).execAndGet("SELECT count(*) FROM follow_up WHERE done_on IS NULL").getInt() > 0);
+    CHECK(sql(db)
+              .execAndGet("SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH "
+                          "'kettle OR charged OR delivery OR wrong'")
               .getInt() > 0);
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM follow_up WHERE done_on IS NULL").getInt() > 0);
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH "
-                              "'kettle OR charged OR delivery OR wrong'").getInt() > 0);
-    CHECK_THROWS_AS(store::generate_demo(db, {}), DataError);
-    CHECK(db.sql().execAndGet("SELECT count(*) FROM customer").getInt() == 50);
-    SQLite::Statement fk(db.sql(), "PRAGMA foreign_key_check");
+    CHECK_THROWS_AS(exchange::generate_demo(db, {}), DataError);
+    CHECK(sql(db).execAndGet("SELECT count(*) FROM customer").getInt() == 50);
+    SQLite::Statement fk(sql(db), "PRAGMA foreign_key_check");
     CHECK_FALSE(fk.executeStep());
 }
 
 TEST_CASE("the same seed gives the same demo data", "[demo]") {
     auto a = store::Database::open_in_memory();
     auto b = store::Database::open_in_memory();
-    store::generate_demo(a, {.customers = 20, .interactions = 100, .seed = 3, .today = 2026_y / 11 / 25});
-    store::generate_demo(b, {.customers = 20, .interactions = 100, .seed = 3, .today = 2026_y / 11 / 25});
-    const char* digest = "SELECT group_concat(customer_id || summary || occurred_at, '|') FROM interaction";
-    CHECK(a.sql().execAndGet(digest).getString() == b.sql().execAndGet(digest).getString());
+    exchange::generate_demo(
+        a, {.customers = 20, .interactions = 100, .seed = 3, .today = 2026_y / 11 / 25});
+    exchange::generate_demo(
+        b, {.customers = 20, .interactions = 100, .seed = 3, .today = 2026_y / 11 / 25});
+    const char* digest =
+        "SELECT group_concat(customer_id || summary || occurred_at, '|') FROM interaction";
+    CHECK(sql(a).execAndGet(digest).getString() == sql(b).execAndGet(digest).getString());
 }

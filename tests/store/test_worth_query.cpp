@@ -3,8 +3,10 @@
 #include "core/errors.h"
 #include "core/worth.h"
 #include "store/customers.h"
+#include "store/sqlite/connection.h"
 #include "store/worth_query.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 
@@ -37,8 +39,8 @@ public:
         return store::CustomerRepo(db).add(c);
     }
     void purchase(Id c, const std::string& on, std::int64_t cents, std::int64_t margin_bp) {
-        SQLite::Statement st(db.sql(), "INSERT INTO purchase (customer_id, purchased_on, amount, "
-                                       "margin_bp) VALUES (?, ?, ?, ?)");
+        SQLite::Statement st(sql(db), "INSERT INTO purchase (customer_id, purchased_on, amount, "
+                                      "margin_bp) VALUES (?, ?, ?, ?)");
         st.bind(1, static_cast<std::int64_t>(c));
         st.bind(2, on);
         st.bind(3, cents);
@@ -46,18 +48,18 @@ public:
         st.exec();
     }
     Id interaction(Id c, const std::string& at, int minutes) {
-        SQLite::Statement st(db.sql(), "INSERT INTO interaction (customer_id, occurred_at, "
-                                       "channel, category, summary, minutes) "
-                                       "VALUES (?, ?, 'phone', 'other', 'It broke', ?)");
+        SQLite::Statement st(sql(db), "INSERT INTO interaction (customer_id, occurred_at, "
+                                      "channel, category, summary, minutes) "
+                                      "VALUES (?, ?, 'phone', 'other', 'It broke', ?)");
         st.bind(1, static_cast<std::int64_t>(c));
         st.bind(2, at);
         st.bind(3, minutes);
         st.exec();
-        return db.sql().getLastInsertRowid();
+        return sql(db).getLastInsertRowid();
     }
     void resolution(Id interaction, std::int64_t cents, const std::string& status) {
-        SQLite::Statement st(db.sql(), "INSERT INTO resolution (interaction_id, type, cost, "
-                                       "status) VALUES (?, 'refund', ?, ?)");
+        SQLite::Statement st(sql(db), "INSERT INTO resolution (interaction_id, type, cost, "
+                                      "status) VALUES (?, 'refund', ?, ?)");
         st.bind(1, static_cast<std::int64_t>(interaction));
         st.bind(2, cents);
         st.bind(3, status);
@@ -65,8 +67,8 @@ public:
     }
     void follow_up(Id interaction, const std::string& due, std::optional<std::string> done_on,
                    int minutes) {
-        SQLite::Statement st(db.sql(), "INSERT INTO follow_up (interaction_id, due_on, done_on, "
-                                       "minutes) VALUES (?, ?, ?, ?)");
+        SQLite::Statement st(sql(db), "INSERT INTO follow_up (interaction_id, due_on, done_on, "
+                                      "minutes) VALUES (?, ?, ?, ?)");
         st.bind(1, static_cast<std::int64_t>(interaction));
         st.bind(2, due);
         if (done_on)
@@ -398,8 +400,8 @@ TEST_CASE("the chart's daily steps add up exactly to the to-date figures", "[wor
 
 TEST_CASE("reading the portfolio leaves the page cache setting as it was", "[worth-query]") {
     Shop shop;
-    shop.db.sql().exec("PRAGMA cache_size = -12345");
+    store::sql(shop.db).exec("PRAGMA cache_size = -12345");
     store::WorthQuery(shop.db).all_customers(kToday);
-    CHECK(shop.db.sql().execAndGet("PRAGMA cache_size").getInt() == -12345);
-    CHECK(shop.db.sql().execAndGet("PRAGMA threads").getInt() == 0);
+    CHECK(store::sql(shop.db).execAndGet("PRAGMA cache_size").getInt() == -12345);
+    CHECK(store::sql(shop.db).execAndGet("PRAGMA threads").getInt() == 0);
 }

@@ -1,12 +1,14 @@
-#include "store/history_export.h"
+#include "exchange/history_export.h"
+#include "store/sqlite/connection.h"
 
 #include "core/atomic_file.h"
 #include "core/csv_writer.h"
 #include "core/errors.h"
 #include "core/settings.h"
-#include "store/json_money.h"
+#include "exchange/json_money.h"
 #include "store/settings_store.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
@@ -15,7 +17,8 @@
 #include <span>
 #include <vector>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using namespace rapport::store;
 namespace {
 
 namespace fs = std::filesystem;
@@ -169,7 +172,7 @@ std::int64_t write_table_csv(Database& db, const Table& t, const fs::path& dir) 
         for (const auto& c : t.columns)
             csv.text(c.name);
         csv.end_row();
-        SQLite::Statement st(db.sql(), t.sql);
+        SQLite::Statement st(sql(db), t.sql);
         while (st.executeStep()) {
             for (std::size_t k = 0; k < t.columns.size(); ++k)
                 write_csv_cell(csv, st.getColumn(int(k)), t.columns[k].kind);
@@ -195,7 +198,7 @@ std::vector<std::pair<std::string, std::string>> settings_rows(Database& db) {
 class Children {
 public:
     Children(Database& db, const Table& t, int parent_column)
-        : m_table(t), m_st(db.sql(), t.sql), m_parent_column(parent_column) {
+        : m_table(t), m_st(sql(db), t.sql), m_parent_column(parent_column) {
         m_has = m_st.executeStep();
     }
     json take(std::int64_t parent, std::int64_t& count) {
@@ -222,7 +225,7 @@ template <typename Fn>
 std::int64_t write_json_array(std::ostream& os, Database& db, const char* name, const Table& t,
                               Fn&& extend) {
     os << ",\n" << json(name).dump() << ": [";
-    SQLite::Statement st(db.sql(), t.sql);
+    SQLite::Statement st(sql(db), t.sql);
     std::int64_t rows = 0;
     while (st.executeStep()) {
         json j = row_json(st, t);
@@ -244,7 +247,7 @@ HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
     ensure_private_directory(dir);
     // One read transaction: every file shows the same moment, even if the window saves
     // something meanwhile.
-    SQLite::Transaction snapshot(db.sql());
+    SQLite::Transaction snapshot(sql(db));
     HistoryCounts n;
     n.customers = write_table_csv(db, kCustomers, dir);
     n.tags = write_table_csv(db, kTags, dir);
@@ -268,7 +271,7 @@ HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
 
 HistoryCounts export_history_json(Database& db, const fs::path& file,
                                   const std::string& exported_at) {
-    SQLite::Transaction snapshot(db.sql());
+    SQLite::Transaction snapshot(sql(db));
     HistoryCounts n;
     write_file_atomically(file, [&](std::ostream& os) {
         json settings = json::object();
@@ -295,7 +298,7 @@ HistoryCounts export_history_json(Database& db, const fs::path& file,
                 names.push_back(t["name"]);
             c["tags"] = std::move(names);
         });
-        n.tags = db.sql().execAndGet("SELECT count(*) FROM tag").getInt64();
+        n.tags = sql(db).execAndGet("SELECT count(*) FROM tag").getInt64();
 
         Children resolutions(db, kResolutions, 1);
         Children follow_ups(db, kFollowUps, 1);
@@ -310,4 +313,4 @@ HistoryCounts export_history_json(Database& db, const fs::path& file,
     return n;
 }
 
-} // namespace rapport::store
+} // namespace rapport::exchange

@@ -1,10 +1,10 @@
-#include "store/json_money.h"
+#include "exchange/json_money.h"
 
 #include <fmt/format.h>
 
 #include <random>
 
-namespace rapport::store {
+namespace rapport::exchange {
 namespace {
 
 // nlohmann prints doubles in shortest form (12.5); money must read 12.50. Money is put in as
@@ -41,4 +41,4 @@ std::string dump_json(const nlohmann::json& j, int indent) {
     return text;
 }
 
-} // namespace rapport::store
+} // namespace rapport::exchange

@@ -1,4 +1,4 @@
-#include "store/importer_columns.h"
+#include "exchange/importer_columns.h"
 
 #include "core/errors.h"
 
@@ -8,7 +8,7 @@
 #include <array>
 #include <charconv>
 
-namespace rapport::store {
+namespace rapport::exchange {
 namespace {
 
 struct FieldInfo {
@@ -401,4 +401,4 @@ std::optional<Money> parse_import_amount(std::string_view text, char delimiter) 
     }
 }
 
-} // namespace rapport::store
+} // namespace rapport::exchange

@@ -1,9 +1,11 @@
-#include "store/demo.h"
+#include "exchange/demo.h"
+#include "store/sqlite/connection.h"
 
 #include "core/enums.h"
 #include "core/errors.h"
 #include "core/money.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -13,21 +15,21 @@
 #include <string_view>
 #include <vector>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using namespace rapport::store;
 namespace {
 
 constexpr std::array<std::string_view, 40> kFirstNames = {
-    "Anna",   "Ben",    "Clara",  "David",  "Emma",   "Felix",  "Greta",  "Hannah",
-    "Ivan",   "Julia",  "Karim",  "Lena",   "Marco",  "Nina",   "Oscar",  "Paula",
-    "Quentin", "Rosa",  "Samir",  "Tina",   "Ugo",    "Vera",   "Walter", "Xenia",
-    "Yusuf",  "Zoe",    "Amelie", "Bruno",  "Chiara", "Dmitri", "Elif",   "Frank",
-    "Gisela", "Hugo",   "Ines",   "Jonas",  "Katja",  "Luis",   "Maja",   "Noah"};
+    "Anna",  "Ben",   "Clara",  "David", "Emma",  "Felix", "Greta",   "Hannah", "Ivan",   "Julia",
+    "Karim", "Lena",  "Marco",  "Nina",  "Oscar", "Paula", "Quentin", "Rosa",   "Samir",  "Tina",
+    "Ugo",   "Vera",  "Walter", "Xenia", "Yusuf", "Zoe",   "Amelie",  "Bruno",  "Chiara", "Dmitri",
+    "Elif",  "Frank", "Gisela", "Hugo",  "Ines",  "Jonas", "Katja",   "Luis",   "Maja",   "Noah"};
 constexpr std::array<std::string_view, 40> kLastNames = {
-    "Schmidt", "Müller",  "Rossi",   "García",  "Novak",   "Dubois",  "Jansen",  "Kowalski",
-    "Silva",   "Yılmaz",  "Weber",   "Fischer", "Bianchi", "López",   "Horvat",  "Martin",
-    "de Vries", "Nowak",  "Costa",   "Demir",   "Becker",  "Wagner",  "Ricci",   "Moreno",
-    "Kovač",   "Bernard", "Bakker",  "Wójcik",  "Pereira", "Kaya",    "Hoffmann", "Koch",
-    "Romano",  "Navarro", "Marić",   "Petit",   "Visser",  "Lewandowski", "Santos", "Aydın"};
+    "Schmidt",  "Müller",  "Rossi",  "García",  "Novak",   "Dubois",      "Jansen",   "Kowalski",
+    "Silva",    "Yılmaz",  "Weber",  "Fischer", "Bianchi", "López",       "Horvat",   "Martin",
+    "de Vries", "Nowak",   "Costa",  "Demir",   "Becker",  "Wagner",      "Ricci",    "Moreno",
+    "Kovač",    "Bernard", "Bakker", "Wójcik",  "Pereira", "Kaya",        "Hoffmann", "Koch",
+    "Romano",   "Navarro", "Marić",  "Petit",   "Visser",  "Lewandowski", "Santos",   "Aydın"};
 
 struct CategoryScript {
     std::string_view category;
@@ -53,8 +55,8 @@ constexpr std::array<CategoryScript, 7> kScripts = {{
      {"Read the order back to the customer", "Double-check addresses on repeat orders",
       "Confirm bookings by text"}},
     {"delay",
-     {"Delivery two weeks late", "Repair took longer than promised", "Waited 40 minutes in the shop",
-      "Part still on back-order"},
+     {"Delivery two weeks late", "Repair took longer than promised",
+      "Waited 40 minutes in the shop", "Part still on back-order"},
      {"A firm date", "Compensation for the wait", "Free delivery next time"},
      {"store-credit", "discount", "apology-only"},
      {"Give realistic dates, not hopeful ones", "Call ahead when a part is late",
@@ -127,7 +129,7 @@ private:
 DemoCounts generate_demo(Database& db, const DemoOptions& o) {
     if (o.customers < 1 || o.interactions < 0)
         throw InputError("Demo data needs at least one customer and zero or more interactions.");
-    if (db.sql().execAndGet("SELECT count(*) FROM customer").getInt64() > 0) {
+    if (sql(db).execAndGet("SELECT count(*) FROM customer").getInt64() > 0) {
         throw DataError("Demo data goes only into an empty database, so it never mixes with real "
                         "records; use --db with a new file.");
     }
@@ -140,37 +142,38 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
 
     // Random customer ids scatter index inserts over the whole file; a big page cache for the
     // load keeps them in memory (restored afterwards).
-    const int old_cache = db.sql().execAndGet("PRAGMA cache_size").getInt();
-    db.sql().exec("PRAGMA cache_size = -262144");
+    const int old_cache = sql(db).execAndGet("PRAGMA cache_size").getInt();
+    sql(db).exec("PRAGMA cache_size = -262144");
     WriteTransaction tx(db);
     // Bulk load: the full-text index is built once at the end instead of row by row, which
     // halves the time for a million rows. The insert triggers are put back unchanged before
     // the commit, so the schema the user sees never lacks them.
     std::vector<std::pair<std::string, std::string>> fts_triggers;
     {
-        SQLite::Statement st(db.sql(), "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
-                                       "AND name IN ('customer_fts_insert', 'interaction_fts_insert')");
+        SQLite::Statement st(sql(db),
+                             "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+                             "AND name IN ('customer_fts_insert', 'interaction_fts_insert')");
         while (st.executeStep())
             fts_triggers.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
     }
-    for (const auto& [name, sql] : fts_triggers)
-        db.sql().exec("DROP TRIGGER " + name);
+    for (const auto& [name, definition] : fts_triggers)
+        sql(db).exec("DROP TRIGGER " + name);
 
-    SQLite::Statement add_customer(db.sql(), R"(
+    SQLite::Statement add_customer(sql(db), R"(
         INSERT INTO customer (name, phone, email, note, referred_by, came_anyway, referral_reward)
         VALUES (?, ?, ?, ?, ?, ?, ?))");
-    SQLite::Statement add_interaction(db.sql(), R"(
+    SQLite::Statement add_interaction(sql(db), R"(
         INSERT INTO interaction (customer_id, occurred_at, channel, category, severity, summary,
                                  asked_for, minutes, escalated_to, lesson, listened, empathised,
                                  apologised, offered_solutions, agreed_follow_up)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))");
-    SQLite::Statement add_resolution(db.sql(), R"(
+    SQLite::Statement add_resolution(sql(db), R"(
         INSERT INTO resolution (interaction_id, type, cost, status) VALUES (?, ?, ?, ?))");
-    SQLite::Statement add_follow_up(db.sql(), R"(
+    SQLite::Statement add_follow_up(sql(db), R"(
         INSERT INTO follow_up (interaction_id, due_on, note, done_on, outcome, outcome_note,
                                minutes)
         VALUES (?, ?, ?, ?, ?, ?, ?))");
-    SQLite::Statement add_purchase(db.sql(), R"(
+    SQLite::Statement add_purchase(sql(db), R"(
         INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) VALUES (?, ?, ?, ?))");
 
     // A few customers cause most of the trouble, as in any shop: weight them.
@@ -186,8 +189,8 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
                                              kLastNames[combo / kFirstNames.size()]);
         const auto round = static_cast<std::size_t>(c) / name_order.size();
         add_customer.bind(1, round == 0 ? name : fmt::format("{} {}", name, round + 1));
-        add_customer.bind(2, fmt::format("+49 30 {:04} {:04}", rnd.between(1000, 9999),
-                                         rnd.between(0, 9999)));
+        add_customer.bind(
+            2, fmt::format("+49 30 {:04} {:04}", rnd.between(1000, 9999), rnd.between(0, 9999)));
         add_customer.bind(3, fmt::format("customer{}@example.org", c + 1));
         add_customer.bind(4, rnd.chance(0.1) ? "Prefers to be called after 5 pm" : "");
         const bool referred = c > 5 && rnd.chance(0.18);
@@ -199,7 +202,8 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         add_customer.bind(7, static_cast<std::int64_t>(referred && rnd.chance(0.4) ? 1000 : 0));
         add_customer.exec();
         add_customer.reset();
-        trouble_weight[static_cast<std::size_t>(c)] = rnd.chance(0.1) ? 12 : (rnd.chance(0.3) ? 3 : 1);
+        trouble_weight[static_cast<std::size_t>(c)] =
+            rnd.chance(0.1) ? 12 : (rnd.chance(0.3) ? 3 : 1);
     }
     counts.customers = o.customers;
     std::discrete_distribution<int> troublemaker(trouble_weight.begin(), trouble_weight.end());
@@ -211,7 +215,8 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         const int age_days = rnd.between(0, kHistoryDays);
         const Date day = add_days(o.today, -age_days);
         const int minutes = rnd.between(5, 25) + (rnd.chance(0.2) ? rnd.between(10, 60) : 0);
-        const int severity = 1 + static_cast<int>(rnd.between(0, 99) / 25) + (rnd.chance(0.1) ? 1 : 0);
+        const int severity =
+            1 + static_cast<int>(rnd.between(0, 99) / 25) + (rnd.chance(0.1) ? 1 : 0);
         add_interaction.bind(1, customer_id);
         add_interaction.bind(2, fmt::format("{}T{:02}:{:02}", format_date(day), rnd.between(8, 18),
                                             rnd.between(0, 59)));
@@ -235,7 +240,7 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         add_interaction.bind(15, follow ? 1 : 0);
         add_interaction.exec();
         add_interaction.reset();
-        const std::int64_t interaction_id = db.sql().getLastInsertRowid();
+        const std::int64_t interaction_id = sql(db).getLastInsertRowid();
         ++counts.interactions;
 
         const std::string_view type =
@@ -243,12 +248,13 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         const bool free = type == "apology-only";
         add_resolution.bind(1, interaction_id);
         add_resolution.bind(2, std::string(type));
-        add_resolution.bind(3, static_cast<std::int64_t>(free ? 0 : rnd.between(5, 120) * 100 +
-                                                                       (rnd.chance(0.5) ? 50 : 0)));
+        add_resolution.bind(3,
+                            static_cast<std::int64_t>(
+                                free ? 0 : rnd.between(5, 120) * 100 + (rnd.chance(0.5) ? 50 : 0)));
         const int status_roll = rnd.between(0, 99);
         add_resolution.bind(4, age_days < 7 && status_roll < 40 ? "offered"
-                               : status_roll < 88              ? "accepted"
-                                                               : "declined");
+                               : status_roll < 88               ? "accepted"
+                                                                : "declined");
         add_resolution.exec();
         add_resolution.reset();
         ++counts.resolutions;
@@ -285,20 +291,20 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
             n < 2LL * o.customers ? n % o.customers + 1 : rnd.between(1, o.customers);
         add_purchase.bind(1, customer_id);
         add_purchase.bind(2, format_date(add_days(o.today, -rnd.between(0, kHistoryDays))));
-        add_purchase.bind(3, static_cast<std::int64_t>(rnd.between(15, 600) * 100 +
-                                                       rnd.between(0, 99)));
+        add_purchase.bind(
+            3, static_cast<std::int64_t>(rnd.between(15, 600) * 100 + rnd.between(0, 99)));
         add_purchase.bind(4, rnd.between(25, 55) * 100);
         add_purchase.exec();
         add_purchase.reset();
         ++counts.purchases;
     }
-    db.sql().exec("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')");
-    db.sql().exec("INSERT INTO interaction_fts (interaction_fts) VALUES ('rebuild')");
-    for (const auto& [name, sql] : fts_triggers)
-        db.sql().exec(sql);
+    sql(db).exec("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')");
+    sql(db).exec("INSERT INTO interaction_fts (interaction_fts) VALUES ('rebuild')");
+    for (const auto& [name, definition] : fts_triggers)
+        sql(db).exec(definition);
     tx.commit();
-    db.sql().exec(fmt::format("PRAGMA cache_size = {}", old_cache));
+    sql(db).exec(fmt::format("PRAGMA cache_size = {}", old_cache));
     return counts;
 }
 
-} // namespace rapport::store
+} // namespace rapport::exchange

@@ -5,7 +5,8 @@
 
 #include <cstdint>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using store::Database;
 
 struct DemoOptions {
     int customers = 200;
@@ -23,4 +24,4 @@ struct DemoCounts {
 // with real ones) in one transaction with prepared statements.
 DemoCounts generate_demo(Database& db, const DemoOptions& options);
 
-} // namespace rapport::store
+} // namespace rapport::exchange

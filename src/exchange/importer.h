@@ -24,7 +24,8 @@
 #include <utility>
 #include <vector>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using store::Database;
 
 enum class ImportKind { customers, purchases };
 
@@ -135,4 +136,4 @@ ImportResult run_import(Database& db, ImportKind kind, const CsvTable& table,
 std::optional<Date> parse_import_date(std::string_view text);
 std::optional<Money> parse_import_amount(std::string_view text, char delimiter);
 
-} // namespace rapport::store
+} // namespace rapport::exchange

@@ -1,6 +1,6 @@
 // The accountant's export as an XLSX workbook (libxlsxwriter): real dates and numbers that a
 // spreadsheet can sum and sort, not text that looks like them.
-#include "store/accountant_export.h"
+#include "exchange/accountant_export.h"
 
 #include "core/errors.h"
 
@@ -10,7 +10,8 @@
 #include <memory>
 #include <string>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using namespace rapport::store;
 namespace {
 
 // Excel's limits: a sheet has 1,048,576 rows, a cell holds 32,767 characters.
@@ -173,4 +174,4 @@ AccountantTotals write_accountant_xlsx(Database& db, Date from, Date to,
     return totals;
 }
 
-} // namespace rapport::store
+} // namespace rapport::exchange

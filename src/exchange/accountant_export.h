@@ -16,7 +16,8 @@
 #include <string_view>
 #include <vector>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using store::Database;
 
 // One exported line. The text views point into the database row and are valid only during
 // the callback that receives them, so streaming a year costs no allocation per row.
@@ -87,4 +88,4 @@ AccountantTotals write_accountant_xlsx(Database& db, Date from, Date to,
                                        const std::string& currency,
                                        const std::filesystem::path& out);
 
-} // namespace rapport::store
+} // namespace rapport::exchange

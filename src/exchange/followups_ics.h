@@ -9,7 +9,9 @@
 #include <cstddef>
 #include <filesystem>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using store::Database;
+using store::FollowUpItem;
 
 // One all-day event for an open follow-up; its UID comes from the follow-up id, so importing a
 // newer file updates the event instead of adding a second one.
@@ -20,4 +22,4 @@ IcsEvent follow_up_calendar_event(const FollowUpItem& item);
 // Throws DataError when the file cannot be written.
 std::size_t export_follow_ups_ics(Database& db, const std::filesystem::path& out);
 
-} // namespace rapport::store
+} // namespace rapport::exchange

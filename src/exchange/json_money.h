@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace rapport::store {
+namespace rapport::exchange {
 
 // A placeholder for `m` that dump_json() turns into the bare number "12.50".
 nlohmann::json money_json(Money m);
@@ -16,4 +16,4 @@ nlohmann::json money_json(Money m);
 // number. Invalid UTF-8 in text is replaced rather than thrown on.
 std::string dump_json(const nlohmann::json& j, int indent = -1);
 
-} // namespace rapport::store
+} // namespace rapport::exchange

@@ -1,12 +1,12 @@
 #pragma once
 // Internal to the importer: finding which column holds what, and reading cell values.
-#include "store/importer.h"
+#include "exchange/importer.h"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace rapport::store::import_detail {
+namespace rapport::exchange::import_detail {
 
 // Header names compare ignoring ASCII case, blanks, '_', '-' and '.': "E-Mail" is "email".
 std::string normalized_name(std::string_view s);
@@ -32,4 +32,4 @@ std::string cell_value(std::string_view raw);
 // A margin as tills write it ("40", "40 %", "37,5"); std::nullopt when not understood.
 std::optional<BasisPoints> parse_import_percent(std::string_view text);
 
-} // namespace rapport::store::import_detail
+} // namespace rapport::exchange::import_detail

@@ -1,4 +1,6 @@
-#include "store/followups_ics.h"
+#include "exchange/followups_ics.h"
+
+#include "core/resolutions.h"
 
 #include "core/atomic_file.h"
 #include "store/settings_store.h"
@@ -7,7 +9,8 @@
 
 #include <chrono>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using namespace rapport::store;
 
 IcsEvent follow_up_calendar_event(const FollowUpItem& item) {
     IcsEvent e;
@@ -16,8 +19,8 @@ IcsEvent follow_up_calendar_event(const FollowUpItem& item) {
     e.day = item.follow_up.due;
     e.summary = "Follow up: " + item.customer_name;
     e.description = "Incident: " + item.summary;
-    if (!item.resolution_offered.empty())
-        e.description += "\nOffered: " + item.resolution_offered;
+    if (!item.resolutions.empty())
+        e.description += "\nOffered: " + describe_resolutions(item.resolutions);
     if (!item.follow_up.note.empty())
         e.description += "\nNote: " + item.follow_up.note;
     e.description += fmt::format("\nRapport follow-up {} (incident {}, customer {})",
@@ -39,4 +42,4 @@ std::size_t export_follow_ups_ics(Database& db, const std::filesystem::path& out
     return items.size();
 }
 
-} // namespace rapport::store
+} // namespace rapport::exchange

@@ -1,10 +1,11 @@
-#include "store/importer.h"
+#include "exchange/importer.h"
 
 #include "core/errors.h"
-#include "store/importer_columns.h"
+#include "exchange/importer_columns.h"
 #include "store/settings_store.h"
-#include "store/sql_util.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -13,7 +14,8 @@
 #include <tuple>
 #include <unordered_map>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using namespace rapport::store;
 namespace {
 
 using namespace import_detail;
@@ -56,7 +58,7 @@ public:
     };
 
     explicit CustomerIndex(Database& db) {
-        SQLite::Statement st(db.sql(), "SELECT id, name, email, phone FROM customer ORDER BY id");
+        SQLite::Statement st(sql(db), "SELECT id, name, email, phone FROM customer ORDER BY id");
         while (st.executeStep()) {
             add(Entry{st.getColumn(0).getInt64(), 0, st.getColumn(1).getString(),
                       st.getColumn(2).getString(), st.getColumn(3).getString()});
@@ -202,8 +204,8 @@ public:
     Checker(Database& db, ImportKind kind, const ImportPreview& preview)
         : m_kind(kind), m_map(preview.mapping), m_columns(preview.columns.size()),
           m_has_header(preview.has_header), m_delimiter(preview.delimiter), m_index(db),
-          m_count_same(db.sql(), "SELECT count(*) FROM purchase WHERE customer_id = ? AND "
-                                 "purchased_on = ? AND amount = ?") {
+          m_count_same(sql(db), "SELECT count(*) FROM purchase WHERE customer_id = ? AND "
+                                "purchased_on = ? AND amount = ?") {
         if (kind == ImportKind::purchases)
             m_default_margin = SettingsStore(db).load().default_margin;
     }
@@ -479,7 +481,7 @@ ImportPreview check_all(Database& db, ImportKind kind, const CsvTable& table,
 }
 
 void write_plan(Database& db, const Plan& plan) {
-    SQLite::Statement add_customer(db.sql(), R"(
+    SQLite::Statement add_customer(sql(db), R"(
         INSERT INTO customer (name, phone, email, note) VALUES (?, ?, ?, ?))");
     for (const auto& c : plan.new_customers) {
         add_customer.bind(1, c.name);
@@ -490,9 +492,9 @@ void write_plan(Database& db, const Plan& plan) {
         add_customer.reset();
     }
     // Only blanks are filled: what the owner typed in Rapport is never overwritten.
-    SQLite::Statement fill_email(db.sql(),
+    SQLite::Statement fill_email(sql(db),
                                  "UPDATE customer SET email = ? WHERE id = ? AND email = ''");
-    SQLite::Statement fill_phone(db.sql(),
+    SQLite::Statement fill_phone(sql(db),
                                  "UPDATE customer SET phone = ? WHERE id = ? AND phone = ''");
     for (const auto& f : plan.fills) {
         for (auto* st : {&fill_email, &fill_phone}) {
@@ -505,7 +507,7 @@ void write_plan(Database& db, const Plan& plan) {
             st->reset();
         }
     }
-    SQLite::Statement add_purchase(db.sql(), R"(
+    SQLite::Statement add_purchase(sql(db), R"(
         INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) VALUES (?, ?, ?, ?))");
     for (const auto& p : plan.purchases) {
         add_purchase.bind(1, static_cast<std::int64_t>(p.customer_id));
@@ -563,4 +565,4 @@ ImportResult run_import(Database& db, ImportKind kind, const CsvTable& table,
     return result;
 }
 
-} // namespace rapport::store
+} // namespace rapport::exchange

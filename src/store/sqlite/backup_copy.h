@@ -2,13 +2,14 @@
 // Building blocks shared by backup.cpp and restore.cpp; not for use outside the store.
 #include "store/backup.h"
 
-#include <SQLiteCpp/Database.h>
-
 #include <filesystem>
 #include <functional>
 #include <string>
 
 struct sqlite3;
+namespace SQLite {
+class Exception;
+}
 
 namespace rapport::store::detail {
 

@@ -1,17 +1,20 @@
-#include "store/accountant_export.h"
+#include "exchange/accountant_export.h"
+#include "store/sqlite/connection.h"
 
 #include "core/atomic_file.h"
 #include "core/csv_writer.h"
 #include "core/errors.h"
 #include "store/settings_store.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <array>
 #include <map>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using namespace rapport::store;
 namespace {
 
 // Accepted resolutions that cost money, by the incident's day. Text order of occurred_at is
@@ -130,7 +133,7 @@ const std::vector<std::string_view>& accountant_columns() {
 AccountantTotals for_each_accountant_row(Database& db, Date from, Date to,
                                          const std::function<void(const AccountantRow&)>& row) {
     check_export_range(from, to);
-    SQLite::Statement st(db.sql(), kRowsSql);
+    SQLite::Statement st(sql(db), kRowsSql);
     bind_range(st, from, to);
     TotalsBuilder totals;
     AccountantRow r;
@@ -153,7 +156,7 @@ AccountantTotals for_each_accountant_row(Database& db, Date from, Date to,
 
 AccountantTotals accountant_totals(Database& db, Date from, Date to) {
     check_export_range(from, to);
-    SQLite::Statement st(db.sql(), R"(
+    SQLite::Statement st(sql(db), R"(
         SELECT substr(i.occurred_at, 1, 7) || '-01', r.type, count(*), sum(r.cost)
           FROM interaction i JOIN resolution r ON r.interaction_id = i.id
          WHERE i.occurred_at >= ?1 AND i.occurred_at < ?2
@@ -202,4 +205,4 @@ AccountantExportResult export_accountant(Database& db, Date from, Date to, Accou
     return result;
 }
 
-} // namespace rapport::store
+} // namespace rapport::exchange

@@ -8,7 +8,8 @@
 #include <filesystem>
 #include <string>
 
-namespace rapport::store {
+namespace rapport::exchange {
+using store::Database;
 
 // Version of the JSON document's layout, written as "format_version".
 constexpr int kHistoryFormatVersion = 1;
@@ -43,4 +44,4 @@ HistoryCounts export_history_csv(Database& db, const std::filesystem::path& dir)
 HistoryCounts export_history_json(Database& db, const std::filesystem::path& file,
                                   const std::string& exported_at);
 
-} // namespace rapport::store
+} // namespace rapport::exchange

@@ -1,0 +1,79 @@
+#include "gui/daily_backup.h"
+
+#include "gui/format.h"
+
+#include <wx/frame.h>
+#include <wx/msgdlg.h>
+
+namespace rapport::gui {
+
+namespace {
+constexpr int kPollMs = 150;
+}
+
+WindowDailyBackup::WindowDailyBackup(wxFrame& frame, store::Database& db, Date today,
+                                     std::function<void(const wxString&)> tell)
+    : m_frame(frame), m_db(db), m_today(today), m_tell(std::move(tell)) {
+    Start(kPollMs);
+}
+
+WindowDailyBackup::~WindowDailyBackup() {
+    Stop();
+    m_task.reset(); // waits for a copy still being written
+}
+
+void WindowDailyBackup::Notify() {
+    if (!m_task) {
+        if (!m_frame.IsShownOnScreen())
+            return; // the first paint comes first
+        try {
+            m_task = std::make_unique<store::DailyBackupInBackground>(
+                m_db, m_today,
+                [result = m_result](const store::DailyBackupOutcome& outcome,
+                                    const std::string& damage) {
+                    std::lock_guard<std::mutex> hold(result->lock);
+                    result->outcome = outcome;
+                    result->damage = damage;
+                    result->done = true;
+                });
+        } catch (const std::exception& e) {
+            Stop();
+            Report(store::DailyBackupOutcome{.warning = e.what()}, {});
+        }
+        if (m_db.path() == ":memory:") { // nothing on disk: nothing to do
+            Stop();
+            m_finished = true;
+        }
+        return;
+    }
+    std::unique_lock<std::mutex> hold(m_result->lock);
+    if (!m_result->done)
+        return;
+    const store::DailyBackupOutcome outcome = m_result->outcome;
+    const std::string damage = m_result->damage;
+    hold.unlock();
+    Stop();
+    Report(outcome, damage);
+}
+
+void WindowDailyBackup::Report(const store::DailyBackupOutcome& outcome,
+                               const std::string& damage) {
+    m_finished = true;
+    if (!damage.empty()) {
+        const wxString text =
+            _("Today's backup found that your data file is damaged, so the copy was not kept "
+              "and your older backups are all still there. Use File > Restore from backup to "
+              "bring back the newest good one.");
+        m_tell(_("Today's backup found damage: see File > Restore from backup."));
+        wxMessageBox(text + "\n\n" + wxString::Format(_("SQLite found: %s"), Wx(damage)),
+                     _("Rapport"), wxOK | wxICON_ERROR, &m_frame);
+        return;
+    }
+    if (!outcome.warning.empty())
+        m_tell(
+            wxString::Format(_("%s Your changes are still saved as usual."), Wx(outcome.warning)));
+    else if (outcome.made)
+        m_tell(_("Today's backup is written."));
+}
+
+} // namespace rapport::gui

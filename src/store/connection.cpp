@@ -1,0 +1,121 @@
+#include "store/sqlite/connection.h"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+namespace rapport::store {
+
+void bind_optional(SQLite::Statement& st, int index, const std::optional<Id>& v) {
+    if (v)
+        st.bind(index, static_cast<std::int64_t>(*v));
+    else
+        st.bind(index);
+}
+
+void bind_text(SQLite::Statement& st, int index, std::string_view v) {
+    st.bind(index, std::string(v));
+}
+
+std::optional<std::string> column_optional_text(const SQLite::Column& c) {
+    if (c.isNull())
+        return std::nullopt;
+    return c.getString();
+}
+
+std::string column_text(const SQLite::Column& c) {
+    return c.getString();
+}
+
+void throw_unreadable_value(const SQLite::Column& c, const InputError& e) {
+    std::string why = e.what();
+    if (!why.empty() && why.back() == '.')
+        why.pop_back(); // it goes in parentheses
+    throw DataError(fmt::format("The database holds a value Rapport cannot read in the column "
+                                "'{}' ({}). Run 'rapport-cli check' to look for damage; a backup "
+                                "can bring the record back.",
+                                c.getName(), why));
+}
+
+void rethrow_as_data_error(const SQLite::Exception& e, std::string_view doing,
+                           const std::filesystem::path& db_path) {
+    switch (e.getErrorCode() & 0xff) { // primary code, also for extended ones
+    case SQLITE_READONLY:
+        throw DataError(fmt::format(
+            "Could not {}: the database file is read-only. Nothing was changed.", doing));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw DatabaseBusyError(fmt::format(
+            "Could not {}: the database is busy in another window or program. Nothing was "
+            "changed; try again in a moment.",
+            doing));
+    case SQLITE_FULL:
+        throw DataError(fmt::format(
+            "Could not {}: the disk is full. Nothing was changed; free some space and try again.",
+            doing));
+    case SQLITE_IOERR: // a write the disk refused (EFBIG, EIO): SQLite rolled it back
+        throw DataError(fmt::format("Could not {}: the disk refused the write (it may be full or "
+                                    "failing). Nothing was changed.",
+                                    doing));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        if (!db_path.empty() && db_path != ":memory:")
+            throw DamagedDatabaseError(db_path, e.what());
+        throw DataError(fmt::format("Could not {}: the database file is damaged; restore a "
+                                    "backup. Nothing was changed.",
+                                    doing));
+    case SQLITE_INTERRUPT:
+        throw ReadCancelled();
+    case SQLITE_CONSTRAINT:
+    default:
+        throw DataError(fmt::format("Could not {}: {}. Nothing was changed.", doing, e.what()));
+    }
+}
+
+void rethrow_read_error(const SQLite::Exception& e, const std::filesystem::path& db_path) {
+    switch (e.getErrorCode() & 0xff) {
+    case SQLITE_INTERRUPT:
+        throw ReadCancelled();
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw DatabaseBusyError("The database is busy in another window or program; try again "
+                                "in a moment.");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        if (!db_path.empty() && db_path != ":memory:")
+            throw DamagedDatabaseError(db_path, e.what());
+        throw DataError(fmt::format("The database is damaged ({}); restore a backup: "
+                                    "'rapport-cli backup --list' shows them.",
+                                    e.what()));
+    case SQLITE_IOERR:
+        throw DataError(fmt::format("The database could not be read: the disk reported an error "
+                                    "({}).",
+                                    e.what()));
+    default:
+        throw DataError(fmt::format("The database reported an error: {}.", e.what()));
+    }
+}
+
+void write_guarded(Database& db, std::string_view doing, const std::function<void()>& body) {
+    try {
+        WriteTransaction tx(db);
+        body();
+        tx.commit();
+    } catch (const SQLite::Exception& e) {
+        rethrow_as_data_error(e, doing, db.path());
+    }
+}
+
+void read_guarded(Database& db, const std::function<void()>& body) {
+    try {
+        body();
+    } catch (const SQLite::Exception& e) {
+        rethrow_read_error(e, db.path());
+    }
+}
+
+} // namespace rapport::store

@@ -1,0 +1,33 @@
+#pragma once
+// Logging an incident, as the window's dialog and `rapport-cli log` both do it: for a customer
+// already known, or for a new one typed in the same breath, saved together in ONE transaction.
+// A failure anywhere (the disk, a check) leaves neither the customer nor the incident behind,
+// and a crash in between cannot leave a customer nobody logged.
+#include "core/records.h"
+#include "store/database.h"
+
+#include <optional>
+
+namespace rapport::store {
+
+struct LoggedIncident {
+    Id interaction_id = 0;
+    std::optional<Id> new_customer_id; // set when the customer was created with the incident
+};
+
+// Saves `incident` for `incident.customer_id`, or, when `new_customer` is given, for that
+// customer saved first in the same transaction (incident.customer_id is then ignored).
+// InputError/DataError as CustomerRepo::add and InteractionRepo::add; nothing is written then.
+LoggedIncident log_incident(Database& db, Interaction incident,
+                            const std::optional<Customer>& new_customer = std::nullopt);
+
+// Saves the edited `incident` (same id), moved to `new_customer` when one is given, in one
+// transaction. Returns the new customer's id, if any.
+std::optional<Id> save_incident_edit(Database& db, Interaction incident,
+                                     const std::optional<Customer>& new_customer = std::nullopt);
+
+// Takes a logged incident back (undo): the incident goes, and the customer made with it too when
+// nothing else of theirs has been saved since. One transaction.
+void unlog_incident(Database& db, const LoggedIncident& logged);
+
+} // namespace rapport::store
