@@ -239,20 +239,26 @@ Customer CustomerRepo::resolve(std::string_view ref) {
     });
 }
 
+namespace {
+// The customers a search finds: by name, note or tag, by the words of their incidents, or by a
+// piece of their phone number or email. ?1 is the full-text query, ?2 the text as typed.
+constexpr const char* kMatchingCustomerIds = R"(
+    SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
+    UNION
+    SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
+     WHERE interaction_fts MATCH ?1
+    UNION
+    SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
+                               OR (email <> '' AND email LIKE '%' || ?2 || '%'))";
+} // namespace
+
 std::vector<Id> CustomerRepo::search_ids(std::string_view text) {
     return read(m_db, [&]() -> std::vector<Id> {
         const std::string q = to_fts_query(text);
         std::vector<Id> out;
         if (q.empty())
             return out;
-        SQLite::Statement st(sql(m_db), R"(
-            SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
-            UNION
-            SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
-             WHERE interaction_fts MATCH ?1
-            UNION
-            SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
-                                       OR (email <> '' AND email LIKE '%' || ?2 || '%'))");
+        SQLite::Statement st(sql(m_db), kMatchingCustomerIds);
         st.bind(1, q);
         st.bind(2, trimmed(text));
         while (st.executeStep())
@@ -267,14 +273,7 @@ std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool in
         std::vector<std::string> where;
         const std::string q = to_fts_query(search);
         if (!q.empty()) {
-            where.push_back(R"(c.id IN (
-                SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
-                UNION
-                SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
-                 WHERE interaction_fts MATCH ?1
-                UNION
-                SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
-                                           OR (email <> '' AND email LIKE '%' || ?2 || '%')))");
+            where.push_back(std::string("c.id IN (") + kMatchingCustomerIds + ")");
         }
         if (!include_archived)
             where.push_back("c.archived = 0");
