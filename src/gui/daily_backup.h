@@ -9,9 +9,11 @@
 #include <wx/string.h>
 #include <wx/timer.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 class wxFrame;
 
@@ -45,6 +47,7 @@ private:
     std::shared_ptr<Result> m_result = std::make_shared<Result>();
     std::unique_ptr<store::DailyBackupInBackground> m_task;
     bool m_finished = false;
+    std::optional<std::chrono::steady_clock::time_point> m_shownAt;
 };
 
 } // namespace rapport::gui
