@@ -3,7 +3,10 @@
 // the menus, the core's labels and the guide, and dates and amounts are written the German way.
 #include "gui_support.h"
 
+#include "core/atomic_file.h"
+#include "core/csv_reader.h"
 #include "core/errors.h"
+#include "core/settings.h"
 #include "gui/customer_page.h"
 #include "gui/customers_view.h"
 #include "gui/followups_view.h"
@@ -61,6 +64,16 @@ wxString InputMessage(const std::function<void()>& parse) {
         parse();
     } catch (const InputError& e) {
         return wxString::FromUTF8(e.what());
+    }
+    return wxString();
+}
+
+// What the window's error box says for the error `act` throws; empty when it throws none.
+wxString ErrorBoxText(const std::function<void()>& act) {
+    try {
+        act();
+    } catch (const std::exception& e) {
+        return ErrorText(e);
     }
     return wxString();
 }
@@ -241,6 +254,39 @@ TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date t
     // The frame goes before the services it shows.
     frame->Destroy();
     Pump(50);
+}
+
+TEST_CASE("In German the window says the errors of the core and the store in German") {
+    REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("de"));
+    BuildCatalogs catalogs;
+    REQUIRE(catalogs.loaded);
+
+    // A file to import that a spreadsheet saved the wrong way.
+    CHECK(ErrorBoxText([] { read_csv("\xFF\xFEN\0a\0m\0e\0"); }) ==
+          wxString::FromUTF8("Die Datei ist UTF-16-Text; speichern Sie sie in der "
+                             "Tabellenkalkulation als \u201ECSV UTF-8\u201C und versuchen Sie es "
+                             "noch einmal."));
+    CHECK(ErrorBoxText([] { read_csv("Name;Note\nAnna;\"broken\n"); }) ==
+          wxString::FromUTF8("Im Datensatz ab Zeile 2 wird ein Anf\u00FChrungszeichen nie "
+                             "geschlossen."));
+    // A setting out of range names the setting in German; a translation may reorder.
+    Settings s;
+    CHECK(ErrorBoxText([&] { apply_setting(s, "retention", "2"); }) ==
+          wxString::FromUTF8("\u201EKunden, die ein Jahr bleiben\u201C muss zwischen 0 und 1 "
+                             "liegen (eingegeben: 2)."));
+    // The accepted values are the keys an import file uses, as they are.
+    CHECK(
+        ErrorBoxText([] { parse_category("weather"); })
+            .StartsWith(wxString::FromUTF8("\u201Eweather\u201C ist keine g\u00FCltige Angabe "
+                                           "f\u00FCr \u201EKategorie\u201C; m\u00F6glich sind: ")));
+    // A save into a folder that is not there.
+    TempDir dir;
+    const auto missing = dir.path() / "gone" / "export.csv";
+    CHECK(ErrorBoxText([&] { write_file_atomically(missing, "x"); }) ==
+          "Den Ordner " + Wx((dir.path() / "gone").string()) + " gibt es nicht.");
+    // The CLI's English is unchanged.
+    CHECK_THROWS_WITH(apply_setting(s, "retention", "2"),
+                      "The retention must be between 0 and 1 (got 2).");
 }
 
 TEST_CASE("With no language configured amounts keep the English order of sign then currency then "
