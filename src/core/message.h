@@ -42,6 +42,7 @@ public:
     std::string render(const std::function<std::string(std::string_view)>& translate) const;
 
     const std::string& text() const { return m_text; } // the template, or the literal
+    bool empty() const { return m_text.empty(); }      // no sentence (a check that found nothing)
     bool translatable() const { return m_translatable; }
     const std::vector<Message>& args() const { return m_args; }
 

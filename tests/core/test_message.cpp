@@ -37,6 +37,8 @@ TEST_CASE("a sentence's English is the template filled in as fmt would write it"
     CHECK(m.translatable());
     REQUIRE(m.args().size() == 3);
     CHECK_FALSE(m.args()[1].translatable());
+    CHECK(Message().empty());
+    CHECK_FALSE(m.empty());
     // Without arguments a template is taken as it is, braces and all.
     CHECK(Message(tr("A {} stays.")).english() == "A {} stays.");
 }
