@@ -2,6 +2,8 @@
 
 #include <fmt/args.h>
 
+#include <cctype>
+
 namespace rapport {
 
 namespace {
@@ -18,13 +20,18 @@ std::string fill(std::string_view tmpl, const std::vector<std::string>& args) {
 std::string Message::english() const {
     // A template is formatted only when it has arguments, so a sentence without any may
     // contain braces as they are.
-    if (m_args.empty())
-        return m_text;
-    std::vector<std::string> args;
-    args.reserve(m_args.size());
-    for (const auto& a : m_args)
-        args.push_back(a.english());
-    return fill(m_text, args);
+    std::string out = m_text;
+    if (!m_args.empty()) {
+        std::vector<std::string> args;
+        args.reserve(m_args.size());
+        for (const auto& a : m_args)
+            args.push_back(a.english());
+        out = fill(m_text, args);
+    }
+    if (m_continuing && out.size() > 1 && std::isupper(static_cast<unsigned char>(out[0])) &&
+        std::islower(static_cast<unsigned char>(out[1])))
+        out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+    return out;
 }
 
 std::string Message::render(const std::function<std::string(std::string_view)>& translate) const {

@@ -41,6 +41,15 @@ public:
     // arguments is not used: that part stays English rather than garbled.
     std::string render(const std::function<std::string(std::string_view)>& translate) const;
 
+    // The same sentence continuing another ("...: the folder ... cannot be created"): its English
+    // starts with a small letter (when the second one is small too, so "SQLite" stays); a
+    // translation keeps its own capitals, which German nouns need.
+    Message continuing() const {
+        Message m = *this;
+        m.m_continuing = true;
+        return m;
+    }
+
     const std::string& text() const { return m_text; } // the template, or the literal
     bool empty() const { return m_text.empty(); }      // no sentence (a check that found nothing)
     bool translatable() const { return m_translatable; }
@@ -60,6 +69,7 @@ private:
 
     std::string m_text;
     bool m_translatable = false;
+    bool m_continuing = false;
     std::vector<Message> m_args;
 };
 
