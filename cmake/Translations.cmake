@@ -1,8 +1,10 @@
 # Translations of the window (gettext).
 #
-#   <build>/po/rapport.pot   every translatable string: xgettext over src/gui, plus the core's
-#                            labels that the window translates (cmake/CoreLabels.cmake), and
-#                            the launcher's and the metainfo's texts (assets/*.in)
+#   <build>/po/rapport.pot   every translatable string: xgettext over src/gui, the sentences of
+#                            the layers below marked tr("...") (core/message.h: errors the
+#                            window shows in the user's language), the core's labels that the
+#                            window translates (cmake/CoreLabels.cmake), and the launcher's and
+#                            the metainfo's texts (assets/*.in)
 #   po/<lang>.po             one file per language listed in po/LINGUAS, kept in the repository
 #   rapport.mo               compiled by msgfmt next to the uninstalled program
 #                            (<build>/src/gui/locale/<lang>/LC_MESSAGES/) and installed to
@@ -36,6 +38,13 @@ file(STRINGS ${RAPPORT_PO_DIR}/LINGUAS RAPPORT_LANGUAGES REGEX "^[a-z]")
 file(GLOB rapport_pot_sources CONFIGURE_DEPENDS RELATIVE ${CMAKE_SOURCE_DIR}
      ${CMAKE_SOURCE_DIR}/src/gui/*.cpp ${CMAKE_SOURCE_DIR}/src/gui/*.h)
 list(SORT rapport_pot_sources)
+# The layers below the window mark their sentences with tr() (src/core/text.h); their
+# placeholders are fmt's "{}" (a "%" sign in one says // xgettext:no-c-format above it).
+file(GLOB rapport_tr_sources CONFIGURE_DEPENDS RELATIVE ${CMAKE_SOURCE_DIR}
+     ${CMAKE_SOURCE_DIR}/src/core/*.cpp ${CMAKE_SOURCE_DIR}/src/core/*.h
+     ${CMAKE_SOURCE_DIR}/src/store/*.cpp ${CMAKE_SOURCE_DIR}/src/store/*.h
+     ${CMAKE_SOURCE_DIR}/src/exchange/*.cpp ${CMAKE_SOURCE_DIR}/src/exchange/*.h)
+list(SORT rapport_tr_sources)
 
 add_custom_command(
     OUTPUT ${CMAKE_BINARY_DIR}/po/core-labels.pot
@@ -52,16 +61,20 @@ add_custom_command(
             --add-comments=TRANSLATORS: --package-name=Rapport
             --package-version=${PROJECT_VERSION} --sort-by-file
             --output=${CMAKE_BINARY_DIR}/po/window.pot ${rapport_pot_sources}
+    COMMAND ${XGETTEXT_EXECUTABLE} --language=C++ --from-code=UTF-8 --keyword --keyword=tr
+            --add-comments=TRANSLATORS: --sort-by-file
+            --output=${CMAKE_BINARY_DIR}/po/sentences.pot ${rapport_tr_sources}
     COMMAND ${XGETTEXT_EXECUTABLE} --language=Desktop --keyword=Name --keyword=GenericName
             --keyword=Comment --keyword=Keywords --output=${CMAKE_BINARY_DIR}/po/desktop.pot
             assets/${RAPPORT_APP_ID}.desktop.in
     COMMAND ${XGETTEXT_EXECUTABLE} --its=${RAPPORT_METAINFO_ITS}
             --output=${CMAKE_BINARY_DIR}/po/metainfo.pot assets/${RAPPORT_APP_ID}.metainfo.xml.in
     COMMAND ${MSGCAT_EXECUTABLE} --use-first --sort-by-file --output-file=${RAPPORT_POT}
-            ${CMAKE_BINARY_DIR}/po/window.pot ${CMAKE_BINARY_DIR}/po/core-labels.pot
+            ${CMAKE_BINARY_DIR}/po/window.pot ${CMAKE_BINARY_DIR}/po/sentences.pot
+            ${CMAKE_BINARY_DIR}/po/core-labels.pot
             ${CMAKE_BINARY_DIR}/po/desktop.pot ${CMAKE_BINARY_DIR}/po/metainfo.pot
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
-    DEPENDS ${rapport_pot_sources} ${CMAKE_BINARY_DIR}/po/core-labels.pot
+    DEPENDS ${rapport_pot_sources} ${rapport_tr_sources} ${CMAKE_BINARY_DIR}/po/core-labels.pot
             ${CMAKE_SOURCE_DIR}/assets/${RAPPORT_APP_ID}.desktop.in
             ${CMAKE_SOURCE_DIR}/assets/${RAPPORT_APP_ID}.metainfo.xml.in
     COMMENT "Writing ${RAPPORT_POT}"

@@ -19,7 +19,7 @@ store::Database& CliContext::db() {
     if (!m_db) {
         store::OpenedDatabase opened = store::open_for_use(db_path(), today());
         if (!opened.backup.warning.empty())
-            std::cerr << "rapport-cli: warning: " << opened.backup.warning << '\n';
+            std::cerr << "rapport-cli: warning: " << opened.backup.warning.english() << '\n';
         m_db = std::make_unique<store::Database>(std::move(opened.db));
     }
     return *m_db;

@@ -24,7 +24,7 @@ nlohmann::json backup_json(const store::BackupInfo& b) {
         j["interactions"] = b.interactions;
         j["purchases"] = b.purchases;
     } else {
-        j["problem"] = b.problem;
+        j["problem"] = b.problem.english();
     }
     return j;
 }
@@ -52,7 +52,7 @@ void print_backup_list(const fs::path& db_path, bool json) {
     std::cout << fmt::format("Backups of {}, newest first:\n", db_path.string());
     for (const auto& b : backups) {
         const std::string what =
-            b.restorable ? counts(b) : fmt::format("cannot be restored: {}", b.problem);
+            b.restorable ? counts(b) : fmt::format("cannot be restored: {}", b.problem.english());
         std::cout << fmt::format("  {:<19}  {:<14}  {}\n      {}\n", b.taken_at,
                                  store::backup_kind_key(b.kind), what, b.file.string());
     }

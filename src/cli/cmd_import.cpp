@@ -139,7 +139,8 @@ void run(CliContext& ctx, exchange::ImportKind kind, const Options& o) {
     if (!pv.problem.empty() && pv.counts.rows == 0)
         throw DataError(pv.problem);
     if (!pv.problem.empty()) {
-        throw DataError(pv.problem + " Say which column holds what with --map, e.g. --map " +
+        throw DataError(pv.problem.english() +
+                        " Say which column holds what with --map, e.g. --map " +
                         (kind == exchange::ImportKind::customers ? "name=1,phone=2."
                                                                  : "name=1,date=2,amount=3."));
     }

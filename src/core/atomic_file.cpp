@@ -20,8 +20,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string reason(int err) {
-    return std::generic_category().message(err);
+Message reason(int err) {
+    return system_reason(err);
 }
 
 fs::path folder_of(const fs::path& target) {
@@ -105,8 +105,7 @@ public:
         const fs::path folder = folder_of(target);
         std::error_code ec;
         if (fs::is_directory(target, ec)) {
-            throw DataError(
-                fmt::format("{} is a folder; choose a file name to save to.", target.string()));
+            throw DataError(tr("{} is a folder; choose a file name to save to."), target.string());
         }
         std::string pattern =
             (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
@@ -114,9 +113,9 @@ public:
         if (m_fd < 0) {
             const int err = errno;
             if (err == ENOENT || err == ENOTDIR)
-                throw DataError(fmt::format("The folder {} does not exist.", folder.string()));
-            throw DataError(fmt::format("The folder {} cannot be written to: {}.", folder.string(),
-                                        reason(err)));
+                throw DataError(tr("The folder {} does not exist."), folder.string());
+            throw DataError(tr("The folder {} cannot be written to: {}."), folder.string(),
+                            reason(err));
         }
         m_path = pattern;
         // mkostemp already uses 0600; fchmod makes the promise independent of libc and umask.
@@ -154,8 +153,8 @@ public:
     }
 
     [[noreturn]] void fail_write(int err) const {
-        throw DataError(
-            fmt::format("The file {} could not be written: {}.", m_target.string(), reason(err)));
+        throw DataError(tr("The file {} could not be written: {}."), m_target.string(),
+                        reason(err));
     }
 
     // Flushes the data to disk, then puts the file in place of the target in one step.
@@ -168,8 +167,8 @@ public:
             fail_write(errno);
         if (::rename(m_path.c_str(), m_target.c_str()) != 0) {
             const int err = errno;
-            throw DataError(
-                fmt::format("The file {} cannot be replaced: {}.", m_target.string(), reason(err)));
+            throw DataError(tr("The file {} cannot be replaced: {}."), m_target.string(),
+                            reason(err));
         }
         m_committed = true;
         sync_folder();
@@ -187,8 +186,8 @@ private:
         const int err = errno;
         ::close(dir);
         if (rc != 0 && err == EIO) {
-            throw DataError(fmt::format("The folder {} could not be flushed to disk: {}.",
-                                        folder.string(), reason(err)));
+            throw DataError(tr("The folder {} could not be flushed to disk: {}."), folder.string(),
+                            reason(err));
         }
     }
 

@@ -61,15 +61,15 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 void check_is_text(std::string_view file, std::size_t skipped) {
     for (std::size_t i = skipped; i < file.size();) {
         if (file[i] == '\0') {
-            throw DataError(fmt::format(
-                "Line {} contains binary data (a zero byte); this is not a CSV text file.",
-                line_at(file, i)));
+            throw DataError(
+                tr("Line {} contains binary data (a zero byte); this is not a CSV text file."),
+                line_at(file, i));
         }
         const std::size_t n = utf8_sequence_length(file, i);
         if (n == 0) {
-            throw DataError(fmt::format(
-                "Line {} is not valid UTF-8 text; save the file as \"CSV UTF-8\" and try again.",
-                line_at(file, i)));
+            throw DataError(tr("Line {} is not valid UTF-8 text; save the file as \"CSV UTF-8\" "
+                               "and try again."),
+                            line_at(file, i));
         }
         i += n;
     }
@@ -218,9 +218,8 @@ char detect_csv_delimiter(std::string_view text) {
 
 CsvTable read_csv(std::string_view file) {
     if (file.starts_with("\xFF\xFE") || file.starts_with("\xFE\xFF")) {
-        throw DataError(
-            "The file is UTF-16 text; save it as \"CSV UTF-8\" from the spreadsheet and try "
-            "again.");
+        throw DataError(tr("The file is UTF-16 text; save it as \"CSV UTF-8\" from the spreadsheet "
+                           "and try again."));
     }
     CsvTable table;
     std::size_t start = 0;
@@ -230,7 +229,7 @@ CsvTable read_csv(std::string_view file) {
     }
     const std::string_view text = file.substr(start);
     if (is_blank(text))
-        throw DataError("The file is empty.");
+        throw DataError(tr("The file is empty."));
     check_is_text(file, start);
     table.delimiter = detect_csv_delimiter(text);
 
@@ -251,20 +250,20 @@ CsvTable read_csv(std::string_view file) {
         if (csv_parse(parser.get(), chunk.data(), chunk.size(), on_field, on_record_end, &state) !=
             chunk.size()) {
             if (csv_error(parser.get()) == CSV_EPARSE) {
-                throw DataError(fmt::format(
-                    "Line {} has a quote in the wrong place; a quoted field must start and end "
-                    "with a quote, and a quote inside it must be doubled (\"\").",
-                    line));
+                throw DataError(tr("Line {} has a quote in the wrong place; a quoted field must "
+                                   "start and end with a quote, and a quote inside it must be "
+                                   "doubled (\"\")."),
+                                line);
             }
-            throw DataError(fmt::format("Line {} is too large to read.", line));
+            throw DataError(tr("Line {} is too large to read."), line);
         }
         if (state.out_of_memory)
             throw std::bad_alloc();
     }
     const std::size_t open_record = state.record_line;
     if (csv_fini(parser.get(), on_field, on_record_end, &state) != 0) {
-        throw DataError(fmt::format(
-            "The record that starts on line {} has a quote that is never closed.", open_record));
+        throw DataError(tr("The record that starts on line {} has a quote that is never closed."),
+                        open_record);
     }
     if (state.out_of_memory)
         throw std::bad_alloc();
@@ -276,12 +275,11 @@ CsvTable read_csv_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         const int err = errno;
-        throw DataError(fmt::format("The file {} cannot be opened: {}.", path.string(),
-                                    std::generic_category().message(err)));
+        throw DataError(tr("The file {} cannot be opened: {}."), path.string(), system_reason(err));
     }
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad())
-        throw DataError(fmt::format("The file {} could not be read.", path.string()));
+        throw DataError(tr("The file {} could not be read."), path.string());
     return read_csv(bytes);
 }
 

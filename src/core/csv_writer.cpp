@@ -176,7 +176,7 @@ void CsvWriter::finish() {
     flush_buffer();
     m_out.flush();
     if (!m_out)
-        throw DataError("The CSV file could not be written.");
+        throw DataError(tr("The CSV file could not be written."));
 }
 
 } // namespace rapport

@@ -43,19 +43,20 @@ constexpr std::array<const char*, 7> kWeekdayNames = {
 
 } // namespace
 
-Date parse_date(std::string_view text, std::string_view what) {
+Date parse_date(std::string_view text, Text what) {
     const bool shape_ok = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
                           all_digits(text.substr(0, 4)) && all_digits(text.substr(5, 2)) &&
                           all_digits(text.substr(8, 2));
     if (!shape_ok) {
-        throw InputError(fmt::format(
-            "The {} \"{}\" is not in the form YYYY-MM-DD (for example 2026-11-25).", what, text));
+        throw InputError(
+            tr("The {} \"{}\" is not in the form YYYY-MM-DD (for example 2026-11-25)."), what,
+            text);
     }
     const Date d{date::year{to_int(text.substr(0, 4))},
                  date::month{static_cast<unsigned>(to_int(text.substr(5, 2)))},
                  date::day{static_cast<unsigned>(to_int(text.substr(8, 2)))}};
     if (!d.ok() || int(d.year()) < 1900)
-        throw InputError(fmt::format("The {} \"{}\" is not a day on the calendar.", what, text));
+        throw InputError(tr("The {} \"{}\" is not a day on the calendar."), what, text);
     return d;
 }
 
@@ -63,21 +64,21 @@ std::string format_date(Date d) {
     return fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
 }
 
-LocalDateTime parse_date_time(std::string_view text, std::string_view what) {
+LocalDateTime parse_date_time(std::string_view text, Text what) {
     if (text.size() == 10)
         return LocalDateTime{parse_date(text, what), 12 * 60};
     const bool shape_ok = text.size() == 16 && (text[10] == 'T' || text[10] == ' ') &&
                           text[13] == ':' && all_digits(text.substr(11, 2)) &&
                           all_digits(text.substr(14, 2));
     if (!shape_ok) {
-        throw InputError(fmt::format(
-            "The {} \"{}\" is not in the form YYYY-MM-DD or YYYY-MM-DDTHH:MM.", what, text));
+        throw InputError(tr("The {} \"{}\" is not in the form YYYY-MM-DD or YYYY-MM-DDTHH:MM."),
+                         what, text);
     }
     const Date d = parse_date(text.substr(0, 10), what);
     const int h = to_int(text.substr(11, 2));
     const int m = to_int(text.substr(14, 2));
     if (h > 23 || m > 59)
-        throw InputError(fmt::format("The {} \"{}\" has a time that does not exist.", what, text));
+        throw InputError(tr("The {} \"{}\" has a time that does not exist."), what, text);
     return LocalDateTime{d, h * 60 + m};
 }
 
@@ -94,9 +95,9 @@ Date resolve_due_date(std::string_view text, Date today) {
             const int count = to_int(n);
             return add_days(today, unit == 'w' ? count * 7 : count);
         }
-        throw InputError(fmt::format(
-            "The follow-up \"{}\" is not a date; use YYYY-MM-DD, +Nd (days) or +Nw (weeks).",
-            text));
+        throw InputError(
+            tr("The follow-up \"{}\" is not a date; use YYYY-MM-DD, +Nd (days) or +Nw (weeks)."),
+            text);
     }
     return parse_date(text, "follow-up date");
 }
@@ -125,9 +126,9 @@ unsigned weeks_in_iso_year(int year) {
 
 WeekId parse_week(std::string_view text) {
     const auto fail = [&] {
-        return InputError(fmt::format(
-            "The week \"{}\" is not a week of the year; use the form YYYY-Www, like 2026-W48.",
-            text));
+        return InputError(
+            tr("The week \"{}\" is not a week of the year; use the form YYYY-Www, like 2026-W48."),
+            text);
     };
     if (text.size() < 7 || text.size() > 8 || text[4] != '-' ||
         (text[5] != 'W' && text[5] != 'w') || !all_digits(text.substr(0, 4)) ||
@@ -172,9 +173,9 @@ date::weekday parse_weekday(std::string_view text) {
     for (unsigned i = 0; i < kWeekdayNames.size(); ++i)
         if (l == kWeekdayNames[i])
             return date::weekday{i};
-    throw InputError(fmt::format(
-        "The week start \"{}\" is not a day of the week; use monday, sunday or another day.",
-        text));
+    throw InputError(
+        tr("The week start \"{}\" is not a day of the week; use monday, sunday or another day."),
+        text);
 }
 
 std::string format_weekday(date::weekday wd) { return kWeekdayNames[wd.c_encoding()]; }

@@ -1,6 +1,8 @@
 #pragma once
 // Calendar dates (Howard Hinnant `date`), local times of day, and weeks that follow ISO 8601
 // unless the owner chooses another first day of the week.
+#include "core/text.h"
+
 #include <date/date.h>
 
 #include <string>
@@ -25,12 +27,12 @@ struct LocalDateTime {
 };
 
 // Strict "YYYY-MM-DD" that must name a real day ("2026-02-30" is refused).
-Date parse_date(std::string_view text, std::string_view what = "date");
+Date parse_date(std::string_view text, Text what = tr("date"));
 std::string format_date(Date d); // "2026-11-25"
 
 // "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (a space works instead of 'T'); a bare date means noon,
 // so it stays on the same day whatever the time zone of whoever reads it.
-LocalDateTime parse_date_time(std::string_view text, std::string_view what = "date");
+LocalDateTime parse_date_time(std::string_view text, Text what = tr("date"));
 std::string format_date_time(const LocalDateTime& t); // "2026-11-25T14:30"
 
 // A follow-up date: "YYYY-MM-DD", "+3d" (days) or "+2w" (weeks) after `today`.

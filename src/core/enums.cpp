@@ -72,8 +72,7 @@ const EnumEntry<E>& entry_of(const std::array<EnumEntry<E>, N>& table, E v) {
 }
 
 template <typename E, std::size_t N>
-E parse_from(const std::array<EnumEntry<E>, N>& table, std::string_view text,
-             std::string_view what) {
+E parse_from(const std::array<EnumEntry<E>, N>& table, std::string_view text, Text what) {
     const std::string n = normalise(text);
     for (const auto& e : table)
         if (e.key == n)
@@ -81,7 +80,7 @@ E parse_from(const std::array<EnumEntry<E>, N>& table, std::string_view text,
     std::string choices;
     for (const auto& e : table)
         choices += (choices.empty() ? "" : ", ") + std::string(e.key);
-    throw InputError(fmt::format("The {} \"{}\" is not one of: {}.", what, text, choices));
+    throw InputError(tr("The {} \"{}\" is not one of: {}."), what, text, choices);
 }
 
 } // namespace
@@ -104,14 +103,20 @@ std::string_view to_label(ResolutionType v) { return entry_of(kResolutionTypes, 
 std::string_view to_label(ResolutionStatus v) { return entry_of(kResolutionStatuses, v).label; }
 std::string_view to_label(Outcome v) { return entry_of(kOutcomes, v).label; }
 
-Channel parse_channel(std::string_view t) { return parse_from(kChannels, t, "channel"); }
-Category parse_category(std::string_view t) { return parse_from(kCategories, t, "category"); }
+Channel parse_channel(std::string_view t) {
+    return parse_from(kChannels, t, tr("channel"));
+}
+Category parse_category(std::string_view t) {
+    return parse_from(kCategories, t, tr("category"));
+}
 ResolutionType parse_resolution_type(std::string_view t) {
-    return parse_from(kResolutionTypes, t, "resolution type");
+    return parse_from(kResolutionTypes, t, tr("resolution type"));
 }
 ResolutionStatus parse_resolution_status(std::string_view t) {
-    return parse_from(kResolutionStatuses, t, "resolution status");
+    return parse_from(kResolutionStatuses, t, tr("resolution status"));
 }
-Outcome parse_outcome(std::string_view t) { return parse_from(kOutcomes, t, "outcome"); }
+Outcome parse_outcome(std::string_view t) {
+    return parse_from(kOutcomes, t, tr("outcome"));
+}
 
 } // namespace rapport

@@ -159,7 +159,7 @@ void IcsWriter::finish() {
     m_finished = true;
     m_out.flush();
     if (!m_out)
-        throw DataError("The calendar file could not be written.");
+        throw DataError(tr("The calendar file could not be written."));
 }
 
 } // namespace rapport

@@ -60,10 +60,10 @@ bool parse_fixed(std::string_view s, int decimals, std::int64_t limit, std::int6
 
 } // namespace
 
-Money parse_money(std::string_view text, AllowNegative allow, std::string_view what) {
+Money parse_money(std::string_view text, AllowNegative allow, Text what) {
     std::string_view s = trim(text);
     if (s.empty())
-        throw InputError(fmt::format("The {} is empty; type a number like 12.50.", what));
+        throw InputError(tr("The {} is empty; type a number like 12.50."), what);
     bool negative = false;
     if (s.front() == '-' || s.front() == '+') {
         negative = s.front() == '-';
@@ -71,13 +71,12 @@ Money parse_money(std::string_view text, AllowNegative allow, std::string_view w
     }
     std::int64_t cents = 0;
     if (!parse_fixed(s, 2, kMaxCents, cents)) {
-        throw InputError(fmt::format(
-            "The {} \"{}\" is not a valid amount; use a number with at most two decimals, "
-            "like 12.50.",
-            what, text));
+        throw InputError(tr("The {} \"{}\" is not a valid amount; use a number with at most two "
+                            "decimals, like 12.50."),
+                         what, text);
     }
     if (negative && cents != 0 && allow == AllowNegative::no)
-        throw InputError(fmt::format("The {} cannot be negative (got \"{}\").", what, text));
+        throw InputError(tr("The {} cannot be negative (got \"{}\")."), what, text);
     return Money{negative ? -cents : cents};
 }
 
@@ -88,7 +87,7 @@ std::string format_amount(Money m) {
     return fmt::format("{}{}.{:02}", c < 0 ? "-" : "", abs / 100, abs % 100);
 }
 
-BasisPoints parse_percent(std::string_view text, std::string_view what, BasisPoints min_bp,
+BasisPoints parse_percent(std::string_view text, Text what, BasisPoints min_bp,
                           BasisPoints max_bp) {
     std::string_view s = trim(text);
     if (!s.empty() && s.back() == '%')
@@ -100,14 +99,16 @@ BasisPoints parse_percent(std::string_view text, std::string_view what, BasisPoi
     }
     std::int64_t bp = 0;
     if (s.empty() || !parse_fixed(s, 2, 1'000'000, bp)) {
-        throw InputError(fmt::format(
-            "The {} \"{}\" is not a valid percentage; type a number like 40 or 37.5.", what, text));
+        throw InputError(
+            tr("The {} \"{}\" is not a valid percentage; type a number like 40 or 37.5."), what,
+            text);
     }
     if (negative)
         bp = -bp;
     if (bp < min_bp || bp > max_bp) {
-        throw InputError(fmt::format("The {} must be between {} % and {} % (got \"{}\").", what,
-                                     format_percent(min_bp), format_percent(max_bp), text));
+        // xgettext:no-c-format ("%" is the percent sign, the placeholders are "{}")
+        throw InputError(tr("The {} must be between {} % and {} % (got \"{}\")."), what,
+                         format_percent(min_bp), format_percent(max_bp), text);
     }
     return static_cast<BasisPoints>(bp);
 }

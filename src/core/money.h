@@ -1,5 +1,7 @@
 #pragma once
 // Money is whole minor units (cents) in a 64-bit integer; never floating point.
+#include "core/text.h"
+
 #include <compare>
 #include <cstdint>
 #include <string>
@@ -24,7 +26,7 @@ enum class AllowNegative { no, yes };
 // Parses "12", "12.5", "12.50", "1234.56" (and "-3.00" when allowed). Rejects more than two
 // decimals, letters, empty text and amounts too large to hold, with a sentence naming `what`.
 Money parse_money(std::string_view text, AllowNegative allow = AllowNegative::no,
-                  std::string_view what = "amount");
+                  Text what = tr("amount"));
 
 // Invariant form for files and the CLI: "1234.50", "-3.00". Never locale-dependent.
 std::string format_amount(Money m);
@@ -33,8 +35,7 @@ std::string format_amount(Money m);
 using BasisPoints = std::int32_t;
 
 // Parses "40", "40%", "37.5" into basis points, in [min_bp, max_bp].
-BasisPoints parse_percent(std::string_view text, std::string_view what, BasisPoints min_bp,
-                          BasisPoints max_bp);
+BasisPoints parse_percent(std::string_view text, Text what, BasisPoints min_bp, BasisPoints max_bp);
 std::string format_percent(BasisPoints bp); // "40", "37.5"
 
 // Rounds a value held in 1/`scale` cents to whole cents, half away from zero.

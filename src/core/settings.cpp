@@ -11,27 +11,26 @@
 namespace rapport {
 namespace {
 
-double parse_fraction(std::string_view text, std::string_view what, double lo, double hi) {
+double parse_fraction(std::string_view text, Text what, double lo, double hi) {
     double v = 0;
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, v);
     if (ec != std::errc{} || ptr != end || !std::isfinite(v)) {
-        throw InputError(
-            fmt::format("The {} \"{}\" is not a number; type something like 0.6.", what, text));
+        throw InputError(tr("The {} \"{}\" is not a number; type something like 0.6."), what, text);
     }
     if (v < lo || v > hi)
-        throw InputError(fmt::format("The {} must be between {} and {} (got {}).", what, lo, hi, text));
+        throw InputError(tr("The {} must be between {} and {} (got {})."), what, lo, hi, text);
     return v;
 }
 
-int parse_int_in(std::string_view text, std::string_view what, int lo, int hi) {
+int parse_int_in(std::string_view text, Text what, int lo, int hi) {
     int v = 0;
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, v);
     if (ec != std::errc{} || ptr != end)
-        throw InputError(fmt::format("The {} \"{}\" is not a whole number.", what, text));
+        throw InputError(tr("The {} \"{}\" is not a whole number."), what, text);
     if (v < lo || v > hi)
-        throw InputError(fmt::format("The {} must be between {} and {} (got {}).", what, lo, hi, text));
+        throw InputError(tr("The {} must be between {} and {} (got {})."), what, lo, hi, text);
     return v;
 }
 
@@ -64,37 +63,37 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
         if (value.size() != 3 || !std::isalpha(static_cast<unsigned char>(value[0])) ||
             !std::isalpha(static_cast<unsigned char>(value[1])) ||
             !std::isalpha(static_cast<unsigned char>(value[2])))
-            throw InputError(fmt::format(
-                "The currency \"{}\" is not a three-letter code like EUR, USD or GBP.", value));
+            throw InputError(
+                tr("The currency \"{}\" is not a three-letter code like EUR, USD or GBP."), value);
         std::string c(value);
         for (char& ch : c)
             ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
         s.currency = c;
     } else if (key == "hourly_rate") {
-        s.hourly_rate = parse_money(value, AllowNegative::no, "hourly rate");
+        s.hourly_rate = parse_money(value, AllowNegative::no, tr("hourly rate"));
     } else if (key == "default_margin") {
-        s.default_margin = parse_percent(value, "default margin", -10000, 10000);
+        s.default_margin = parse_percent(value, tr("default margin"), -10000, 10000);
     } else if (key == "retention") {
-        s.retention = parse_fraction(value, "retention", 0.0, 1.0);
+        s.retention = parse_fraction(value, tr("retention"), 0.0, 1.0);
     } else if (key == "discount_rate") {
-        s.discount_rate = parse_fraction(value, "discount rate", 0.0, 1.0);
+        s.discount_rate = parse_fraction(value, tr("discount rate"), 0.0, 1.0);
     } else if (key == "horizon_years") {
-        s.horizon_years = parse_int_in(value, "horizon", 1, 3);
+        s.horizon_years = parse_int_in(value, tr("horizon"), 1, 3);
     } else if (key == "acquisition_cost") {
-        s.acquisition_cost = parse_money(value, AllowNegative::no, "acquisition cost");
+        s.acquisition_cost = parse_money(value, AllowNegative::no, tr("acquisition cost"));
     } else if (key == "watch_ratio") {
-        s.watch_ratio = parse_fraction(value, "watch ratio", 0.0, 1.0);
+        s.watch_ratio = parse_fraction(value, tr("watch ratio"), 0.0, 1.0);
     } else if (key == "week_start") {
         s.week_start = parse_weekday(value);
     } else if (key == "backup_keep_daily") {
-        s.backup_keep_daily = parse_int_in(value, "number of daily backups", 0, 365);
+        s.backup_keep_daily = parse_int_in(value, tr("number of daily backups"), 0, 365);
     } else if (key == "backup_keep_weekly") {
-        s.backup_keep_weekly = parse_int_in(value, "number of weekly backups", 0, 520);
+        s.backup_keep_weekly = parse_int_in(value, tr("number of weekly backups"), 0, 520);
     } else {
         std::string names;
         for (const auto& k : setting_keys())
             names += (names.empty() ? "" : ", ") + std::string(k.key);
-        throw InputError(fmt::format("There is no setting \"{}\"; the settings are: {}.", key, names));
+        throw InputError(tr("There is no setting \"{}\"; the settings are: {}."), key, names);
     }
 }
 

@@ -115,11 +115,11 @@ std::string AccountantMonthTotal::label() const {
 
 void check_export_range(Date from, Date to) {
     if (!from.ok() || !to.ok())
-        throw InputError("The export needs two real days, from and to.");
+        throw InputError(tr("The export needs two real days, from and to."));
     if (from > to) {
-        throw InputError(fmt::format("The range starts on {} but ends earlier, on {}; the first "
-                                     "day must not be after the last.",
-                                     format_date(from), format_date(to)));
+        throw InputError(tr("The range starts on {} but ends earlier, on {}; the first "
+                            "day must not be after the last."),
+                         format_date(from), format_date(to));
     }
 }
 

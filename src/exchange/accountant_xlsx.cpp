@@ -20,7 +20,7 @@ constexpr std::size_t kMaxCellChars = 32767;
 
 void check(lxw_error err) {
     if (err != LXW_NO_ERROR)
-        throw DataError(fmt::format("The XLSX file could not be written: {}.", lxw_strerror(err)));
+        throw DataError(tr("The XLSX file could not be written: {}."), lxw_strerror(err));
 }
 
 // libxlsxwriter frees the workbook when it closes it; an export that fails half-way still
@@ -128,12 +128,12 @@ AccountantTotals write_accountant_xlsx(Database& db, Date from, Date to,
     options.constant_memory = LXW_TRUE;
     WorkbookPtr wb(workbook_new_opt(out.c_str(), &options));
     if (!wb)
-        throw DataError(fmt::format("The XLSX file {} could not be created.", out.string()));
+        throw DataError(tr("The XLSX file {} could not be created."), out.string());
     const Formats f = make_formats(wb.get());
     lxw_worksheet* data = workbook_add_worksheet(wb.get(), "Resolutions");
     lxw_worksheet* sums = workbook_add_worksheet(wb.get(), "Totals");
     if (data == nullptr || sums == nullptr)
-        throw DataError("The XLSX file could not be written: a sheet could not be added.");
+        throw DataError(tr("The XLSX file could not be written: a sheet could not be added."));
 
     const auto& columns = accountant_columns();
     const double widths[] = {11, 28, 11, 14, 18, 16, 11, 9, 60};
@@ -149,10 +149,10 @@ AccountantTotals write_accountant_xlsx(Database& db, Date from, Date to,
     const AccountantTotals totals =
         for_each_accountant_row(db, from, to, [&](const AccountantRow& r) {
             if (++row >= kMaxRows) {
-                throw DataError(fmt::format(
-                    "The range holds more resolutions than one spreadsheet sheet can show "
-                    "({}); export a shorter range, or use CSV.",
-                    kMaxRows - 1));
+                throw DataError(
+                    tr("The range holds more resolutions than one spreadsheet sheet can show "
+                       "({}); export a shorter range, or use CSV."),
+                    kMaxRows - 1);
             }
             lxw_datetime day = to_lxw(r.date);
             // Strings go in as strings, never as formulas, so no guard is needed here.

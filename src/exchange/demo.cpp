@@ -130,8 +130,9 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
     if (o.customers < 1 || o.interactions < 0)
         throw InputError("Demo data needs at least one customer and zero or more interactions.");
     if (sql(db).execAndGet("SELECT count(*) FROM customer").getInt64() > 0) {
-        throw DataError("Demo data goes only into an empty database, so it never mixes with real "
-                        "records; use --db with a new file.");
+        throw DataError(
+            tr("Demo data goes only into an empty database, so it never mixes with real "
+               "records; use --db with a new file."));
     }
     Random rnd(o.seed);
     DemoCounts counts;

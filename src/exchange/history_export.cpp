@@ -241,8 +241,7 @@ std::int64_t write_json_array(std::ostream& os, Database& db, const char* name, 
 HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-        throw DataError(
-            fmt::format("{} is a file; choose a folder for the history files.", dir.string()));
+        throw DataError(tr("{} is a file; choose a folder for the history files."), dir.string());
     }
     ensure_private_directory(dir);
     // One read transaction: every file shows the same moment, even if the window saves

@@ -54,7 +54,7 @@ public:
     struct Match {
         std::optional<std::size_t> entry;
         How how = How::none;
-        std::string problem; // ambiguous: a sentence listing the candidates
+        Message problem; // ambiguous: a sentence listing the candidates
     };
 
     explicit CustomerIndex(Database& db) {
@@ -97,12 +97,12 @@ public:
 
     Match find(const std::string& name, const std::string& email, const std::string& phone) {
         if (!email.empty()) {
-            if (Match m = pick(m_by_email, lower_ascii(email), How::email, "email", email);
+            if (Match m = pick(m_by_email, lower_ascii(email), How::email, tr("email"), email);
                 m.entry || !m.problem.empty())
                 return m;
         }
         if (const std::string key = phone_key(phone); !key.empty()) {
-            if (Match m = pick(m_by_phone, key, How::phone, "phone number", phone);
+            if (Match m = pick(m_by_phone, key, How::phone, tr("phone number"), phone);
                 m.entry || !m.problem.empty())
                 return m;
         }
@@ -121,7 +121,7 @@ public:
             if (!email_differs && !phone_differs)
                 fits.push_back(k);
         }
-        return choose(fits, How::name, "name", name);
+        return choose(fits, How::name, tr("name"), name);
     }
 
 private:
@@ -136,13 +136,13 @@ private:
         m_by_name[lower_ascii(e.name)].push_back(k);
     }
 
-    Match pick(const Lookup& lookup, const std::string& key, How how, std::string_view what,
+    Match pick(const Lookup& lookup, const std::string& key, How how, Text what,
                std::string_view value) const {
         const auto it = lookup.find(key);
         return it == lookup.end() ? Match{} : choose(it->second, how, what, value);
     }
 
-    Match choose(const std::vector<std::size_t>& candidates, How how, std::string_view what,
+    Match choose(const std::vector<std::size_t>& candidates, How how, Text what,
                  std::string_view value) const {
         if (candidates.empty())
             return {};
@@ -150,15 +150,15 @@ private:
             const Entry& e = m_entries[candidates.front()];
             return {candidates.front(), e.id == 0 ? How::earlier_row : how, {}};
         }
-        std::string list;
+        Message list;
         for (const std::size_t k : candidates) {
             const Entry& e = m_entries[k];
-            list +=
-                (list.empty() ? "" : ", ") + (e.id == 0 ? fmt::format("{} (an earlier row)", e.name)
-                                                        : fmt::format("{} (id {})", e.name, e.id));
+            Message one = e.id == 0 ? Message(tr("{} (an earlier row)"), e.name)
+                                    : Message(tr("{} (id {})"), e.name, e.id);
+            list = list.empty() ? std::move(one) : Message("{}, {}", list, one);
         }
         return {std::nullopt, How::none,
-                fmt::format("the {} \"{}\" fits more than one customer: {}", what, value, list)};
+                Message(tr("the {} \"{}\" fits more than one customer: {}"), what, value, list)};
     }
 
     std::vector<Entry> m_entries;
@@ -210,16 +210,17 @@ public:
             m_default_margin = SettingsStore(db).load().default_margin;
     }
 
-    // Checks one record; returns the error sentence (without "line N: "), or "" when good.
-    std::string check(const CsvRecord& r, ImportCounts& n, Plan& plan) {
+    // Checks one record; returns the error sentence (without "line N: "), or an empty one when
+    // good.
+    Message check(const CsvRecord& r, ImportCounts& n, Plan& plan) {
         if (m_has_header && r.fields.size() > m_columns) {
             const bool extra_filled =
                 std::any_of(r.fields.begin() + std::ptrdiff_t(m_columns), r.fields.end(),
                             [](const std::string& f) { return !cell_value(f).empty(); });
             if (extra_filled) {
-                return fmt::format("it has {} fields but the header has {}; a value that "
-                                   "contains '{}' must be in quotes",
-                                   r.fields.size(), m_columns, m_delimiter);
+                return Message(tr("it has {} fields but the header has {}; a value that contains "
+                                  "'{}' must be in quotes"),
+                               r.fields.size(), m_columns, std::string(1, m_delimiter));
             }
         }
         return m_kind == ImportKind::customers ? check_customer(r, n, plan)
@@ -243,24 +244,24 @@ private:
         return first.empty() || last.empty() ? first + last : first + " " + last;
     }
 
-    static std::string check_contact(const std::string& email, const std::string& phone) {
+    static Message check_contact(const std::string& email, const std::string& phone) {
         if (!email.empty() && (email.find('@') == std::string::npos ||
                                email.find_first_of(" \t,;") != std::string::npos))
-            return fmt::format("\"{}\" is not an email address", email);
+            return Message(tr("\"{}\" is not an email address"), email);
         if (!phone.empty() && phone_key(phone).empty())
-            return fmt::format("\"{}\" is not a phone number", phone);
+            return Message(tr("\"{}\" is not a phone number"), phone);
         return {};
     }
 
-    std::string check_customer(const CsvRecord& r, ImportCounts& n, Plan& plan) {
+    Message check_customer(const CsvRecord& r, ImportCounts& n, Plan& plan) {
         Customer c;
         c.name = full_name(r);
         c.email = get(r, ImportField::email);
         c.phone = get(r, ImportField::phone);
         c.note = get(r, ImportField::note);
         if (c.name.empty())
-            return "the name is empty";
-        if (std::string bad = check_contact(c.email, c.phone); !bad.empty())
+            return tr("the name is empty");
+        if (Message bad = check_contact(c.email, c.phone); !bad.empty())
             return bad;
         const auto match = m_index.find(c.name, c.email, c.phone);
         if (!match.problem.empty())
@@ -288,7 +289,7 @@ private:
         return {};
     }
 
-    std::string check_purchase(const CsvRecord& r, ImportCounts& n, Plan& plan) {
+    Message check_purchase(const CsvRecord& r, ImportCounts& n, Plan& plan) {
         const std::string id_text = get(r, ImportField::customer_id);
         std::string name = full_name(r);
         std::string email = get(r, ImportField::email);
@@ -303,31 +304,31 @@ private:
 
         Purchase p;
         if (date_text.empty())
-            return "the date is empty";
+            return tr("the date is empty");
         const auto day = parse_import_date(date_text);
         if (!day) {
-            return fmt::format("the date \"{}\" is not a real day written as YYYY-MM-DD, "
-                               "DD.MM.YYYY or DD/MM/YYYY",
-                               date_text);
+            return Message(tr("the date \"{}\" is not a real day written as YYYY-MM-DD, "
+                              "DD.MM.YYYY or DD/MM/YYYY"),
+                           date_text);
         }
         p.on = *day;
         if (amount_text.empty())
-            return "the amount is empty";
+            return tr("the amount is empty");
         const auto amount = parse_import_amount(amount_text, m_delimiter);
         if (!amount)
-            return fmt::format("\"{}\" is not an amount like 12.50", amount_text);
+            return Message(tr("\"{}\" is not an amount like 12.50"), amount_text);
         if (amount->cents <= 0) {
-            return fmt::format("the amount {} is not more than zero (money given back is "
-                               "logged as a resolution, not a purchase)",
-                               amount_text);
+            return Message(tr("the amount {} is not more than zero (money given back is "
+                              "logged as a resolution, not a purchase)"),
+                           amount_text);
         }
         p.amount = *amount;
         p.margin = m_default_margin;
         if (!margin_text.empty()) {
             const auto margin = parse_import_percent(margin_text);
             if (!margin)
-                return fmt::format("the margin \"{}\" is not a percentage from -100 to 100",
-                                   margin_text);
+                return Message(tr("the margin \"{}\" is not a percentage from -100 to 100"),
+                               margin_text);
             p.margin = *margin;
         }
 
@@ -340,22 +341,22 @@ private:
                                ? m_index.by_id(id)
                                : std::nullopt;
             if (!k)
-                return fmt::format("no customer has the Rapport id \"{}\"", id_text);
+                return Message(tr("no customer has the Rapport id \"{}\""), id_text);
             p.customer_id = m_index.at(*k).id;
             how = How::id;
         } else {
-            if (std::string bad = check_contact(email, phone); !bad.empty())
+            if (Message bad = check_contact(email, phone); !bad.empty())
                 return bad;
             if (name.empty() && email.empty() && phone.empty())
-                return "no customer is named on this line";
+                return tr("no customer is named on this line");
             const auto match = m_index.find(name, email, phone);
             if (!match.problem.empty())
                 return match.problem;
             if (!match.entry) {
-                std::string who = !name.empty()    ? fmt::format("named \"{}\"", name)
-                                  : !email.empty() ? fmt::format("with email {}", email)
-                                                   : fmt::format("with phone {}", phone);
-                return fmt::format("no customer {} is known; import the customers first", who);
+                const Message who = !name.empty()    ? Message(tr("named \"{}\""), name)
+                                    : !email.empty() ? Message(tr("with email {}"), email)
+                                                     : Message(tr("with phone {}"), phone);
+                return Message(tr("no customer {} is known; import the customers first"), who);
             }
             p.customer_id = m_index.at(*match.entry).id;
             how = match.how;
@@ -425,7 +426,7 @@ ImportPreview check_all(Database& db, ImportKind kind, const CsvTable& table,
     pv.kind = kind;
     pv.delimiter = table.delimiter;
     if (table.records.empty()) {
-        pv.problem = "The file is empty.";
+        pv.problem = tr("The file is empty.");
         return pv;
     }
     const auto& first = table.records.front().fields;
@@ -460,7 +461,7 @@ ImportPreview check_all(Database& db, ImportKind kind, const CsvTable& table,
     }
     pv.problem = mapping_problem(kind, pv.mapping, pv.columns, pv.has_header);
     if (pv.problem.empty() && pv.counts.rows == 0)
-        pv.problem = "The file names its columns but has no rows to import.";
+        pv.problem = tr("The file names its columns but has no rows to import.");
     if (!pv.problem.empty())
         return pv;
 
@@ -469,12 +470,13 @@ ImportPreview check_all(Database& db, ImportKind kind, const CsvTable& table,
         const CsvRecord& r = table.records[k];
         if (all_blank(r))
             continue;
-        std::string error = checker.check(r, pv.counts, plan);
+        Message error = checker.check(r, pv.counts, plan);
         if (error.empty()) {
             ++pv.counts.good;
         } else {
             ++pv.counts.bad;
-            pv.errors.push_back({r.line, fmt::format("line {}: {}.", r.line, error)});
+            pv.errors.push_back({r.line, fmt::format("line {}: {}.", r.line, error.english()),
+                                 Message("{}.", error)});
         }
     }
     return pv;
@@ -524,9 +526,9 @@ void write_plan(Database& db, const Plan& plan) {
 CsvTable read_import_file(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
-        throw DataError(fmt::format("The file {} does not exist.", path.string()));
+        throw DataError(tr("The file {} does not exist."), path.string());
     if (std::filesystem::is_directory(path, ec))
-        throw DataError(fmt::format("{} is a folder, not a CSV file.", path.string()));
+        throw DataError(tr("{} is a folder, not a CSV file."), path.string());
     try {
         return read_csv_file(path);
     } catch (const DataError& e) {
@@ -534,7 +536,7 @@ CsvTable read_import_file(const std::filesystem::path& path) {
         const std::string message = e.what();
         if (message.find(path.string()) != std::string::npos)
             throw;
-        throw DataError(fmt::format("{}: {}", path.string(), message));
+        throw DataError(Message("{}: {}", path.string(), e.message()));
     }
 }
 
@@ -560,7 +562,7 @@ ImportResult run_import(Database& db, ImportKind kind, const CsvTable& table,
         tx.commit();
         result.written = true;
     } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "import the file");
+        rethrow_as_data_error(e, tr("import the file"));
     }
     return result;
 }

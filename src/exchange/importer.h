@@ -11,6 +11,7 @@
 // Customers are matched by email, then phone, then exact name (ignoring letter case) instead
 // of being added twice; a name match is refused when the email or phone on both sides differ.
 #include "core/csv_reader.h"
+#include "core/message.h"
 #include "core/records.h"
 #include "store/database.h"
 
@@ -76,7 +77,8 @@ struct ImportOptions {
 
 struct ImportRowError {
     std::size_t line = 0; // line of the file where the record starts
-    std::string message;  // "line 7: the date \"31.02.2026\" is not a real day."
+    std::string message;  // "line 7: the date \"31.02.2026\" is not a real day." (English)
+    Message reason;       // the same without "line 7: ", for the window to translate
 };
 
 struct ImportCounts {
@@ -106,7 +108,7 @@ struct ImportPreview {
     ColumnMapping mapping;
     // Why nothing can be imported at all (no column holds the name; a header but no rows),
     // else empty. Rows are not checked then.
-    std::string problem;
+    Message problem;
     std::vector<ImportRowError> errors; // every bad row, in file order
     ImportCounts counts;
 };

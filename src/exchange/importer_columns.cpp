@@ -134,9 +134,8 @@ ImportField parse_import_field(std::string_view text, ImportKind kind) {
             return f;
         known += (known.empty() ? "" : ", ") + std::string(to_key(f));
     }
-    throw InputError(fmt::format("An import of {} has no field \"{}\"; the fields are: {}.",
-                                 kind == ImportKind::customers ? "customers" : "purchases", text,
-                                 known));
+    throw InputError(tr("An import of {} has no field \"{}\"; the fields are: {}."),
+                     kind == ImportKind::customers ? "customers" : "purchases", text, known);
 }
 
 std::vector<ColumnChoice> parse_column_map(std::string_view spec, ImportKind kind) {
@@ -147,15 +146,15 @@ std::vector<ColumnChoice> parse_column_map(std::string_view spec, ImportKind kin
         spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
         const std::size_t eq = item.find('=');
         if (eq == std::string_view::npos) {
-            throw InputError(fmt::format(
-                "The column choice \"{}\" is not FIELD=COLUMN (like name=Customer or phone=3).",
-                item));
+            throw InputError(
+                tr("The column choice \"{}\" is not FIELD=COLUMN (like name=Customer or phone=3)."),
+                item);
         }
         out.push_back({parse_import_field(trim(item.substr(0, eq)), kind),
                        std::string(trim(item.substr(eq + 1)))});
     }
     if (out.empty())
-        throw InputError("--map needs FIELD=COLUMN pairs, like name=Customer,phone=3.");
+        throw InputError(tr("--map needs FIELD=COLUMN pairs, like name=Customer,phone=3."));
     return out;
 }
 
@@ -217,8 +216,8 @@ void apply_choices(ColumnMapping& mapping, const std::vector<ColumnChoice>& choi
         const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
         if (ec == std::errc{} && ptr == text.data() + text.size()) {
             if (number < 1 || number > columns.size()) {
-                throw InputError(fmt::format("The file has columns 1 to {}; there is no column {}.",
-                                             columns.size(), text));
+                throw InputError(tr("The file has columns 1 to {}; there is no column {}."),
+                                 columns.size(), text);
             }
             column = number - 1;
         } else {
@@ -229,8 +228,8 @@ void apply_choices(ColumnMapping& mapping, const std::vector<ColumnChoice>& choi
             }
         }
         if (!column) {
-            throw InputError(fmt::format("The file has no column \"{}\"; its columns are: {}.",
-                                         text, column_list(columns)));
+            throw InputError(tr("The file has no column \"{}\"; its columns are: {}."), text,
+                             column_list(columns));
         }
         // One column holds one field: a column given to this field is taken from any other.
         for (auto it = mapping.begin(); it != mapping.end();) {
@@ -240,49 +239,48 @@ void apply_choices(ColumnMapping& mapping, const std::vector<ColumnChoice>& choi
     }
 }
 
-std::string mapping_problem(ImportKind kind, const ColumnMapping& mapping,
-                            const std::vector<std::string>& columns, bool has_header) {
+Message mapping_problem(ImportKind kind, const ColumnMapping& mapping,
+                        const std::vector<std::string>& columns, bool has_header) {
     for (const auto& [field, column] : mapping) {
         if (!uses(kind, field)) {
-            return fmt::format("An import of {} does not use the field {}.",
-                               kind == ImportKind::customers ? "customers" : "purchases",
-                               to_key(field));
+            return Message(tr("An import of {} does not use the field {}."),
+                           kind == ImportKind::customers ? tr("customers") : tr("purchases"),
+                           to_key(field));
         }
         if (column >= columns.size())
-            return fmt::format("The file has no column {}.", column + 1);
+            return Message(tr("The file has no column {}."), column + 1);
     }
     const auto has = [&](ImportField f) { return mapping.count(f) != 0; };
     const bool named =
         has(ImportField::name) || has(ImportField::first_name) || has(ImportField::last_name);
-    std::vector<std::string_view> missing;
+    std::vector<Text> missing;
     if (kind == ImportKind::customers) {
         if (!named)
-            missing.push_back("the customer's name");
+            missing.push_back(tr("the customer's name"));
     } else {
         if (!named && !has(ImportField::customer_id) && !has(ImportField::email) &&
             !has(ImportField::phone))
-            missing.push_back("the customer (a name, email, phone or Rapport id)");
+            missing.push_back(tr("the customer (a name, email, phone or Rapport id)"));
         if (!has(ImportField::date))
-            missing.push_back("the date");
+            missing.push_back(tr("the date"));
         if (!has(ImportField::amount))
-            missing.push_back("the amount");
+            missing.push_back(tr("the amount"));
     }
     if (missing.empty())
         return {};
-    std::string what;
-    for (std::size_t k = 0; k < missing.size(); ++k)
-        what += std::string(k == 0                    ? ""
-                            : k + 1 == missing.size() ? " and "
-                                                      : ", ") +
-                std::string(missing[k]);
+    // "A", "A and B", "A, B and C"
+    Message what(missing.front());
+    for (std::size_t k = 1; k < missing.size(); ++k)
+        what = k + 1 == missing.size() ? Message(tr("{} and {}"), what, missing[k])
+                                       : Message("{}, {}", what, missing[k]);
     if (!has_header) {
-        return fmt::format("The file has no header row naming its columns, so it is not known "
-                           "which column holds {}; choose the columns by number.",
-                           what);
+        return Message(tr("The file has no header row naming its columns, so it is not known "
+                          "which column holds {}; choose the columns by number."),
+                       what);
     }
-    return fmt::format("No column was recognised as holding {} (the columns are: {}); choose "
-                       "which column holds it.",
-                       what, column_list(columns));
+    return Message(tr("No column was recognised as holding {} (the columns are: {}); choose "
+                      "which column holds it."),
+                   what, column_list(columns));
 }
 
 std::string cell_value(std::string_view raw) {

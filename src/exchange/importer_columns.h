@@ -22,8 +22,8 @@ void apply_choices(ColumnMapping& mapping, const std::vector<ColumnChoice>& choi
                    const std::vector<std::string>& columns);
 
 // Why this mapping cannot import anything ("no column holds the name"), or "".
-std::string mapping_problem(ImportKind kind, const ColumnMapping& mapping,
-                            const std::vector<std::string>& columns, bool has_header);
+Message mapping_problem(ImportKind kind, const ColumnMapping& mapping,
+                        const std::vector<std::string>& columns, bool has_header);
 
 // A cell with blanks trimmed and our own formula guard undone: Rapport's CSV exports write
 // "'=x" for "=x", so a leading ' before = + - @ TAB or CR is dropped.

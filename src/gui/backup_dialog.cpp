@@ -118,7 +118,8 @@ bool ShowRestoreDialog(wxWindow* parent, Services& services) {
         row.push_back(wxVariant(count(b.interactions)));
         row.push_back(wxVariant(count(b.purchases)));
         row.push_back(wxVariant(EscapeMarkup(Size(b.bytes))));
-        row.push_back(wxVariant(EscapeMarkup(b.restorable ? _("can be restored") : Wx(b.problem))));
+        row.push_back(
+            wxVariant(EscapeMarkup(b.restorable ? _("can be restored") : Translate(b.problem))));
         list->AppendItem(row);
     }
     if (!backups.empty())

@@ -50,7 +50,7 @@ void WindowDailyBackup::Notify() {
                 });
         } catch (const std::exception& e) {
             Stop();
-            Report(store::DailyBackupOutcome{.warning = e.what()}, {});
+            Report(store::DailyBackupOutcome{.warning = Message(std::string(e.what()))}, {});
         }
         if (m_db.path() == ":memory:") { // nothing on disk: nothing to do
             Stop();
@@ -82,8 +82,8 @@ void WindowDailyBackup::Report(const store::DailyBackupOutcome& outcome,
         return;
     }
     if (!outcome.warning.empty())
-        m_tell(
-            wxString::Format(_("%s Your changes are still saved as usual."), Wx(outcome.warning)));
+        m_tell(wxString::Format(_("%s Your changes are still saved as usual."),
+                                Translate(outcome.warning)));
     else if (outcome.made)
         m_tell(_("Today's backup is written."));
 }

@@ -419,9 +419,14 @@ wxString Ordinal(long n) {
     }
 }
 
+wxString Translate(const Message& m) {
+    return Wx(
+        m.render([](std::string_view english) { return Utf8(wxGetTranslation(Wx(english))); }));
+}
+
 wxString ErrorText(const std::exception& e) {
-    if (dynamic_cast<const InputError*>(&e) || dynamic_cast<const DataError*>(&e))
-        return Wx(e.what());
+    if (const auto* sentence = dynamic_cast<const SentenceError*>(&e))
+        return Translate(sentence->message());
     return wxString::Format(_("Something went wrong: %s"), Wx(e.what()));
 }
 

@@ -4,6 +4,7 @@
 // the window goes through here.
 #include "core/dates.h"
 #include "core/enums.h"
+#include "core/message.h"
 #include "core/money.h"
 #include "core/records.h"
 #include "core/worth.h"
@@ -77,8 +78,11 @@ wxString EscapeMarkup(const wxString& text);
 // "1st", "2nd", "3rd", "11th"...
 wxString Ordinal(long n);
 
-// The text of an exception for a message box: the sentence of InputError/DataError, else a
-// generic sentence with what() appended.
+// A sentence of the core or the store (core/message.h) in the user's language: the template
+// and each translatable argument looked up in the catalog, the other arguments as they are.
+wxString Translate(const Message& m);
+// The text of an exception for a message box: the sentence of InputError/DataError in the
+// user's language, else a generic sentence with what() appended.
 wxString ErrorText(const std::exception& e);
 // Shows `e` in a modal error box over `parent`.
 void ShowError(wxWindow* parent, const std::exception& e, const wxString& title = wxString());

@@ -39,14 +39,6 @@ unsigned long U(std::size_t n) {
     return static_cast<unsigned long>(n);
 }
 
-// The store's messages start with "line 7: "; the list shows the line in its own column.
-wxString WithoutLinePrefix(const std::string& message) {
-    const std::size_t colon = message.find(": ");
-    if (message.rfind("line ", 0) == 0 && colon != std::string::npos)
-        return Wx(message.substr(colon + 2));
-    return Wx(message);
-}
-
 // One list row from its cells (wxVector has no initializer-list constructor here).
 wxVector<wxVariant> Row(std::initializer_list<wxString> cells) {
     wxVector<wxVariant> row;
@@ -283,10 +275,9 @@ private:
         }
         m_errors->DeleteAllItems();
         for (const exchange::ImportRowError& e : p.errors)
-            m_errors->AppendItem(
-                Row({CountText(U(e.line)), EscapeMarkup(WithoutLinePrefix(e.message))}));
+            m_errors->AppendItem(Row({CountText(U(e.line)), EscapeMarkup(Translate(e.reason))}));
         if (!p.problem.empty()) {
-            SetCounts(Wx(p.problem), true);
+            SetCounts(Translate(p.problem), true);
         } else {
             const exchange::ImportCounts& c = p.counts;
             wxString text =

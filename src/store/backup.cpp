@@ -177,7 +177,7 @@ void write_copy(sqlite3* source, const fs::path& target, bool verify,
 void copy_file_bytes(const fs::path& from, const fs::path& to) {
     std::ifstream in(from, std::ios::binary);
     if (!in)
-        throw DataError(fmt::format("{} cannot be read.", from.string()));
+        throw DataError(tr("{} cannot be read."), from.string());
     write_file_atomically(to, [&](std::ostream& out) { out << in.rdbuf(); });
 }
 
@@ -197,17 +197,17 @@ fs::path timestamped_name(const fs::path& db_path, BackupKind kind) {
     return candidate;
 }
 
-std::string copy_failure(const SQLite::Exception& e) {
+Message copy_failure(const SQLite::Exception& e) {
     switch (e.getErrorCode() & 0xff) {
     case SQLITE_FULL:
-        return "the disk is full";
+        return tr("the disk is full");
     case SQLITE_IOERR:
-        return "the disk reported an error (it may be full)";
+        return tr("the disk reported an error (it may be full)");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return "the database is busy in another window or program";
+        return tr("the database is busy in another window or program");
     default:
-        return e.what();
+        return Message(std::string(e.what()));
     }
 }
 
@@ -236,8 +236,8 @@ void write_backup(Database& db, const fs::path& dest) {
     try {
         write_copy(sql(db).getHandle(), dest, false);
     } catch (const SQLite::Exception& e) {
-        throw DataError(
-            fmt::format("The backup {} could not be written: {}.", dest.string(), copy_failure(e)));
+        throw DataError(tr("The backup {} could not be written: {}."), dest.string(),
+                        copy_failure(e));
     }
 }
 
@@ -261,13 +261,13 @@ fs::path backup_before_update(const fs::path& db_path) {
         write_copy(source.getHandle(), dest, false);
         return dest;
     } catch (const SQLite::Exception& e) {
-        throw DataError(fmt::format("{} needs an update to this version of Rapport, but it could "
-                                    "not be backed up first ({}); nothing was changed.",
-                                    db_path.string(), copy_failure(e)));
+        throw DataError(tr("{} needs an update to this version of Rapport, but it could "
+                           "not be backed up first ({}); nothing was changed."),
+                        db_path.string(), copy_failure(e));
     } catch (const DataError& e) {
-        throw DataError(fmt::format("{} needs an update to this version of Rapport, but it could "
-                                    "not be backed up first ({}); nothing was changed.",
-                                    db_path.string(), e.what()));
+        throw DataError(tr("{} needs an update to this version of Rapport, but it could "
+                           "not be backed up first ({}); nothing was changed."),
+                        db_path.string(), e.message());
     }
 }
 
@@ -315,8 +315,8 @@ DailyBackupResult maybe_daily_backup(Database& db, Date today, const RotationPol
     } catch (const DamagedCopy& damaged) {
         throw DamagedDatabaseError(db.path(), damaged.finding);
     } catch (const SQLite::Exception& e) {
-        throw DataError(fmt::format("Today's backup {} could not be written: {}.",
-                                    result.file.string(), copy_failure(e)));
+        throw DataError(tr("Today's backup {} could not be written: {}."), result.file.string(),
+                        copy_failure(e));
     }
     result.made = true;
     result.removed = rotate_daily_backups(folder, stem, policy);
@@ -326,7 +326,7 @@ DailyBackupResult maybe_daily_backup(Database& db, Date today, const RotationPol
 BackupInfo inspect_backup(const fs::path& file) {
     std::error_code ec;
     if (!fs::is_regular_file(file, ec))
-        throw DataError(fmt::format("There is no backup file at {}.", file.string()));
+        throw DataError(tr("There is no backup file at {}."), file.string());
     BackupInfo info;
     info.file = file;
     info.bytes = fs::file_size(file, ec);
@@ -357,11 +357,11 @@ BackupInfo inspect_backup(const fs::path& file) {
         const int app_id = ro.execAndGet("PRAGMA application_id").getInt();
         info.schema_version = ro.execAndGet("PRAGMA user_version").getInt();
         if (app_id != kApplicationId) {
-            info.problem = "it is not a Rapport database";
+            info.problem = tr("it is not a Rapport database");
             return info;
         }
         if (info.schema_version > kSchemaVersion) {
-            info.problem = "it was saved by a newer version of Rapport";
+            info.problem = tr("it was saved by a newer version of Rapport");
             return info;
         }
         info.customers = ro.execAndGet("SELECT count(*) FROM customer").getInt64();
@@ -369,7 +369,7 @@ BackupInfo inspect_backup(const fs::path& file) {
         info.purchases = ro.execAndGet("SELECT count(*) FROM purchase").getInt64();
         info.restorable = true;
     } catch (const SQLite::Exception& e) {
-        info.problem = fmt::format("SQLite cannot read it: {}", e.what());
+        info.problem = Message(tr("SQLite cannot read it: {}"), e.what());
         info.restorable = false;
     }
     return info;

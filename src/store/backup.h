@@ -11,6 +11,7 @@
 //   rapport-2026-11-25-143005-before-restore.db    the safety copy made before a restore
 // Only daily backups are rotated; the others are kept until the owner deletes them.
 #include "core/dates.h"
+#include "core/message.h"
 #include "store/database.h"
 
 #include <cstdint>
@@ -34,7 +35,7 @@ struct BackupInfo {
     std::string taken_at; // "2026-11-25" (daily) or "2026-11-25 14:30:05"
     std::uintmax_t bytes = 0;
     bool restorable = false; // a Rapport database this version can open
-    std::string problem;     // why not, when !restorable
+    Message problem;         // why not, when !restorable
     int schema_version = 0;
     std::int64_t customers = 0;
     std::int64_t interactions = 0;

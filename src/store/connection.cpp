@@ -35,44 +35,46 @@ void throw_unreadable_value(const SQLite::Column& c, const InputError& e) {
     std::string why = e.what();
     if (!why.empty() && why.back() == '.')
         why.pop_back(); // it goes in parentheses
-    throw DataError(fmt::format("The database holds a value Rapport cannot read in the column "
-                                "'{}' ({}). Run 'rapport-cli check' to look for damage; a backup "
-                                "can bring the record back.",
-                                c.getName(), why));
+    throw DataError(tr("The database holds a value Rapport cannot read in the column "
+                       "'{}' ({}). Run 'rapport-cli check' to look for damage; a backup "
+                       "can bring the record back."),
+                    c.getName(), why);
 }
 
-void rethrow_as_data_error(const SQLite::Exception& e, std::string_view doing,
+void rethrow_as_data_error(const SQLite::Exception& e, Text doing,
                            const std::filesystem::path& db_path) {
     switch (e.getErrorCode() & 0xff) { // primary code, also for extended ones
     case SQLITE_READONLY:
-        throw DataError(fmt::format(
-            "Could not {}: the database file is read-only. Nothing was changed.", doing));
+        // TRANSLATORS: {} is what was being done, translated on its own ("save the customer");
+        // German puts it first as a noun phrase: "Das Speichern des Kunden ist nicht gelungen: …".
+        throw DataError(tr("Could not {}: the database file is read-only. Nothing was changed."),
+                        doing);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        throw DatabaseBusyError(fmt::format(
-            "Could not {}: the database is busy in another window or program. Nothing was "
-            "changed; try again in a moment.",
-            doing));
+        throw DatabaseBusyError(
+            tr("Could not {}: the database is busy in another window or program. Nothing was "
+               "changed; try again in a moment."),
+            doing);
     case SQLITE_FULL:
-        throw DataError(fmt::format(
-            "Could not {}: the disk is full. Nothing was changed; free some space and try again.",
-            doing));
+        throw DataError(tr("Could not {}: the disk is full. Nothing was changed; free some space "
+                           "and try again."),
+                        doing);
     case SQLITE_IOERR: // a write the disk refused (EFBIG, EIO): SQLite rolled it back
-        throw DataError(fmt::format("Could not {}: the disk refused the write (it may be full or "
-                                    "failing). Nothing was changed.",
-                                    doing));
+        throw DataError(tr("Could not {}: the disk refused the write (it may be full or "
+                           "failing). Nothing was changed."),
+                        doing);
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         if (!db_path.empty() && db_path != ":memory:")
             throw DamagedDatabaseError(db_path, e.what());
-        throw DataError(fmt::format("Could not {}: the database file is damaged; restore a "
-                                    "backup. Nothing was changed.",
-                                    doing));
+        throw DataError(tr("Could not {}: the database file is damaged; restore a "
+                           "backup. Nothing was changed."),
+                        doing);
     case SQLITE_INTERRUPT:
         throw ReadCancelled();
     case SQLITE_CONSTRAINT:
     default:
-        throw DataError(fmt::format("Could not {}: {}. Nothing was changed.", doing, e.what()));
+        throw DataError(tr("Could not {}: {}. Nothing was changed."), doing, e.what());
     }
 }
 
@@ -82,25 +84,25 @@ void rethrow_read_error(const SQLite::Exception& e, const std::filesystem::path&
         throw ReadCancelled();
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        throw DatabaseBusyError("The database is busy in another window or program; try again "
-                                "in a moment.");
+        throw DatabaseBusyError(tr("The database is busy in another window or program; try again "
+                                   "in a moment."));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         if (!db_path.empty() && db_path != ":memory:")
             throw DamagedDatabaseError(db_path, e.what());
-        throw DataError(fmt::format("The database is damaged ({}); restore a backup: "
-                                    "'rapport-cli backup --list' shows them.",
-                                    e.what()));
+        throw DataError(tr("The database is damaged ({}); restore a backup: "
+                           "'rapport-cli backup --list' shows them."),
+                        e.what());
     case SQLITE_IOERR:
-        throw DataError(fmt::format("The database could not be read: the disk reported an error "
-                                    "({}).",
-                                    e.what()));
+        throw DataError(tr("The database could not be read: the disk reported an error "
+                           "({})."),
+                        e.what());
     default:
-        throw DataError(fmt::format("The database reported an error: {}.", e.what()));
+        throw DataError(tr("The database reported an error: {}."), e.what());
     }
 }
 
-void write_guarded(Database& db, std::string_view doing, const std::function<void()>& body) {
+void write_guarded(Database& db, Text doing, const std::function<void()>& body) {
     try {
         WriteTransaction tx(db);
         body();

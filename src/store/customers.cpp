@@ -100,18 +100,18 @@ std::string to_fts_query(std::string_view text) {
 
 void CustomerRepo::validate(const Customer& c) {
     if (trimmed(c.name).empty())
-        throw InputError("A customer needs a name.");
+        throw InputError(tr("A customer needs a name."));
     if (c.referral_reward.cents < 0)
-        throw InputError("The referral reward cannot be negative.");
+        throw InputError(tr("The referral reward cannot be negative."));
     if (c.referred_by && c.id != 0 && *c.referred_by == c.id)
-        throw InputError("A customer cannot have referred themselves.");
+        throw InputError(tr("A customer cannot have referred themselves."));
     if (c.referred_by && !find(*c.referred_by))
-        throw DataError(fmt::format("No customer has id {} to be the referrer.", *c.referred_by));
+        throw DataError(tr("No customer has id {} to be the referrer."), *c.referred_by);
 }
 
 Id CustomerRepo::add(const Customer& c) {
     validate(c);
-    return write(m_db, "save the customer", [&] {
+    return write(m_db, tr("save the customer"), [&] {
         SQLite::Statement st(sql(m_db), R"(
             INSERT INTO customer (name, phone, email, note, referred_by, came_anyway,
                                   referral_reward, archived)
@@ -126,7 +126,7 @@ Id CustomerRepo::add(const Customer& c) {
 
 void CustomerRepo::update(const Customer& c) {
     validate(c);
-    write(m_db, "save the customer", [&] {
+    write(m_db, tr("save the customer"), [&] {
         SQLite::Statement st(sql(m_db), R"(
             UPDATE customer SET name = ?, phone = ?, email = ?, note = ?, referred_by = ?,
                    came_anyway = ?, referral_reward = ?, archived = ?
@@ -134,7 +134,7 @@ void CustomerRepo::update(const Customer& c) {
         bind_customer_fields(st, c);
         st.bind(9, static_cast<std::int64_t>(c.id));
         if (st.exec() == 0)
-            throw DataError(fmt::format("No customer has id {}.", c.id));
+            throw DataError(tr("No customer has id {}."), c.id);
         save_tags(c.id, c.tags);
     });
 }
@@ -191,14 +191,14 @@ std::optional<Customer> CustomerRepo::find(Id id) {
 Customer CustomerRepo::get(Id id) {
     if (auto c = find(id))
         return *c;
-    throw DataError(fmt::format("No customer has id {}.", id));
+    throw DataError(tr("No customer has id {}."), id);
 }
 
 Customer CustomerRepo::resolve(std::string_view ref) {
     return read(m_db, [&]() -> Customer {
         const std::string r = trimmed(ref);
         if (r.empty())
-            throw InputError("Name a customer by id or by name.");
+            throw InputError(tr("Name a customer by id or by name."));
         const bool numeric =
             std::all_of(r.begin(), r.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
         if (numeric && r.size() < 18) {
@@ -214,25 +214,33 @@ Customer CustomerRepo::resolve(std::string_view ref) {
         while (st.executeStep())
             found.push_back(read_customer(st));
         if (found.empty()) {
-            std::string hint;
+            Message hint; // "Anna (id 3) or Anne (id 9)"
             SQLite::Statement like(sql(m_db),
                                    "SELECT name, id FROM customer WHERE name LIKE '%' || "
                                    "? || '%' ORDER BY name COLLATE NOCASE LIMIT 3");
             like.bind(1, r);
-            while (like.executeStep())
-                hint += fmt::format("{}{} (id {})", hint.empty() ? "; did you mean " : " or ",
-                                    like.getColumn(0).getString(), like.getColumn(1).getInt64());
-            const char* end = hint.empty() ? "." : "?";
-            throw DataError(numeric
-                                ? fmt::format("No customer has id or name \"{}\"{}{}", r, hint, end)
-                                : fmt::format("No customer is named \"{}\"{}{}", r, hint, end));
+            while (like.executeStep()) {
+                Message one(tr("{} (id {})"), like.getColumn(0).getString(),
+                            like.getColumn(1).getInt64());
+                hint = hint.empty() ? std::move(one) : Message(tr("{} or {}"), hint, one);
+            }
+            if (hint.empty())
+                throw DataError(numeric ? tr("No customer has id or name \"{}\".")
+                                        : tr("No customer is named \"{}\"."),
+                                r);
+            throw DataError(numeric ? tr("No customer has id or name \"{}\"; did you mean {}?")
+                                    : tr("No customer is named \"{}\"; did you mean {}?"),
+                            r, hint);
         }
         if (found.size() > 1) {
-            std::string list;
-            for (const auto& c : found)
-                list += fmt::format("{}{} (id {})", list.empty() ? "" : ", ", c.name, c.id);
-            throw DataError(fmt::format(
-                "The name \"{}\" fits more than one customer: {}; use the id instead.", r, list));
+            Message list;
+            for (const auto& c : found) {
+                Message one(tr("{} (id {})"), c.name, c.id);
+                list = list.empty() ? std::move(one) : Message("{}, {}", list, one);
+            }
+            throw DataError(
+                tr("The name \"{}\" fits more than one customer: {}; use the id instead."), r,
+                list);
         }
         found.front().tags = load_tags(found.front().id);
         return found.front();
@@ -307,21 +315,21 @@ std::vector<Customer> CustomerRepo::referred_by(Id referrer) {
 }
 
 void CustomerRepo::set_archived(Id id, bool archived) {
-    write(m_db, "archive the customer", [&] {
+    write(m_db, tr("archive the customer"), [&] {
         SQLite::Statement st(sql(m_db), "UPDATE customer SET archived = ? WHERE id = ?");
         st.bind(1, archived ? 1 : 0);
         st.bind(2, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
-            throw DataError(fmt::format("No customer has id {}.", id));
+            throw DataError(tr("No customer has id {}."), id);
     });
 }
 
 void CustomerRepo::remove(Id id) {
-    write(m_db, "delete the customer", [&] {
+    write(m_db, tr("delete the customer"), [&] {
         SQLite::Statement st(sql(m_db), "DELETE FROM customer WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
-            throw DataError(fmt::format("No customer has id {}.", id));
+            throw DataError(tr("No customer has id {}."), id);
         purge_search_indexes(m_db); // deleted words leave the search index too
     });
     flush_deleted_pages(m_db);

@@ -66,42 +66,41 @@ FileFacts inspect_existing(const fs::path& path) {
         if ((code == SQLITE_NOTADB || code == SQLITE_CORRUPT) && has_rapport_header(path))
             throw DamagedDatabaseError(path, e.what());
         if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
-            throw DataError(fmt::format(
-                "{} is not a Rapport database (it is not a readable SQLite file); it was left "
-                "untouched.",
-                describe(path)));
+            throw DataError(
+                tr("{} is not a Rapport database (it is not a readable SQLite file); it was left "
+                   "untouched."),
+                describe(path));
         }
         if (code == SQLITE_CANTOPEN || code == SQLITE_PERM) {
-            throw DataError(fmt::format("{} cannot be opened: {}.", describe(path), e.what()));
+            throw DataError(tr("{} cannot be opened: {}."), describe(path), e.what());
         }
         if (code == SQLITE_BUSY) {
-            throw DataError(fmt::format(
-                "{} is busy in another program; close it there and try again.", describe(path)));
+            throw DataError(tr("{} is busy in another program; close it there and try again."),
+                            describe(path));
         }
-        throw DataError(fmt::format("{} could not be read: {}.", describe(path), e.what()));
+        throw DataError(tr("{} could not be read: {}."), describe(path), e.what());
     }
 }
 
 void refuse_if_not_ours(const fs::path& path, const FileFacts& f) {
     if (f.application_id != kApplicationId && (f.application_id != 0 || f.object_count != 0)) {
         throw DataError(
-            fmt::format("{} is a database of another program, not Rapport; it was left untouched.",
-                        describe(path)));
+            tr("{} is a database of another program, not Rapport; it was left untouched."),
+            describe(path));
     }
     if (f.user_version > kSchemaVersion) {
-        throw DataError(fmt::format(
-            "{} was saved by a newer version of Rapport (data version {}, this one knows {}); "
-            "please update Rapport. The file was left untouched.",
-            describe(path), f.user_version, kSchemaVersion));
+        throw DataError(
+            tr("{} was saved by a newer version of Rapport (data version {}, this one knows {}); "
+               "please update Rapport. The file was left untouched."),
+            describe(path), f.user_version, kSchemaVersion);
     }
 }
 
 } // namespace
 
 DamagedDatabaseError::DamagedDatabaseError(fs::path path, std::string finding)
-    : DataError(fmt::format("{} is damaged ({}), so Rapport left it untouched; restore it from a "
-                            "backup.",
-                            describe(path), finding)),
+    : DataError(tr("{} is damaged ({}), so Rapport left it untouched; restore it from a backup."),
+                describe(path), finding),
       m_path(std::move(path)), m_finding(std::move(finding)) {}
 
 ReadCancelled::ReadCancelled() : DataError("The reading was cancelled.") {}
@@ -120,8 +119,9 @@ void ensure_private_directory(const fs::path& dir) {
         return;
     ensure_private_directory(dir.parent_path());
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        throw DataError(fmt::format("The folder {} cannot be created: {}.", describe(dir),
-                                    std::strerror(errno)));
+        const int err = errno;
+        throw DataError(tr("The folder {} cannot be created: {}."), describe(dir),
+                        system_reason(err));
     }
     ::chmod(dir.c_str(), 0700); // mkdir honours the umask; the promise does not
 }
@@ -137,8 +137,9 @@ void ensure_private_file(const fs::path& file) {
     }
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
-        throw DataError(fmt::format("The file {} cannot be created: {}.", describe(file),
-                                    std::strerror(errno)));
+        const int err = errno;
+        throw DataError(tr("The file {} cannot be created: {}."), describe(file),
+                        system_reason(err));
     }
     ::fchmod(fd, 0600);
     ::close(fd);
@@ -162,7 +163,7 @@ Database::~Database() = default;
 Database Database::open(const fs::path& path) {
     const bool exists = fs::exists(path);
     if (exists && !fs::is_regular_file(path))
-        throw DataError(fmt::format("{} is not a file.", describe(path)));
+        throw DataError(tr("{} is not a file."), describe(path));
     if (exists && fs::file_size(path) > 0) {
         const FileFacts facts = inspect_existing(path);
         refuse_if_not_ours(path, facts);
@@ -180,8 +181,7 @@ Database Database::open(const fs::path& path) {
         db = std::make_unique<SQLite::Database>(path.string(),
                                                 SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     } catch (const SQLite::Exception& e) {
-        throw DataError(
-            fmt::format("{} cannot be opened for writing: {}.", describe(path), e.what()));
+        throw DataError(tr("{} cannot be opened for writing: {}."), describe(path), e.what());
     }
     Database out(std::make_unique<detail::Connection>(std::move(db)), path);
     out.configure();
@@ -197,7 +197,7 @@ Database Database::open_reader(const Database& open) {
         db->setBusyTimeout(kBusyTimeoutMs);
         return Database(std::make_unique<detail::Connection>(std::move(db)), open.m_path);
     } catch (const SQLite::Exception& e) {
-        throw DataError(fmt::format("{} cannot be read: {}.", describe(open.m_path), e.what()));
+        throw DataError(tr("{} cannot be read: {}."), describe(open.m_path), e.what());
     }
 }
 
@@ -239,8 +239,7 @@ void Database::configure() {
         if (e.getErrorCode() == SQLITE_READONLY) {
             return; // a read-only file can still be read; writes will report it
         }
-        throw DataError(
-            fmt::format("{} cannot be prepared for use: {}.", describe(m_path), e.what()));
+        throw DataError(tr("{} cannot be prepared for use: {}."), describe(m_path), e.what());
     }
 }
 
@@ -265,9 +264,8 @@ void Database::migrate() {
         m_conn->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();
     } catch (const SQLite::Exception& e) {
-        throw DataError(
-            fmt::format("{} could not be brought up to date, and was left as it was: {}.",
-                        describe(m_path), e.what()));
+        throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),
+                        describe(m_path), e.what());
     }
 }
 

@@ -69,8 +69,8 @@ private:
 
 void check_minutes(int minutes) {
     if (minutes < kMinutesMin || minutes > kMinutesMax)
-        throw InputError(fmt::format("The minutes spent must be from {} to {} (got {}).",
-                                     kMinutesMin, kMinutesMax, minutes));
+        throw InputError(tr("The minutes spent must be from {} to {} (got {})."), kMinutesMin,
+                         kMinutesMax, minutes);
 }
 
 } // namespace
@@ -166,21 +166,20 @@ std::optional<FollowUpItem> FollowUpRepo::find(Id id) {
 FollowUpItem FollowUpRepo::get(Id id) {
     if (auto item = find(id))
         return std::move(*item);
-    throw DataError(fmt::format("No follow-up has id {}.", id));
+    throw DataError(tr("No follow-up has id {}."), id);
 }
 
 FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const std::string& note,
                                  int minutes, Date done_on) {
     check_minutes(minutes);
     if (!done_on.ok())
-        throw InputError("The day a follow-up was done must be a real date.");
-    return write(m_db, "mark the follow-up done", [&] {
+        throw InputError(tr("The day a follow-up was done must be a real date."));
+    return write(m_db, tr("mark the follow-up done"), [&] {
         // Read inside the transaction so two windows cannot both mark it done.
         const FollowUp before = get(id).follow_up;
         if (before.is_done())
-            throw DataError(
-                fmt::format("Follow-up {} was already marked done on {}; nothing was changed.", id,
-                            format_date(*before.done_on)));
+            throw DataError(tr("Follow-up {} was already marked done on {}; nothing was changed."),
+                            id, format_date(*before.done_on));
         SQLite::Statement st(sql(m_db), R"(
             UPDATE follow_up SET done_on = ?, outcome = ?, outcome_note = ?, minutes = ?
              WHERE id = ? AND done_on IS NULL)");
@@ -199,13 +198,13 @@ FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const st
 
 FollowUp FollowUpRepo::move(Id id, Date new_due) {
     if (!new_due.ok())
-        throw InputError("A follow-up can only be moved to a real date.");
-    return write(m_db, "move the follow-up", [&] {
+        throw InputError(tr("A follow-up can only be moved to a real date."));
+    return write(m_db, tr("move the follow-up"), [&] {
         const FollowUp before = get(id).follow_up;
         if (before.is_done())
-            throw DataError(fmt::format(
-                "Follow-up {} was done on {} and cannot be moved; schedule a new one instead.", id,
-                format_date(*before.done_on)));
+            throw DataError(
+                tr("Follow-up {} was done on {} and cannot be moved; schedule a new one instead."),
+                id, format_date(*before.done_on));
         SQLite::Statement st(sql(m_db),
                              "UPDATE follow_up SET due_on = ? WHERE id = ? AND done_on IS NULL");
         st.bind(1, format_date(new_due));
@@ -217,12 +216,12 @@ FollowUp FollowUpRepo::move(Id id, Date new_due) {
 
 Id FollowUpRepo::schedule(Id interaction_id, Date due, const std::string& note) {
     if (!due.ok())
-        throw InputError("A follow-up needs a real date.");
-    return write(m_db, "schedule the follow-up", [&] {
+        throw InputError(tr("A follow-up needs a real date."));
+    return write(m_db, tr("schedule the follow-up"), [&] {
         SQLite::Statement exists(sql(m_db), "SELECT 1 FROM interaction WHERE id = ?");
         exists.bind(1, static_cast<std::int64_t>(interaction_id));
         if (!exists.executeStep())
-            throw DataError(fmt::format("No incident has id {}.", interaction_id));
+            throw DataError(tr("No incident has id {}."), interaction_id);
         SQLite::Statement st(
             sql(m_db), "INSERT INTO follow_up (interaction_id, due_on, note) VALUES (?, ?, ?)");
         st.bind(1, static_cast<std::int64_t>(interaction_id));
@@ -236,7 +235,7 @@ Id FollowUpRepo::schedule(Id interaction_id, Date due, const std::string& note) 
 
 void FollowUpRepo::restore(const FollowUp& before) {
     check_minutes(before.minutes);
-    write(m_db, "put the follow-up back", [&] {
+    write(m_db, tr("put the follow-up back"), [&] {
         SQLite::Statement st(sql(m_db), R"(
             UPDATE follow_up SET due_on = ?, note = ?, done_on = ?, outcome = ?,
                    outcome_note = ?, minutes = ?
@@ -256,17 +255,17 @@ void FollowUpRepo::restore(const FollowUp& before) {
         st.bind(7, static_cast<std::int64_t>(before.id));
         st.bind(8, static_cast<std::int64_t>(before.interaction_id));
         if (st.exec() == 0)
-            throw DataError(
-                fmt::format("Follow-up {} no longer exists, so it cannot be put back.", before.id));
+            throw DataError(tr("Follow-up {} no longer exists, so it cannot be put back."),
+                            before.id);
     });
 }
 
 void FollowUpRepo::remove(Id id) {
-    write(m_db, "delete the follow-up", [&] {
+    write(m_db, tr("delete the follow-up"), [&] {
         SQLite::Statement st(sql(m_db), "DELETE FROM follow_up WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
-            throw DataError(fmt::format("No follow-up has id {}.", id));
+            throw DataError(tr("No follow-up has id {}."), id);
     });
 }
 

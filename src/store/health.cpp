@@ -126,9 +126,9 @@ bool has_rapport_header(const fs::path& path) {
 std::vector<std::string> check_database_file(const fs::path& path) {
     std::error_code ec;
     if (!fs::exists(path, ec))
-        throw DataError(fmt::format("There is no database at {}.", path.string()));
+        throw DataError(tr("There is no database at {}."), path.string());
     if (!fs::is_regular_file(path, ec))
-        throw DataError(fmt::format("{} is not a file.", path.string()));
+        throw DataError(tr("{} is not a file."), path.string());
     if (fs::file_size(path, ec) == 0)
         return {}; // a new, empty database: nothing in it can be wrong
 
@@ -146,8 +146,8 @@ std::vector<std::string> check_database_file(const fs::path& path) {
         if (app_id != kApplicationId) {
             const int objects = conn.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
             if (app_id != 0 || objects != 0)
-                throw DataError(fmt::format("{} is a database of another program, not Rapport.",
-                                            path.string()));
+                throw DataError(tr("{} is a database of another program, not Rapport."),
+                                path.string());
         }
         {
             SQLite::Statement st(conn, "PRAGMA integrity_check");
@@ -165,13 +165,13 @@ std::vector<std::string> check_database_file(const fs::path& path) {
     } catch (const SQLite::Exception& e) {
         const int code = e.getErrorCode() & 0xff;
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-            throw DataError(fmt::format(
-                "{} is busy in another program; try the check again in a moment.", path.string()));
+            throw DataError(tr("{} is busy in another program; try the check again in a moment."),
+                            path.string());
         if (code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_AUTH)
-            throw DataError(fmt::format("{} cannot be opened: {}.", path.string(), e.what()));
+            throw DataError(tr("{} cannot be opened: {}."), path.string(), e.what());
         if (!has_rapport_header(path) && problems.empty())
-            throw DataError(fmt::format(
-                "{} is not a Rapport database (it is not a readable SQLite file).", path.string()));
+            throw DataError(tr("{} is not a Rapport database (it is not a readable SQLite file)."),
+                            path.string());
         problems.push_back(fmt::format("SQLite cannot read the file: {}", e.what()));
     }
     return problems;

@@ -116,26 +116,26 @@ void load_children(SQLite::Database& db, std::vector<Interaction>& incidents, co
 
 void InteractionRepo::validate(const Interaction& i) {
     if (blank(i.summary))
-        throw InputError("Say in a few words what happened (the summary is empty).");
+        throw InputError(tr("Say in a few words what happened (the summary is empty)."));
     if (i.severity < kSeverityMin || i.severity > kSeverityMax)
-        throw InputError(fmt::format("The severity must be from {} to {} (got {}).", kSeverityMin,
-                                     kSeverityMax, i.severity));
+        throw InputError(tr("The severity must be from {} to {} (got {})."), kSeverityMin,
+                         kSeverityMax, i.severity);
     if (i.minutes < kMinutesMin || i.minutes > kMinutesMax)
-        throw InputError(fmt::format("The minutes spent must be from {} to {} (got {}).",
-                                     kMinutesMin, kMinutesMax, i.minutes));
+        throw InputError(tr("The minutes spent must be from {} to {} (got {})."), kMinutesMin,
+                         kMinutesMax, i.minutes);
     for (const auto& r : i.resolutions)
         if (r.cost.cents < 0)
-            throw InputError("A resolution's cost cannot be negative.");
+            throw InputError(tr("A resolution's cost cannot be negative."));
     for (const auto& f : i.follow_ups) {
         if (!f.due.ok())
-            throw InputError("A follow-up needs a real date.");
+            throw InputError(tr("A follow-up needs a real date."));
         if (f.minutes < 0)
-            throw InputError("The minutes of a follow-up cannot be negative.");
+            throw InputError(tr("The minutes of a follow-up cannot be negative."));
     }
     SQLite::Statement st(sql(m_db), "SELECT 1 FROM customer WHERE id = ?");
     st.bind(1, static_cast<std::int64_t>(i.customer_id));
     if (!st.executeStep())
-        throw DataError(fmt::format("No customer has id {}.", i.customer_id));
+        throw DataError(tr("No customer has id {}."), i.customer_id);
 }
 
 void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, bool keep_ids) {
@@ -182,7 +182,7 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
 
 Id InteractionRepo::add(const Interaction& i) {
     validate(i);
-    return write(m_db, "save the incident", [&] {
+    return write(m_db, tr("save the incident"), [&] {
         SQLite::Statement st(
             sql(m_db),
             fmt::format(
@@ -198,7 +198,7 @@ Id InteractionRepo::add(const Interaction& i) {
 
 void InteractionRepo::update(const Interaction& i) {
     validate(i);
-    write(m_db, "save the incident", [&] {
+    write(m_db, tr("save the incident"), [&] {
         SQLite::Statement st(sql(m_db), R"(
             UPDATE interaction SET customer_id = ?, occurred_at = ?, channel = ?, category = ?,
                    severity = ?, summary = ?, asked_for = ?, minutes = ?, escalated_to = ?,
@@ -208,7 +208,7 @@ void InteractionRepo::update(const Interaction& i) {
         bind_interaction(st, i);
         st.bind(16, static_cast<std::int64_t>(i.id));
         if (st.exec() == 0)
-            throw DataError(fmt::format("No incident has id {}.", i.id));
+            throw DataError(tr("No incident has id {}."), i.id);
         SQLite::Statement del_r(sql(m_db), "DELETE FROM resolution WHERE interaction_id = ?");
         del_r.bind(1, static_cast<std::int64_t>(i.id));
         del_r.exec();
@@ -235,7 +235,7 @@ std::optional<Interaction> InteractionRepo::find(Id id) {
 Interaction InteractionRepo::get(Id id) {
     if (auto i = find(id))
         return *i;
-    throw DataError(fmt::format("No incident has id {}.", id));
+    throw DataError(tr("No incident has id {}."), id);
 }
 
 std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
@@ -255,7 +255,7 @@ std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
 
 Interaction InteractionRepo::remove(Id id) {
     Interaction gone = get(id);
-    write(m_db, "delete the incident", [&] {
+    write(m_db, tr("delete the incident"), [&] {
         SQLite::Statement st(sql(m_db), "DELETE FROM interaction WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         st.exec();
@@ -265,7 +265,7 @@ Interaction InteractionRepo::remove(Id id) {
 
 void InteractionRepo::restore(const Interaction& i) {
     validate(i);
-    write(m_db, "restore the incident", [&] {
+    write(m_db, tr("restore the incident"), [&] {
         SQLite::Statement st(sql(m_db), fmt::format("INSERT INTO interaction ({}, id) VALUES (?, "
                                                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                                     kInteractionDataColumns));

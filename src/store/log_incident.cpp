@@ -9,7 +9,7 @@ namespace rapport::store {
 
 LoggedIncident log_incident(Database& db, Interaction incident,
                             const std::optional<Customer>& new_customer) {
-    return write(db, "log the incident", [&] {
+    return write(db, tr("log the incident"), [&] {
         LoggedIncident logged;
         if (new_customer) {
             logged.new_customer_id = CustomerRepo(db).add(*new_customer);
@@ -22,7 +22,7 @@ LoggedIncident log_incident(Database& db, Interaction incident,
 
 std::optional<Id> save_incident_edit(Database& db, Interaction incident,
                                      const std::optional<Customer>& new_customer) {
-    return write(db, "save the incident", [&] {
+    return write(db, tr("save the incident"), [&] {
         std::optional<Id> created;
         if (new_customer) {
             created = CustomerRepo(db).add(*new_customer);
@@ -34,7 +34,7 @@ std::optional<Id> save_incident_edit(Database& db, Interaction incident,
 }
 
 void unlog_incident(Database& db, const LoggedIncident& logged) {
-    write(db, "take the incident back", [&] {
+    write(db, tr("take the incident back"), [&] {
         InteractionRepo interactions(db);
         interactions.remove(logged.interaction_id);
         const auto customer = logged.new_customer_id;

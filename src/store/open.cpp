@@ -2,8 +2,6 @@
 
 #include "store/backup.h"
 
-#include <cctype>
-
 namespace rapport::store {
 
 DailyBackupOutcome take_daily_backup(Database& db, Date today) {
@@ -17,14 +15,11 @@ DailyBackupOutcome take_daily_backup(Database& db, Date today) {
     } catch (const DataError& e) {
         // The store's own sentence when the copy failed ("Today's backup ... could not be
         // written: the disk is full."); a folder problem found before it gets the same start.
-        std::string why = e.what();
-        if (why.rfind("Today's backup", 0) != 0) {
-            if (why.size() > 1 && std::isupper(static_cast<unsigned char>(why[0])) &&
-                std::islower(static_cast<unsigned char>(why[1])))
-                why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
-            why = "Today's backup could not be written: " + why;
-        }
-        outcome.warning = why;
+        if (e.message().text().rfind("Today's backup", 0) == 0)
+            outcome.warning = e.message();
+        else
+            outcome.warning =
+                Message(tr("Today's backup could not be written: {}"), e.message().continuing());
     }
     return outcome;
 }
@@ -48,8 +43,10 @@ DailyBackupInBackground::DailyBackupInBackground(const Database& db, Date today,
             outcome = take_daily_backup(*reader, today);
         } catch (const DamagedDatabaseError& e) {
             damage = e.finding();
+        } catch (const SentenceError& e) {
+            outcome.warning = e.message();
         } catch (const std::exception& e) {
-            outcome.warning = e.what();
+            outcome.warning = Message(std::string(e.what()));
         }
         done(outcome, damage);
     });

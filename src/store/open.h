@@ -19,7 +19,7 @@ namespace rapport::store {
 struct DailyBackupOutcome {
     bool made = false;          // false: today's exists already, or there is nothing to back up
     std::filesystem::path file; // today's backup
-    std::string warning;        // the sentence to show when it could not be written; else empty
+    Message warning;            // the sentence to show when it could not be written; else empty
 };
 
 enum class DailyBackupTiming {

@@ -22,20 +22,20 @@ Purchase read_purchase(SQLite::Statement& st) {
 
 void PurchaseRepo::validate(const Purchase& p) {
     if (p.amount.cents <= 0)
-        throw InputError("A purchase amount must be more than zero.");
+        throw InputError(tr("A purchase amount must be more than zero."));
     if (p.margin < -10000 || p.margin > 10000)
-        throw InputError("The margin must be between -100 % and 100 %.");
+        throw InputError(tr("The margin must be between -100 % and 100 %."));
     if (!p.on.ok())
-        throw InputError("A purchase needs a real date.");
+        throw InputError(tr("A purchase needs a real date."));
     SQLite::Statement st(sql(m_db), "SELECT 1 FROM customer WHERE id = ?");
     st.bind(1, static_cast<std::int64_t>(p.customer_id));
     if (!st.executeStep())
-        throw DataError(fmt::format("No customer has id {}.", p.customer_id));
+        throw DataError(tr("No customer has id {}."), p.customer_id);
 }
 
 Id PurchaseRepo::add(const Purchase& p) {
     validate(p);
-    return write(m_db, "save the purchase", [&] {
+    return write(m_db, tr("save the purchase"), [&] {
         SQLite::Statement st(sql(m_db), R"(
             INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp)
             VALUES (?, ?, ?, ?))");
@@ -51,7 +51,7 @@ Id PurchaseRepo::add(const Purchase& p) {
 
 void PurchaseRepo::update(const Purchase& p) {
     validate(p);
-    write(m_db, "save the purchase", [&] {
+    write(m_db, tr("save the purchase"), [&] {
         SQLite::Statement st(sql(m_db), R"(
             UPDATE purchase SET customer_id = ?, purchased_on = ?, amount = ?, margin_bp = ?
              WHERE id = ?)");
@@ -61,16 +61,16 @@ void PurchaseRepo::update(const Purchase& p) {
         st.bind(4, p.margin);
         st.bind(5, static_cast<std::int64_t>(p.id));
         if (st.exec() == 0)
-            throw DataError(fmt::format("No purchase has id {}.", p.id));
+            throw DataError(tr("No purchase has id {}."), p.id);
     });
 }
 
 void PurchaseRepo::remove(Id id) {
-    write(m_db, "delete the purchase", [&] {
+    write(m_db, tr("delete the purchase"), [&] {
         SQLite::Statement st(sql(m_db), "DELETE FROM purchase WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
-            throw DataError(fmt::format("No purchase has id {}.", id));
+            throw DataError(tr("No purchase has id {}."), id);
     });
 }
 
@@ -80,7 +80,7 @@ Purchase PurchaseRepo::get(Id id) {
             SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase WHERE id = ?)");
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep())
-            throw DataError(fmt::format("No purchase has id {}.", id));
+            throw DataError(tr("No purchase has id {}."), id);
         return read_purchase(st);
     });
 }

@@ -47,9 +47,9 @@ fs::path make_safety_copy(const fs::path& db_path) {
         return dest;
     } catch (const SQLite::Exception& e) {
         if (!unreadable_as_sqlite(e))
-            throw DataError(fmt::format("Could not make a safety copy of {} before restoring ({}); "
-                                        "nothing was changed.",
-                                        db_path.string(), copy_failure(e)));
+            throw DataError(tr("Could not make a safety copy of {} before restoring ({}); "
+                               "nothing was changed."),
+                            db_path.string(), copy_failure(e));
     }
     copy_file_bytes(db_path, dest);
     const fs::path wal = db_path.string() + "-wal";
@@ -76,11 +76,10 @@ RestoreResult restore_backup(const fs::path& db_path, const fs::path& backup_fil
     result.restored = inspect_backup(backup_file);
     std::error_code ec;
     if (fs::exists(db_path, ec) && fs::equivalent(db_path, backup_file, ec))
-        throw DataError(
-            fmt::format("{} is the database itself, not a backup of it.", backup_file.string()));
+        throw DataError(tr("{} is the database itself, not a backup of it."), backup_file.string());
     if (!result.restored.restorable)
-        throw DataError(fmt::format("{} cannot be restored: {}. Nothing was changed.",
-                                    backup_file.string(), result.restored.problem));
+        throw DataError(tr("{} cannot be restored: {}. Nothing was changed."), backup_file.string(),
+                        result.restored.problem);
 
     SQLite::Database source(backup_file.string(), SQLite::OPEN_READONLY);
     source.setBusyTimeout(kBusyTimeoutMs);
@@ -94,9 +93,9 @@ RestoreResult restore_backup(const fs::path& db_path, const fs::path& backup_fil
             finding = e.what();
         }
         if (!finding.empty())
-            throw DataError(fmt::format("The backup {} is damaged ({}); choose another one. "
-                                        "Nothing was changed.",
-                                        backup_file.string(), finding));
+            throw DataError(tr("The backup {} is damaged ({}); choose another one. "
+                               "Nothing was changed."),
+                            backup_file.string(), finding);
     }
 
     const bool has_data = fs::exists(db_path, ec) && fs::file_size(db_path, ec) > 0;
@@ -121,12 +120,12 @@ RestoreResult restore_backup(const fs::path& db_path, const fs::path& backup_fil
         return result;
     } catch (const SQLite::Exception& e) {
         if (!unreadable_as_sqlite(e))
-            rethrow_as_data_error(e, "restore the backup");
+            rethrow_as_data_error(e, tr("restore the backup"));
     }
     try {
         replace_unreadable_file(source.getHandle(), db_path);
     } catch (const SQLite::Exception& e) {
-        rethrow_as_data_error(e, "restore the backup");
+        rethrow_as_data_error(e, tr("restore the backup"));
     }
     return result;
 }

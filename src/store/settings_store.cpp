@@ -25,7 +25,7 @@ void SettingsStore::set(std::string_view key, std::string_view value) {
     Settings s = load();
     apply_setting(s, key, value);
     const std::string normalised = setting_value(s, key);
-    write(m_db, "save the setting", [&] {
+    write(m_db, tr("save the setting"), [&] {
         SQLite::Statement st(sql(m_db), R"(
             INSERT INTO setting (key, value) VALUES (?, ?)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value)");
@@ -53,8 +53,8 @@ std::optional<CategoryDefault> SettingsStore::category_default(Category c) {
 
 void SettingsStore::set_category_default(const CategoryDefault& d) {
     if (d.cost.cents < 0)
-        throw InputError("A default cost cannot be negative.");
-    write(m_db, "save the category default", [&] {
+        throw InputError(tr("A default cost cannot be negative."));
+    write(m_db, tr("save the category default"), [&] {
         SQLite::Statement st(sql(m_db), R"(
             INSERT INTO category_default (category, resolution_type, cost) VALUES (?, ?, ?)
             ON CONFLICT (category) DO UPDATE SET resolution_type = excluded.resolution_type,

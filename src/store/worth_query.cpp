@@ -191,7 +191,7 @@ Date stored_day(const std::string& text) {
     try {
         return parse_date(std::string_view(text).substr(0, 10));
     } catch (const InputError&) {
-        throw DataError(fmt::format("The database holds an impossible date \"{}\".", text));
+        throw DataError(tr("The database holds an impossible date \"{}\"."), text);
     }
 }
 
@@ -209,7 +209,7 @@ Date last_year_start(Date today) {
 std::vector<CustomerActivity> WorthQuery::customer_with_referrals(Id id, Date today) {
     std::vector<CustomerActivity> out = load(today, &id);
     if (out.empty() || out.front().id != id)
-        throw DataError(fmt::format("No customer has id {}.", id));
+        throw DataError(tr("No customer has id {}."), id);
     return out;
 }
 

@@ -3,16 +3,24 @@
 // the menus, the core's labels and the guide, and dates and amounts are written the German way.
 #include "gui_support.h"
 
+#include "core/atomic_file.h"
+#include "core/csv_reader.h"
 #include "core/errors.h"
+#include "core/settings.h"
+#include "exchange/importer.h"
 #include "gui/customer_page.h"
 #include "gui/customers_view.h"
 #include "gui/followups_view.h"
 #include "gui/format.h"
 #include "gui/help_content.h"
 #include "gui/help_window.h"
+#include "gui/import_dialog.h"
 #include "gui/main_frame.h"
 #include "gui/screenshot.h"
+#include "store/customers.h"
+#include "store/sqlite/connection.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <wx/dataview.h>
@@ -23,7 +31,9 @@
 #include <wx/uilocale.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <functional>
+#include <memory>
 
 using namespace rapport;
 using namespace rapport::gui;
@@ -61,6 +71,16 @@ wxString InputMessage(const std::function<void()>& parse) {
         parse();
     } catch (const InputError& e) {
         return wxString::FromUTF8(e.what());
+    }
+    return wxString();
+}
+
+// What the window's error box says for the error `act` throws; empty when it throws none.
+wxString ErrorBoxText(const std::function<void()>& act) {
+    try {
+        act();
+    } catch (const std::exception& e) {
+        return ErrorText(e);
     }
     return wxString();
 }
@@ -241,6 +261,128 @@ TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date t
     // The frame goes before the services it shows.
     frame->Destroy();
     Pump(50);
+}
+
+TEST_CASE("In German the window says the errors of the core and the store in German") {
+    REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("de"));
+    BuildCatalogs catalogs;
+    REQUIRE(catalogs.loaded);
+
+    // A file to import that a spreadsheet saved the wrong way.
+    CHECK(ErrorBoxText([] { read_csv("\xFF\xFEN\0a\0m\0e\0"); }) ==
+          wxString::FromUTF8("Die Datei ist UTF-16-Text; speichern Sie sie in der "
+                             "Tabellenkalkulation als \u201ECSV UTF-8\u201C und versuchen Sie es "
+                             "noch einmal."));
+    CHECK(ErrorBoxText([] { read_csv("Name;Note\nAnna;\"broken\n"); }) ==
+          wxString::FromUTF8("Im Datensatz ab Zeile 2 wird ein Anf\u00FChrungszeichen nie "
+                             "geschlossen."));
+    // A setting out of range names the setting in German; a translation may reorder.
+    Settings s;
+    CHECK(ErrorBoxText([&] { apply_setting(s, "retention", "2"); }) ==
+          wxString::FromUTF8("\u201EKunden, die ein Jahr bleiben\u201C muss zwischen 0 und 1 "
+                             "liegen (eingegeben: 2)."));
+    // The accepted values are the keys an import file uses, as they are.
+    CHECK(
+        ErrorBoxText([] { parse_category("weather"); })
+            .StartsWith(wxString::FromUTF8("\u201Eweather\u201C ist keine g\u00FCltige Angabe "
+                                           "f\u00FCr \u201EKategorie\u201C; m\u00F6glich sind: ")));
+    // A save into a folder that is not there.
+    TempDir dir;
+    const auto missing = dir.path() / "gone" / "export.csv";
+    CHECK(ErrorBoxText([&] { write_file_atomically(missing, "x"); }) ==
+          "Den Ordner " + Wx((dir.path() / "gone").string()) + " gibt es nicht.");
+    // The CLI's English is unchanged.
+    CHECK_THROWS_WITH(apply_setting(s, "retention", "2"),
+                      "The retention must be between 0 and 1 (got 2).");
+}
+
+TEST_CASE("In German the window says a damaged file, a full disk and a bad import row in German") {
+    REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("de"));
+    BuildCatalogs catalogs;
+    REQUIRE(catalogs.loaded);
+    TempDir dir;
+
+    // A full disk while saving: the store's sentence and the action it names, both in German.
+    {
+        auto services = MakeServices(dir, "full.db");
+        Customer anna;
+        anna.name = "Anna";
+        services->customers.add(anna);
+        const int pages = store::sql(services->db()).execAndGet("PRAGMA page_count").getInt();
+        store::sql(services->db()).exec("PRAGMA max_page_count = " + std::to_string(pages));
+        Customer big;
+        big.name = "Berta";
+        big.note = std::string(64 * 1024, 'x');
+        const wxString said = ErrorBoxText([&] { services->customers.add(big); });
+        CHECK(said ==
+              wxString::FromUTF8("Das Speichern des Kunden ist nicht gelungen: Der "
+                                 "Datentr\u00E4ger ist voll. Es wurde nichts ge\u00E4ndert; "
+                                 "schaffen Sie Platz und versuchen Sie es noch einmal."));
+        // The CLI's English is unchanged.
+        CHECK_THROWS_WITH(
+            services->customers.add(big),
+            "Could not save the customer: the disk is full. Nothing was changed; free "
+            "some space and try again.");
+    }
+
+    // A damaged file: a stray write over the customer table's root page.
+    const auto path = dir.path() / "damaged.db";
+    {
+        auto db = store::Database::open(path);
+        store::CustomerRepo people(db);
+        for (int i = 0; i < 300; ++i) {
+            Customer c;
+            c.name = "Customer " + std::to_string(i);
+            people.add(c);
+        }
+    }
+    int root = 0;
+    {
+        SQLite::Database ro(path.string(), SQLite::OPEN_READONLY);
+        root = ro.execAndGet("SELECT rootpage FROM sqlite_schema WHERE name = 'customer'").getInt();
+    }
+    {
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(root - 1) * 4096);
+        f.put(static_cast<char>(0x07));
+    }
+    const wxString damaged = ErrorBoxText([&] { store::Database::open(path); });
+    INFO(damaged.utf8_string());
+    CHECK(damaged.StartsWith("Die Datei " + Wx(path.string()) +
+                             wxString::FromUTF8(" ist besch\u00E4digt (")));
+    CHECK(damaged.EndsWith(
+        wxString::FromUTF8("), deshalb hat Rapport sie nicht ver\u00E4ndert; stellen "
+                           "Sie sie aus einer Sicherung wieder her.")));
+
+    // A bad row in a file to import: the import window lists it in German.
+    auto services = MakeServices(dir);
+    const auto file = dir.path() / "kunden.csv";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "Name;Telefon;E-Mail\n"
+               "Marta Nowak;+48 600 100 200;marta@example.com\n"
+               "Jan Nov\xC3\xA1k;;jan at example.com\n";
+    }
+    Window window;
+    auto seen = std::make_shared<std::vector<wxString>>();
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* errors = d ? Find<wxDataViewListCtrl>(d, "import_errors") : nullptr;
+            if (!errors || errors->GetItemCount() == 0)
+                return false;
+            for (int r = 0; r < errors->GetItemCount(); ++r)
+                seen->push_back(errors->GetTextValue(r, 0) + " " + errors->GetTextValue(r, 1));
+            d->EndModal(wxID_CANCEL);
+            return true;
+        },
+    });
+    ShowImportDialog(window.frame, *services, exchange::ImportKind::customers, file);
+    INFO(script.Failure());
+    REQUIRE(script.Failure().empty());
+    REQUIRE(seen->size() == 1);
+    CHECK((*seen)[0] == wxString::FromUTF8("3 \u201Ejan at example.com\u201C ist keine "
+                                           "E-Mail-Adresse."));
 }
 
 TEST_CASE("With no language configured amounts keep the English order of sign then currency then "

@@ -271,12 +271,12 @@ TEST_CASE("a header with no rows, or no recognisable columns, imports nothing an
     auto db = store::Database::open_in_memory();
     auto r = import(db, ImportKind::customers, "name,phone\n");
     CHECK_FALSE(r.written);
-    CHECK_THAT(r.preview.problem, Catch::Contains("no rows"));
+    CHECK_THAT(r.preview.problem.english(), Catch::Contains("no rows"));
     r = import(db, ImportKind::customers, "Anna,030 1\nBob,030 2\n");
     CHECK_FALSE(r.preview.has_header);
-    CHECK_THAT(r.preview.problem, Catch::Contains("no header row"));
+    CHECK_THAT(r.preview.problem.english(), Catch::Contains("no header row"));
     r = import(db, ImportKind::purchases, "name,when,how much\nAnna,2026-01-01,5\n");
-    CHECK_THAT(r.preview.problem,
+    CHECK_THAT(r.preview.problem.english(),
                Catch::Contains("the date and the amount") && Catch::Contains("when, how much"));
     CHECK(customers(db) == 0);
 }

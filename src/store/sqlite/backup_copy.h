@@ -40,6 +40,6 @@ void prepare_folder(const std::filesystem::path& folder);
 std::filesystem::path timestamped_name(const std::filesystem::path& db_path, BackupKind kind);
 
 // One phrase for a copy that failed ("the disk is full").
-std::string copy_failure(const SQLite::Exception& e);
+Message copy_failure(const SQLite::Exception& e);
 
 } // namespace rapport::store::detail

@@ -59,8 +59,9 @@ inline constexpr auto as_date_time = [](std::string_view t) { return parse_date_
 
 // Wraps a SQLite failure during a save in a DataError a person can read ("Could not save the
 // customer: the disk is full. Nothing was changed ..."); damage becomes DamagedDatabaseError
-// and a busy file DatabaseBusyError, both still DataErrors.
-[[noreturn]] void rethrow_as_data_error(const SQLite::Exception& e, std::string_view doing,
+// and a busy file DatabaseBusyError, both still DataErrors. `doing` is marked for translation
+// (tr("save the customer")), so the window says the whole sentence in the user's language.
+[[noreturn]] void rethrow_as_data_error(const SQLite::Exception& e, Text doing,
                                         const std::filesystem::path& db_path = {});
 // The same for a read: nothing was changed, so the sentence does not say so.
 [[noreturn]] void rethrow_read_error(const SQLite::Exception& e,
@@ -89,10 +90,9 @@ private:
 // already open), commits, and turns a SQLite failure into the DataError "Could not <doing>: ...".
 // Whatever `body` throws leaves nothing behind. (The work is passed as a std::function so the
 // SQLite exception is caught in one .cpp, where its type is complete.)
-void write_guarded(Database& db, std::string_view doing, const std::function<void()>& body);
+void write_guarded(Database& db, Text doing, const std::function<void()>& body);
 
-template <class Body>
-auto write(Database& db, std::string_view doing, Body&& body) -> decltype(body()) {
+template <class Body> auto write(Database& db, Text doing, Body&& body) -> decltype(body()) {
     using Result = decltype(body());
     if constexpr (std::is_void_v<Result>) {
         write_guarded(db, doing, body);
