@@ -378,6 +378,16 @@ void MainFrame::ShowAbout() {
                           "and know who is worth it."));
     info.SetCopyright(_("(C) 2026 The Rapport developers"));
     info.SetWebSite("https://github.com/rapport/rapport");
+    // The notice the GPL asks a program to show; GTK's About box puts it behind "License".
+    info.SetLicence(_("Rapport is free software: you can redistribute it and/or modify it under "
+                      "the terms of the GNU General Public License as published by the Free "
+                      "Software Foundation, either version 3 of the License, or (at your "
+                      "option) any later version.\n\nRapport is distributed in the hope that it "
+                      "will be useful, but WITHOUT ANY WARRANTY; without even the implied "
+                      "warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the "
+                      "GNU General Public License for more details.\n\nYou should have received "
+                      "a copy of the GNU General Public License along with Rapport. If not, see "
+                      "https://www.gnu.org/licenses/."));
     if (const wxIconBundle icons = AppIcons(); !icons.IsEmpty())
         info.SetIcon(icons.GetIcon(FromDIP(wxSize(64, 64))));
     wxAboutBox(info, this);
