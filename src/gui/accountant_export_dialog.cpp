@@ -1,4 +1,5 @@
 #include "gui/accountant_export_dialog.h"
+#include "gui/accessibility.h"
 
 #include "core/date_ranges.h"
 #include "core/errors.h"
@@ -70,7 +71,9 @@ public:
         auto* grid = new wxFlexGridSizer(2, gap, space);
         grid->AddGrowableCol(1, 1);
         const auto label = [&](const wxString& text) {
-            grid->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
+            auto* l = new wxStaticText(this, wxID_ANY, text);
+            grid->Add(l, 0, wxALIGN_CENTER_VERTICAL);
+            return l;
         };
 
         label(_("&Period:"));
@@ -84,7 +87,7 @@ public:
         m_period->SetSelection(0);
         grid->Add(m_period, 0, wxALIGN_CENTER_VERTICAL);
 
-        label(_("&From:"));
+        auto* fromLabel = label(_("&From:"));
         auto* days = new wxBoxSizer(wxHORIZONTAL);
         m_from = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
                                       wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
@@ -94,6 +97,9 @@ public:
         m_to = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
                                     wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
         m_to->SetName("export_to");
+        // wx's date pickers are built from a text field and a button: name the field.
+        SetLabelFor(fromLabel, m_from);
+        SetLabelFor(to, m_to);
         days->Add(m_from, 0, wxALIGN_CENTER_VERTICAL);
         days->Add(to, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, gap);
         days->Add(m_to, 0, wxALIGN_CENTER_VERTICAL);
@@ -125,8 +131,8 @@ public:
         top->Add(grid, 0, wxEXPAND | wxALL, space);
 
         top->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);
-        top->Add(MakeSectionTitle(this, _("What will be exported")), 0, wxLEFT | wxRIGHT | wxTOP,
-                 space);
+        auto* whatTitle = MakeSectionTitle(this, _("What will be exported"));
+        top->Add(whatTitle, 0, wxLEFT | wxRIGHT | wxTOP, space);
         m_summary = new wxStaticText(this, wxID_ANY, wxString());
         m_summary->SetName("export_summary");
         top->Add(m_summary, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
@@ -134,6 +140,7 @@ public:
             new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(190)),
                                    wxDV_ROW_LINES | wxDV_SINGLE | wxDV_NO_HEADER);
         m_byType->SetName("export_by_type");
+        SetLabelFor(whatTitle, m_byType);
         AddColumns(
             m_byType,
             {{_("Type"), 220}, {_("Rows"), 90, wxALIGN_RIGHT}, {_("Amount"), 150, wxALIGN_RIGHT}},

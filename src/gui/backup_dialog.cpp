@@ -1,4 +1,5 @@
 #include "gui/backup_dialog.h"
+#include "gui/accessibility.h"
 
 #include "gui/format.h"
 #include "gui/ui.h"
@@ -98,6 +99,8 @@ bool ShowRestoreDialog(wxWindow* parent, Services& services) {
     auto* list = new wxDataViewListCtrl(&dlg, wxID_ANY, wxDefaultPosition,
                                         dlg.FromDIP(wxSize(790, 260)), wxDV_SINGLE);
     list->SetName("backup_list");
+    // Read with the sentence above it: where the backups are and what Restore does.
+    SetLabelFor(note, list);
     AddColumns(list,
                {{_("Taken"), 150},
                 {_("Kind"), 120},

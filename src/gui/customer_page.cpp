@@ -1,4 +1,5 @@
 #include "gui/customer_page.h"
+#include "gui/accessibility.h"
 
 #include "gui/customer_dialog.h"
 #include "gui/format.h"
@@ -125,6 +126,9 @@ void CustomerPage::BuildContent(wxWindow* page) {
     // label carries the verdict so it is seen without opening it.
     m_tabs = new wxNotebook(page, wxID_ANY);
     m_tabs->SetName("customer_tabs");
+    // The tabs, and the details when they take the keyboard, are read with the customer's name.
+    SetLabelFor(m_name, m_tabs);
+    SetLabelFor(m_name, m_detailsPanel);
     auto* history = new wxPanel(m_tabs);
     auto* hs = new wxBoxSizer(wxVERTICAL);
     auto* timelineBar = new wxBoxSizer(wxHORIZONTAL);
@@ -142,6 +146,8 @@ void CustomerPage::BuildContent(wxWindow* page) {
     m_timeline = new wxDataViewListCtrl(history, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                         wxDV_SINGLE | wxDV_ROW_LINES | wxDV_VARIABLE_LINE_HEIGHT);
     m_timeline->SetName("timeline");
+    // Read by the name of its tab.
+    SetAccessibleName(m_timeline, _("History"));
     AddColumns(m_timeline, {{_("When"), 105}, {_("What"), 200}, {_("Money"), 90, wxALIGN_RIGHT}},
                1);
     hs->Add(m_timeline, 1, wxEXPAND);

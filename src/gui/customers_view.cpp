@@ -1,4 +1,5 @@
 #include "gui/customers_view.h"
+#include "gui/accessibility.h"
 
 #include "gui/customer_dialog.h"
 #include "gui/customer_list_model.h"
@@ -46,6 +47,9 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_search->ShowCancelButton(true);
     // No visible label: the tooltip names it for screen readers and says how to get here.
     m_search->SetToolTip(_("Search customers (Ctrl+F)"));
+    // A screen reader does not read tooltips: it hears the field by the hint shown in it.
+    SetAccessibleName(m_search, _("Search names, notes and what happened"));
+    SetAccessibleDescription(m_search, _("Search customers (Ctrl+F)"));
     searchRow->Add(m_search, 1, wxALIGN_CENTER_VERTICAL);
     auto* add = new wxButton(left, wxID_ANY, _("&New customer..."));
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { NewCustomer(); });
@@ -64,6 +68,8 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_list = new wxDataViewCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                 wxDV_SINGLE | wxDV_ROW_LINES);
     m_list->SetName("customer_list");
+    // Read as "40 customers", the count shown above it.
+    SetLabelFor(m_count, m_list);
     m_model = new CustomerListModel(m_services);
     m_list->AssociateModel(m_model);
     m_model->DecRef(); // the control holds the model from here on

@@ -1,5 +1,6 @@
 #include "gui/followups_view.h"
 #include "core/limits.h"
+#include "gui/accessibility.h"
 
 #include "exchange/followups_ics.h"
 #include "gui/followups_print.h"
@@ -118,20 +119,24 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
     : wxPanel(parent), m_services(services), m_hooks(std::move(hooks)),
       m_week(week_containing(services.today(), services.settings().week_start)) {
     auto* top = new wxBoxSizer(wxVERTICAL);
-    top->Add(MakeHeading(this, _("Follow-ups"), 1.6), 0);
+    auto* heading = MakeHeading(this, _("Follow-ups"), 1.6);
+    top->Add(heading, 0);
     top->Add(BuildNavigation(), 0, wxEXPAND | wxTOP, FromDIP(kGap));
     m_summary = MakeNote(this, wxString());
     m_summary->SetName("followups_summary");
     top->Add(m_summary, 0, wxTOP, FromDIP(kGap));
     // The keys, said once under the heading; the buttons below repeat them.
-    top->Add(MakeNote(this, _("Keys on a selected follow-up: 1 satisfied, 2 still unhappy, 3 no "
-                              "answer, 4 other (Enter confirms); T +1 day, W +1 week, M another "
-                              "day; Ctrl+Z undoes.")),
-             0, wxTOP, FromDIP(2));
+    auto* keys = MakeNote(this, _("Keys on a selected follow-up: 1 satisfied, 2 still unhappy, 3 "
+                                  "no answer, 4 other (Enter confirms); T +1 day, W +1 week, M "
+                                  "another day; Ctrl+Z undoes."));
+    top->Add(keys, 0, wxTOP, FromDIP(2));
 
     m_list = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxDV_SINGLE | wxDV_ROW_LINES);
     m_list->SetName("followups_list");
+    // Read as "Follow-ups", then the keys it takes.
+    SetLabelFor(heading, m_list);
+    SetAccessibleDescription(m_list, keys->GetLabelText());
     AddColumns(m_list,
                // Room for a German day heading and "Erstattung 119,00 € (angenommen)".
                {{_("Due"), 230},
@@ -211,10 +216,11 @@ wxWindow* FollowUpsView::BuildNavigation() {
     nav(_("&This week"), "week_this", [this] { ShowWeekOf(m_services.today()); });
     nav(_("&Next week >"), "week_next",
         [this] { ShowWeek(next_week(m_week, m_services.settings().week_start)); });
-    row->Add(new wxStaticText(bar, wxID_ANY, _("&Week of")), 0,
-             wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(kGap));
+    auto* weekOf = new wxStaticText(bar, wxID_ANY, _("&Week of"));
+    row->Add(weekOf, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(kGap));
     m_picker = new wxDatePickerCtrl(bar, wxID_ANY, ToWxDate(m_services.today()));
     m_picker->SetName("week_picker");
+    SetLabelFor(weekOf, m_picker);
     m_picker->Bind(wxEVT_DATE_CHANGED,
                    [this](wxDateEvent& e) { ShowWeekOf(FromWxDate(e.GetDate())); });
     row->Add(m_picker, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(kSpace));

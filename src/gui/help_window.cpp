@@ -1,4 +1,5 @@
 #include "gui/help_window.h"
+#include "gui/accessibility.h"
 
 #include "gui/help_content.h"
 
@@ -56,7 +57,14 @@ public:
             CentreOnParent();
     }
 
-    void SetPage(const Settings& settings) { m_html->SetPage(Page(settings)); }
+    void SetPage(const Settings& settings) {
+        m_html->SetPage(Page(settings));
+        // The page is drawn by wx, not by GTK: a screen reader gets its words as the
+        // description of the pane, named after the window.
+        SetAccessibleRole(m_html, AccessibleRole::text);
+        SetAccessibleName(m_html, GetTitle());
+        SetAccessibleDescription(m_html, m_html->ToText());
+    }
     void ShowChapter(const wxString& chapter) {
         if (chapter.empty())
             m_html->Scroll(0, 0);

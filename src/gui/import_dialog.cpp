@@ -1,4 +1,5 @@
 #include "gui/import_dialog.h"
+#include "gui/accessibility.h"
 
 #include "gui/format.h"
 #include "gui/keyboard.h"
@@ -98,12 +99,13 @@ public:
         formatRow->Add(m_header, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, space);
         top->Add(formatRow, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
 
-        top->Add(MakeSectionTitle(this, _("First rows of the file")), 0, wxLEFT | wxRIGHT | wxTOP,
-                 space);
+        auto* sampleTitle = MakeSectionTitle(this, _("First rows of the file"));
+        top->Add(sampleTitle, 0, wxLEFT | wxRIGHT | wxTOP, space);
         m_sample = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition,
                                           wxSize(FromDIP(860), FromDIP(170)),
                                           wxDV_ROW_LINES | wxDV_SINGLE | wxDV_HORIZ_RULES);
         m_sample->SetName("import_sample");
+        SetLabelFor(sampleTitle, m_sample);
         top->Add(m_sample, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
 
         // Mapping on the left, the check of every row on the right.
@@ -128,7 +130,8 @@ public:
         lower->Add(mapping, 0, wxEXPAND);
 
         auto* check = new wxBoxSizer(wxVERTICAL);
-        check->Add(MakeSectionTitle(this, _("Check")), 0, wxBOTTOM, gap);
+        auto* checkTitle = MakeSectionTitle(this, _("Check"));
+        check->Add(checkTitle, 0, wxBOTTOM, gap);
         m_counts = new wxStaticText(this, wxID_ANY, _("Choose a file to see what it holds."));
         m_counts->SetName("import_counts");
         check->Add(m_counts, 0, wxEXPAND | wxBOTTOM, gap);
@@ -136,6 +139,7 @@ public:
                                           wxSize(FromDIP(480), FromDIP(150)),
                                           wxDV_ROW_LINES | wxDV_SINGLE);
         m_errors->SetName("import_errors");
+        SetLabelFor(checkTitle, m_errors);
         AddColumns(m_errors, {{_("Line"), 60, wxALIGN_RIGHT}, {_("Problem"), 380}}, 1);
         check->Add(m_errors, 1, wxEXPAND);
         lower->Add(check, 1, wxEXPAND | wxLEFT, FromDIP(24));

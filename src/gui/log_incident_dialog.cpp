@@ -1,4 +1,5 @@
 #include "gui/log_incident_dialog.h"
+#include "gui/accessibility.h"
 
 #include "core/errors.h"
 #include "core/limits.h"
@@ -185,9 +186,10 @@ void LogIncidentDialog::BuildLayout() {
     auto* grid = new wxFlexGridSizer(2, gap, space);
     grid->AddGrowableCol(1, 1);
     const auto label = [&](const wxString& text, bool top_aligned = false) {
-        grid->Add(new wxStaticText(this, wxID_ANY, text), 0,
-                  (top_aligned ? wxALIGN_TOP | wxTOP : wxALIGN_CENTER_VERTICAL),
+        auto* l = new wxStaticText(this, wxID_ANY, text);
+        grid->Add(l, 0, (top_aligned ? wxALIGN_TOP | wxTOP : wxALIGN_CENTER_VERTICAL),
                   top_aligned ? FromDIP(4) : 0);
+        return l;
     };
 
     // Customer, with type-ahead and an inline note saying whether it is known or new.
@@ -213,13 +215,15 @@ void LogIncidentDialog::BuildLayout() {
     m_phone->SetHint(_("Optional, for the new customer"));
     grid->Add(m_phone, 0);
 
-    label(_("&When:"));
+    auto* whenLabel = label(_("&When:"));
     auto* whenRow = new wxBoxSizer(wxHORIZONTAL);
     m_date = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
                                   wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
     m_time = new wxTimePickerCtrl(this, wxID_ANY);
-    // Fields with no label of their own are named by their tooltip (screen readers read it).
+    // Fields with no label of their own: the tooltip for the mouse, a name for screen readers.
     m_time->SetToolTip(_("Time of the call or visit"));
+    SetAccessibleName(m_time, _("Time of the call or visit"));
+    SetLabelFor(whenLabel, m_date);
     const LocalDateTime now = now_local();
     m_date->SetValue(ToWxDate(m_services.today()));
     wxDateTime time = wxDateTime::Now();
@@ -347,17 +351,20 @@ void LogIncidentDialog::AddResolutionRow(const Resolution& r) {
     row.type->SetSelection(IndexOf(all_resolution_types(), r.type));
     row.type->SetName("resolution_type" + index);
     row.type->SetToolTip(_("What was given"));
+    SetAccessibleName(row.type, _("What was given"));
     row.cost = new wxTextCtrl(m_resolutionPanel, wxID_ANY,
                               r.cost.cents ? FormatAmount(r.cost) : wxString(), wxDefaultPosition,
                               wxSize(FromDIP(100), -1), wxTE_RIGHT);
     row.cost->SetHint(FormatAmount(Money{}));
     row.cost->SetName("resolution_cost" + index);
     row.cost->SetToolTip(_("What it cost you"));
+    SetAccessibleName(row.cost, _("What it cost you"));
     row.status = new wxChoice(m_resolutionPanel, wxID_ANY);
     FillChoice(row.status, all_resolution_statuses());
     row.status->SetSelection(IndexOf(all_resolution_statuses(), r.status));
     row.status->SetName("resolution_status" + index);
     row.status->SetToolTip(_("Whether they accepted it"));
+    SetAccessibleName(row.status, _("Whether they accepted it"));
     // No Alt+letter: every row has one, so it could not be unique; Tab reaches it.
     row.remove = new wxButton(m_resolutionPanel, wxID_ANY, _("Remove"), wxDefaultPosition,
                               wxDefaultSize, wxBU_EXACTFIT);
@@ -420,6 +427,7 @@ wxSizer* LogIncidentDialog::BuildFollowUp() {
         new wxDatePickerCtrl(this, wxID_ANY, ToWxDate(add_days(m_services.today(), 3)),
                              wxDefaultPosition, wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
     m_fuDate->SetToolTip(_("Day of the follow-up"));
+    SetAccessibleName(m_fuDate, _("Day of the follow-up"));
     m_fuDate->Disable();
     for (wxRadioButton* b : {m_fuNone, m_fu2Days, m_fu1Week, m_fuOn})
         picks->Add(b, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(kSpace));
@@ -429,6 +437,7 @@ wxSizer* LogIncidentDialog::BuildFollowUp() {
     m_fuNote = new wxTextCtrl(this, wxID_ANY);
     m_fuNote->SetName("followup_note");
     m_fuNote->SetHint(_("What to check when you call back"));
+    SetAccessibleName(m_fuNote, _("What to check when you call back"));
     m_fuNote->Disable();
     column->Add(m_fuNote, 0, wxEXPAND | wxTOP, gap);
 

@@ -1,4 +1,5 @@
 #include "gui/portfolio_view.h"
+#include "gui/accessibility.h"
 
 #include "gui/format.h"
 #include "gui/services.h"
@@ -149,6 +150,8 @@ PortfolioView::PortfolioView(wxWindow* parent, Services& services,
             m_open(id);
     });
     middle->Add(m_plot, 3, wxEXPAND);
+    // The plot is read by the summary above it ("40 customers: ..."); the table by its tab.
+    SetLabelFor(m_summary, m_plot);
     // The legend says what each colour and shape means and how to read the corners.
     auto* legend = new wxBoxSizer(wxVERTICAL);
     legend->Add(MakeSectionTitle(this, _("How to read it")), 0);
@@ -180,6 +183,7 @@ PortfolioView::PortfolioView(wxWindow* parent, Services& services,
     m_table = new wxDataViewCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                  wxDV_SINGLE | wxDV_ROW_LINES);
     m_table->SetName("portfolio_table");
+    SetAccessibleName(m_table, _("Worth it? All customers"));
     m_model = new PortfolioModel(m_reports);
     m_table->AssociateModel(m_model);
     m_model->DecRef(); // the control holds the model from here on

@@ -1,4 +1,5 @@
 #include "gui/reports_view.h"
+#include "gui/accessibility.h"
 
 #include "gui/format.h"
 #include "gui/portfolio_view.h"
@@ -70,7 +71,8 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     const wxString currency = Wx(m_services.settings().currency);
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxBoxSizer(wxHORIZONTAL);
-    title->Add(MakeHeading(this, _("Reports"), 1.6), 0, wxALIGN_CENTER_VERTICAL);
+    auto* heading = MakeHeading(this, _("Reports"), 1.6);
+    title->Add(heading, 0, wxALIGN_CENTER_VERTICAL);
     m_reading = new wxStaticText(this, wxID_ANY, wxString());
     m_reading->SetName("reports_reading");
     m_reading->Hide();
@@ -80,6 +82,7 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     // Two pages: who is worth it (the portfolio) and what complaints cost over a period.
     m_tabs = new wxNotebook(this, wxID_ANY);
     m_tabs->SetName("report_tabs");
+    SetLabelFor(heading, m_tabs);
     m_portfolio = new PortfolioView(m_tabs, m_services, m_openCustomer);
     m_tabs->AddPage(m_portfolio, _("Worth it? All customers"));
     auto* page = new wxPanel(m_tabs);
@@ -106,32 +109,38 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
 
     auto* upper = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    left->Add(MakeSectionTitle(page, _("By category")), 0);
+    auto* byCategoryTitle = MakeSectionTitle(page, _("By category"));
+    left->Add(byCategoryTitle, 0);
     m_byCategory = MakeTable(page, "report_by_category",
                              {{_("Category"), 130},
                               {_("Incidents"), 80},
                               {_("Time spent"), 105},
                               {wxString::Format(_("Given back (%s)"), currency), 145},
                               {wxString::Format(_("Pending (%s)"), currency), 120}});
+    SetLabelFor(byCategoryTitle, m_byCategory);
     left->Add(m_byCategory, 1, wxEXPAND | wxTOP, gap);
     upper->Add(left, 3, wxEXPAND | wxRIGHT, space);
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(MakeSectionTitle(page, _("Given back the most")), 0);
+    auto* costliestTitle = MakeSectionTitle(page, _("Given back the most"));
+    right->Add(costliestTitle, 0);
     m_costliest = MakeTable(page, "report_costliest",
                             {{_("Customer"), 150},
                              {_("Incidents"), 80},
                              {wxString::Format(_("Given back (%s)"), currency), 145}});
+    SetLabelFor(costliestTitle, m_costliest);
     right->Add(m_costliest, 1, wxEXPAND | wxTOP, gap);
     upper->Add(right, 2, wxEXPAND);
     inner->Add(upper, 1, wxEXPAND | wxTOP, space);
 
-    inner->Add(MakeSectionTitle(page, _("By month")), 0, wxTOP, space);
+    auto* byMonthTitle = MakeSectionTitle(page, _("By month"));
+    inner->Add(byMonthTitle, 0, wxTOP, space);
     m_byMonth = MakeTable(page, "report_by_month",
                           {{_("Month"), 150},
                            {_("Incidents"), 80},
                            {_("Time spent"), 105},
                            {wxString::Format(_("Given back (%s)"), currency), 145},
                            {wxString::Format(_("Pending (%s)"), currency), 120}});
+    SetLabelFor(byMonthTitle, m_byMonth);
     inner->Add(m_byMonth, 1, wxEXPAND | wxTOP, gap);
     auto* pageSizer = new wxBoxSizer(wxVERTICAL);
     pageSizer->Add(inner, 1, wxEXPAND | wxALL, space);
@@ -147,6 +156,8 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
                                                wxDefaultSize, wxDV_SINGLE | wxDV_ROW_LINES);
     m_byMonthCategory->SetName("report_by_month_category");
     AddColumns(m_byMonthCategory, crossColumns, 0);
+    // Read by the name of its tab.
+    SetAccessibleName(m_byMonthCategory, _("Complaints by category per month"));
     auto* crossSizer = new wxBoxSizer(wxVERTICAL);
     crossSizer->Add(MakeNote(crossPage, _("Incidents of each category per month, over the period "
                                           "chosen on the Complaints and costs page.")),

@@ -1,4 +1,5 @@
 #include "gui/settings_dialog.h"
+#include "gui/accessibility.h"
 
 #include "core/errors.h"
 #include "gui/format.h"
@@ -160,6 +161,8 @@ public:
                                     wxSize(FromDIP(100), -1), wxTE_RIGHT);
             r.cost->SetHint(FormatAmount(Money{}));
             r.cost->SetToolTip(_("What the usual resolution costs"));
+            SetAccessibleName(r.cost, wxString::Format(_("%s: %s"), Label(c.value),
+                                                       _("What the usual resolution costs")));
             r.type->SetSelection(0);
             if (auto d = m_services.settings_store.category_default(c.value)) {
                 for (std::size_t i = 0; i < all_resolution_types().size(); ++i)

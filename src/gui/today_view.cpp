@@ -1,4 +1,5 @@
 #include "gui/today_view.h"
+#include "gui/accessibility.h"
 
 #include "gui/format.h"
 #include "gui/ui.h"
@@ -134,7 +135,8 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     auto* dueTitle = new wxBoxSizer(wxHORIZONTAL);
-    dueTitle->Add(MakeSectionTitle(page, _("Follow-ups due")), 0, wxALIGN_BOTTOM);
+    auto* dueHeading = MakeSectionTitle(page, _("Follow-ups due"));
+    dueTitle->Add(dueHeading, 0, wxALIGN_BOTTOM);
     m_dueSummary = MakeNote(page, wxString());
     m_dueSummary->SetName("due_summary");
     dueTitle->Add(m_dueSummary, 0, wxALIGN_BOTTOM | wxLEFT, space);
@@ -145,6 +147,7 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     left->Add(dueTitle, 0, wxEXPAND);
     m_followUps = MakeList(page, "today_followups");
     AddColumns(m_followUps, {{_("Due"), 100}, {_("Customer"), 130}, {_("About"), 120}}, 2);
+    SetLabelFor(dueHeading, m_followUps);
     left->Add(m_followUps, 1, wxEXPAND | wxTOP, gap);
     m_noFollowUps = MakeNote(page, _("Nothing due. Follow-ups you plan when logging an incident "
                                      "show up here on their day."));
@@ -152,8 +155,10 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     columns->Add(left, 2, wxEXPAND | wxRIGHT, space);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(MakeSectionTitle(page, _("Recent incidents")), 0);
+    auto* recentHeading = MakeSectionTitle(page, _("Recent incidents"));
+    right->Add(recentHeading, 0);
     m_recent = MakeList(page, "today_recent");
+    SetLabelFor(recentHeading, m_recent);
     AddColumns(m_recent,
                {{_("When"), 95},
                 {_("Customer"), 130},

@@ -1,4 +1,5 @@
 #include "gui/worth_charts.h"
+#include "gui/accessibility.h"
 
 #include "gui/format.h"
 #include "gui/ui.h"
@@ -56,6 +57,8 @@ namespace {
 // What every chart here shares: drawn by its own paint handler, redrawn whole on resize.
 void PrepareChart(wxWindow* chart, const char* name, wxSize min_size, std::function<void()> paint) {
     chart->SetName(name);
+    // A screen reader hears a chart, and its description says the figures it draws.
+    SetAccessibleRole(chart, AccessibleRole::chart);
     chart->SetBackgroundStyle(wxBG_STYLE_PAINT);
     chart->SetMinSize(chart->FromDIP(min_size));
     chart->Bind(wxEVT_PAINT, [paint = std::move(paint)](wxPaintEvent&) { paint(); });
@@ -132,6 +135,20 @@ void WaterfallChart::SetReport(const WorthReport& report, std::string currency, 
     m_currency = std::move(currency);
     m_retention = retention;
     m_years = horizon_years;
+    // The bars in words, for a screen reader: the same figures the chart writes on them.
+    const auto money = [this](Money m) { return FormatSignedMoney(m, m_currency); };
+    SetAccessibleDescription(
+        this,
+        wxString::Format(
+            wxPLURAL("Own margin %s, referral value %s, time cost %s, given back %s: total to "
+                     "date %s. Estimate for the next %d year: %s (from %s to %s).",
+                     "Own margin %s, referral value %s, time cost %s, given back %s: total to "
+                     "date %s. Estimate for the next %d years: %s (from %s to %s).",
+                     m_years),
+            money(report.own_margin), money(report.referral_value), money(-report.time_cost),
+            money(-report.money_given_back), Amount(Units(report.total_to_date), m_currency),
+            m_years, Amount(report.projected.expected, m_currency),
+            Amount(report.projected.low, m_currency), Amount(report.projected.high, m_currency)));
     Refresh();
 }
 
@@ -267,6 +284,19 @@ void ValueCostChart::SetEvents(std::vector<store::WorthEvent> events, Date today
     m_events = std::move(events);
     m_today = today;
     m_currency = std::move(currency);
+    // Where the two lines end, as the legend writes it.
+    Money margin, spent;
+    for (const auto& e : m_events) {
+        margin += e.margin;
+        spent += e.time_cost + e.given_back;
+    }
+    SetAccessibleDescription(
+        this, m_events.empty()
+                  ? _("Nothing recorded yet.")
+                  : wxString::Format(_("Margin from purchases: %s"), FormatMoney(margin, m_currency)) +
+                        "; " +
+                        wxString::Format(_("Time and money spent: %s"),
+                                         FormatMoney(spent, m_currency)));
     Refresh();
 }
 
@@ -417,6 +447,23 @@ void PortfolioPlot::SetReports(const std::vector<WorthReport>& reports, std::str
     for (const Point& p : m_points)
         if (p.net < m_minNet || p.net > m_maxNet || p.referral < m_minRef || p.referral > m_maxRef)
             ++m_clipped;
+    // The plot in words: how many points of each verdict, and where the median lines are.
+    std::size_t counts[4] = {};
+    for (const Point& p : m_points)
+        ++counts[static_cast<int>(p.verdict)];
+    wxString groups;
+    for (Verdict v : {Verdict::worth_it, Verdict::watch, Verdict::costing, Verdict::too_little_data})
+        if (counts[static_cast<int>(v)])
+            groups += wxString::Format("; %s %zu", ShortVerdict(v), counts[static_cast<int>(v)]);
+    SetAccessibleDescription(
+        this, wxString::Format(wxPLURAL("%zu customer by own value and referral value, the middle "
+                                        "customer at %s own value and %s referral value",
+                                        "%zu customers by own value and referral value, the "
+                                        "middle customer at %s own value and %s referral value",
+                                        m_points.size()),
+                               m_points.size(), Amount(m_medianNet, m_currency),
+                               Amount(m_medianReferral, m_currency)) +
+                  groups + ".");
     Refresh();
 }
 

@@ -1,4 +1,5 @@
 #include "gui/worth_panel.h"
+#include "gui/accessibility.h"
 
 #include "gui/format.h"
 #include "gui/services.h"
@@ -169,16 +170,23 @@ WorthPanel::WorthPanel(wxWindow* parent, Services& services)
     // The page beside the customer list is narrow: one chart at a time, each at full width.
     auto* charts = new wxNotebook(this, wxID_ANY);
     charts->SetName("worth_charts");
+    SetLabelFor(m_verdict, charts); // read with the verdict above them
     m_waterfall = new WaterfallChart(charts);
     m_overTime = new ValueCostChart(charts);
     charts->AddPage(m_waterfall, _("Where it stands"));
     charts->AddPage(m_overTime, _("Over time"));
+    // Each chart is read by the name of its tab; its description has the figures.
+    SetAccessibleName(m_waterfall, _("Where it stands"));
+    SetAccessibleName(m_overTime, _("Over time"));
     auto* advicePage = new wxPanel(charts);
     m_advice = new wxStaticText(advicePage, wxID_ANY, wxString());
     m_advice->SetName("worth_advice");
     auto* as = new wxBoxSizer(wxVERTICAL);
     as->Add(m_advice, 1, wxEXPAND | wxALL, FromDIP(kSpace));
     advicePage->SetSizer(as);
+    // The page takes the keyboard (it has no field): read by its tab, with the advice.
+    SetAccessibleName(advicePage, _("What to try"));
+    m_advicePage = advicePage;
     charts->AddPage(advicePage, _("What to try"));
     charts->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         CallAfter([this] { Rewrap(); });
@@ -207,6 +215,7 @@ void WorthPanel::Rewrap() {
     }
     // The full advice lives on its own tab, inside that page's margin.
     m_advice->SetLabelText(m_adviceText);
+    SetAccessibleDescription(m_advicePage, m_adviceText);
     const int adviceWidth = m_advice->GetParent()->GetClientSize().x - 2 * FromDIP(kSpace);
     if (adviceWidth >= FromDIP(100))
         m_advice->Wrap(adviceWidth);

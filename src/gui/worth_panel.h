@@ -37,6 +37,7 @@ private:
     wxStaticText* m_reason = nullptr;
     wxStaticText* m_steps = nullptr;
     wxStaticText* m_advice = nullptr;
+    wxWindow* m_advicePage = nullptr; // the "What to try" tab
     wxStaticText* m_figures = nullptr;
     wxStaticText* m_pending = nullptr;
     WaterfallChart* m_waterfall = nullptr;
