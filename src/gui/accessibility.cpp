@@ -1,6 +1,9 @@
 #include "gui/accessibility.h"
 
+#include <wx/stattext.h>
 #include <wx/window.h>
+
+#include <memory>
 
 #ifdef __WXGTK__
 #include <wx/bookctrl.h>
@@ -197,5 +200,33 @@ void SetLabelFor(wxStaticText*, wxWindow*) {}
 void SetAccessibleSelected(wxWindow*, bool) {}
 
 #endif
+
+void WrapToWidth(wxStaticText* label) {
+    struct State {
+        wxString full;    // the text as its owner set it
+        wxString wrapped; // as last wrapped here
+        int width = -1;
+    };
+    auto state = std::make_shared<State>();
+    const auto rewrap = [label, state] {
+        const wxString now = label->GetLabelText();
+        if (now != state->wrapped) { // set anew by its owner
+            state->full = now;
+            state->width = -1;
+        }
+        const int width = label->GetSize().x;
+        if (width < label->FromDIP(100) || width == state->width)
+            return;
+        state->width = width;
+        label->SetLabelText(state->full);
+        label->Wrap(width);
+        state->wrapped = label->GetLabelText();
+        label->GetParent()->Layout();
+    };
+    label->Bind(wxEVT_SIZE, [label, rewrap](wxSizeEvent& e) {
+        e.Skip();
+        label->CallAfter(rewrap);
+    });
+}
 
 } // namespace rapport::gui

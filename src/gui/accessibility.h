@@ -33,4 +33,8 @@ void SetLabelFor(wxStaticText* label, wxWindow* control);
 // selected one, as it is highlighted on screen. The list announces the newly selected entry.
 void SetAccessibleSelected(wxWindow* item, bool selected);
 
+// Large text: a label given the whole width of its column rewraps its text to that width
+// whenever it or its text changes, instead of running past the edge and being cut.
+void WrapToWidth(wxStaticText* label);
+
 } // namespace rapport::gui

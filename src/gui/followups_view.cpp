@@ -21,6 +21,7 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
 
 namespace rapport::gui {
 namespace {
@@ -129,7 +130,8 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
     auto* keys = MakeNote(this, _("Keys on a selected follow-up: 1 satisfied, 2 still unhappy, 3 "
                                   "no answer, 4 other (Enter confirms); T +1 day, W +1 week, M "
                                   "another day; Ctrl+Z undoes."));
-    top->Add(keys, 0, wxTOP, FromDIP(2));
+    top->Add(keys, 0, wxEXPAND | wxTOP, FromDIP(2));
+    WrapToWidth(keys); // a long line in German, two with big text
 
     m_list = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                     wxDV_SINGLE | wxDV_ROW_LINES);
@@ -204,7 +206,8 @@ FollowUpsView::~FollowUpsView() {
 
 wxWindow* FollowUpsView::BuildNavigation() {
     auto* bar = new wxPanel(this);
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    // With big text the week's title goes to a line of its own instead of being squeezed.
+    auto* row = new wxWrapSizer(wxHORIZONTAL);
     const auto nav = [&](const wxString& label, const wxString& name, auto action) {
         auto* b = new wxButton(bar, wxID_ANY, label);
         b->SetName(name);

@@ -142,6 +142,7 @@ PortfolioView::PortfolioView(wxWindow* parent, Services& services,
     auto* top = new wxBoxSizer(wxVERTICAL);
     m_summary = new wxStaticText(this, wxID_ANY, wxString());
     m_summary->SetName("portfolio_summary");
+    WrapToWidth(m_summary); // one long sentence: on two lines with big text
     top->Add(m_summary, 0, wxEXPAND | wxTOP, gap);
 
     auto* middle = new wxBoxSizer(wxHORIZONTAL);

@@ -23,6 +23,10 @@ wxStaticText* MakeHeading(wxWindow* parent, const wxString& text, double scale) 
     font.SetFractionalPointSize(font.GetFractionalPointSize() * scale);
     font.MakeBold();
     label->SetFont(font);
+    // GTK measures a label in a page not yet shown with its old font; the sizer would keep
+    // that smaller size and the heading would wrap out of sight ("By" of "By category").
+    if (!text.empty())
+        label->SetMinSize(label->GetTextExtent(text));
     return label;
 }
 

@@ -150,6 +150,7 @@ WorthPanel::WorthPanel(wxWindow* parent, Services& services)
     // The tab already asks "Worth it?": the panel opens with the answer.
     m_verdict = MakeHeading(this, wxString(), 1.15);
     m_verdict->SetName("worth_verdict");
+    WrapToWidth(m_verdict);
     top->Add(m_verdict, 0, wxEXPAND);
 
     m_reason = new wxStaticText(this, wxID_ANY, wxString());
