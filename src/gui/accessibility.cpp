@@ -208,6 +208,8 @@ void WrapToWidth(wxStaticText* label) {
         int width = -1;
     };
     auto state = std::make_shared<State>();
+    // Its sizer may give it less than one line's width: it takes the lines it then needs.
+    label->SetMinSize(wxSize(label->FromDIP(80), -1));
     const auto rewrap = [label, state] {
         const wxString now = label->GetLabelText();
         if (now != state->wrapped) { // set anew by its owner

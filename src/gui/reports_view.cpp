@@ -93,6 +93,7 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     auto* header = new wxBoxSizer(wxHORIZONTAL);
     m_headline = new wxStaticText(page, wxID_ANY, wxString());
     m_headline->SetName("reports_headline");
+    WrapToWidth(m_headline); // leaves the period choice its room with big text
     header->Add(m_headline, 1, wxALIGN_CENTER_VERTICAL);
     header->Add(new wxStaticText(page, wxID_ANY, _("&Period:")), 0,
                 wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, gap);

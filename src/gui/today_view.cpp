@@ -9,6 +9,7 @@
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 namespace rapport::gui {
 namespace {
@@ -134,7 +135,8 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
 
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
-    auto* dueTitle = new wxBoxSizer(wxHORIZONTAL);
+    // With big text the counts go under the heading instead of into the next column.
+    auto* dueTitle = new wxWrapSizer(wxHORIZONTAL);
     auto* dueHeading = MakeSectionTitle(page, _("Follow-ups due"));
     dueTitle->Add(dueHeading, 0, wxALIGN_BOTTOM);
     m_dueSummary = MakeNote(page, wxString());
