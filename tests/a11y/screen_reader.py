@@ -289,6 +289,11 @@ class Reader:
         """Every label's text lies inside the label, and the label inside its window: with
         big fonts a label too small for its text, or pushed out of the window, is cut."""
         frame = extents(window)
+        shown = []  # (ink rectangle, words) of every label read so far
+        # What takes the keyboard lies on top of a label it overlaps (a list, a tab).
+        controls = [(extents(a), a) for a in objects
+                    if states(a).contains(pyatspi.STATE_FOCUSABLE) and a.getRole() not in (
+                        pyatspi.ROLE_MENU_ITEM, pyatspi.ROLE_LINK)]
         for acc in objects:
             if acc.getRole() != pyatspi.ROLE_LABEL:
                 continue
@@ -311,6 +316,28 @@ class Reader:
                           f"{ink[0]},{ink[1]} but has {box[2]}x{box[3]} at {box[0]},{box[1]}")
             elif not inside(box, frame, 2):
                 self.fail(f"{where} at {box} lies outside its window {frame}")
+            else:
+                # Inside the panel that holds it (which cuts what sticks out), and clear of
+                # every other label (two labels on one spot are both unreadable).
+                holder = acc.parent
+                while holder is not None and holder.getRole() not in (
+                        pyatspi.ROLE_PANEL, pyatspi.ROLE_FILLER, pyatspi.ROLE_SCROLL_PANE,
+                        pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_DIALOG, pyatspi.ROLE_FRAME):
+                    holder = holder.parent
+                if holder is not None and not inside(ink, extents(holder), 2):
+                    self.fail(f"{where} at {ink} is cut by the {holder.getRoleName()} "
+                              f"around it at {extents(holder)}")
+                around = ancestors(acc) | {path_of(acc)}  # a selectable label takes focus
+                for rect, control in controls:
+                    if path_of(control) not in around and overlap(ink, rect):
+                        self.fail(f"{where} at {ink} lies under the {control.getRoleName()} "
+                                  f"\"{spoken_name(control)[0][:40]}\" at {rect}")
+                        break
+                for other, other_words in shown:
+                    if overlap(ink, other):
+                        self.fail(f"{where} at {ink} lies over the label \"{other_words[:40]}\" "
+                                  f"at {other}")
+            shown.append((ink, words))
 
     @staticmethod
     def is_title_of(window, name):
@@ -401,6 +428,27 @@ def inside(inner, outer, slack):
     return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack and
             inner[0] + inner[2] <= outer[0] + outer[2] + slack and
             inner[1] + inner[3] <= outer[1] + outer[3] + slack)
+
+
+def path_of(acc):
+    try:
+        return acc.path
+    except AttributeError:
+        return id(acc)
+
+
+def ancestors(acc):
+    out = set()
+    node = acc.parent
+    while node is not None:
+        out.add(path_of(node))
+        node = node.parent
+    return out
+
+
+def overlap(a, b):
+    return (a[0] < b[0] + b[2] - 1 and b[0] < a[0] + a[2] - 1 and
+            a[1] < b[1] + b[3] - 1 and b[1] < a[1] + a[3] - 1)
 
 
 def walk_all(acc):
