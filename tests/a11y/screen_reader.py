@@ -137,9 +137,13 @@ class Reader:
         self.app = None
 
     # -- the application and its windows ------------------------------------------------------
-    def find_app(self, pid, timeout=60):
+    def find_app(self, proc, timeout=60):
+        """The window's application in the tree; None when the program ended first."""
+        pid = proc.pid
         end = time.time() + timeout
         while time.time() < end:
+            if proc.poll() is not None:
+                return None
             desktop = pyatspi.Registry.getDesktop(0)
             for i in range(desktop.childCount):
                 app = desktop.getChildAtIndex(i)
@@ -480,10 +484,20 @@ def main():
                     "--interactions", "240", "--seed", "7"], check=True, env=env,
                    stdout=subprocess.DEVNULL)
     log = open(os.path.join(work, "rapport.log"), "w")
-    proc = subprocess.Popen([args.rapport, "--db", db], env=env, stdout=log, stderr=log)
     reader = Reader(args)
+    # On a machine shared with other displays the program now and then cannot open this one
+    # ("Unable to initialize GTK+"): it is started again, up to three times.
+    for attempt in range(3):
+        proc = subprocess.Popen([args.rapport, "--db", db], env=env, stdout=log, stderr=log)
+        if reader.find_app(proc) is not None:
+            break
+        print(f"the window ended before showing (exit {proc.returncode}); starting it again")
+        time.sleep(2)
     try:
-        run_checks(reader, proc.pid)
+        if reader.app is None:
+            raise SystemExit("FAIL: the window never showed up in the accessibility tree "
+                             "(is the AT-SPI bus running? is this dbus-run-session?)")
+        run_checks(reader)
     finally:
         proc.terminate()
         try:
@@ -527,8 +541,7 @@ DIALOGS = [
 CLOSERS = {"Cancel", "Close", "OK", "Abbrechen", "Schließen"}
 
 
-def run_checks(reader, pid):
-    reader.find_app(pid)
+def run_checks(reader):
     time.sleep(1.0)
     for index, view in enumerate(VIEWS):
         reader.click(reader.menu_item(VIEW, index))
