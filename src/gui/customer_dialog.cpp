@@ -1,6 +1,7 @@
 #include "gui/customer_dialog.h"
 
 #include "core/errors.h"
+#include "gui/accessibility.h"
 #include "gui/customer_completer.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
@@ -35,6 +36,9 @@ protected:
     static wxStaticText* LabelFor(const wxString& text, wxWindow* control) {
         auto* label = new wxStaticText(control->GetParent(), wxID_ANY, text);
         label->MoveBeforeInTabOrder(control);
+        // Said outright for screen readers: wx pairs a label only with a control GTK can
+        // focus itself, which the date picker's text field inside it is not.
+        SetLabelFor(label, control);
         return label;
     }
 

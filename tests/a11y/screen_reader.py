@@ -14,6 +14,7 @@ Needs a display (xvfb-run), a private session bus (dbus-run-session) for the AT-
 registry (Debian's at-spi2-core), and Debian's /usr/bin/python3, which imports pyatspi.
 """
 import argparse
+import gettext
 import os
 import re
 import shutil
@@ -485,6 +486,10 @@ def main():
                    stdout=subprocess.DEVNULL)
     log = open(os.path.join(work, "rapport.log"), "w")
     reader = Reader(args)
+    languages = [l for l in os.environ.get("LANGUAGE", "").split(":") if l]
+    _catalog.append(gettext.translation(
+        "rapport", os.path.join(os.path.dirname(os.path.abspath(args.rapport)), "locale"),
+        languages=languages or None, fallback=True))
     # On a machine shared with other displays the program now and then cannot open this one
     # ("Unable to initialize GTK+"): it is started again, up to three times.
     for attempt in range(3):
@@ -613,6 +618,34 @@ def check_customer_page(reader):
         select_tab(reader, reader.frame(), "worth_charts", chart, nth=1)
         reader.check_window(f"customer page, Worth it?, tab {chart + 1}", reader.frame())
     select_tab(reader, reader.frame(), "customer_tabs", 0)
+    # The page's own dialogs, opened with their buttons' Alt+letters.
+    for title, label in (("purchase dialog", "Add &purchase..."),
+                         ("edit customer dialog", "Ed&it...")):
+        button = find_button(reader.frame(), label)
+        if button is None:
+            reader.fail(f"customer page: no button \"{tr(label)}\"")
+            continue
+        keys = button.queryAction().getKeyBinding(0)
+        if not keys:
+            reader.fail(f"customer page: the button \"{button.name}\" has no Alt+letter")
+            continue
+        open_and_check(reader, title, lambda: press_keys(keys.split(";")[0]))
+
+
+_catalog = []
+
+
+def tr(text):
+    """A label of the window in the language it runs in, from its own catalog."""
+    return _catalog[0].gettext(text) if _catalog else text
+
+
+def find_button(window, label):
+    want = clean(tr(label))
+    for acc in walk(window):
+        if acc.getRole() == pyatspi.ROLE_PUSH_BUTTON and clean(acc.name) == want:
+            return acc
+    return None
 
 
 if __name__ == "__main__":
