@@ -1,9 +1,9 @@
 #include "gui/accountant_export_dialog.h"
-#include "gui/accessibility.h"
 
 #include "core/date_ranges.h"
 #include "core/errors.h"
 #include "exchange/accountant_export.h"
+#include "gui/accessibility.h"
 #include "gui/background_read.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"

@@ -1,6 +1,6 @@
 #include "gui/backup_dialog.h"
-#include "gui/accessibility.h"
 
+#include "gui/accessibility.h"
 #include "gui/format.h"
 #include "gui/ui.h"
 #include "store/backup.h"

@@ -1,6 +1,6 @@
 #include "gui/customer_page.h"
-#include "gui/accessibility.h"
 
+#include "gui/accessibility.h"
 #include "gui/customer_dialog.h"
 #include "gui/format.h"
 #include "gui/log_incident_dialog.h"

@@ -1,6 +1,6 @@
 #include "gui/customers_view.h"
-#include "gui/accessibility.h"
 
+#include "gui/accessibility.h"
 #include "gui/customer_dialog.h"
 #include "gui/customer_list_model.h"
 #include "gui/customer_page.h"

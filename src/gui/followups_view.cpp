@@ -1,8 +1,8 @@
 #include "gui/followups_view.h"
 #include "core/limits.h"
-#include "gui/accessibility.h"
 
 #include "exchange/followups_ics.h"
+#include "gui/accessibility.h"
 #include "gui/followups_print.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"

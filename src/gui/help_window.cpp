@@ -1,6 +1,6 @@
 #include "gui/help_window.h"
-#include "gui/accessibility.h"
 
+#include "gui/accessibility.h"
 #include "gui/help_content.h"
 
 #include <wx/frame.h>

@@ -1,6 +1,6 @@
 #include "gui/import_dialog.h"
-#include "gui/accessibility.h"
 
+#include "gui/accessibility.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/services.h"

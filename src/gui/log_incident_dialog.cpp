@@ -1,8 +1,8 @@
 #include "gui/log_incident_dialog.h"
-#include "gui/accessibility.h"
 
 #include "core/errors.h"
 #include "core/limits.h"
+#include "gui/accessibility.h"
 #include "gui/customer_completer.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
@@ -275,9 +275,8 @@ void LogIncidentDialog::BuildLayout() {
     m_minutes = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                wxSP_ARROW_KEYS, kMinutesMin, kMinutesMax, 0);
     // Room for five digits and both buttons in the font in use (big text needs more).
-    m_minutes->SetMinSize(
-        wxSize(std::max(FromDIP(150), m_minutes->GetSizeFromTextSize(GetTextExtent("00000").x).x),
-               -1));
+    m_minutes->SetMinSize(wxSize(
+        std::max(FromDIP(150), m_minutes->GetSizeFromTextSize(GetTextExtent("00000").x).x), -1));
     m_minutes->SetName("minutes");
     effortRow->Add(m_minutes, 0, wxALIGN_CENTER_VERTICAL);
     effortRow->AddSpacer(space * 2);

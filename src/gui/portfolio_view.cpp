@@ -1,6 +1,6 @@
 #include "gui/portfolio_view.h"
-#include "gui/accessibility.h"
 
+#include "gui/accessibility.h"
 #include "gui/format.h"
 #include "gui/services.h"
 #include "gui/ui.h"

@@ -1,6 +1,6 @@
 #include "gui/reports_view.h"
-#include "gui/accessibility.h"
 
+#include "gui/accessibility.h"
 #include "gui/format.h"
 #include "gui/portfolio_view.h"
 #include "gui/ui.h"

@@ -1,7 +1,7 @@
 #include "gui/settings_dialog.h"
-#include "gui/accessibility.h"
 
 #include "core/errors.h"
+#include "gui/accessibility.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/services.h"

@@ -77,9 +77,8 @@ public:
     void SetBadge(const wxString& badge) {
         m_badge = badge;
         // The count drawn beside the label is heard with it: "Follow-ups, 3 overdue".
-        SetAccessibleName(this, badge.empty() ? m_label
-                                              : wxString::Format(_("%s, %s overdue"), m_label,
-                                                                 badge));
+        SetAccessibleName(
+            this, badge.empty() ? m_label : wxString::Format(_("%s, %s overdue"), m_label, badge));
         Refresh();
     }
 

@@ -1,6 +1,6 @@
 #include "gui/today_view.h"
-#include "gui/accessibility.h"
 
+#include "gui/accessibility.h"
 #include "gui/format.h"
 #include "gui/ui.h"
 

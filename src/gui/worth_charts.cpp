@@ -1,6 +1,6 @@
 #include "gui/worth_charts.h"
-#include "gui/accessibility.h"
 
+#include "gui/accessibility.h"
 #include "gui/format.h"
 #include "gui/ui.h"
 
@@ -291,12 +291,12 @@ void ValueCostChart::SetEvents(std::vector<store::WorthEvent> events, Date today
         spent += e.time_cost + e.given_back;
     }
     SetAccessibleDescription(
-        this, m_events.empty()
-                  ? _("Nothing recorded yet.")
-                  : wxString::Format(_("Margin from purchases: %s"), FormatMoney(margin, m_currency)) +
-                        "; " +
-                        wxString::Format(_("Time and money spent: %s"),
-                                         FormatMoney(spent, m_currency)));
+        this,
+        m_events.empty()
+            ? _("Nothing recorded yet.")
+            : wxString::Format(_("Margin from purchases: %s"), FormatMoney(margin, m_currency)) +
+                  "; " +
+                  wxString::Format(_("Time and money spent: %s"), FormatMoney(spent, m_currency)));
     Refresh();
 }
 
@@ -452,7 +452,8 @@ void PortfolioPlot::SetReports(const std::vector<WorthReport>& reports, std::str
     for (const Point& p : m_points)
         ++counts[static_cast<int>(p.verdict)];
     wxString groups;
-    for (Verdict v : {Verdict::worth_it, Verdict::watch, Verdict::costing, Verdict::too_little_data})
+    for (Verdict v :
+         {Verdict::worth_it, Verdict::watch, Verdict::costing, Verdict::too_little_data})
         if (counts[static_cast<int>(v)])
             groups += wxString::Format("; %s %zu", ShortVerdict(v), counts[static_cast<int>(v)]);
     SetAccessibleDescription(
