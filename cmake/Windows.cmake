@@ -68,31 +68,37 @@ foreach(suite test_core test_store test_cli)
 endforeach()
 
 # The installer: makensis from Debian's nsis package, 64-bit stub (Target amd64-unicode).
+# Without the window (RAPPORT_BUILD_GUI=OFF) it packs rapport-cli.exe alone.
 find_program(MAKENSIS_EXECUTABLE makensis)
-if(MAKENSIS_EXECUTABLE AND TARGET rapport)
-    # German texts of wxWidgets' own dialogs and buttons, from Debian's wx3.2-i18n (the same
-    # catalog the Linux package uses).
-    find_file(RAPPORT_WXSTD_DE_MO wxstd-3.2.mo PATHS /usr/share/locale/de/LC_MESSAGES
-              NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
-    if(NOT RAPPORT_WXSTD_DE_MO)
-        message(FATAL_ERROR "wxstd-3.2.mo not found: install wx3.2-i18n")
-    endif()
+if(MAKENSIS_EXECUTABLE AND TARGET rapport-cli)
     set(RAPPORT_INSTALLER ${CMAKE_BINARY_DIR}/Rapport-${PROJECT_VERSION}-setup.exe)
-    get_target_property(rapport_gui_dir rapport BINARY_DIR)
+    set(window_defines "")
+    set(window_depends "")
+    if(TARGET rapport)
+        # German texts of wxWidgets' own dialogs and buttons, from Debian's wx3.2-i18n (the
+        # same catalog the Linux package uses).
+        find_file(RAPPORT_WXSTD_DE_MO wxstd-3.2.mo PATHS /usr/share/locale/de/LC_MESSAGES
+                  NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+        if(NOT RAPPORT_WXSTD_DE_MO)
+            message(FATAL_ERROR "wxstd-3.2.mo not found: install wx3.2-i18n")
+        endif()
+        get_target_property(rapport_gui_dir rapport BINARY_DIR)
+        set(window_defines -DRAPPORT_EXE=$<TARGET_FILE:rapport>
+            -DDE_MO=${rapport_gui_dir}/locale/de/LC_MESSAGES/rapport.mo
+            -DWXSTD_DE_MO=${RAPPORT_WXSTD_DE_MO})
+        set(window_depends rapport rapport-translations)
+    endif()
     add_custom_target(windows-installer
         COMMAND ${MAKENSIS_EXECUTABLE} -V2 -NOCD
                 -DVERSION=${PROJECT_VERSION}
-                -DAPP_ID=${RAPPORT_APP_ID}
                 -DOUTFILE=${RAPPORT_INSTALLER}
-                -DRAPPORT_EXE=$<TARGET_FILE:rapport>
                 -DRAPPORT_CLI_EXE=$<TARGET_FILE:rapport-cli>
+                ${window_defines}
                 -DICON=${RAPPORT_ICO}
-                -DDE_MO=${rapport_gui_dir}/locale/de/LC_MESSAGES/rapport.mo
-                -DWXSTD_DE_MO=${RAPPORT_WXSTD_DE_MO}
                 -DLICENSE=${CMAKE_SOURCE_DIR}/packaging/copyright
                 -DREADME=${RAPPORT_WINDOWS_DIR}/README-windows.txt
                 ${RAPPORT_WINDOWS_DIR}/rapport.nsi
-        DEPENDS rapport rapport-cli rapport-translations ${RAPPORT_ICO}
+        DEPENDS rapport-cli ${window_depends} ${RAPPORT_ICO}
                 ${RAPPORT_WINDOWS_DIR}/rapport.nsi ${RAPPORT_WINDOWS_DIR}/README-windows.txt
         BYPRODUCTS ${RAPPORT_INSTALLER}
         WORKING_DIRECTORY ${CMAKE_BINARY_DIR}

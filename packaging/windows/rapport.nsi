@@ -29,7 +29,9 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "see LICENSE.txt"
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
+!ifdef RAPPORT_EXE
 !define MUI_FINISHPAGE_RUN "$INSTDIR\bin\rapport.exe"
+!endif
 
 !insertmacro MUI_PAGE_LICENSE "${LICENSE}"
 !insertmacro MUI_PAGE_DIRECTORY
@@ -43,21 +45,25 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "see LICENSE.txt"
 Section "Rapport"
     SetShellVarContext current
     SetOutPath "$INSTDIR\bin"
-    File "/oname=rapport.exe" "${RAPPORT_EXE}"
     File "/oname=rapport-cli.exe" "${RAPPORT_CLI_EXE}"
+!ifdef RAPPORT_EXE ; a build without the window (RAPPORT_BUILD_GUI=OFF) packs the CLI only
+    File "/oname=rapport.exe" "${RAPPORT_EXE}"
     ; The German window: Rapport's own catalog and wxWidgets' (buttons, standard dialogs).
     ; rapport.exe looks for them in <its folder>\..\share\locale.
     SetOutPath "$INSTDIR\share\locale\de\LC_MESSAGES"
     File "/oname=rapport.mo" "${DE_MO}"
     File "/oname=wxstd-3.2.mo" "${WXSTD_DE_MO}"
+!endif
     SetOutPath "$INSTDIR"
     File "/oname=rapport.ico" "${ICON}"
     File "/oname=LICENSE.txt" "${LICENSE}"
     File "/oname=README.txt" "${README}"
 
     WriteUninstaller "$INSTDIR\uninstall.exe"
+!ifdef RAPPORT_EXE
     CreateShortcut "$SMPROGRAMS\Rapport.lnk" "$INSTDIR\bin\rapport.exe" "" \
         "$INSTDIR\rapport.ico" 0 SW_SHOWNORMAL "" "Remember every difficult customer"
+!endif
 
     WriteRegStr HKCU "Software\Rapport" "InstallDir" "$INSTDIR"
     WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "Rapport"
