@@ -2,6 +2,7 @@
 // builds the services once and hands them to the main window. Also the headless modes:
 // --screenshot renders one view to a PNG file, --measure-startup times the customer list.
 #include "core/errors.h"
+#include "core/utf8_path.h"
 #include "gui/accountant_export_dialog.h"
 #include "gui/backup_dialog.h"
 #include "gui/customer_dialog.h"
@@ -179,7 +180,7 @@ bool RapportApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (!wxApp::OnCmdLineParsed(parser))
         return false;
     wxString value;
-    m_ownPath = parser.Found("db", &value) ? std::filesystem::path(value.utf8_string())
+    m_ownPath = parser.Found("db", &value) ? path_from_utf8(value.utf8_string())
                                            : store::default_database_path();
     parser.Found("screenshot", &m_screenshot);
     parser.Found("view", &m_view);
