@@ -9,6 +9,8 @@
 #   ./packaging/dev.sh fuzz [seconds]  fuzz the parsers with libFuzzer (clang; build-fuzz)
 #   ./packaging/dev.sh package      build the .deb into build/packages and run lintian on it
 #   ./packaging/dev.sh screenshots  redraw assets/screenshots (the metainfo's pictures) from demo data
+#   ./packaging/dev.sh windows      cross-build for Windows (build-windows), its installer, and
+#                                   the Windows tests under wine (packaging/windows/)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,8 +21,8 @@ build_type="${RAPPORT_BUILD_TYPE:-RelWithDebInfo}"
 say() { printf '==> %s\n' "$*"; }
 
 install_packages() {
-    local wanted missing=()
-    wanted=$(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$here/debian-packages.txt" | grep -v '^$')
+    local list="${1:-$here/debian-packages.txt}" wanted missing=()
+    wanted=$(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$list" | grep -v '^$')
     for pkg in $wanted; do
         if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
             missing+=("$pkg")
@@ -162,6 +164,40 @@ run_screenshots() {
     rm -rf "$work"
 }
 
+# The Windows build: MinGW-w64, wine and NSIS from Debian; the libraries Debian has no Windows
+# build of, cross-built from Debian's source packages once into a cache outside the tree
+# (packaging/windows/build-deps.sh); then this project with a toolchain file, its installer,
+# and its tests under wine (packaging/windows/test-wine.sh).
+run_windows() {
+    local win_build="${RAPPORT_WINDOWS_BUILD_DIR:-$root/build-windows}"
+    local cache="${RAPPORT_WINDOWS_CACHE:-$HOME/.cache/rapport-windows}"
+    local start=$SECONDS sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    install_packages
+    if ! apt-cache showsrc wxwidgets3.2 2>/dev/null | grep -q '^Version:'; then
+        say "adding deb-src lines for Debian's archive (apt-get source)"
+        $sudo cp "$here/windows/deb-src.sources" /etc/apt/sources.list.d/rapport-deb-src.sources
+        $sudo apt-get update -q
+    fi
+    install_packages "$here/windows/debian-packages.txt"
+    say "third-party libraries for Windows (cache: $cache)"
+    local deps
+    deps="$("$here/windows/build-deps.sh" "$cache" | tail -n 1)"
+    say "third-party libraries ready after $((SECONDS - start)) s"
+    if [ ! -f "$win_build/build.ninja" ]; then
+        cmake -S "$root" -B "$win_build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+            -DCMAKE_TOOLCHAIN_FILE="$here/windows/toolchain-mingw64.cmake" \
+            -DRAPPORT_WINDOWS_DEPS="$deps"
+    else
+        cmake "$win_build" -DRAPPORT_WINDOWS_DEPS="$deps" >/dev/null
+    fi
+    cmake --build "$win_build" -j "$(nproc)"
+    cmake --build "$win_build" --target windows-installer
+    say "built after $((SECONDS - start)) s: $(ls "$win_build"/Rapport-*-setup.exe)"
+    "$here/windows/test-wine.sh" "$win_build"
+    say "packaging/dev.sh windows: $((SECONDS - start)) s in all"
+}
+
 cmd="${1:-}"
 shift || true
 case "$cmd" in
@@ -174,8 +210,9 @@ case "$cmd" in
     fuzz) install_packages; run_fuzz "$@" ;;
     package) install_packages; ensure_locales; configure_and_build; run_package ;;
     screenshots) install_packages; configure_and_build; run_screenshots ;;
+    windows) run_windows ;;
     *)
-        echo "usage: $0 run|test|build|bench|sanitize|fuzz|package|screenshots|deps" >&2
+        echo "usage: $0 run|test|build|bench|sanitize|fuzz|package|screenshots|windows|deps" >&2
         exit 2
         ;;
 esac

@@ -1,4 +1,5 @@
 #include "cli/cli_context.h"
+#include "core/utf8_path.h"
 #include "core/limits.h"
 
 #include "core/errors.h"
@@ -12,7 +13,7 @@
 namespace rapport::cli {
 
 std::filesystem::path CliContext::db_path() const {
-    return db_option.empty() ? store::default_database_path() : std::filesystem::path(db_option);
+    return db_option.empty() ? store::default_database_path() : path_from_utf8(db_option);
 }
 
 store::Database& CliContext::db() {

@@ -1,5 +1,6 @@
 // backup, backup --list, restore: copies of the database and the way back.
 #include "cli/cli_context.h"
+#include "core/utf8_path.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
 #include "store/backup.h"
@@ -60,7 +61,7 @@ void print_backup_list(const fs::path& db_path, bool json) {
 
 // A file named as `backup --list` shows it may be given without its folder.
 fs::path find_backup_file(const fs::path& db_path, const std::string& given) {
-    const fs::path file(given);
+    const fs::path file = path_from_utf8(given);
     std::error_code ec;
     if (!fs::exists(file, ec) && !file.has_parent_path()) {
         const fs::path in_folder = store::backup_folder(db_path) / file;
@@ -92,7 +93,7 @@ void add_backup_commands(CLI::App& app, CliContext& ctx) {
         }
         fs::path file;
         if (!a->out.empty()) {
-            file = a->out;
+            file = path_from_utf8(a->out);
             std::error_code ec;
             if (fs::exists(file, ec) && fs::equivalent(file, ctx.db_path(), ec))
                 throw InputError("The backup cannot be written over the database itself; choose "

@@ -1,5 +1,6 @@
 // export accountant | history (export followups lives with the follow-ups).
 #include "cli/cli_context.h"
+#include "core/utf8_path.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
 #include "exchange/accountant_export.h"
@@ -100,7 +101,7 @@ void add_accountant_command(CLI::App& exp, CliContext& ctx) {
                 : exchange::AccountantFormat::csv;
         if (o->out.empty())
             throw InputError("Say where to write the export with --out FILE.");
-        const auto result = exchange::export_accountant(ctx.db(), from, to, format, o->out);
+        const auto result = exchange::export_accountant(ctx.db(), from, to, format, path_from_utf8(o->out));
         if (ctx.json)
             print_json(totals_json(result, from, to, o->out));
         else
@@ -129,8 +130,8 @@ void add_history_command(CLI::App& exp, CliContext& ctx) {
         const std::string format = choose_format(o->format, o->out, {"csv", "json"}, "history");
         if (o->out.empty())
             throw InputError("Say where to write the history with --out PATH.");
-        const auto n = format == "json" ? exchange::export_history_json(ctx.db(), o->out, utc_now())
-                                        : exchange::export_history_csv(ctx.db(), o->out);
+        const auto n = format == "json" ? exchange::export_history_json(ctx.db(), path_from_utf8(o->out), utc_now())
+                                        : exchange::export_history_csv(ctx.db(), path_from_utf8(o->out));
         if (ctx.json) {
             print_json({{"path", o->out},
                         {"format", format},

@@ -1,5 +1,6 @@
 // followups (the weekly review), followup done | move | add, export followups (iCalendar).
 #include "cli/cli_context.h"
+#include "core/utf8_path.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
 #include "core/resolutions.h"
@@ -295,7 +296,7 @@ void add_export_command(CLI::App& app, CliContext& ctx) {
                 fmt::format("Follow-ups export as ics only (got --format {}).", o->format));
         if (o->out.empty())
             throw InputError("Say where to write the calendar file with --out FILE.");
-        const std::size_t events = exchange::export_follow_ups_ics(ctx.db(), o->out);
+        const std::size_t events = exchange::export_follow_ups_ics(ctx.db(), path_from_utf8(o->out));
         if (ctx.json)
             print_json({{"file", o->out}, {"events", events}});
         else

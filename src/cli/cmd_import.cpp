@@ -1,6 +1,7 @@
 // import customers | purchases FILE: what a till or spreadsheet exported, checked first, then
 // written in one transaction or not at all.
 #include "cli/cli_context.h"
+#include "core/utf8_path.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
 #include "exchange/importer.h"
@@ -128,7 +129,7 @@ void run(CliContext& ctx, exchange::ImportKind kind, const Options& o) {
     if (o.no_header)
         options.has_header = false;
     options.skip_bad_rows = o.skip_bad_rows;
-    const CsvTable table = exchange::read_import_file(o.file);
+    const CsvTable table = exchange::read_import_file(path_from_utf8(o.file));
 
     exchange::ImportResult result;
     if (o.dry_run)

@@ -10,6 +10,10 @@
 #include <cstdio>
 #include <iostream>
 
+#ifdef _WIN32
+#include <windows.h>
+#endif
+
 namespace {
 
 void print_error(const std::string& message) {
@@ -27,6 +31,11 @@ std::string usage_sentence(const CLI::ParseError& e) {
 } // namespace
 
 int main(int argc, char** argv) {
+#ifdef _WIN32
+    // Everything Rapport prints is UTF-8 (the manifest makes it the code page of argv too);
+    // the console shows it as such instead of in its OEM code page.
+    ::SetConsoleOutputCP(CP_UTF8);
+#endif
     rapport::cli::CliContext ctx;
     CLI::App app{"Rapport: remember every difficult customer, and know who is worth it.",
                  "rapport-cli"};

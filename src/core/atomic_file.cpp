@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
@@ -14,6 +15,16 @@
 #include <system_error>
 #include <unistd.h>
 #include <vector>
+
+#ifdef _WIN32
+// Windows has no mkostemp, fchmod or fsync: the temporary file is created with _wopen (its
+// name is UTF-16, so "Zoë" works whatever the code page), flushed with _commit (which is
+// FlushFileBuffers) and put in place with MoveFileExW, which replaces the target in one step.
+// A new file inherits its folder's ACL; under the user's profile only the user (and the
+// administrators) can read it, which is what 0600 promises on Linux.
+#include <io.h>
+#include <windows.h>
+#endif
 
 namespace rapport {
 namespace {
@@ -98,6 +109,25 @@ private:
     int m_error = 0;
 };
 
+#ifdef _WIN32
+constexpr int kOpenFlags = _O_WRONLY | _O_BINARY | _O_NOINHERIT;
+
+// A new file beside the target, ".<name>.tmp-<pid>-<n>"; -1 with errno when none can be made.
+int create_temp(const fs::path& folder, const fs::path& target, fs::path& path) {
+    static std::atomic<unsigned> counter{0};
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        path =
+            folder / (L"." + target.filename().wstring() + L".tmp-" +
+                      std::to_wstring(::GetCurrentProcessId()) + L"-" + std::to_wstring(counter++));
+        const int fd =
+            ::_wopen(path.c_str(), kOpenFlags | _O_CREAT | _O_EXCL, _S_IREAD | _S_IWRITE);
+        if (fd >= 0 || errno != EEXIST)
+            return fd;
+    }
+    return -1;
+}
+#endif
+
 // The temporary file beside the target. Until commit() it is removed whatever happens.
 class TempFile {
 public:
@@ -107,28 +137,37 @@ public:
         if (fs::is_directory(target, ec)) {
             throw DataError(tr("{} is a folder; choose a file name to save to."), target.string());
         }
+#ifdef _WIN32
+        m_fd = create_temp(folder, target, m_path);
+#else
         std::string pattern =
             (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
         m_fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+#endif
         if (m_fd < 0) {
+            m_path.clear();
             const int err = errno;
             if (err == ENOENT || err == ENOTDIR)
                 throw DataError(tr("The folder {} does not exist."), folder.string());
             throw DataError(tr("The folder {} cannot be written to: {}."), folder.string(),
                             reason(err));
         }
+#ifndef _WIN32
         m_path = pattern;
         // mkostemp already uses 0600; fchmod makes the promise independent of libc and umask.
         if (::fchmod(m_fd, S_IRUSR | S_IWUSR) != 0)
             fail_write(errno);
+#endif
     }
     TempFile(const TempFile&) = delete;
     TempFile& operator=(const TempFile&) = delete;
     ~TempFile() {
         if (m_fd >= 0)
             ::close(m_fd);
-        if (!m_committed && !m_path.empty())
-            ::unlink(m_path.c_str());
+        if (!m_committed && !m_path.empty()) {
+            std::error_code ec;
+            fs::remove(m_path, ec);
+        }
     }
 
     int fd() const { return m_fd; }
@@ -139,11 +178,17 @@ public:
     void reopen() {
         if (m_fd >= 0)
             ::close(m_fd);
+#ifdef _WIN32
+        m_fd = ::_wopen(m_path.c_str(), kOpenFlags);
+        if (m_fd < 0)
+            fail_write(errno);
+#else
         m_fd = ::open(m_path.c_str(), O_WRONLY | O_CLOEXEC);
         if (m_fd < 0)
             fail_write(errno);
         if (::fchmod(m_fd, S_IRUSR | S_IWUSR) != 0)
             fail_write(errno);
+#endif
     }
 
     void close_descriptor() {
@@ -159,6 +204,22 @@ public:
 
     // Flushes the data to disk, then puts the file in place of the target in one step.
     void commit() {
+#ifdef _WIN32
+        if (::_commit(m_fd) != 0)
+            fail_write(errno);
+        const int fd = m_fd;
+        m_fd = -1;
+        if (::_close(fd) != 0)
+            fail_write(errno);
+        // WRITE_THROUGH: the call returns once the rename is on disk (the folder fsync's job).
+        if (!::MoveFileExW(m_path.c_str(), m_target.c_str(),
+                           MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+            const auto err = static_cast<int>(::GetLastError());
+            throw DataError(fmt::format("The file {} cannot be replaced: {}.", m_target.string(),
+                                        std::system_category().message(err)));
+        }
+        m_committed = true;
+#else
         if (::fsync(m_fd) != 0)
             fail_write(errno);
         const int fd = m_fd;
@@ -172,9 +233,11 @@ public:
         }
         m_committed = true;
         sync_folder();
+#endif
     }
 
 private:
+#ifndef _WIN32
     // Makes the rename itself durable. Some file systems cannot fsync a folder (EINVAL); the
     // file is already in place then, so only a real I/O error is reported.
     void sync_folder() const {
@@ -190,6 +253,7 @@ private:
                             reason(err));
         }
     }
+#endif
 
     fs::path m_target;
     fs::path m_path;

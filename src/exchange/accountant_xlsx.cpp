@@ -126,7 +126,10 @@ AccountantTotals write_accountant_xlsx(Database& db, Date from, Date to,
     // sit in memory; rows must then be written top to bottom, which the query does.
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
-    WorkbookPtr wb(workbook_new_opt(out.c_str(), &options));
+    // By its UTF-8 name: libxlsxwriter opens it with fopen (on Windows the programs' manifest
+    // makes UTF-8 the code page, so a folder "Zoë" works there too).
+    const std::string out_name = out.string();
+    WorkbookPtr wb(workbook_new_opt(out_name.c_str(), &options));
     if (!wb)
         throw DataError(tr("The XLSX file {} could not be created."), out.string());
     const Formats f = make_formats(wb.get());

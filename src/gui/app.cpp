@@ -2,6 +2,7 @@
 // builds the services once and hands them to the main window. Also the headless modes:
 // --screenshot renders one view to a PNG file, --measure-startup times the customer list.
 #include "core/errors.h"
+#include "core/utf8_path.h"
 #include "gui/accountant_export_dialog.h"
 #include "gui/backup_dialog.h"
 #include "gui/customer_dialog.h"
@@ -45,14 +46,32 @@
 #include <memory>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <unistd.h>
+#endif
 
 namespace rapport::gui {
 namespace {
 
 // Milliseconds since this process started, from the kernel's record of its start time
 // (/proc/self/stat field 22, in clock ticks since boot), so library loading counts too.
+#ifdef _WIN32
+// Windows keeps the creation time of the process; both times count 100 ns since 1601.
+long MillisecondsSinceProcessStart() {
+    FILETIME created{}, exited{}, kernel{}, user{}, now{};
+    if (!::GetProcessTimes(::GetCurrentProcess(), &created, &exited, &kernel, &user))
+        return -1;
+    ::GetSystemTimeAsFileTime(&now);
+    const auto ticks = [](const FILETIME& t) {
+        return (static_cast<unsigned long long>(t.dwHighDateTime) << 32) | t.dwLowDateTime;
+    };
+    return static_cast<long>((ticks(now) - ticks(created)) / 10000);
+}
+#else
 long MillisecondsSinceProcessStart() {
     std::ifstream stat("/proc/self/stat");
     std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
@@ -72,6 +91,7 @@ long MillisecondsSinceProcessStart() {
     const double start_ms = start_ticks * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
     return static_cast<long>(now_ms - start_ms);
 }
+#endif
 
 // Headless runs (screenshots, timing) write to the terminal; a person gets a dialog.
 void Report(bool headless, const wxString& message) {
@@ -87,7 +107,9 @@ void Report(bool headless, const wxString& message) {
 // to choose a visual (Mesa, and with it LLVM: 54 MB of the window's 115 MB with an empty file,
 // and 65 ms of its start). Turn that off unless the user set GDK_GL.
 void SkipUnusedOpenGl() {
+#ifndef _WIN32 // no GTK there
     ::setenv("GDK_GL", "disable", 0);
+#endif
 }
 
 class RapportApp : public wxApp {
@@ -158,7 +180,7 @@ bool RapportApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (!wxApp::OnCmdLineParsed(parser))
         return false;
     wxString value;
-    m_ownPath = parser.Found("db", &value) ? std::filesystem::path(value.utf8_string())
+    m_ownPath = parser.Found("db", &value) ? path_from_utf8(value.utf8_string())
                                            : store::default_database_path();
     parser.Found("screenshot", &m_screenshot);
     parser.Found("view", &m_view);

@@ -1,4 +1,5 @@
 #include "gui/demo_data.h"
+#include "core/utf8_path.h"
 
 #include "exchange/demo.h"
 #include "store/customers.h"
@@ -9,7 +10,7 @@ namespace rapport::gui {
 
 std::filesystem::path DemoDatabasePath() {
     // The XDG layout (set by the application at start) makes this $XDG_DATA_HOME/rapport.
-    return std::filesystem::path(wxStandardPaths::Get().GetUserDataDir().utf8_string()) / "demo.db";
+    return path_from_utf8(wxStandardPaths::Get().GetUserDataDir().utf8_string()) / "demo.db";
 }
 
 store::Database OpenDemoDatabase(const std::filesystem::path& path) {

@@ -1,4 +1,5 @@
 #include "gui/followups_view.h"
+#include "core/utf8_path.h"
 #include "core/limits.h"
 
 #include "exchange/followups_ics.h"
@@ -474,7 +475,7 @@ void ExportFollowUpsToCalendar(wxWindow* parent, Services& services) {
         path += ".ics";
     try {
         const std::size_t events =
-            exchange::export_follow_ups_ics(services.db(), std::filesystem::path(Utf8(path)));
+            exchange::export_follow_ups_ics(services.db(), path_from_utf8(Utf8(path)));
         wxMessageBox(wxString::Format(wxPLURAL("%zu open follow-up written to %s. Import the file "
                                                "in your calendar; importing a newer one updates "
                                                "the events instead of doubling them.",

@@ -1,4 +1,5 @@
 #include "gui/import_dialog.h"
+#include "core/utf8_path.h"
 
 #include "gui/accessibility.h"
 #include "gui/format.h"
@@ -237,7 +238,7 @@ private:
             return;
         if (m_services.remember_ui)
             wxConfigBase::Get()->Write(kFolderKey, wxFileName(dlg.GetPath()).GetPath());
-        Load(std::filesystem::path(dlg.GetPath().utf8_string()));
+        Load(path_from_utf8(dlg.GetPath().utf8_string()));
     }
 
     void OnMappingChosen() {

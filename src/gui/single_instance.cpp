@@ -55,7 +55,12 @@ SingleInstance::~SingleInstance() = default;
 
 bool SingleInstance::Acquire(std::function<void()> raise, wxString* message) {
     const wxString dir = RuntimeDir();
+#ifdef _WIN32
+    // wxServer is DDE there: the "socket" is a service name, per user like the checker's mutex.
+    const wxString socket = BaseName() + "-raise";
+#else
     const wxString socket = wxFileName(dir, BaseName() + ".socket").GetFullPath();
+#endif
     m_checker = std::make_unique<wxSingleInstanceChecker>();
     if (!m_checker->Create(BaseName() + ".lock", dir)) {
         // Without a lock we cannot tell; opening a second window is better than none.

@@ -3,6 +3,7 @@
 // The lock is a wxSingleInstanceChecker file and the "come to the front" request travels over
 // a UNIX socket (wxServer/wxClient), both in the user's runtime directory ($XDG_RUNTIME_DIR,
 // private to the user), so two users on one machine each get their own window.
+// On Windows the lock is a named mutex and the request goes over DDE (wx's wxServer there).
 #include <wx/ipc.h>
 #include <wx/string.h>
 

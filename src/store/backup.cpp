@@ -183,7 +183,9 @@ void copy_file_bytes(const fs::path& from, const fs::path& to) {
 
 void prepare_folder(const fs::path& folder) {
     ensure_private_directory(folder);
+#ifndef _WIN32 // there the folder inherits the profile's ACL (ensure_private_directory)
     ::chmod(folder.c_str(), 0700);
+#endif
 }
 
 fs::path timestamped_name(const fs::path& db_path, BackupKind kind) {
@@ -343,9 +345,11 @@ BackupInfo inspect_backup(const fs::path& file) {
         info.day = parsed->day;
         info.taken_at = parsed->taken_at;
     } else {
-        struct stat st {};
-        ::stat(file.c_str(), &st);
-        const std::tm tm = local_tm(st.st_mtime);
+        std::error_code ec;
+        const auto modified = fs::last_write_time(file, ec);
+        const std::tm tm = local_tm(
+            ec ? std::time_t{0}
+               : std::chrono::system_clock::to_time_t(std::chrono::file_clock::to_sys(modified)));
         info.kind = BackupKind::manual;
         info.day = Date{date::year{tm.tm_year + 1900}, date::month{unsigned(tm.tm_mon + 1)},
                         date::day{unsigned(tm.tm_mday)}};

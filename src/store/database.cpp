@@ -19,6 +19,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef _WIN32
+#include <shlobj.h>
+#include <windows.h>
+#endif
+
 namespace rapport::store {
 namespace fs = std::filesystem;
 
@@ -105,6 +110,49 @@ DamagedDatabaseError::DamagedDatabaseError(fs::path path, std::string finding)
 
 ReadCancelled::ReadCancelled() : DataError("The reading was cancelled.") {}
 
+#ifdef _WIN32
+// Windows: %APPDATA%\rapport\rapport.db, the folder wxStandardPaths::GetUserDataDir() names
+// (the demo file lives there too). Read as UTF-16, so a profile "C:\Users\Zoë" works under
+// any code page.
+fs::path default_database_path() {
+    if (const wchar_t* env = ::_wgetenv(L"RAPPORT_DB"); env && *env)
+        return fs::path(env);
+    fs::path folder;
+    PWSTR roaming = nullptr;
+    if (::SHGetKnownFolderPath(FOLDERID_RoamingAppData, 0, nullptr, &roaming) == S_OK)
+        folder = fs::path(roaming);
+    ::CoTaskMemFree(roaming);
+    if (folder.empty())
+        folder = ".";
+    return folder / "rapport" / "rapport.db";
+}
+
+// A new folder or file inherits the ACL of the folder it is made in; under the user's
+// profile (%APPDATA%) only the user, SYSTEM and the administrators can read it, which is what
+// 0700/0600 promise on Linux. There is no mode to take away, so nothing more is done.
+void ensure_private_directory(const fs::path& dir) {
+    if (dir.empty())
+        return;
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) {
+        throw DataError(
+            fmt::format("The folder {} cannot be created: {}.", describe(dir), ec.message()));
+    }
+}
+
+void ensure_private_file(const fs::path& file) {
+    const int fd = ::_wopen(file.c_str(), _O_WRONLY | _O_CREAT | _O_BINARY | _O_NOINHERIT,
+                            _S_IREAD | _S_IWRITE);
+    if (fd < 0) {
+        if (errno == EACCES && fs::exists(file))
+            return; // read-only: the owner made it so, and writes report it later
+        throw DataError(fmt::format("The file {} cannot be created: {}.", describe(file),
+                                    std::strerror(errno)));
+    }
+    ::_close(fd);
+}
+#else
 fs::path default_database_path() {
     if (const char* env = std::getenv("RAPPORT_DB"); env && *env)
         return fs::path(env);
@@ -144,6 +192,7 @@ void ensure_private_file(const fs::path& file) {
     ::fchmod(fd, 0600);
     ::close(fd);
 }
+#endif
 
 const char* migration_sql(int from_version) {
     switch (from_version) {

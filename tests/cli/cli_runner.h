@@ -10,12 +10,16 @@
 #include <string>
 #include <vector>
 
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 extern char** environ;
+#endif
 
 namespace rapport::test {
 
@@ -25,6 +29,80 @@ struct CliResult {
     std::string err;
 };
 
+#ifdef _WIN32
+inline std::wstring widen(const std::string& utf8) {
+    std::wstring w(static_cast<std::size_t>(::MultiByteToWideChar(CP_UTF8, 0, utf8.data(),
+                                                                  int(utf8.size()), nullptr, 0)),
+                   L'\0');
+    ::MultiByteToWideChar(CP_UTF8, 0, utf8.data(), int(utf8.size()), w.data(), int(w.size()));
+    return w;
+}
+
+// One argument quoted the way the C runtime splits a command line (backslashes double only
+// before a quote), so any text arrives as is, as with posix_spawn.
+inline std::wstring quoted(const std::wstring& arg) {
+    std::wstring q = L"\"";
+    std::size_t backslashes = 0;
+    for (const wchar_t c : arg) {
+        if (c == L'\\') {
+            ++backslashes;
+            continue;
+        }
+        q.append(c == L'"' ? backslashes * 2 + 1 : backslashes, L'\\');
+        backslashes = 0;
+        q += c;
+    }
+    q.append(backslashes * 2, L'\\');
+    return q + L"\"";
+}
+
+// Windows: CreateProcessW with the output going to files, as below. Text the program prints
+// goes through the C runtime's text mode (CRLF line ends, as Windows programs write them);
+// the result has LF, so the tests compare the same text on both systems.
+inline CliResult run_cli(const std::vector<std::string>& args) {
+    TempDir io;
+    SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
+    const auto open = [&](const std::filesystem::path& p, DWORD access, DWORD disposition) {
+        return ::CreateFileW(p.c_str(), access, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit,
+                             disposition, FILE_ATTRIBUTE_NORMAL, nullptr);
+    };
+    HANDLE in = open(L"NUL", GENERIC_READ, OPEN_EXISTING);
+    HANDLE out = open(io / "out", GENERIC_WRITE, CREATE_ALWAYS);
+    HANDLE err = open(io / "err", GENERIC_WRITE, CREATE_ALWAYS);
+    std::wstring command = quoted(widen(RAPPORT_CLI_PATH));
+    for (const auto& a : args)
+        command += L" " + quoted(widen(a));
+    STARTUPINFOW si{};
+    si.cb = sizeof(si);
+    si.dwFlags = STARTF_USESTDHANDLES;
+    si.hStdInput = in;
+    si.hStdOutput = out;
+    si.hStdError = err;
+    PROCESS_INFORMATION pi{};
+    CliResult r;
+    if (::CreateProcessW(nullptr, command.data(), nullptr, nullptr, TRUE, CREATE_NO_WINDOW, nullptr,
+                         nullptr, &si, &pi)) {
+        ::WaitForSingleObject(pi.hProcess, INFINITE);
+        DWORD code = 0;
+        ::GetExitCodeProcess(pi.hProcess, &code);
+        r.exit_code = static_cast<int>(code);
+        ::CloseHandle(pi.hThread);
+        ::CloseHandle(pi.hProcess);
+    }
+    ::CloseHandle(in);
+    ::CloseHandle(out);
+    ::CloseHandle(err);
+    const auto lf = [](std::string text) {
+        std::string::size_type at = 0;
+        while ((at = text.find("\r\n", at)) != std::string::npos)
+            text.erase(at, 1);
+        return text;
+    };
+    r.out = lf(read_all(io / "out"));
+    r.err = lf(read_all(io / "err"));
+    return r;
+}
+#else
 // Runs rapport-cli with `args` (no shell involved, so any text is passed as is).
 inline CliResult run_cli(const std::vector<std::string>& args) {
     TempDir io;
@@ -56,6 +134,7 @@ inline CliResult run_cli(const std::vector<std::string>& args) {
     r.err = read_all(err_path);
     return r;
 }
+#endif
 
 // Runs rapport-cli on the database `db` (adds --db first).
 inline CliResult run_cli(const std::filesystem::path& db, std::vector<std::string> args) {

@@ -7,18 +7,37 @@
 #include <string>
 
 #include <stdlib.h>
+#ifdef _WIN32
+#include <process.h>
+#endif
 
 namespace rapport::test {
 
 // A private temporary folder, removed with everything in it at the end of the test.
 class TempDir {
 public:
+#ifdef _WIN32
+    // No mkdtemp there: a new folder named after the process and a counter (create_directory
+    // says whether it made the folder, so two processes never share one).
+    TempDir() {
+        static int counter = 0;
+        const auto base = std::filesystem::temp_directory_path();
+        for (int attempt = 0; attempt < 1000; ++attempt) {
+            m_path = base / ("rapport-test-" + std::to_string(::_getpid()) + "-" +
+                             std::to_string(counter++));
+            if (std::filesystem::create_directory(m_path))
+                return;
+        }
+        throw std::runtime_error("no temporary folder could be made");
+    }
+#else
     TempDir() {
         std::string tmpl = (std::filesystem::temp_directory_path() / "rapport-test-XXXXXX").string();
         if (!::mkdtemp(tmpl.data()))
             throw std::runtime_error("mkdtemp failed");
         m_path = tmpl;
     }
+#endif
     ~TempDir() {
         std::error_code ec;
         std::filesystem::permissions(m_path, std::filesystem::perms::owner_all,
