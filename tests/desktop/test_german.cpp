@@ -296,7 +296,7 @@ TEST_CASE("In German the window says the errors of the core and the store in Ger
                       "The retention must be between 0 and 1 (got 2).");
 }
 
-TEST_CASE("In German the window says a damaged file, a full disk and a bad import row in German") {
+TEST_CASE("In German the window says a damaged file and a full disk and a bad import row in German") {
     REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("de"));
     BuildCatalogs catalogs;
     REQUIRE(catalogs.loaded);
