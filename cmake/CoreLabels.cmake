@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cmake -DSOURCE_DIR=<repo> -DOUT=<file.pot> -P CoreLabels.cmake
 #
 # The core (no wx) names its enum values and verdicts in English, and the window passes those

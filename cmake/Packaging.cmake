@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installing Rapport, and the Debian package (CPack).
 #
 #   cmake --build <build> --target package      (or ./packaging/dev.sh package)

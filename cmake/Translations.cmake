@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Translations of the window (gettext).
 #
 #   <build>/po/rapport.pot   every translatable string: xgettext over src/gui, the sentences of

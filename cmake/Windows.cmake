@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Rapport on Windows: the programs' resources and the NSIS installer. Only in a build for
 # Windows, which is cross-built on Debian with packaging/windows/toolchain-mingw64.cmake
 # (./packaging/dev.sh windows does it all):

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One entry point for developers and CI on a fresh Debian 12 machine.
 #   ./packaging/dev.sh run    build and start the app on its default database
 #   ./packaging/dev.sh test   build and run every test

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-deb.sh BUILD_DIR VERSION APP_ID [lintian]
 # Builds the .deb from BUILD_DIR with cpack into a temporary folder, unpacks it with dpkg -x
 # into a temporary root and checks what an owner installing it would get: the programs run

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Cross-builds, once, the third-party libraries that Rapport links on Windows and that Debian
 # ships no Windows build of, from Debian's own *source* packages (apt-get source; a deb-src
 # line is added by packaging/dev.sh windows):

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-wine.sh BUILD_DIR: checks the Windows build in BUILD_DIR (packaging/dev.sh windows) under
 # wine, each step in a wine prefix (a fresh "Windows") of its own under BUILD_DIR/wine:
 #

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What every rapport-cli command shares: the global options and the database, opened once
 // and only after the command's own arguments have been checked (a usage error writes nothing).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // backup, backup --list, restore: copies of the database and the way back.
 #include "cli/cli_context.h"
 #include "core/utf8_path.h"

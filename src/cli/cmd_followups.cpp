@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // followups (the weekly review), followup done | move | add, export followups (iCalendar).
 #include "cli/cli_context.h"
 #include "core/utf8_path.h"

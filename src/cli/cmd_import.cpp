@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // import customers | purchases FILE: what a till or spreadsheet exported, checked first, then
 // written in one transaction or not at all.
 #include "cli/cli_context.h"

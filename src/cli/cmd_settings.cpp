@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // settings get KEY | set KEY VALUE | list
 #include "cli/cli_context.h"
 #include "cli/json_out.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // worth CUSTOMER [--json] | worth --all [--json|--csv]: "is this customer worth it?"
 // The store sums the records and core judges them (store/worth_report.h, core/worth.h); this
 // file only chooses and prints.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport-cli: everything the window does to data, headless.
 // Exit codes: 0 success, 1 data or runtime error, 2 usage error. Errors are one sentence on
 // stderr, and a failing command writes nothing.

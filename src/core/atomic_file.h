@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Files the owner keeps (exports, backups) appear whole or not at all. Each is written to a
 // temporary file beside the target, flushed to disk, then renamed over the target, so a crash,

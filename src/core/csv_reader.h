@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reading the CSV a till or point-of-sale program exports, for imports: UTF-8 (a byte order mark
 // is dropped), ',' or ';' between fields (European spreadsheets use ';'), quoted fields that may

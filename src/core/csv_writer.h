@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // CSV as RFC 4180 describes it and spreadsheet programs open it: CRLF line ends, quoted cells
 // where needed, the same number of fields on every row, an optional UTF-8 byte order mark (Excel

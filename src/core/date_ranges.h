@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Periods people ask an export for ("last month", "last quarter"...), worked out from today,
 // and a short name for a period to put in a file name. Pure arithmetic: the window's export

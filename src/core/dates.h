@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Calendar dates (Howard Hinnant `date`), local times of day, and weeks that follow ISO 8601
 // unless the owner chooses another first day of the week.

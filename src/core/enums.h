@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The closed vocabularies of Rapport. Each has exactly one table mapping values to the strings
 // stored in the database and typed on the command line; the GUI translates the labels.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Two kinds of failure every layer speaks. Each message is one sentence a shop owner can read,
 // kept as a Message (core/message.h): what() is the English sentence the CLI prints, message()

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // iCalendar (RFC 5545) for putting follow-ups in the owner's calendar: one all-day VEVENT per
 // follow-up, each with a stable UID so importing the file again updates the events instead of

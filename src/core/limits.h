@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The limits and defaults every layer checks against, named once, so the window's fields, the
 // command line's parsers and the store's checks cannot drift apart.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A sentence for a person, kept as an English template plus its arguments, so each program can
 // say it in its own language: the CLI prints the English (english()), the window looks the

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Money is whole minor units (cents) in a 64-bit integer; never floating point.
 #include "core/text.h"

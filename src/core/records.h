@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The records Rapport keeps, as plain values. Ids are SQLite rowids; 0 means "not saved yet".
 #include "core/dates.h"

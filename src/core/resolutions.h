@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What was given for an incident as one line of plain keys, the way the command line, its JSON
 // and the calendar file write it: "refund 25.00 (accepted); apology-only (offered)". The window

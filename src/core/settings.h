@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The owner's settings, typed, with their defaults in one place. Stored as text key/value rows;
 // this file is the only one that knows the keys, their defaults and what values are valid.

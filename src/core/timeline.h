@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A customer's history as one list, newest first: incidents and purchases interleaved.
 #include "core/records.h"

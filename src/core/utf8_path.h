@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A path from text Rapport holds as UTF-8 (command-line options, wxString::utf8_string()).
 // fs::path(std::string) reads the bytes in the system's narrow encoding: UTF-8 on Linux, but

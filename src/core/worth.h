@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // "Is this customer worth it?": cost to serve (Kaplan & Anderson, time-driven ABC), customer
 // referral value and the CLV x CRV quadrants (Kumar, Petersen & Leone), and next steps that

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The accountant's export: every accepted resolution that cost the shop money, for an
 // inclusive date range (by the day of the incident), as CSV or XLSX, with totals by resolution

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The accountant's export as an XLSX workbook (libxlsxwriter): real dates and numbers that a
 // spreadsheet can sum and sort, not text that looks like them.
 #include "exchange/accountant_export.h"

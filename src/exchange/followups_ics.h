@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The open follow-ups as an iCalendar file, for the owner's calendar. One writer for both the
 // command line (`export followups --format ics`) and the window (File > Export follow-ups to

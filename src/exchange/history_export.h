@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The owner's whole history, out: so they can always take their data elsewhere. Either one CSV
 // file per record kind (ids kept, so rows link up across files) or one JSON document. Both are

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Bringing customers and purchases in from the CSV a till, a spreadsheet or another program
 // exports. Three steps, the same for the window and the command line:

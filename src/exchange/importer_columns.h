@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internal to the importer: finding which column holds what, and reading cell values.
 #include "exchange/importer.h"

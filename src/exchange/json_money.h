@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Money in JSON as a number with exactly two decimals (12.50, not 12.5), for every JSON the
 // program writes: the CLI's --json output and the full-history export.

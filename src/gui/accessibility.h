@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What a screen reader says for a control. wxWidgets 3.2 has no accessibility API on GTK, so
 // these reach the native widget's accessible object (ATK), which the AT-SPI bridge hands to

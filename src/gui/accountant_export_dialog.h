@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // File > Export for accountant: a period (last month, last quarter, last year, this year or
 // two chosen days), CSV or XLSX, where to save; the totals are shown before anything is

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The composition root of the desktop window: reads the command line, opens the database,
 // builds the services once and hands them to the main window. Also the headless modes:
 // --screenshot renders one view to a PNG file, --measure-startup times the customer list.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reads that take a noticeable time on a big database (the portfolio of every customer, a
 // year's report) run on a worker thread with a read-only connection of their own, so the

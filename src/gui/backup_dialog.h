@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The window's side of data safety (store/backup.h): File > Back up now, File > Restore from
 // backup (the backups with their dates and record counts; a safety copy of the current data is

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Type-ahead over customer names for any text field that names a customer.
 #include <wx/textcompleter.h>

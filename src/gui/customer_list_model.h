@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The customer list as a virtual wxDataViewModel: it holds only the ordered ids of the rows
 // and asks the database for the figures of the rows being drawn, a page at a time, so a list

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One customer at a glance: contact details, referrals, tags, figures and the history timeline
 // (incidents with what was given and the follow-ups, and purchases), newest first, with the

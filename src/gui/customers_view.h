@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Customers view: a search box and the (virtual) customer list on the left, the selected
 // customer's page on the right.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Today's backup, for the window: the same store use case the command line runs at every start
 // (store/open.h), started once the window is on screen, so copying and checking a big file never

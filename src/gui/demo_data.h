@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // "Explore with demo data": made-up customers in their own file beside the real one, created
 // on first use, so demo rows never mix with the owner's records.

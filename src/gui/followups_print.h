@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The weekly follow-up list on paper: the same overdue section and days as the Follow-ups view,
 // as HTML that wxHtmlEasyPrinting lays out to the page width, so it fits A4 and Letter alike.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Follow-ups view is the weekly review: one week at a time (previous / this / next, or the
 // week of a picked day), the overdue follow-ups in red at the top, then the week's follow-ups

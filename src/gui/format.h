@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // How the window shows and reads values: money and dates in the user's locale, enum labels
 // translated, UTF-8 across the wx boundary. Files and the command line stay invariant; only

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The built-in guide, compiled into the program: no help files to install or lose. Every
 // paragraph is its own translatable string, so the guide follows the window's language, and

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // How the program presents itself to the desktop: its GTK program name (the application id, so
 // the launcher, the taskbar and the window match up), where its translations are found, and

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The guide window (Help > Help, F1): the compiled-in guide in a wxHtmlWindow beside the main
 // window, not modal, so the owner can read and work at the same time.

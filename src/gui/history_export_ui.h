@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // File > Export all data: the owner's whole history as one CSV file per kind of record in a
 // folder, or as one JSON file, so they can always take their data elsewhere.

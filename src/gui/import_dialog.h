@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // File > Import customers / Import purchases: pick a CSV file, see its first rows as read
 // (delimiter, header), say which column holds what, see every bad row with its line number

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Alt+letter for field labels that works whatever the widget: GTK gives a label's mnemonic to
 // the next focusable sibling only when that sibling is a plain widget, so choices, date pickers

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The dialog to log an incident right after a hard call or visit, keyboard only: type the
 // customer, what happened, what was given, Ctrl+Enter. Also used to edit an incident.

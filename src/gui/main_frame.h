@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The main window: sidebar navigation between Today, Customers, Follow-ups and Reports, the
 // menus with their standard ids and accelerators, the status bar and undo.

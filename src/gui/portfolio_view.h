@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The portfolio of "Is this customer worth it?" in the Reports view: every customer as a point
 // of net own value against referral value with the median lines and Kumar's quadrants, and a

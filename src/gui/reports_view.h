@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Reports view: incidents, time and money given back over a period, by category and by
 // month, and the customers given back the most; and the "is this customer worth it?" portfolio

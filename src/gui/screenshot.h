@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Saving what a window shows on screen (with any dialog on top of it) to a PNG file, for
 // `rapport --screenshot` (documentation, tests, and looking at our own work).

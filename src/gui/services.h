@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What every view and dialog of the window works with, built once by the composition root
 // (app.cpp) and passed down: the open database, its repositories, the owner's settings, the

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The owner's settings: business name, currency, hourly rate, default margin, week start, and
 // the usual resolution of each category that the log dialog proposes.

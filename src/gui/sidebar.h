@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The navigation column on the left of the main window: the app name and one entry per view,
 // the current one highlighted, with an optional count beside it (overdue follow-ups). It is one

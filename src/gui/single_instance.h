@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One Rapport window per user: a second launch asks the first to come to the front and exits.
 // The lock is a wxSingleInstanceChecker file and the "come to the front" request travels over

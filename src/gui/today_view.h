@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Today view: what needs doing now (follow-ups due and overdue), what happened lately, and
 // the big "Log incident" action. On an empty database it is the welcome screen instead.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One place for spacing, headings and the small widgets every view uses, so the views line up.
 #include <wx/colour.h>

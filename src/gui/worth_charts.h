@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The charts of "Is this customer worth it?", drawn with wxGraphicsContext (antialiased):
 // the to-date waterfall with the projection as an estimate, the cumulative value-versus-cost

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // "Worth it?" on the customer page: the verdict in plain words with its reason, next steps
 // before any thought of letting the customer go, the to-date waterfall with the projection

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Backups of the database file, and restoring one. Copies go through SQLite's online backup API,
 // so they are consistent while the window or a script keeps writing, and are written to a

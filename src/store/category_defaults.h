@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Forgetting a category's usual resolution, so the log dialog proposes nothing for it again.
 // (Setting one is SettingsStore::set_category_default.)

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The customer list of the window at any size. A list of a hundred thousand customers must open
 // at once, so it is read in two steps: the ordered ids of the matching customers (an index walk,

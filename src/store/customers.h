@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Customers: add, edit, archive, delete, find by id or name, search, and the list the window
 // and `customer list` show.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Opening, stamping and migrating a Rapport database file. The connection itself is the store's
 // own (store/sqlite/connection.h): this header names no SQLite type, so the window and the CLI

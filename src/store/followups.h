@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The weekly follow-up review: open follow-ups that are overdue or due in a chosen week, with
 // what the owner needs to make the call (who, what happened, what was offered), and the

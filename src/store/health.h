@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Is the database file sound? SQLite's own checks, run through connections that never write,
 // so looking at a damaged file leaves it as it was.

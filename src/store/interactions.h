@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Interactions (incidents) with their resolutions and follow-ups, saved and removed as one.
 #include "core/records.h"

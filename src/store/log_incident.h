@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Logging an incident, as the window's dialog and `rapport-cli log` both do it: for a customer
 // already known, or for a new one typed in the same breath, saved together in ONE transaction.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one way into a Rapport database, for the window and the command line alike, so every
 // promise made at opening is kept once: the file is opened (created 0600 when missing), checked,

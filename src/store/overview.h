@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Read-only queries behind the window's Today, Follow-ups and Reports views: what is due, what
 // happened lately, and plain totals. Each query is bounded (LIMIT or an index range) so the

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Deleting personal data for good. secure_delete (set on every connection) zeroes the bytes
 // SQLite frees, but two places keep copies it does not reach:

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Purchases: what a customer bought and the margin it left, for the worth model.
 #include "core/records.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Restoring a backup (declared in store/backup.h). The replacement goes through the online
 // backup API into the live file rather than renaming the backup over it, because:
 //  - it is one write transaction of the live database: a crash or kill during the restore

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The sums the worth model judges (core/worth.h), aggregated by SQLite: one customer with the
 // customers they referred, every customer for the portfolio, and one customer's day-by-day

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // "Is this customer worth it?", assembled once for the window and `rapport-cli worth`: the store
 // sums the records (store/worth_query.h) and the core judges them with the owner's settings

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """What a screen reader reads in Rapport's window.
 
     screen_reader.py RAPPORT RAPPORT_CLI [--report] [--only VIEW]

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Rapport's performance benchmark: each operation against sqlite3 doing the same work.
 
 Creates (once) a demo database with 10,000 customers, 1,000,000 interactions and 200,000

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Prints a checksum of what rapport-cli writes for the heavy everyday commands on one database,
 # so a refactoring can show its output is byte-for-byte what it was:
 #   tests/bench/output_checksums.sh OLD/rapport-cli /tmp/rapport-bench.db > before.txt

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs the real rapport-cli binary, as a script or a person would, and captures what it says.
 #include "../support/temp_dir.h"

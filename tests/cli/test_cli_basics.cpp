@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport-cli end to end: the command-line contract of product.md, through the real binary.
 #include "cli_runner.h"
 

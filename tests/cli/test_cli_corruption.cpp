@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Damaged files through the real rapport-cli: garbage, a file cut in half, and 200 single-byte
 // flips of a real database, spread over the header, the first page and the b-tree pages. Each
 // must give a clear refusal or a clean check failure - exit 0 or 1 with one line on stderr,

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // rapport-cli export accountant | history and import customers | purchases, end to end:
 // exit codes, one-sentence errors, and nothing written when a command fails.
 #include "cli_runner.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The weekly follow-up review and the calendar export, end to end through rapport-cli.
 #include "../core/format_test_support.h"
 #include "cli_runner.h"

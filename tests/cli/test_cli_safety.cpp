@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The data safety promises through the real rapport-cli: backups and restore, damaged,
 // read-only, locked and full databases, private files, and erasing a deleted customer.
 #include "cli_runner.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Is this customer worth it?" through the real rapport-cli: product.md's worked examples G1,
 // G2, G3 and G5 to the cent on databases the tests build with the CLI itself, the edge cases
 // of the model, and the usage rules of `worth`.

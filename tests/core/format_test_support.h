@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared by the file-format tests: unique temporary paths, and running the Python checkers in
 // tests/tools/ that re-read our files with independent parsers (csv module, python3-icalendar).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window in German, as a German desktop session starts it (LANGUAGE=de,
 // LANG=de_DE.UTF-8: see CMakeLists.txt): the catalog built from po/de.po is found and used by
 // the menus, the core's labels and the guide, and dates and amounts are written the German way.

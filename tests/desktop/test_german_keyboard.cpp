@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Alt+letters of every dialog in German: the translations carry their own letters
 // (po/de.po), so they are checked for clashes and pressed like the English ones.
 #include "gui_support.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzz target for everything that reads text a person or a till program typed: the CSV reader
 // of the importer and the parsers of amounts, percentages, dates, moments, weeks and follow-up
 // dates. Each input goes through every parser. A parser may refuse with InputError or

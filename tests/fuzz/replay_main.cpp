@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs fuzz_parsers over files and folders of inputs without libFuzzer, so any compiler can
 // replay the seed corpus (and crash inputs found by `./packaging/dev.sh fuzz`) as a test.
 #include <cstdint>

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Helpers for driving the real window under Xvfb: temporary databases, waiting for events,
 // scripts that run while a modal dialog is open, and a hook that answers message boxes.

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "keyboard_checks.h"
 
 #include "gui/accountant_export_dialog.h"

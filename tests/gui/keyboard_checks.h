@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Checks of the keyboard shared by the GUI tests and the German desktop test: every field
 // label's Alt+letter, unique in its dialog and reaching its field, walked through every dialog.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A second `rapport` for the same user must bring the first window to the front and exit,
 # leaving one window. Run under a display (xvfb-run -a in CI).
 set -u

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window's Customers view: searching, the virtual list, and undo of a deleted
 // incident, driven through the keyboard and the menus' accelerators.
 #include "gui_support.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The accountant export and the import dialogs, driven through their real controls: the file
 // dialogs are native and cannot be driven, so the tests fill the path field (export) or pass
 // the file to open (import), as a person choosing them would.

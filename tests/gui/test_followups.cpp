@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The weekly follow-up review in the window: week navigation, ticking a follow-up off with a
 // keystroke, undo, snoozing, the printable list, and restoring a backup from the File menu.
 #include "gui_support.h"

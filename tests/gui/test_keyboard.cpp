@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Everything by keyboard: each field label's Alt+letter, the Tab order of the log dialog, the
 // views from their accelerators and the sidebar, and a customer opened from the list with Enter.
 // Keys go through the X server (wxUIActionSimulator), as a person would press them.

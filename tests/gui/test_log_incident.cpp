@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The log dialog driven as a person would: keys typed through the X server (wxUIActionSimulator)
 // into the real dialog, then the database checked.
 #include "gui_support.h"

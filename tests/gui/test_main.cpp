@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI tests run the real views and dialogs under a display (xvfb-run in CI): wxWidgets is
 // started once, then Catch runs the tests with an event loop active so timers and simulated
 // input are delivered.

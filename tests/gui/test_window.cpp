@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window as a whole: the first-run screen, and the real `rapport` binary rendering each
 // view to a PNG file.
 #include "gui_support.h"

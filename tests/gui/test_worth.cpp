@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Is this customer worth it?" in the window: the panel on the customer page, the portfolio
 // plot in Reports, and the model's settings in the settings dialog.
 #include "gui_support.h"

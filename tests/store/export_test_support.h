@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Fixtures for the export and import tests, written straight in SQL so a test can store text
 // the repositories would tidy up (a name that starts with a tab or CR, for the formula guard).

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The accountant's export: which rows, their totals, and files that a spreadsheet opens
 // cleanly, checked by independent readers (Python's csv module, openpyxl).
 #include "../core/format_test_support.h"

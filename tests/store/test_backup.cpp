@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Backups, rotation, restore and damaged files, through the store API on real files.
 #include "../support/temp_dir.h"
 #include "core/errors.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "A change the app reports as saved survives a crash or kill -9 of the app at any moment."
 // A child process saves numbered incidents through the real store API and reports each id on a
 // pipe only after the save returned; the parent kills it with SIGKILL at a random moment, then

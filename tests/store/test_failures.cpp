@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // When the disk is full or another program holds the database, every save says so in a
 // sentence and what was saved before stays; a deleted customer leaves no trace in the files.
 #include "../support/temp_dir.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The weekly follow-up review at store level: which follow-ups land in which week, what is
 // overdue, and that refused changes leave the follow-up exactly as it was.
 #include "core/errors.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The full history out: a JSON document and a folder of CSV files that hold every record,
 // with ids that link up, read back by independent parsers.
 #include "../core/format_test_support.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Importing customers and purchases from till and spreadsheet CSV files: columns found by
 // their names, rows checked with the file's line numbers, customers matched instead of
 // duplicated, and nothing half-imported.

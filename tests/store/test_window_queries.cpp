@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The queries behind the window: the customer list read in two steps (ordered ids, then the
 // figures of the rows on screen), type-ahead, what is due today, and the period report.
 #include "store/category_defaults.h"

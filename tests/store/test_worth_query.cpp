@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL sums behind "is this customer worth it?", checked against totals worked out by hand
 // and against a plain C++ recount of randomly made records.
 #include "core/errors.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Test helpers with no dependency on the code under test: temporary folders and file bytes.
 #include <filesystem>

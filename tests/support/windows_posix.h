@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Built into every test program of the Windows build (tests/CMakeLists.txt: -include), so the
 // suites compile there unchanged: the few POSIX calls they use to look at files and the

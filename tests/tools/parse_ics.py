@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Parses an iCalendar file written by Rapport with python3-icalendar, as a second opinion.
 
 Usage: parse_ics.py IN.ics OUT.txt

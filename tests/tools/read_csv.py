@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Re-reads a CSV written by Rapport with Python's csv module, as a second opinion.
 
 Usage: read_csv.py IN.csv OUT.txt

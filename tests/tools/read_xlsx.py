@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Rapport developers
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Re-reads an XLSX written by Rapport with openpyxl (Debian's python3-openpyxl), as a second
 opinion on what a spreadsheet program will see.
 

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Building blocks shared by backup.cpp and restore.cpp; not for use outside the store.
 #include "store/backup.h"

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The store's own way to its SQLite connection: for the .cpp files of src/store only. Nothing
 // outside src/store includes this header, and no store header includes SQLiteCpp or sqlite3.h:

@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Row readers shared by several store files; for src/store only (see connection.h).
 #include "store/customers.h"
