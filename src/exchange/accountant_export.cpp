@@ -135,7 +135,7 @@ const std::vector<std::string_view>& accountant_columns() {
 AccountantTotals for_each_accountant_row(Database& db, Date from, Date to,
                                          const std::function<void(const AccountantRow&)>& row) {
     check_export_range(from, to);
-    SQLite::Statement st(sql(db), kRowsSql);
+    SQLite::Statement st(sqlite(db), kRowsSql);
     bind_range(st, from, to);
     TotalsBuilder totals;
     AccountantRow r;
@@ -158,7 +158,7 @@ AccountantTotals for_each_accountant_row(Database& db, Date from, Date to,
 
 AccountantTotals accountant_totals(Database& db, Date from, Date to) {
     check_export_range(from, to);
-    SQLite::Statement st(sql(db), R"(
+    SQLite::Statement st(sqlite(db), R"(
         SELECT substr(i.occurred_at, 1, 7) || '-01', r.type, count(*), sum(r.cost)
           FROM interaction i JOIN resolution r ON r.interaction_id = i.id
          WHERE i.occurred_at >= ?1 AND i.occurred_at < ?2

@@ -174,7 +174,7 @@ std::int64_t write_table_csv(Database& db, const Table& t, const fs::path& dir) 
         for (const auto& c : t.columns)
             csv.text(c.name);
         csv.end_row();
-        SQLite::Statement st(sql(db), t.sql);
+        SQLite::Statement st(sqlite(db), t.sql);
         while (st.executeStep()) {
             for (std::size_t k = 0; k < t.columns.size(); ++k)
                 write_csv_cell(csv, st.getColumn(int(k)), t.columns[k].kind);
@@ -200,7 +200,7 @@ std::vector<std::pair<std::string, std::string>> settings_rows(Database& db) {
 class Children {
 public:
     Children(Database& db, const Table& t, int parent_column)
-        : m_table(t), m_st(sql(db), t.sql), m_parent_column(parent_column) {
+        : m_table(t), m_st(sqlite(db), t.sql), m_parent_column(parent_column) {
         m_has = m_st.executeStep();
     }
     json take(std::int64_t parent, std::int64_t& count) {
@@ -227,7 +227,7 @@ template <typename Fn>
 std::int64_t write_json_array(std::ostream& os, Database& db, const char* name, const Table& t,
                               Fn&& extend) {
     os << ",\n" << json(name).dump() << ": [";
-    SQLite::Statement st(sql(db), t.sql);
+    SQLite::Statement st(sqlite(db), t.sql);
     std::int64_t rows = 0;
     while (st.executeStep()) {
         json j = row_json(st, t);
@@ -248,7 +248,7 @@ HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
     ensure_private_directory(dir);
     // One read transaction: every file shows the same moment, even if the window saves
     // something meanwhile.
-    SQLite::Transaction snapshot(sql(db));
+    SQLite::Transaction snapshot(sqlite(db));
     HistoryCounts n;
     n.customers = write_table_csv(db, kCustomers, dir);
     n.tags = write_table_csv(db, kTags, dir);
@@ -272,7 +272,7 @@ HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
 
 HistoryCounts export_history_json(Database& db, const fs::path& file,
                                   const std::string& exported_at) {
-    SQLite::Transaction snapshot(sql(db));
+    SQLite::Transaction snapshot(sqlite(db));
     HistoryCounts n;
     write_file_atomically(file, [&](std::ostream& os) {
         json settings = json::object();
@@ -299,7 +299,7 @@ HistoryCounts export_history_json(Database& db, const fs::path& file,
                 names.push_back(t["name"]);
             c["tags"] = std::move(names);
         });
-        n.tags = sql(db).execAndGet("SELECT count(*) FROM tag").getInt64();
+        n.tags = sqlite(db).execAndGet("SELECT count(*) FROM tag").getInt64();
 
         Children resolutions(db, kResolutions, 1);
         Children follow_ups(db, kFollowUps, 1);

@@ -60,7 +60,7 @@ public:
     };
 
     explicit CustomerIndex(Database& db) {
-        SQLite::Statement st(sql(db), "SELECT id, name, email, phone FROM customer ORDER BY id");
+        SQLite::Statement st(sqlite(db), "SELECT id, name, email, phone FROM customer ORDER BY id");
         while (st.executeStep()) {
             add(Entry{st.getColumn(0).getInt64(), 0, st.getColumn(1).getString(),
                       st.getColumn(2).getString(), st.getColumn(3).getString()});
@@ -206,7 +206,7 @@ public:
     Checker(Database& db, ImportKind kind, const ImportPreview& preview)
         : m_kind(kind), m_map(preview.mapping), m_columns(preview.columns.size()),
           m_has_header(preview.has_header), m_delimiter(preview.delimiter), m_index(db),
-          m_count_same(sql(db), "SELECT count(*) FROM purchase WHERE customer_id = ? AND "
+          m_count_same(sqlite(db), "SELECT count(*) FROM purchase WHERE customer_id = ? AND "
                                 "purchased_on = ? AND amount = ?") {
         if (kind == ImportKind::purchases)
             m_default_margin = SettingsStore(db).load().default_margin;
@@ -485,7 +485,7 @@ ImportPreview check_all(Database& db, ImportKind kind, const CsvTable& table,
 }
 
 void write_plan(Database& db, const Plan& plan) {
-    SQLite::Statement add_customer(sql(db), R"(
+    SQLite::Statement add_customer(sqlite(db), R"(
         INSERT INTO customer (name, phone, email, note) VALUES (?, ?, ?, ?))");
     for (const auto& c : plan.new_customers) {
         add_customer.bind(1, c.name);
@@ -496,9 +496,9 @@ void write_plan(Database& db, const Plan& plan) {
         add_customer.reset();
     }
     // Only blanks are filled: what the owner typed in Rapport is never overwritten.
-    SQLite::Statement fill_email(sql(db),
+    SQLite::Statement fill_email(sqlite(db),
                                  "UPDATE customer SET email = ? WHERE id = ? AND email = ''");
-    SQLite::Statement fill_phone(sql(db),
+    SQLite::Statement fill_phone(sqlite(db),
                                  "UPDATE customer SET phone = ? WHERE id = ? AND phone = ''");
     for (const auto& f : plan.fills) {
         for (auto* st : {&fill_email, &fill_phone}) {
@@ -511,7 +511,7 @@ void write_plan(Database& db, const Plan& plan) {
             st->reset();
         }
     }
-    SQLite::Statement add_purchase(sql(db), R"(
+    SQLite::Statement add_purchase(sqlite(db), R"(
         INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) VALUES (?, ?, ?, ?))");
     for (const auto& p : plan.purchases) {
         add_purchase.bind(1, static_cast<std::int64_t>(p.customer_id));

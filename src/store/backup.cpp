@@ -90,7 +90,7 @@ std::optional<ParsedName> parse_backup_name(const std::string& stem, const std::
 }
 
 bool has_customers(Database& db) {
-    return sql(db).execAndGet("SELECT EXISTS (SELECT 1 FROM customer)").getInt() != 0;
+    return sqlite(db).execAndGet("SELECT EXISTS (SELECT 1 FROM customer)").getInt() != 0;
 }
 
 // Temporary files of backups interrupted by a crash or kill, left for an hour in case another
@@ -238,7 +238,7 @@ fs::path backup_folder(const fs::path& db_path) {
 
 void write_backup(Database& db, const fs::path& dest) {
     try {
-        write_copy(sql(db).getHandle(), dest, false);
+        write_copy(sqlite(db).getHandle(), dest, false);
     } catch (const SQLite::Exception& e) {
         throw DataError(tr("The backup {} could not be written: {}."), dest.string(),
                         copy_failure(e));
@@ -315,7 +315,7 @@ DailyBackupResult maybe_daily_backup(Database& db, Date today, const RotationPol
         return result;
     try {
         prepare_folder(folder);
-        write_copy(sql(db).getHandle(), result.file, true);
+        write_copy(sqlite(db).getHandle(), result.file, true);
     } catch (const DamagedCopy& damaged) {
         throw DamagedDatabaseError(db.path(), damaged.finding);
     } catch (const SQLite::Exception& e) {

@@ -10,7 +10,7 @@ namespace rapport::store {
 
 void clear_category_default(Database& db, Category category) {
     write(db, tr("save the category default"), [&] {
-        SQLite::Statement st(sql(db), "DELETE FROM category_default WHERE category = ?");
+        SQLite::Statement st(sqlite(db), "DELETE FROM category_default WHERE category = ?");
         st.bind(1, std::string(to_key(category)));
         st.exec();
     });

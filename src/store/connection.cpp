@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/sqlite/connection.h"
+#include "store/sqlite/sqlite_session.h"
 
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Database.h>
@@ -45,57 +46,62 @@ void throw_unreadable_value(const SQLite::Column& c, const InputError& e) {
 
 void rethrow_as_data_error(const SQLite::Exception& e, Text doing,
                            const std::filesystem::path& db_path) {
-    switch (e.getErrorCode() & 0xff) { // primary code, also for extended ones
-    case SQLITE_READONLY:
+    rethrow_as_data_error(sql::Error(sqlite_failure(e.getErrorCode()), e.what()), doing, db_path);
+}
+
+void rethrow_read_error(const SQLite::Exception& e, const std::filesystem::path& db_path) {
+    rethrow_read_error(sql::Error(sqlite_failure(e.getErrorCode()), e.what()), db_path);
+}
+
+void rethrow_as_data_error(const sql::Error& e, Text doing, const std::filesystem::path& db_path) {
+    using sql::Failure;
+    switch (e.failure()) {
+    case Failure::read_only:
         // TRANSLATORS: {} is what was being done, translated on its own ("save the customer");
         // German puts it first as a noun phrase: "Das Speichern des Kunden ist nicht gelungen: …".
         throw DataError(tr("Could not {}: the database file is read-only. Nothing was changed."),
                         doing);
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case Failure::busy:
         throw DatabaseBusyError(
             tr("Could not {}: the database is busy in another window or program. Nothing was "
                "changed; try again in a moment."),
             doing);
-    case SQLITE_FULL:
+    case Failure::disk_full:
         throw DataError(tr("Could not {}: the disk is full. Nothing was changed; free some space "
                            "and try again."),
                         doing);
-    case SQLITE_IOERR: // a write the disk refused (EFBIG, EIO): SQLite rolled it back
+    case Failure::io_error: // a write the disk refused (EFBIG, EIO): SQLite rolled it back
         throw DataError(tr("Could not {}: the disk refused the write (it may be full or "
                            "failing). Nothing was changed."),
                         doing);
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case Failure::damaged:
         if (!db_path.empty() && db_path != ":memory:")
             throw DamagedDatabaseError(db_path, e.what());
         throw DataError(tr("Could not {}: the database file is damaged; restore a "
                            "backup. Nothing was changed."),
                         doing);
-    case SQLITE_INTERRUPT:
+    case Failure::interrupted:
         throw ReadCancelled();
-    case SQLITE_CONSTRAINT:
     default:
         throw DataError(tr("Could not {}: {}. Nothing was changed."), doing, e.what());
     }
 }
 
-void rethrow_read_error(const SQLite::Exception& e, const std::filesystem::path& db_path) {
-    switch (e.getErrorCode() & 0xff) {
-    case SQLITE_INTERRUPT:
+void rethrow_read_error(const sql::Error& e, const std::filesystem::path& db_path) {
+    using sql::Failure;
+    switch (e.failure()) {
+    case Failure::interrupted:
         throw ReadCancelled();
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case Failure::busy:
         throw DatabaseBusyError(tr("The database is busy in another window or program; try again "
                                    "in a moment."));
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
+    case Failure::damaged:
         if (!db_path.empty() && db_path != ":memory:")
             throw DamagedDatabaseError(db_path, e.what());
         throw DataError(tr("The database is damaged ({}); restore a backup: "
                            "'rapport-cli backup --list' shows them."),
                         e.what());
-    case SQLITE_IOERR:
+    case Failure::io_error:
         throw DataError(tr("The database could not be read: the disk reported an error "
                            "({})."),
                         e.what());
@@ -109,6 +115,8 @@ void write_guarded(Database& db, Text doing, const std::function<void()>& body) 
         WriteTransaction tx(db);
         body();
         tx.commit();
+    } catch (const sql::Error& e) {
+        rethrow_as_data_error(e, doing, db.path());
     } catch (const SQLite::Exception& e) {
         rethrow_as_data_error(e, doing, db.path());
     }
@@ -117,6 +125,8 @@ void write_guarded(Database& db, Text doing, const std::function<void()>& body) 
 void read_guarded(Database& db, const std::function<void()>& body) {
     try {
         body();
+    } catch (const sql::Error& e) {
+        rethrow_read_error(e, db.path());
     } catch (const SQLite::Exception& e) {
         rethrow_read_error(e, db.path());
     }

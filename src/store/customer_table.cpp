@@ -98,7 +98,7 @@ std::vector<Id> CustomerTable::ordered_ids(std::string_view search, CustomerColu
             text += (i == 0 ? " WHERE " : " AND ") + where[i];
         text += " ORDER BY " + order;
 
-        SQLite::Statement st(sql(m_db), text);
+        SQLite::Statement st(sqlite(m_db), text);
         if (searching)
             st.bind(1, matching);
         std::vector<Id> out;
@@ -112,7 +112,7 @@ std::vector<CustomerSummary> CustomerTable::summaries(std::span<const Id> ids) {
     return read(m_db, [&]() -> std::vector<CustomerSummary> {
         if (ids.empty())
             return {};
-        SQLite::Statement st(sql(m_db), kSummariesSql);
+        SQLite::Statement st(sqlite(m_db), kSummariesSql);
         st.bind(1, json_array(ids));
         std::unordered_map<Id, CustomerSummary> found;
         while (st.executeStep()) {
@@ -138,7 +138,7 @@ std::vector<std::string> CustomerTable::name_completions(std::string_view prefix
         if (p.empty() || limit <= 0)
             return out;
         // Names that start with what was typed, through the NOCASE name index.
-        SQLite::Statement starts(sql(m_db), R"(
+        SQLite::Statement starts(sqlite(m_db), R"(
             SELECT DISTINCT name FROM customer
              WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE AND archived = 0
              ORDER BY name COLLATE NOCASE LIMIT ?3)");
@@ -153,7 +153,7 @@ std::vector<std::string> CustomerTable::name_completions(std::string_view prefix
         const std::string q = to_fts_query(p);
         if (q.empty())
             return out;
-        SQLite::Statement words(sql(m_db), R"(
+        SQLite::Statement words(sqlite(m_db), R"(
             SELECT c.name FROM customer_fts f JOIN customer c ON c.id = f.rowid
              WHERE customer_fts MATCH ?1 AND c.archived = 0
              ORDER BY c.name COLLATE NOCASE LIMIT ?2)");
@@ -178,7 +178,7 @@ std::vector<CustomerSummary> CustomerTable::named(std::string_view name) {
         std::vector<CustomerSummary> out;
         if (n.empty())
             return out;
-        SQLite::Statement ids(sql(m_db),
+        SQLite::Statement ids(sqlite(m_db),
                               "SELECT id FROM customer WHERE name = ? COLLATE NOCASE ORDER BY id");
         ids.bind(1, n);
         std::vector<Id> found;

@@ -114,13 +114,13 @@ void CustomerRepo::validate(const Customer& c) {
 Id CustomerRepo::add(const Customer& c) {
     validate(c);
     return write(m_db, tr("save the customer"), [&] {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             INSERT INTO customer (name, phone, email, note, referred_by, came_anyway,
                                   referral_reward, archived)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
         bind_customer_fields(st, c);
         st.exec();
-        const Id id = sql(m_db).getLastInsertRowid();
+        const Id id = sqlite(m_db).getLastInsertRowid();
         save_tags(id, c.tags);
         return id;
     });
@@ -129,7 +129,7 @@ Id CustomerRepo::add(const Customer& c) {
 void CustomerRepo::update(const Customer& c) {
     validate(c);
     write(m_db, tr("save the customer"), [&] {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             UPDATE customer SET name = ?, phone = ?, email = ?, note = ?, referred_by = ?,
                    came_anyway = ?, referral_reward = ?, archived = ?
              WHERE id = ?)");
@@ -142,12 +142,12 @@ void CustomerRepo::update(const Customer& c) {
 }
 
 void CustomerRepo::save_tags(Id id, const std::vector<std::string>& tags) {
-    SQLite::Statement clear(sql(m_db), "DELETE FROM customer_tag WHERE customer_id = ?");
+    SQLite::Statement clear(sqlite(m_db), "DELETE FROM customer_tag WHERE customer_id = ?");
     clear.bind(1, static_cast<std::int64_t>(id));
     clear.exec();
-    SQLite::Statement add_tag(sql(m_db),
+    SQLite::Statement add_tag(sqlite(m_db),
                               "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
-    SQLite::Statement link(sql(m_db), R"(
+    SQLite::Statement link(sqlite(m_db), R"(
         INSERT OR IGNORE INTO customer_tag (customer_id, tag_id)
         SELECT ?, id FROM tag WHERE name = ?)");
     for (const auto& raw : tags) {
@@ -166,7 +166,7 @@ void CustomerRepo::save_tags(Id id, const std::vector<std::string>& tags) {
 
 std::vector<std::string> CustomerRepo::load_tags(Id id) {
     return read(m_db, [&]() -> std::vector<std::string> {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id
              WHERE ct.customer_id = ? ORDER BY t.name COLLATE NOCASE)");
         st.bind(1, static_cast<std::int64_t>(id));
@@ -179,7 +179,7 @@ std::vector<std::string> CustomerRepo::load_tags(Id id) {
 
 std::optional<Customer> CustomerRepo::find(Id id) {
     return read(m_db, [&]() -> std::optional<Customer> {
-        SQLite::Statement st(sql(m_db),
+        SQLite::Statement st(sqlite(m_db),
                              fmt::format("SELECT {} FROM customer WHERE id = ?", kCustomerColumns));
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep())
@@ -207,7 +207,7 @@ Customer CustomerRepo::resolve(std::string_view ref) {
             if (auto c = find(std::stoll(r)))
                 return *c;
         }
-        SQLite::Statement st(sql(m_db),
+        SQLite::Statement st(sqlite(m_db),
                              fmt::format("SELECT {} FROM customer WHERE name = ? COLLATE NOCASE "
                                          "ORDER BY id LIMIT 11",
                                          kCustomerColumns));
@@ -217,7 +217,7 @@ Customer CustomerRepo::resolve(std::string_view ref) {
             found.push_back(read_customer(st));
         if (found.empty()) {
             Message hint; // "Anna (id 3) or Anne (id 9)"
-            SQLite::Statement like(sql(m_db),
+            SQLite::Statement like(sqlite(m_db),
                                    "SELECT name, id FROM customer WHERE name LIKE '%' || "
                                    "? || '%' ORDER BY name COLLATE NOCASE LIMIT 3");
             like.bind(1, r);
@@ -268,7 +268,7 @@ std::vector<Id> CustomerRepo::search_ids(std::string_view text) {
         std::vector<Id> out;
         if (q.empty())
             return out;
-        SQLite::Statement st(sql(m_db), kMatchingCustomerIds);
+        SQLite::Statement st(sqlite(m_db), kMatchingCustomerIds);
         st.bind(1, q);
         st.bind(2, trimmed(text));
         while (st.executeStep())
@@ -290,7 +290,7 @@ std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool in
         for (std::size_t i = 0; i < where.size(); ++i)
             text += (i == 0 ? " WHERE " : " AND ") + where[i];
         text += " ORDER BY c.name COLLATE NOCASE, c.id";
-        SQLite::Statement st(sql(m_db), text);
+        SQLite::Statement st(sqlite(m_db), text);
         if (!q.empty()) {
             st.bind(1, q);
             st.bind(2, trimmed(search));
@@ -305,7 +305,7 @@ std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool in
 std::vector<Customer> CustomerRepo::referred_by(Id referrer) {
     return read(m_db, [&]() -> std::vector<Customer> {
         SQLite::Statement st(
-            sql(m_db), fmt::format("SELECT {} FROM customer WHERE referred_by = ? ORDER BY name "
+            sqlite(m_db), fmt::format("SELECT {} FROM customer WHERE referred_by = ? ORDER BY name "
                                    "COLLATE NOCASE",
                                    kCustomerColumns));
         st.bind(1, static_cast<std::int64_t>(referrer));
@@ -318,7 +318,7 @@ std::vector<Customer> CustomerRepo::referred_by(Id referrer) {
 
 void CustomerRepo::set_archived(Id id, bool archived) {
     write(m_db, tr("archive the customer"), [&] {
-        SQLite::Statement st(sql(m_db), "UPDATE customer SET archived = ? WHERE id = ?");
+        SQLite::Statement st(sqlite(m_db), "UPDATE customer SET archived = ? WHERE id = ?");
         st.bind(1, archived ? 1 : 0);
         st.bind(2, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
@@ -328,7 +328,7 @@ void CustomerRepo::set_archived(Id id, bool archived) {
 
 void CustomerRepo::remove(Id id) {
     write(m_db, tr("delete the customer"), [&] {
-        SQLite::Statement st(sql(m_db), "DELETE FROM customer WHERE id = ?");
+        SQLite::Statement st(sqlite(m_db), "DELETE FROM customer WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(tr("No customer has id {}."), id);
@@ -339,7 +339,7 @@ void CustomerRepo::remove(Id id) {
 
 std::int64_t CustomerRepo::count() {
     return read(m_db, [&]() -> std::int64_t {
-        return sql(m_db).execAndGet("SELECT count(*) FROM customer").getInt64();
+        return sqlite(m_db).execAndGet("SELECT count(*) FROM customer").getInt64();
     });
 }
 

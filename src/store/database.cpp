@@ -7,6 +7,7 @@
 #include "store/health.h"
 #include "store/schema_sql.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/sqlite_session.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -31,14 +32,20 @@ namespace fs = std::filesystem;
 
 namespace detail {
 struct Connection {
-    explicit Connection(std::unique_ptr<SQLite::Database> d) : db(std::move(d)) {}
+    explicit Connection(std::unique_ptr<SQLite::Database> d)
+        : db(std::move(d)), session(make_sqlite_session(*db)) {}
     std::unique_ptr<SQLite::Database> db;
+    std::unique_ptr<sql::Session> session; // how the repositories reach `db`
     int write_depth = 0; // open WriteTransaction scopes; only the outermost begins and commits
 };
 } // namespace detail
 
-SQLite::Database& sql(Database& db) {
+SQLite::Database& sqlite(Database& db) {
     return *db.connection().db;
+}
+
+sql::Session& session(Database& db) {
+    return *db.connection().session;
 }
 
 namespace {
@@ -323,7 +330,7 @@ void Database::migrate() {
 WriteTransaction::WriteTransaction(Database& db) : m_db(db) {
     int& depth = db.connection().write_depth;
     if (depth == 0) {
-        sql(db).exec("BEGIN IMMEDIATE");
+        session(db).begin_write();
         m_outermost = true;
     }
     ++depth;
@@ -331,18 +338,13 @@ WriteTransaction::WriteTransaction(Database& db) : m_db(db) {
 
 WriteTransaction::~WriteTransaction() {
     --m_db.connection().write_depth;
-    if (m_outermost && !m_done) {
-        try {
-            sql(m_db).exec("ROLLBACK");
-        } catch (...) {
-            // SQLite already rolled back (a full disk can end the transaction itself)
-        }
-    }
+    if (m_outermost && !m_done)
+        session(m_db).rollback();
 }
 
 void WriteTransaction::commit() {
     if (m_outermost)
-        sql(m_db).exec("COMMIT");
+        session(m_db).commit();
     m_done = true;
 }
 

@@ -95,8 +95,8 @@ FollowUp read_follow_up(SQLite::Statement& st) {
 std::vector<FollowUpItem> FollowUpRepo::items_where(const char* where,
                                                     const std::vector<std::string>& args) {
     return read(m_db, [&]() -> std::vector<FollowUpItem> {
-        ReadScope snapshot(sql(m_db));
-        SQLite::Statement st(sql(m_db), std::string("SELECT ") + kFollowUpColumns +
+        ReadScope snapshot(sqlite(m_db));
+        SQLite::Statement st(sqlite(m_db), std::string("SELECT ") + kFollowUpColumns +
                                             kItemColumnsAndJoins + where + kOrder);
         for (std::size_t k = 0; k < args.size(); ++k)
             st.bind(static_cast<int>(k + 1), args[k]);
@@ -149,7 +149,7 @@ FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& w
 
 FollowUpCounts FollowUpRepo::counts(Date today) {
     return read(m_db, [&]() -> FollowUpCounts {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             SELECT coalesce(sum(due_on < ?1), 0), coalesce(sum(due_on = ?1), 0)
               FROM follow_up WHERE done_on IS NULL AND due_on <= ?1)");
         st.bind(1, format_date(today));
@@ -182,7 +182,7 @@ FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const st
         if (before.is_done())
             throw DataError(tr("Follow-up {} was already marked done on {}; nothing was changed."),
                             id, format_date(*before.done_on));
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             UPDATE follow_up SET done_on = ?, outcome = ?, outcome_note = ?, minutes = ?
              WHERE id = ? AND done_on IS NULL)");
         st.bind(1, format_date(done_on));
@@ -207,7 +207,7 @@ FollowUp FollowUpRepo::move(Id id, Date new_due) {
             throw DataError(
                 tr("Follow-up {} was done on {} and cannot be moved; schedule a new one instead."),
                 id, format_date(*before.done_on));
-        SQLite::Statement st(sql(m_db),
+        SQLite::Statement st(sqlite(m_db),
                              "UPDATE follow_up SET due_on = ? WHERE id = ? AND done_on IS NULL");
         st.bind(1, format_date(new_due));
         st.bind(2, static_cast<std::int64_t>(id));
@@ -220,17 +220,17 @@ Id FollowUpRepo::schedule(Id interaction_id, Date due, const std::string& note) 
     if (!due.ok())
         throw InputError(tr("A follow-up needs a real date."));
     return write(m_db, tr("schedule the follow-up"), [&] {
-        SQLite::Statement exists(sql(m_db), "SELECT 1 FROM interaction WHERE id = ?");
+        SQLite::Statement exists(sqlite(m_db), "SELECT 1 FROM interaction WHERE id = ?");
         exists.bind(1, static_cast<std::int64_t>(interaction_id));
         if (!exists.executeStep())
             throw DataError(tr("No incident has id {}."), interaction_id);
         SQLite::Statement st(
-            sql(m_db), "INSERT INTO follow_up (interaction_id, due_on, note) VALUES (?, ?, ?)");
+            sqlite(m_db), "INSERT INTO follow_up (interaction_id, due_on, note) VALUES (?, ?, ?)");
         st.bind(1, static_cast<std::int64_t>(interaction_id));
         st.bind(2, format_date(due));
         st.bind(3, note);
         st.exec();
-        const Id id = sql(m_db).getLastInsertRowid();
+        const Id id = sqlite(m_db).getLastInsertRowid();
         return id;
     });
 }
@@ -238,7 +238,7 @@ Id FollowUpRepo::schedule(Id interaction_id, Date due, const std::string& note) 
 void FollowUpRepo::restore(const FollowUp& before) {
     check_minutes(before.minutes);
     write(m_db, tr("put the follow-up back"), [&] {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             UPDATE follow_up SET due_on = ?, note = ?, done_on = ?, outcome = ?,
                    outcome_note = ?, minutes = ?
              WHERE id = ? AND interaction_id = ?)");
@@ -264,7 +264,7 @@ void FollowUpRepo::restore(const FollowUp& before) {
 
 void FollowUpRepo::remove(Id id) {
     write(m_db, tr("delete the follow-up"), [&] {
-        SQLite::Statement st(sql(m_db), "DELETE FROM follow_up WHERE id = ?");
+        SQLite::Statement st(sqlite(m_db), "DELETE FROM follow_up WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(tr("No follow-up has id {}."), id);

@@ -134,14 +134,14 @@ void InteractionRepo::validate(const Interaction& i) {
         if (f.minutes < 0)
             throw InputError(tr("The minutes of a follow-up cannot be negative."));
     }
-    SQLite::Statement st(sql(m_db), "SELECT 1 FROM customer WHERE id = ?");
+    SQLite::Statement st(sqlite(m_db), "SELECT 1 FROM customer WHERE id = ?");
     st.bind(1, static_cast<std::int64_t>(i.customer_id));
     if (!st.executeStep())
         throw DataError(tr("No customer has id {}."), i.customer_id);
 }
 
 void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, bool keep_ids) {
-    SQLite::Statement res(sql(m_db), R"(
+    SQLite::Statement res(sqlite(m_db), R"(
         INSERT INTO resolution (id, interaction_id, type, cost, status) VALUES (?, ?, ?, ?, ?))");
     for (const auto& r : i.resolutions) {
         if (keep_ids && r.id != 0)
@@ -155,7 +155,7 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
         res.exec();
         res.reset();
     }
-    SQLite::Statement fu(sql(m_db), R"(
+    SQLite::Statement fu(sqlite(m_db), R"(
         INSERT INTO follow_up (id, interaction_id, due_on, note, done_on, outcome, outcome_note,
                                minutes)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
@@ -186,13 +186,13 @@ Id InteractionRepo::add(const Interaction& i) {
     validate(i);
     return write(m_db, tr("save the incident"), [&] {
         SQLite::Statement st(
-            sql(m_db),
+            sqlite(m_db),
             fmt::format(
                 "INSERT INTO interaction ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 kInteractionDataColumns));
         bind_interaction(st, i);
         st.exec();
-        const Id id = sql(m_db).getLastInsertRowid();
+        const Id id = sqlite(m_db).getLastInsertRowid();
         insert_children(i, id, false);
         return id;
     });
@@ -201,7 +201,7 @@ Id InteractionRepo::add(const Interaction& i) {
 void InteractionRepo::update(const Interaction& i) {
     validate(i);
     write(m_db, tr("save the incident"), [&] {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             UPDATE interaction SET customer_id = ?, occurred_at = ?, channel = ?, category = ?,
                    severity = ?, summary = ?, asked_for = ?, minutes = ?, escalated_to = ?,
                    lesson = ?, listened = ?, empathised = ?, apologised = ?,
@@ -211,10 +211,10 @@ void InteractionRepo::update(const Interaction& i) {
         st.bind(16, static_cast<std::int64_t>(i.id));
         if (st.exec() == 0)
             throw DataError(tr("No incident has id {}."), i.id);
-        SQLite::Statement del_r(sql(m_db), "DELETE FROM resolution WHERE interaction_id = ?");
+        SQLite::Statement del_r(sqlite(m_db), "DELETE FROM resolution WHERE interaction_id = ?");
         del_r.bind(1, static_cast<std::int64_t>(i.id));
         del_r.exec();
-        SQLite::Statement del_f(sql(m_db), "DELETE FROM follow_up WHERE interaction_id = ?");
+        SQLite::Statement del_f(sqlite(m_db), "DELETE FROM follow_up WHERE interaction_id = ?");
         del_f.bind(1, static_cast<std::int64_t>(i.id));
         del_f.exec();
         insert_children(i, i.id, true);
@@ -224,12 +224,12 @@ void InteractionRepo::update(const Interaction& i) {
 std::optional<Interaction> InteractionRepo::find(Id id) {
     return read(m_db, [&]() -> std::optional<Interaction> {
         SQLite::Statement st(
-            sql(m_db), fmt::format("SELECT {} FROM interaction WHERE id = ?", kInteractionColumns));
+            sqlite(m_db), fmt::format("SELECT {} FROM interaction WHERE id = ?", kInteractionColumns));
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep())
             return std::nullopt;
         std::vector<Interaction> one{read_interaction(st)};
-        load_children(sql(m_db), one, "i.id = ?", id);
+        load_children(sqlite(m_db), one, "i.id = ?", id);
         return std::move(one.front());
     });
 }
@@ -242,7 +242,7 @@ Interaction InteractionRepo::get(Id id) {
 
 std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
     return read(m_db, [&]() -> std::vector<Interaction> {
-        SQLite::Statement st(sql(m_db),
+        SQLite::Statement st(sqlite(m_db),
                              fmt::format("SELECT {} FROM interaction WHERE customer_id = ? "
                                          "ORDER BY occurred_at DESC, id DESC",
                                          kInteractionColumns));
@@ -250,7 +250,7 @@ std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
         std::vector<Interaction> out;
         while (st.executeStep())
             out.push_back(read_interaction(st));
-        load_children(sql(m_db), out, "i.customer_id = ?", customer_id);
+        load_children(sqlite(m_db), out, "i.customer_id = ?", customer_id);
         return out;
     });
 }
@@ -258,7 +258,7 @@ std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
 Interaction InteractionRepo::remove(Id id) {
     Interaction gone = get(id);
     write(m_db, tr("delete the incident"), [&] {
-        SQLite::Statement st(sql(m_db), "DELETE FROM interaction WHERE id = ?");
+        SQLite::Statement st(sqlite(m_db), "DELETE FROM interaction WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         st.exec();
     });
@@ -268,7 +268,7 @@ Interaction InteractionRepo::remove(Id id) {
 void InteractionRepo::restore(const Interaction& i) {
     validate(i);
     write(m_db, tr("restore the incident"), [&] {
-        SQLite::Statement st(sql(m_db), fmt::format("INSERT INTO interaction ({}, id) VALUES (?, "
+        SQLite::Statement st(sqlite(m_db), fmt::format("INSERT INTO interaction ({}, id) VALUES (?, "
                                                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                                     kInteractionDataColumns));
         bind_interaction(st, i);
@@ -280,7 +280,7 @@ void InteractionRepo::restore(const Interaction& i) {
 
 InteractionRepo::RecentHistory InteractionRepo::recent(Id customer_id, Date since) {
     return read(m_db, [&]() -> InteractionRepo::RecentHistory {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             SELECT count(*),
                    (SELECT coalesce(sum(r.cost), 0) FROM interaction i2
                       JOIN resolution r ON r.interaction_id = i2.id

@@ -24,7 +24,7 @@ void bind_day_range(SQLite::Statement& st, int first_index, Date from, Date to) 
 std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date> due_up_to,
                                                               int limit) {
     return read(m_db, [&]() -> std::vector<OpenFollowUpRow> {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category
               FROM follow_up f
               JOIN interaction i ON i.id = f.interaction_id
@@ -56,7 +56,7 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
 
 std::int64_t OverviewQueries::count_open_follow_ups_due_before(Date day) {
     return read(m_db, [&]() -> std::int64_t {
-        SQLite::Statement st(sql(m_db),
+        SQLite::Statement st(sqlite(m_db),
                              "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on < ?");
         st.bind(1, format_date(day));
         st.executeStep();
@@ -66,7 +66,7 @@ std::int64_t OverviewQueries::count_open_follow_ups_due_before(Date day) {
 
 std::int64_t OverviewQueries::count_open_follow_ups_due_on(Date day) {
     return read(m_db, [&]() -> std::int64_t {
-        SQLite::Statement st(sql(m_db),
+        SQLite::Statement st(sqlite(m_db),
                              "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on = ?");
         st.bind(1, format_date(day));
         st.executeStep();
@@ -76,7 +76,7 @@ std::int64_t OverviewQueries::count_open_follow_ups_due_on(Date day) {
 
 std::vector<RecentIncidentRow> OverviewQueries::recent_incidents(int limit) {
     return read(m_db, [&]() -> std::vector<RecentIncidentRow> {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             SELECT i.id, c.id, c.name, i.occurred_at, i.category, i.severity, i.summary,
                    (SELECT coalesce(sum(r.cost), 0) FROM resolution r
                      WHERE r.interaction_id = i.id AND r.status = 'accepted')
@@ -103,7 +103,7 @@ std::vector<RecentIncidentRow> OverviewQueries::recent_incidents(int limit) {
 
 bool OverviewQueries::is_empty() {
     return read(m_db, [&]() -> bool {
-        return sql(m_db)
+        return sqlite(m_db)
                    .execAndGet("SELECT NOT EXISTS (SELECT 1 FROM customer) AND "
                                "NOT EXISTS (SELECT 1 FROM interaction)")
                    .getInt() != 0;
@@ -137,7 +137,7 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
         std::map<const IncidentTotals*, std::map<const IncidentTotals*, std::int64_t>>
             month_category;
 
-        SQLite::Statement in_period(sql(m_db), R"(
+        SQLite::Statement in_period(sqlite(m_db), R"(
             SELECT id, category, substr(occurred_at, 1, 7), customer_id, minutes
               FROM interaction NOT INDEXED
              WHERE occurred_at >= ?1 AND occurred_at < ?2)");
@@ -160,7 +160,7 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
         if (!std::is_sorted(incidents.begin(), incidents.end(), by_id))
             std::sort(incidents.begin(), incidents.end(), by_id);
 
-        SQLite::Statement resolutions(sql(m_db), R"(
+        SQLite::Statement resolutions(sqlite(m_db), R"(
             SELECT interaction_id, status = 'accepted', cost FROM resolution
              WHERE status <> 'declined' AND cost > 0)");
         while (resolutions.executeStep()) {
@@ -211,7 +211,7 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
                                   return a.second.given_back > b.second.given_back;
                               return a.first < b.first;
                           });
-        SQLite::Statement name(sql(m_db), "SELECT name FROM customer WHERE id = ?");
+        SQLite::Statement name(sqlite(m_db), "SELECT name FROM customer WHERE id = ?");
         for (std::size_t i = 0; i < n; ++i) {
             CostlyCustomerRow row;
             row.customer_id = ranked[i].first;

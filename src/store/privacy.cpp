@@ -8,13 +8,13 @@
 namespace rapport::store {
 
 void purge_search_indexes(Database& db) {
-    sql(db).exec("INSERT INTO customer_fts (customer_fts) VALUES ('optimize')");
-    sql(db).exec("INSERT INTO interaction_fts (interaction_fts) VALUES ('optimize')");
+    sqlite(db).exec("INSERT INTO customer_fts (customer_fts) VALUES ('optimize')");
+    sqlite(db).exec("INSERT INTO interaction_fts (interaction_fts) VALUES ('optimize')");
 }
 
 void flush_deleted_pages(Database& db) {
     try {
-        sql(db).exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        sqlite(db).exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (const SQLite::Exception&) {
         // Busy: another connection is reading. The data is deleted; the WAL shrinks later.
     }

@@ -29,7 +29,7 @@ void PurchaseRepo::validate(const Purchase& p) {
         throw InputError(tr("The margin must be between -100 % and 100 %."));
     if (!p.on.ok())
         throw InputError(tr("A purchase needs a real date."));
-    SQLite::Statement st(sql(m_db), "SELECT 1 FROM customer WHERE id = ?");
+    SQLite::Statement st(sqlite(m_db), "SELECT 1 FROM customer WHERE id = ?");
     st.bind(1, static_cast<std::int64_t>(p.customer_id));
     if (!st.executeStep())
         throw DataError(tr("No customer has id {}."), p.customer_id);
@@ -38,7 +38,7 @@ void PurchaseRepo::validate(const Purchase& p) {
 Id PurchaseRepo::add(const Purchase& p) {
     validate(p);
     return write(m_db, tr("save the purchase"), [&] {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp)
             VALUES (?, ?, ?, ?))");
         st.bind(1, static_cast<std::int64_t>(p.customer_id));
@@ -46,7 +46,7 @@ Id PurchaseRepo::add(const Purchase& p) {
         st.bind(3, static_cast<std::int64_t>(p.amount.cents));
         st.bind(4, p.margin);
         st.exec();
-        const Id id = sql(m_db).getLastInsertRowid();
+        const Id id = sqlite(m_db).getLastInsertRowid();
         return id;
     });
 }
@@ -54,7 +54,7 @@ Id PurchaseRepo::add(const Purchase& p) {
 void PurchaseRepo::update(const Purchase& p) {
     validate(p);
     write(m_db, tr("save the purchase"), [&] {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             UPDATE purchase SET customer_id = ?, purchased_on = ?, amount = ?, margin_bp = ?
              WHERE id = ?)");
         st.bind(1, static_cast<std::int64_t>(p.customer_id));
@@ -69,7 +69,7 @@ void PurchaseRepo::update(const Purchase& p) {
 
 void PurchaseRepo::remove(Id id) {
     write(m_db, tr("delete the purchase"), [&] {
-        SQLite::Statement st(sql(m_db), "DELETE FROM purchase WHERE id = ?");
+        SQLite::Statement st(sqlite(m_db), "DELETE FROM purchase WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(tr("No purchase has id {}."), id);
@@ -78,7 +78,7 @@ void PurchaseRepo::remove(Id id) {
 
 Purchase PurchaseRepo::get(Id id) {
     return read(m_db, [&]() -> Purchase {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase WHERE id = ?)");
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep())
@@ -89,7 +89,7 @@ Purchase PurchaseRepo::get(Id id) {
 
 std::vector<Purchase> PurchaseRepo::for_customer(Id customer_id) {
     return read(m_db, [&]() -> std::vector<Purchase> {
-        SQLite::Statement st(sql(m_db), R"(
+        SQLite::Statement st(sqlite(m_db), R"(
             SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase
              WHERE customer_id = ? ORDER BY purchased_on DESC, id DESC)");
         st.bind(1, static_cast<std::int64_t>(customer_id));

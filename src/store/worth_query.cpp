@@ -221,7 +221,7 @@ std::vector<CustomerActivity> WorthQuery::all_customers(Date today) {
 
 std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
     return read(m_db, [&]() -> std::vector<CustomerActivity> {
-        SQLite::Database& db = sql(m_db);
+        SQLite::Database& db = sqlite(m_db);
         std::optional<SortTuning> tuning;
         if (!focus)
             tuning.emplace(db);
@@ -283,7 +283,7 @@ std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
 
 std::vector<WorthEvent> WorthQuery::events(Id customer_id, Date today, Money hourly_rate) {
     return read(m_db, [&]() -> std::vector<WorthEvent> {
-        SQLite::Database& db = sql(m_db);
+        SQLite::Database& db = sqlite(m_db);
         ReadSnapshot snapshot(db);
         const Bounds bounds = bounds_for(today);
         SQLite::Statement st(db, R"(

@@ -310,8 +310,8 @@ TEST_CASE("In German the window says a damaged file and a full disk and a bad im
         Customer anna;
         anna.name = "Anna";
         services->customers.add(anna);
-        const int pages = store::sql(services->db()).execAndGet("PRAGMA page_count").getInt();
-        store::sql(services->db()).exec("PRAGMA max_page_count = " + std::to_string(pages));
+        const int pages = store::sqlite(services->db()).execAndGet("PRAGMA page_count").getInt();
+        store::sqlite(services->db()).exec("PRAGMA max_page_count = " + std::to_string(pages));
         Customer big;
         big.name = "Berta";
         big.note = std::string(64 * 1024, 'x');

@@ -563,7 +563,7 @@ TEST_CASE("A long read runs beside the window with a progress window and returns
         [&](store::Database& reader) {
             worker_thread = std::this_thread::get_id();
             std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the window pulses
-            name = sql(reader).execAndGet("SELECT name FROM customer").getString();
+            name = sqlite(reader).execAndGet("SELECT name FROM customer").getString();
         },
         0);
     CHECK(finished);

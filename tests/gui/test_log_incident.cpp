@@ -207,7 +207,7 @@ TEST_CASE("A save that fails on a read-only database shows why and keeps what wa
     auto services = MakeServices(dir);
     const Id anna = AddCustomer(*services, "Anna Kowalski");
     // The connection refuses every write, as a read-only file does; reads still work.
-    store::sql(services->db()).exec("PRAGMA query_only = ON");
+    store::sqlite(services->db()).exec("PRAGMA query_only = ON");
 
     Window window;
     MessageBoxAnswerer answerer(wxID_YES);
@@ -346,7 +346,7 @@ TEST_CASE("A failing save for a new customer leaves no customer and keeps what w
     auto services = MakeServices(dir);
     // The incident's row fails as a full disk would, after the new customer's row is written:
     // the two are one transaction, so neither stays.
-    store::sql(services->db())
+    store::sqlite(services->db())
         .exec("CREATE TEMP TRIGGER fail_incident BEFORE INSERT ON interaction "
               "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
 

@@ -23,12 +23,12 @@ struct Res {
 
 inline std::int64_t add_customer(rapport::store::Database& db, const std::string& name,
                                  const std::string& email = "", const std::string& phone = "") {
-    SQLite::Statement st(sql(db), "INSERT INTO customer (name, email, phone) VALUES (?, ?, ?)");
+    SQLite::Statement st(sqlite(db), "INSERT INTO customer (name, email, phone) VALUES (?, ?, ?)");
     st.bind(1, name);
     st.bind(2, email);
     st.bind(3, phone);
     st.exec();
-    return sql(db).getLastInsertRowid();
+    return sqlite(db).getLastInsertRowid();
 }
 
 // An incident at `at` ("YYYY-MM-DDTHH:MM") with its resolutions; returns its id.
@@ -36,16 +36,16 @@ inline std::int64_t add_incident(rapport::store::Database& db, std::int64_t cust
                                  const std::string& at, const std::string& summary,
                                  const std::vector<Res>& resolutions,
                                  const std::string& category = "product-fault") {
-    SQLite::Statement st(sql(db), "INSERT INTO interaction (customer_id, occurred_at, channel, "
+    SQLite::Statement st(sqlite(db), "INSERT INTO interaction (customer_id, occurred_at, channel, "
                                   "category, summary) VALUES (?, ?, 'phone', ?, ?)");
     st.bind(1, static_cast<int64_t>(customer));
     st.bind(2, at);
     st.bind(3, category);
     st.bind(4, summary);
     st.exec();
-    const std::int64_t id = sql(db).getLastInsertRowid();
+    const std::int64_t id = sqlite(db).getLastInsertRowid();
     for (const auto& r : resolutions) {
-        SQLite::Statement res(sql(db), "INSERT INTO resolution (interaction_id, type, cost, "
+        SQLite::Statement res(sqlite(db), "INSERT INTO resolution (interaction_id, type, cost, "
                                        "status) VALUES (?, ?, ?, ?)");
         res.bind(1, static_cast<int64_t>(id));
         res.bind(2, r.type);
@@ -57,7 +57,7 @@ inline std::int64_t add_incident(rapport::store::Database& db, std::int64_t cust
 }
 
 inline std::int64_t count(rapport::store::Database& db, const std::string& query) {
-    return rapport::store::sql(db).execAndGet(query).getInt64();
+    return rapport::store::sqlite(db).execAndGet(query).getInt64();
 }
 
 } // namespace export_test

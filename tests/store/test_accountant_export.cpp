@@ -116,11 +116,11 @@ TEST_CASE("export totals equal a direct SQL sum, by type, by month and overall",
           export_test::count(db, std::string("SELECT sum(r.cost) ") + where));
 
     std::map<std::string, std::int64_t> by_type, by_month;
-    SQLite::Statement types(sql(db), std::string("SELECT r.type, sum(r.cost) ") + where +
+    SQLite::Statement types(sqlite(db), std::string("SELECT r.type, sum(r.cost) ") + where +
                                          " GROUP BY r.type");
     while (types.executeStep())
         by_type[types.getColumn(0).getString()] = types.getColumn(1).getInt64();
-    SQLite::Statement months(sql(db), std::string("SELECT substr(i.occurred_at, 1, 7), "
+    SQLite::Statement months(sqlite(db), std::string("SELECT substr(i.occurred_at, 1, 7), "
                                                   "sum(r.cost) ") +
                                           where + " GROUP BY 1");
     while (months.executeStep())

@@ -55,14 +55,14 @@ Interaction incident(Id customer, const std::string& summary) {
 void fill_shop(store::Database& db, int customers, int interactions) {
     store::CustomerRepo people(db);
     store::InteractionRepo incidents(db);
-    sql(db).exec("PRAGMA synchronous = OFF"); // set-up speed; the tests are not about it
+    sqlite(db).exec("PRAGMA synchronous = OFF"); // set-up speed; the tests are not about it
     std::vector<Id> ids;
     for (int c = 0; c < customers; ++c)
         ids.push_back(people.add(Customer{.name = "Customer " + std::to_string(c)}));
     for (int i = 0; i < interactions; ++i)
         incidents.add(incident(ids[static_cast<std::size_t>(i % customers)],
                                "Incident number " + std::to_string(i)));
-    sql(db).exec("PRAGMA synchronous = FULL");
+    sqlite(db).exec("PRAGMA synchronous = FULL");
 }
 
 std::int64_t count_rows(const fs::path& file, const std::string& table) {
@@ -148,7 +148,7 @@ TEST_CASE("a backup taken while another connection keeps writing is consistent",
     while (written < 5)
         std::this_thread::yield();
     auto db = store::Database::open(path);
-    const std::int64_t before = sql(db).execAndGet("SELECT count(*) FROM interaction").getInt64();
+    const std::int64_t before = sqlite(db).execAndGet("SELECT count(*) FROM interaction").getInt64();
     const int written_before = written;
     const fs::path file = store::make_backup(db);
     const int written_after = written;
@@ -275,7 +275,7 @@ TEST_CASE("restore brings the backup's records back and keeps a safety copy of t
     CHECK(count_rows(result.safety_copy, "customer") == 4);
     auto db = store::Database::open(path);
     CHECK(store::CustomerRepo(db).count() == 3);
-    CHECK(sql(db).execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(sqlite(db).execAndGet("PRAGMA journal_mode").getString() == "wal");
     CHECK(store::check_database_file(path).empty());
     CHECK(mode_of(path) == 0600);
 }
@@ -375,7 +375,7 @@ TEST_CASE("a damaged root page of any table is refused at open and the file is l
     {
         auto db = store::Database::open(path);
         fill_shop(db, 300, 600);
-        sql(db).exec("INSERT OR REPLACE INTO setting(key, value) VALUES ('currency', 'EUR')");
+        sqlite(db).exec("INSERT OR REPLACE INTO setting(key, value) VALUES ('currency', 'EUR')");
     }
     damage_page(path, root_page(path, table));
     const std::string before = file_bytes(path);

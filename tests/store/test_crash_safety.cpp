@@ -44,7 +44,7 @@ int env_int(const char* name, int fallback) {
     try {
         auto db = store::Database::open(path);
         // Checkpoint every few commits so kills also land inside checkpoints.
-        sql(db).exec("PRAGMA wal_autocheckpoint = 8");
+        sqlite(db).exec("PRAGMA wal_autocheckpoint = 8");
         store::InteractionRepo repo(db);
         for (int n = 0;; ++n) {
             Interaction i;
@@ -158,7 +158,7 @@ TEST_CASE("every incident reported as saved survives kill -9 at random moments, 
 
         // Recovery happens on the next open; every reported incident must be there, whole.
         auto db = store::Database::open(path);
-        SQLite::Statement st(sql(db), "SELECT count(*) FROM interaction i WHERE i.id = ? AND "
+        SQLite::Statement st(sqlite(db), "SELECT count(*) FROM interaction i WHERE i.id = ? AND "
                                       "EXISTS (SELECT 1 FROM resolution r WHERE "
                                       "r.interaction_id = i.id) AND EXISTS (SELECT 1 FROM "
                                       "follow_up f WHERE f.interaction_id = i.id)");
@@ -169,7 +169,7 @@ TEST_CASE("every incident reported as saved survives kill -9 at random moments, 
             st.reset();
         }
         // Nothing torn: no incident without its resolution and follow-up.
-        CHECK(sql(db)
+        CHECK(sqlite(db)
                   .execAndGet("SELECT count(*) FROM interaction i WHERE NOT EXISTS (SELECT 1 "
                               "FROM resolution r WHERE r.interaction_id = i.id)")
                   .getInt() == 0);
@@ -177,10 +177,10 @@ TEST_CASE("every incident reported as saved survives kill -9 at random moments, 
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     auto db = store::Database::open(path);
-    CHECK(sql(db).execAndGet("PRAGMA integrity_check").getString() == "ok");
-    CHECK_FALSE(SQLite::Statement(sql(db), "PRAGMA foreign_key_check").executeStep());
+    CHECK(sqlite(db).execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK_FALSE(SQLite::Statement(sqlite(db), "PRAGMA foreign_key_check").executeStep());
     std::int64_t present = 0;
-    SQLite::Statement st(sql(db), "SELECT id FROM interaction");
+    SQLite::Statement st(sqlite(db), "SELECT id FROM interaction");
     std::set<Id> all;
     while (st.executeStep())
         all.insert(st.getColumn(0).getInt64());

@@ -41,7 +41,7 @@ TEST_CASE("a new database is private: file 0600 in a 0700 folder, whatever the u
         const auto path = dir / "nested/rapport/rapport.db";
         {
             auto db = store::Database::open(path);
-            sql(db).exec("INSERT INTO customer (name) VALUES ('Anna')");
+            sqlite(db).exec("INSERT INTO customer (name) VALUES ('Anna')");
         }
         CHECK(mode_of(path) == 0600);
         CHECK(mode_of(path.parent_path()) == 0700);
@@ -52,11 +52,11 @@ TEST_CASE("a new database is private: file 0600 in a 0700 folder, whatever the u
 TEST_CASE("a new database is stamped as Rapport's and uses WAL with full sync", "[database]") {
     TempDir dir;
     auto db = store::Database::open(dir / "r.db");
-    CHECK(sql(db).execAndGet("PRAGMA application_id").getInt() == store::kApplicationId);
-    CHECK(sql(db).execAndGet("PRAGMA user_version").getInt() == store::kSchemaVersion);
-    CHECK(sql(db).execAndGet("PRAGMA journal_mode").getString() == "wal");
-    CHECK(sql(db).execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
-    CHECK(sql(db).execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(sqlite(db).execAndGet("PRAGMA application_id").getInt() == store::kApplicationId);
+    CHECK(sqlite(db).execAndGet("PRAGMA user_version").getInt() == store::kSchemaVersion);
+    CHECK(sqlite(db).execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(sqlite(db).execAndGet("PRAGMA synchronous").getInt() == 2); // FULL
+    CHECK(sqlite(db).execAndGet("PRAGMA foreign_keys").getInt() == 1);
 }
 
 TEST_CASE("an empty file and a blank SQLite file (version 0) are migrated",
@@ -74,7 +74,7 @@ TEST_CASE("an empty file and a blank SQLite file (version 0) are migrated",
     }
     auto db = store::Database::open(blank);
     CHECK(db.schema_version() == store::kSchemaVersion);
-    CHECK(sql(db).tableExists("customer"));
+    CHECK(sqlite(db).tableExists("customer"));
 }
 
 TEST_CASE("every earlier schema version has a migration", "[database][migration]") {
@@ -87,10 +87,10 @@ TEST_CASE("reopening keeps the data and does not migrate again", "[database]") {
     TempDir dir;
     {
         auto db = store::Database::open(dir / "r.db");
-        sql(db).exec("INSERT INTO customer (name) VALUES ('Anna')");
+        sqlite(db).exec("INSERT INTO customer (name) VALUES ('Anna')");
     }
     auto db = store::Database::open(dir / "r.db");
-    CHECK(sql(db).execAndGet("SELECT name FROM customer").getString() == "Anna");
+    CHECK(sqlite(db).execAndGet("SELECT name FROM customer").getString() == "Anna");
 }
 
 TEST_CASE("another program's SQLite file is refused and left byte-for-byte untouched",
@@ -126,9 +126,9 @@ TEST_CASE("a database from a newer Rapport is refused untouched", "[database][re
     const auto path = dir / "newer.db";
     {
         auto db = store::Database::open(path);
-        sql(db).exec("INSERT INTO customer (name) VALUES ('Anna')");
-        sql(db).exec("PRAGMA user_version = 99");
-        sql(db).exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        sqlite(db).exec("INSERT INTO customer (name) VALUES ('Anna')");
+        sqlite(db).exec("PRAGMA user_version = 99");
+        sqlite(db).exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     const std::string before = file_bytes(path);
     CHECK_THROWS_WITH(store::Database::open(path), Catch::Contains("newer version"));
@@ -156,13 +156,13 @@ TEST_CASE("the default path follows RAPPORT_DB, then XDG_DATA_HOME", "[database]
 TEST_CASE("a reader connection sees what the window saved and cannot write", "[database]") {
     TempDir dir;
     auto db = store::Database::open(dir / "shop.db");
-    sql(db).exec("INSERT INTO customer(name) VALUES ('Rita Reader')");
+    sqlite(db).exec("INSERT INTO customer(name) VALUES ('Rita Reader')");
     auto reader = store::Database::open_reader(db);
     CHECK(reader.path() == db.path());
-    CHECK(sql(reader).execAndGet("SELECT name FROM customer").getString() == "Rita Reader");
-    CHECK_THROWS_AS(sql(reader).exec("INSERT INTO customer(name) VALUES ('Nobody')"),
+    CHECK(sqlite(reader).execAndGet("SELECT name FROM customer").getString() == "Rita Reader");
+    CHECK_THROWS_AS(sqlite(reader).exec("INSERT INTO customer(name) VALUES ('Nobody')"),
                     SQLite::Exception);
-    CHECK(sql(db).execAndGet("SELECT count(*) FROM customer").getInt() == 1);
+    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM customer").getInt() == 1);
 
     auto memory = store::Database::open_in_memory();
     CHECK_THROWS_AS(store::Database::open_reader(memory), DataError);

@@ -65,8 +65,8 @@ TEST_CASE("a full disk stops each save with a sentence, and everything saved bef
     const Id anna = customers.add(Customer{.name = "Anna", .note = "Regular"});
     const Id first = incidents.add(incident(anna, "The first complaint"));
     // The database may not grow by a single page any more, as on a full disk.
-    const int pages = sql(db).execAndGet("PRAGMA page_count").getInt();
-    sql(db).exec("PRAGMA max_page_count = " + std::to_string(pages));
+    const int pages = sqlite(db).execAndGet("PRAGMA page_count").getInt();
+    sqlite(db).exec("PRAGMA max_page_count = " + std::to_string(pages));
     const std::string big(20000, 'x');
 
     CHECK_THROWS_WITH(customers.add(Customer{.name = "Bob", .note = big}),
@@ -82,9 +82,9 @@ TEST_CASE("a full disk stops each save with a sentence, and everything saved bef
     CHECK(customers.count() == 1);
     CHECK(customers.get(anna).note == "Regular");
     CHECK(incidents.get(first).lesson.empty());
-    CHECK(sql(db).execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(sqlite(db).execAndGet("PRAGMA integrity_check").getString() == "ok");
     // With space again, saving works at once.
-    sql(db).exec("PRAGMA max_page_count = 1000000");
+    sqlite(db).exec("PRAGMA max_page_count = 1000000");
     CHECK(customers.add(Customer{.name = "Bob", .note = big}) > anna);
 }
 
@@ -96,7 +96,7 @@ TEST_CASE("a database another program holds for writing makes a save fail with a
     auto db = store::Database::open(path);
     store::CustomerRepo customers(db);
     const Id anna = customers.add(Customer{.name = "Anna"});
-    sql(db).setBusyTimeout(200); // the real 5 s would only slow the test down
+    sqlite(db).setBusyTimeout(200); // the real 5 s would only slow the test down
 
     SQLite::Database other(path.string(), SQLite::OPEN_READWRITE);
     other.exec("BEGIN IMMEDIATE");
@@ -152,7 +152,7 @@ TEST_CASE("deleting a customer erases their name, note and incidents from the fi
     }
     CHECK(customers.search_ids("Zebulonia").empty());
     CHECK(customers.search_ids("Neighbour").size() == 30);
-    CHECK(sql(db).execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(sqlite(db).execAndGet("PRAGMA integrity_check").getString() == "ok");
     CHECK(mode_of(path.string() + "-wal") == 0600);
 }
 
@@ -160,17 +160,17 @@ TEST_CASE("A failure after the new customer's row and before the incident's leav
     TempDir dir;
     store::Database db = store::Database::open(dir / "shop.db");
     // The incident's INSERT fails as a full disk would, after the customer's has run.
-    store::sql(db).exec("CREATE TEMP TRIGGER fail_incident BEFORE INSERT ON interaction "
+    store::sqlite(db).exec("CREATE TEMP TRIGGER fail_incident BEFORE INSERT ON interaction "
                         "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
     Customer walk_in;
     walk_in.name = "Nora Neu";
     Interaction i = incident(0, "Kettle leaks");
     CHECK_THROWS_AS(store::log_incident(db, i, walk_in), DataError);
     CHECK(store::CustomerRepo(db).count() == 0);
-    CHECK(store::sql(db).execAndGet("SELECT count(*) FROM interaction").getInt() == 0);
+    CHECK(store::sqlite(db).execAndGet("SELECT count(*) FROM interaction").getInt() == 0);
 
     // Without the failure the same call saves both, and taking it back removes both.
-    store::sql(db).exec("DROP TRIGGER fail_incident");
+    store::sqlite(db).exec("DROP TRIGGER fail_incident");
     const store::LoggedIncident logged = store::log_incident(db, i, walk_in);
     REQUIRE(logged.new_customer_id);
     CHECK(store::InteractionRepo(db).get(logged.interaction_id).customer_id ==

@@ -266,7 +266,7 @@ TEST_CASE("a follow-up can be moved to another day, but not once it is done", "[
 TEST_CASE("the partial index on open follow-ups serves the list's filter", "[followups][speed]") {
     // The same WHERE shape as FollowUpRepo's lists: a million done follow-ups cost nothing.
     Shop shop;
-    SQLite::Statement plan(store::sql(shop.db), R"(
+    SQLite::Statement plan(store::sqlite(shop.db), R"(
         EXPLAIN QUERY PLAN SELECT f.id FROM follow_up f
           JOIN interaction i ON i.id = f.interaction_id
           JOIN customer c ON c.id = i.customer_id

@@ -109,7 +109,7 @@ TEST_CASE("an incident is saved with its resolutions and follow-ups, and undo re
 
     const Interaction removed = repo.remove(id);
     CHECK_FALSE(repo.find(id));
-    CHECK(sql(db).execAndGet("SELECT count(*) FROM resolution").getInt() == 0);
+    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM resolution").getInt() == 0);
     repo.restore(removed);
     const Interaction back = repo.get(id);
     CHECK(back.summary == "Charged twice");
@@ -134,7 +134,7 @@ TEST_CASE("a bad incident is refused and nothing is written", "[interactions]") 
     i.resolutions.clear();
     i.customer_id = 999;
     CHECK_THROWS_AS(repo.add(i), DataError);
-    CHECK(sql(db).execAndGet("SELECT count(*) FROM interaction").getInt() == 0);
+    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM interaction").getInt() == 0);
 }
 
 TEST_CASE("the repeat-complainer figures count recent complaints and money given back",
@@ -208,18 +208,18 @@ TEST_CASE("demo data fills an empty database and never mixes with real records",
         db, {.customers = 50, .interactions = 400, .seed = 7, .today = 2026_y / 11 / 25});
     CHECK(n.customers == 50);
     CHECK(n.interactions == 400);
-    CHECK(sql(db).execAndGet("SELECT count(*) FROM purchase").getInt() >= 100);
+    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM purchase").getInt() >= 100);
     CHECK(
-        sql(db).execAndGet("SELECT count(*) FROM customer WHERE referred_by IS NOT NULL").getInt() >
+        sqlite(db).execAndGet("SELECT count(*) FROM customer WHERE referred_by IS NOT NULL").getInt() >
         0);
-    CHECK(sql(db).execAndGet("SELECT count(*) FROM follow_up WHERE done_on IS NULL").getInt() > 0);
-    CHECK(sql(db)
+    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM follow_up WHERE done_on IS NULL").getInt() > 0);
+    CHECK(sqlite(db)
               .execAndGet("SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH "
                           "'kettle OR charged OR delivery OR wrong'")
               .getInt() > 0);
     CHECK_THROWS_AS(exchange::generate_demo(db, {}), DataError);
-    CHECK(sql(db).execAndGet("SELECT count(*) FROM customer").getInt() == 50);
-    SQLite::Statement fk(sql(db), "PRAGMA foreign_key_check");
+    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM customer").getInt() == 50);
+    SQLite::Statement fk(sqlite(db), "PRAGMA foreign_key_check");
     CHECK_FALSE(fk.executeStep());
 }
 
@@ -232,5 +232,5 @@ TEST_CASE("the same seed gives the same demo data", "[demo]") {
         b, {.customers = 20, .interactions = 100, .seed = 3, .today = 2026_y / 11 / 25});
     const char* digest =
         "SELECT group_concat(customer_id || summary || occurred_at, '|') FROM interaction";
-    CHECK(sql(a).execAndGet(digest).getString() == sql(b).execAndGet(digest).getString());
+    CHECK(sqlite(a).execAndGet(digest).getString() == sqlite(b).execAndGet(digest).getString());
 }

@@ -41,7 +41,7 @@ public:
         return store::CustomerRepo(db).add(c);
     }
     void purchase(Id c, const std::string& on, std::int64_t cents, std::int64_t margin_bp) {
-        SQLite::Statement st(sql(db), "INSERT INTO purchase (customer_id, purchased_on, amount, "
+        SQLite::Statement st(sqlite(db), "INSERT INTO purchase (customer_id, purchased_on, amount, "
                                       "margin_bp) VALUES (?, ?, ?, ?)");
         st.bind(1, static_cast<std::int64_t>(c));
         st.bind(2, on);
@@ -50,17 +50,17 @@ public:
         st.exec();
     }
     Id interaction(Id c, const std::string& at, int minutes) {
-        SQLite::Statement st(sql(db), "INSERT INTO interaction (customer_id, occurred_at, "
+        SQLite::Statement st(sqlite(db), "INSERT INTO interaction (customer_id, occurred_at, "
                                       "channel, category, summary, minutes) "
                                       "VALUES (?, ?, 'phone', 'other', 'It broke', ?)");
         st.bind(1, static_cast<std::int64_t>(c));
         st.bind(2, at);
         st.bind(3, minutes);
         st.exec();
-        return sql(db).getLastInsertRowid();
+        return sqlite(db).getLastInsertRowid();
     }
     void resolution(Id interaction, std::int64_t cents, const std::string& status) {
-        SQLite::Statement st(sql(db), "INSERT INTO resolution (interaction_id, type, cost, "
+        SQLite::Statement st(sqlite(db), "INSERT INTO resolution (interaction_id, type, cost, "
                                       "status) VALUES (?, 'refund', ?, ?)");
         st.bind(1, static_cast<std::int64_t>(interaction));
         st.bind(2, cents);
@@ -69,7 +69,7 @@ public:
     }
     void follow_up(Id interaction, const std::string& due, std::optional<std::string> done_on,
                    int minutes) {
-        SQLite::Statement st(sql(db), "INSERT INTO follow_up (interaction_id, due_on, done_on, "
+        SQLite::Statement st(sqlite(db), "INSERT INTO follow_up (interaction_id, due_on, done_on, "
                                       "minutes) VALUES (?, ?, ?, ?)");
         st.bind(1, static_cast<std::int64_t>(interaction));
         st.bind(2, due);
@@ -402,8 +402,8 @@ TEST_CASE("the chart's daily steps add up exactly to the to-date figures", "[wor
 
 TEST_CASE("reading the portfolio leaves the page cache setting as it was", "[worth-query]") {
     Shop shop;
-    store::sql(shop.db).exec("PRAGMA cache_size = -12345");
+    store::sqlite(shop.db).exec("PRAGMA cache_size = -12345");
     store::WorthQuery(shop.db).all_customers(kToday);
-    CHECK(store::sql(shop.db).execAndGet("PRAGMA cache_size").getInt() == -12345);
-    CHECK(store::sql(shop.db).execAndGet("PRAGMA threads").getInt() == 0);
+    CHECK(store::sqlite(shop.db).execAndGet("PRAGMA cache_size").getInt() == -12345);
+    CHECK(store::sqlite(shop.db).execAndGet("PRAGMA threads").getInt() == 0);
 }

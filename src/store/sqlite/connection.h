@@ -10,6 +10,7 @@
 #include "core/errors.h"
 #include "core/records.h"
 #include "store/database.h"
+#include "store/sql/session.h"
 
 #include <filesystem>
 #include <functional>
@@ -28,8 +29,10 @@ class Statement;
 
 namespace rapport::store {
 
-// The connection behind `db`.
-SQLite::Database& sql(Database& db);
+// The connection behind `db`, for what only SQLite has (PRAGMAs, the backup API, checks).
+SQLite::Database& sqlite(Database& db);
+// The same database behind the backend-neutral interface every repository uses.
+sql::Session& session(Database& db);
 
 // --- Binding and reading values -------------------------------------------------------------
 
@@ -68,6 +71,10 @@ inline constexpr auto as_date_time = [](std::string_view t) { return parse_date_
 // The same for a read: nothing was changed, so the sentence does not say so.
 [[noreturn]] void rethrow_read_error(const SQLite::Exception& e,
                                      const std::filesystem::path& db_path);
+// The same for a failure any backend reports.
+[[noreturn]] void rethrow_as_data_error(const sql::Error& e, Text doing,
+                                        const std::filesystem::path& db_path = {});
+[[noreturn]] void rethrow_read_error(const sql::Error& e, const std::filesystem::path& db_path);
 
 // --- Transactions ---------------------------------------------------------------------------
 

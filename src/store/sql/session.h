@@ -1,0 +1,138 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The store's one way to run SQL, whatever the database behind it: the single SQLite file
+// (store/sqlite/sqlite_session.cpp) or a shop's PostgreSQL server (store/postgres/). The
+// repositories write their SQL once against this interface; where the two dialects differ
+// they ask Session::dialect(). For src/store and src/exchange .cpp files only.
+//
+// Parameters are written `?` in both dialects (the PostgreSQL session numbers them $1, $2, ...).
+// Values travel as text, integers or NULL: money is integer cents, dates are ISO text.
+// Method names follow SQLiteCpp's (bind, executeStep, getColumn, getInt64...), which the store
+// was first written against, so the same code reads the same against both backends.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace rapport::store::sql {
+
+enum class Dialect { sqlite, postgres };
+
+// What went wrong, in the terms the store's sentences need (store/connection.cpp words them).
+enum class Failure {
+    busy,        // another writer holds the lock past the wait
+    read_only,   // the file or the server refuses writes
+    disk_full,   // no space left
+    io_error,    // the disk refused a read or a write
+    damaged,     // the file's own checks failed
+    interrupted, // the reader was cancelled
+    constraint,  // a CHECK, UNIQUE or foreign key refused the change
+    unreachable, // the server cannot be reached (stopped, restarted, network down)
+    refused,     // the server refused us: wrong password, no such database or role
+    other,
+};
+
+class Error : public std::runtime_error {
+public:
+    Error(Failure failure, const std::string& message)
+        : std::runtime_error(message), m_failure(failure) {}
+    Failure failure() const { return m_failure; }
+
+private:
+    Failure m_failure;
+};
+
+// One backend's prepared statement. Indexes: parameters from 1, columns from 0.
+class StatementImpl {
+public:
+    virtual ~StatementImpl() = default;
+    virtual void bind_null(int index) = 0;
+    virtual void bind_int64(int index, std::int64_t value) = 0;
+    virtual void bind_double(int index, double value) = 0;
+    virtual void bind_text(int index, std::string_view value) = 0;
+    // Runs the statement on the first call; true while there is a row to read.
+    virtual bool step() = 0;
+    // Ready to run again; the bindings stay.
+    virtual void reset() = 0;
+    virtual int column_count() const = 0;
+    virtual const char* column_name(int column) const = 0;
+    virtual bool is_null(int column) const = 0;
+    virtual std::int64_t int64(int column) const = 0;
+    virtual double real(int column) const = 0;
+    // The value as text, valid until the next step or reset; "" for NULL.
+    virtual std::string_view text(int column) const = 0;
+};
+
+// A connection to one database, used by one thread at a time.
+class Session {
+public:
+    virtual ~Session() = default;
+    virtual Dialect dialect() const = 0;
+    virtual std::unique_ptr<StatementImpl> prepare(std::string_view sql) = 0;
+    // Runs one or more statements that return no rows.
+    virtual void exec(std::string_view sql) = 0;
+    // A write transaction: SQLite's BEGIN IMMEDIATE takes the write lock at once, so a writer
+    // never has to upgrade a read lock and deadlock.
+    virtual void begin_write() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() noexcept = 0;
+};
+
+// A value of the current row: read it before the next step.
+class Column {
+public:
+    Column(const StatementImpl& st, int index) : m_st(&st), m_index(index) {}
+    bool isNull() const { return m_st->is_null(m_index); }
+    std::int64_t getInt64() const { return m_st->int64(m_index); }
+    int getInt() const { return static_cast<int>(m_st->int64(m_index)); }
+    double getDouble() const { return m_st->real(m_index); }
+    std::string getString() const { return std::string(m_st->text(m_index)); }
+    std::string_view getText() const { return m_st->text(m_index); }
+    const char* getName() const { return m_st->column_name(m_index); }
+
+private:
+    const StatementImpl* m_st;
+    int m_index;
+};
+
+class Statement {
+public:
+    Statement(Session& session, std::string_view sql) : m_impl(session.prepare(sql)) {}
+
+    void bind(int index) { m_impl->bind_null(index); }
+    void bind(int index, int value) { m_impl->bind_int64(index, value); }
+    void bind(int index, std::int64_t value) { m_impl->bind_int64(index, value); }
+    void bind(int index, double value) { m_impl->bind_double(index, value); }
+    void bind(int index, std::string_view value) { m_impl->bind_text(index, value); }
+    void bind(int index, const std::string& value) { m_impl->bind_text(index, value); }
+    void bind(int index, const char* value) { m_impl->bind_text(index, value); }
+
+    bool executeStep() { return m_impl->step(); }
+    // Runs a statement that returns no rows (or whose rows are not wanted) to its end.
+    void exec() {
+        while (m_impl->step()) {
+        }
+    }
+    void reset() { m_impl->reset(); }
+    int getColumnCount() const { return m_impl->column_count(); }
+    Column getColumn(int index) const { return Column(*m_impl, index); }
+
+private:
+    std::unique_ptr<StatementImpl> m_impl;
+};
+
+// The first column of the first row of `sql` (a count, a sum, a setting), owned.
+struct Value {
+    std::optional<std::string> text; // nullopt for NULL or no row
+    std::int64_t as_int64 = 0;
+    bool isNull() const { return !text; }
+    std::int64_t getInt64() const { return as_int64; }
+    int getInt() const { return static_cast<int>(as_int64); }
+    std::string getString() const { return text.value_or(""); }
+};
+Value scalar(Session& session, std::string_view sql);
+
+} // namespace rapport::store::sql
