@@ -8,7 +8,6 @@
 #include "core/errors.h"
 #include "store/settings_store.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -32,7 +31,7 @@ constexpr const char* kRowsSql = R"(
      ORDER BY i.occurred_at, i.id, r.id)";
 
 // The range as bounds on the stored "YYYY-MM-DDTHH:MM" text: [from, the day after to).
-void bind_range(SQLite::Statement& st, Date from, Date to) {
+void bind_range(sql::Statement& st, Date from, Date to) {
     st.bind(1, format_date(from));
     st.bind(2, format_date(add_days(to, 1)));
 }
@@ -45,7 +44,8 @@ int digits(const char* p, int n) {
 }
 
 // The day of a stored moment; the schema's GLOB check guarantees the digits are there.
-Date day_of(const char* text) {
+Date day_of(std::string_view stored) {
+    const char* text = stored.data();
     return Date{date::year{digits(text, 4)}, date::month{unsigned(digits(text + 5, 2))},
                 date::day{unsigned(digits(text + 8, 2))}};
 }
@@ -135,21 +135,21 @@ const std::vector<std::string_view>& accountant_columns() {
 AccountantTotals for_each_accountant_row(Database& db, Date from, Date to,
                                          const std::function<void(const AccountantRow&)>& row) {
     check_export_range(from, to);
-    SQLite::Statement st(sqlite(db), kRowsSql);
+    sql::Statement st(session(db), kRowsSql);
     bind_range(st, from, to);
     TotalsBuilder totals;
     AccountantRow r;
     while (st.executeStep()) {
-        const SQLite::Column name = st.getColumn(1);
-        const SQLite::Column summary = st.getColumn(7);
+        const sql::Column name = st.getColumn(1);
+        const sql::Column summary = st.getColumn(7);
         r.date = day_of(st.getColumn(0).getText());
-        r.customer = std::string_view(name.getText(), std::size_t(name.getBytes()));
+        r.customer = name.getText();
         r.customer_id = st.getColumn(2).getInt64();
         r.interaction_id = st.getColumn(3).getInt64();
         r.category = from_key(all_categories(), st.getColumn(4).getText());
         r.type = from_key(all_resolution_types(), st.getColumn(5).getText());
         r.amount = Money{st.getColumn(6).getInt64()};
-        r.summary = std::string_view(summary.getText(), std::size_t(summary.getBytes()));
+        r.summary = summary.getText();
         totals.add(r.date, r.type, r.amount);
         row(r);
     }
@@ -158,7 +158,7 @@ AccountantTotals for_each_accountant_row(Database& db, Date from, Date to,
 
 AccountantTotals accountant_totals(Database& db, Date from, Date to) {
     check_export_range(from, to);
-    SQLite::Statement st(sqlite(db), R"(
+    sql::Statement st(session(db), R"(
         SELECT substr(i.occurred_at, 1, 7) || '-01', r.type, count(*), sum(r.cost)
           FROM interaction i JOIN resolution r ON r.interaction_id = i.id
          WHERE i.occurred_at >= ?1 AND i.occurred_at < ?2

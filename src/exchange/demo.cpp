@@ -7,7 +7,6 @@
 #include "core/errors.h"
 #include "core/money.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -131,7 +130,7 @@ private:
 DemoCounts generate_demo(Database& db, const DemoOptions& o) {
     if (o.customers < 1 || o.interactions < 0)
         throw InputError("Demo data needs at least one customer and zero or more interactions.");
-    if (sqlite(db).execAndGet("SELECT count(*) FROM customer").getInt64() > 0) {
+    if (sql::scalar(session(db), "SELECT count(*) FROM customer").getInt64() > 0) {
         throw DataError(
             tr("Demo data goes only into an empty database, so it never mixes with real "
                "records; use --db with a new file."));
@@ -143,40 +142,42 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
                          : std::max<std::int64_t>(o.interactions / 5, 2LL * o.customers);
     constexpr int kHistoryDays = 3 * 365; // three years of history
 
-    // Random customer ids scatter index inserts over the whole file; a big page cache for the
-    // load keeps them in memory (restored afterwards).
-    const int old_cache = sqlite(db).execAndGet("PRAGMA cache_size").getInt();
-    sqlite(db).exec("PRAGMA cache_size = -262144");
+    // On a SQLite file: random customer ids scatter index inserts over the whole file; a big
+    // page cache for the load keeps them in memory (restored afterwards).
+    const bool sqlite_file = session(db).dialect() == sql::Dialect::sqlite;
+    const int old_cache = sqlite_file ? sql::scalar(session(db), "PRAGMA cache_size").getInt() : 0;
+    if (sqlite_file)
+        session(db).exec("PRAGMA cache_size = -262144");
     WriteTransaction tx(db);
     // Bulk load: the full-text index is built once at the end instead of row by row, which
     // halves the time for a million rows. The insert triggers are put back unchanged before
     // the commit, so the schema the user sees never lacks them.
     std::vector<std::pair<std::string, std::string>> fts_triggers;
-    {
-        SQLite::Statement st(sqlite(db),
-                             "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
-                             "AND name IN ('customer_fts_insert', 'interaction_fts_insert')");
+    if (sqlite_file) {
+        sql::Statement st(session(db),
+                          "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
+                          "AND name IN ('customer_fts_insert', 'interaction_fts_insert')");
         while (st.executeStep())
             fts_triggers.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
     }
     for (const auto& [name, definition] : fts_triggers)
-        sqlite(db).exec("DROP TRIGGER " + name);
+        session(db).exec("DROP TRIGGER " + name);
 
-    SQLite::Statement add_customer(sqlite(db), R"(
+    sql::Statement add_customer(session(db), R"(
         INSERT INTO customer (name, phone, email, note, referred_by, came_anyway, referral_reward)
         VALUES (?, ?, ?, ?, ?, ?, ?))");
-    SQLite::Statement add_interaction(sqlite(db), R"(
+    sql::Statement add_interaction(session(db), R"(
         INSERT INTO interaction (customer_id, occurred_at, channel, category, severity, summary,
                                  asked_for, minutes, escalated_to, lesson, listened, empathised,
                                  apologised, offered_solutions, agreed_follow_up)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))");
-    SQLite::Statement add_resolution(sqlite(db), R"(
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)");
+    sql::Statement add_resolution(session(db), R"(
         INSERT INTO resolution (interaction_id, type, cost, status) VALUES (?, ?, ?, ?))");
-    SQLite::Statement add_follow_up(sqlite(db), R"(
+    sql::Statement add_follow_up(session(db), R"(
         INSERT INTO follow_up (interaction_id, due_on, note, done_on, outcome, outcome_note,
                                minutes)
         VALUES (?, ?, ?, ?, ?, ?, ?))");
-    SQLite::Statement add_purchase(sqlite(db), R"(
+    sql::Statement add_purchase(session(db), R"(
         INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) VALUES (?, ?, ?, ?))");
 
     // A few customers cause most of the trouble, as in any shop: weight them.
@@ -241,9 +242,8 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         add_interaction.bind(14, 1);
         const bool follow = rnd.chance(0.45);
         add_interaction.bind(15, follow ? 1 : 0);
-        add_interaction.exec();
+        const std::int64_t interaction_id = add_interaction.execReturningId();
         add_interaction.reset();
-        const std::int64_t interaction_id = sqlite(db).getLastInsertRowid();
         ++counts.interactions;
 
         const std::string_view type =
@@ -301,12 +301,15 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         add_purchase.reset();
         ++counts.purchases;
     }
-    sqlite(db).exec("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')");
-    sqlite(db).exec("INSERT INTO interaction_fts (interaction_fts) VALUES ('rebuild')");
-    for (const auto& [name, definition] : fts_triggers)
-        sqlite(db).exec(definition);
+    if (sqlite_file) {
+        session(db).exec("INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')");
+        session(db).exec("INSERT INTO interaction_fts (interaction_fts) VALUES ('rebuild')");
+        for (const auto& [name, definition] : fts_triggers)
+            session(db).exec(definition);
+    }
     tx.commit();
-    sqlite(db).exec(fmt::format("PRAGMA cache_size = {}", old_cache));
+    if (sqlite_file)
+        session(db).exec(fmt::format("PRAGMA cache_size = {}", old_cache));
     return counts;
 }
 

@@ -10,7 +10,6 @@
 #include "exchange/json_money.h"
 #include "store/settings_store.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
@@ -123,7 +122,7 @@ const Table kCategoryDefaults{
     "SELECT category, resolution_type, cost FROM category_default ORDER BY category",
     {{"category", Kind::text}, {"resolution_type", Kind::text}, {"cost", Kind::money}}};
 
-void write_csv_cell(CsvWriter& csv, const SQLite::Column& c, Kind kind) {
+void write_csv_cell(CsvWriter& csv, const sql::Column& c, Kind kind) {
     if (c.isNull()) {
         csv.text(""); // an empty cell: no referrer, not done yet, no outcome
         return;
@@ -138,12 +137,12 @@ void write_csv_cell(CsvWriter& csv, const SQLite::Column& c, Kind kind) {
         csv.amount(Money{c.getInt64()});
         return;
     case Kind::text:
-        csv.text(std::string_view(c.getText(), std::size_t(c.getBytes())));
+        csv.text(c.getText());
         return;
     }
 }
 
-json json_cell(const SQLite::Column& c, Kind kind) {
+json json_cell(const sql::Column& c, Kind kind) {
     if (c.isNull())
         return nullptr;
     switch (kind) {
@@ -160,7 +159,7 @@ json json_cell(const SQLite::Column& c, Kind kind) {
     return c.getString();
 }
 
-json row_json(SQLite::Statement& st, const Table& t) {
+json row_json(sql::Statement& st, const Table& t) {
     json j = json::object();
     for (std::size_t k = 0; k < t.columns.size(); ++k)
         j[t.columns[k].name] = json_cell(st.getColumn(int(k)), t.columns[k].kind);
@@ -174,7 +173,7 @@ std::int64_t write_table_csv(Database& db, const Table& t, const fs::path& dir) 
         for (const auto& c : t.columns)
             csv.text(c.name);
         csv.end_row();
-        SQLite::Statement st(sqlite(db), t.sql);
+        sql::Statement st(session(db), t.sql);
         while (st.executeStep()) {
             for (std::size_t k = 0; k < t.columns.size(); ++k)
                 write_csv_cell(csv, st.getColumn(int(k)), t.columns[k].kind);
@@ -200,7 +199,7 @@ std::vector<std::pair<std::string, std::string>> settings_rows(Database& db) {
 class Children {
 public:
     Children(Database& db, const Table& t, int parent_column)
-        : m_table(t), m_st(sqlite(db), t.sql), m_parent_column(parent_column) {
+        : m_table(t), m_st(session(db), t.sql), m_parent_column(parent_column) {
         m_has = m_st.executeStep();
     }
     json take(std::int64_t parent, std::int64_t& count) {
@@ -217,7 +216,7 @@ public:
 
 private:
     const Table& m_table;
-    SQLite::Statement m_st;
+    sql::Statement m_st;
     int m_parent_column;
     bool m_has = false;
 };
@@ -227,7 +226,7 @@ template <typename Fn>
 std::int64_t write_json_array(std::ostream& os, Database& db, const char* name, const Table& t,
                               Fn&& extend) {
     os << ",\n" << json(name).dump() << ": [";
-    SQLite::Statement st(sqlite(db), t.sql);
+    sql::Statement st(session(db), t.sql);
     std::int64_t rows = 0;
     while (st.executeStep()) {
         json j = row_json(st, t);
@@ -248,7 +247,7 @@ HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
     ensure_private_directory(dir);
     // One read transaction: every file shows the same moment, even if the window saves
     // something meanwhile.
-    SQLite::Transaction snapshot(sqlite(db));
+    sql::ReadSnapshot snapshot(session(db));
     HistoryCounts n;
     n.customers = write_table_csv(db, kCustomers, dir);
     n.tags = write_table_csv(db, kTags, dir);
@@ -272,7 +271,7 @@ HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
 
 HistoryCounts export_history_json(Database& db, const fs::path& file,
                                   const std::string& exported_at) {
-    SQLite::Transaction snapshot(sqlite(db));
+    sql::ReadSnapshot snapshot(session(db));
     HistoryCounts n;
     write_file_atomically(file, [&](std::ostream& os) {
         json settings = json::object();
@@ -299,7 +298,7 @@ HistoryCounts export_history_json(Database& db, const fs::path& file,
                 names.push_back(t["name"]);
             c["tags"] = std::move(names);
         });
-        n.tags = sqlite(db).execAndGet("SELECT count(*) FROM tag").getInt64();
+        n.tags = sql::scalar(session(db), "SELECT count(*) FROM tag").getInt64();
 
         Children resolutions(db, kResolutions, 1);
         Children follow_ups(db, kFollowUps, 1);

@@ -7,7 +7,6 @@
 #include "store/settings_store.h"
 #include "store/sqlite/connection.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -60,7 +59,7 @@ public:
     };
 
     explicit CustomerIndex(Database& db) {
-        SQLite::Statement st(sqlite(db), "SELECT id, name, email, phone FROM customer ORDER BY id");
+        sql::Statement st(session(db), "SELECT id, name, email, phone FROM customer ORDER BY id");
         while (st.executeStep()) {
             add(Entry{st.getColumn(0).getInt64(), 0, st.getColumn(1).getString(),
                       st.getColumn(2).getString(), st.getColumn(3).getString()});
@@ -206,8 +205,8 @@ public:
     Checker(Database& db, ImportKind kind, const ImportPreview& preview)
         : m_kind(kind), m_map(preview.mapping), m_columns(preview.columns.size()),
           m_has_header(preview.has_header), m_delimiter(preview.delimiter), m_index(db),
-          m_count_same(sqlite(db), "SELECT count(*) FROM purchase WHERE customer_id = ? AND "
-                                "purchased_on = ? AND amount = ?") {
+          m_count_same(session(db), "SELECT count(*) FROM purchase WHERE customer_id = ? AND "
+                                    "purchased_on = ? AND amount = ?") {
         if (kind == ImportKind::purchases)
             m_default_margin = SettingsStore(db).load().default_margin;
     }
@@ -392,7 +391,7 @@ private:
     bool m_has_header;
     char m_delimiter;
     CustomerIndex m_index;
-    SQLite::Statement m_count_same;
+    sql::Statement m_count_same;
     std::map<std::tuple<Id, std::string, std::int64_t>, std::int64_t> m_same;
     BasisPoints m_default_margin = 0;
 };
@@ -485,7 +484,7 @@ ImportPreview check_all(Database& db, ImportKind kind, const CsvTable& table,
 }
 
 void write_plan(Database& db, const Plan& plan) {
-    SQLite::Statement add_customer(sqlite(db), R"(
+    sql::Statement add_customer(session(db), R"(
         INSERT INTO customer (name, phone, email, note) VALUES (?, ?, ?, ?))");
     for (const auto& c : plan.new_customers) {
         add_customer.bind(1, c.name);
@@ -496,10 +495,10 @@ void write_plan(Database& db, const Plan& plan) {
         add_customer.reset();
     }
     // Only blanks are filled: what the owner typed in Rapport is never overwritten.
-    SQLite::Statement fill_email(sqlite(db),
-                                 "UPDATE customer SET email = ? WHERE id = ? AND email = ''");
-    SQLite::Statement fill_phone(sqlite(db),
-                                 "UPDATE customer SET phone = ? WHERE id = ? AND phone = ''");
+    sql::Statement fill_email(session(db),
+                              "UPDATE customer SET email = ? WHERE id = ? AND email = ''");
+    sql::Statement fill_phone(session(db),
+                              "UPDATE customer SET phone = ? WHERE id = ? AND phone = ''");
     for (const auto& f : plan.fills) {
         for (auto* st : {&fill_email, &fill_phone}) {
             const std::string& value = st == &fill_email ? f.email : f.phone;
@@ -511,7 +510,7 @@ void write_plan(Database& db, const Plan& plan) {
             st->reset();
         }
     }
-    SQLite::Statement add_purchase(sqlite(db), R"(
+    sql::Statement add_purchase(session(db), R"(
         INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) VALUES (?, ?, ?, ?))");
     for (const auto& p : plan.purchases) {
         add_purchase.bind(1, static_cast<std::int64_t>(p.customer_id));
@@ -563,7 +562,7 @@ ImportResult run_import(Database& db, ImportKind kind, const CsvTable& table,
         write_plan(db, plan);
         tx.commit();
         result.written = true;
-    } catch (const SQLite::Exception& e) {
+    } catch (const sql::Error& e) {
         rethrow_as_data_error(e, tr("import the file"));
     }
     return result;

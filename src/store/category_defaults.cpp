@@ -4,13 +4,11 @@
 
 #include "store/sqlite/connection.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 namespace rapport::store {
 
 void clear_category_default(Database& db, Category category) {
     write(db, tr("save the category default"), [&] {
-        SQLite::Statement st(sqlite(db), "DELETE FROM category_default WHERE category = ?");
+        sql::Statement st(session(db), "DELETE FROM category_default WHERE category = ?");
         st.bind(1, std::string(to_key(category)));
         st.exec();
     });

@@ -13,28 +13,28 @@
 
 namespace rapport::store {
 
-void bind_optional(SQLite::Statement& st, int index, const std::optional<Id>& v) {
+void bind_optional(sql::Statement& st, int index, const std::optional<Id>& v) {
     if (v)
         st.bind(index, static_cast<std::int64_t>(*v));
     else
         st.bind(index);
 }
 
-void bind_text(SQLite::Statement& st, int index, std::string_view v) {
-    st.bind(index, std::string(v));
+void bind_text(sql::Statement& st, int index, std::string_view v) {
+    st.bind(index, v);
 }
 
-std::optional<std::string> column_optional_text(const SQLite::Column& c) {
+std::optional<std::string> column_optional_text(const sql::Column& c) {
     if (c.isNull())
         return std::nullopt;
     return c.getString();
 }
 
-std::string column_text(const SQLite::Column& c) {
+std::string column_text(const sql::Column& c) {
     return c.getString();
 }
 
-void throw_unreadable_value(const SQLite::Column& c, const InputError& e) {
+void throw_unreadable_value(const sql::Column& c, const InputError& e) {
     std::string why = e.what();
     if (!why.empty() && why.back() == '.')
         why.pop_back(); // it goes in parentheses

@@ -5,7 +5,6 @@
 #include "store/sqlite/connection.h"
 #include "store/sqlite/rows.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -98,7 +97,7 @@ std::vector<Id> CustomerTable::ordered_ids(std::string_view search, CustomerColu
             text += (i == 0 ? " WHERE " : " AND ") + where[i];
         text += " ORDER BY " + order;
 
-        SQLite::Statement st(sqlite(m_db), text);
+        sql::Statement st(session(m_db), text);
         if (searching)
             st.bind(1, matching);
         std::vector<Id> out;
@@ -112,7 +111,7 @@ std::vector<CustomerSummary> CustomerTable::summaries(std::span<const Id> ids) {
     return read(m_db, [&]() -> std::vector<CustomerSummary> {
         if (ids.empty())
             return {};
-        SQLite::Statement st(sqlite(m_db), kSummariesSql);
+        sql::Statement st(session(m_db), kSummariesSql);
         st.bind(1, json_array(ids));
         std::unordered_map<Id, CustomerSummary> found;
         while (st.executeStep()) {
@@ -138,7 +137,7 @@ std::vector<std::string> CustomerTable::name_completions(std::string_view prefix
         if (p.empty() || limit <= 0)
             return out;
         // Names that start with what was typed, through the NOCASE name index.
-        SQLite::Statement starts(sqlite(m_db), R"(
+        sql::Statement starts(session(m_db), R"(
             SELECT DISTINCT name FROM customer
              WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE AND archived = 0
              ORDER BY name COLLATE NOCASE LIMIT ?3)");
@@ -153,7 +152,7 @@ std::vector<std::string> CustomerTable::name_completions(std::string_view prefix
         const std::string q = to_fts_query(p);
         if (q.empty())
             return out;
-        SQLite::Statement words(sqlite(m_db), R"(
+        sql::Statement words(session(m_db), R"(
             SELECT c.name FROM customer_fts f JOIN customer c ON c.id = f.rowid
              WHERE customer_fts MATCH ?1 AND c.archived = 0
              ORDER BY c.name COLLATE NOCASE LIMIT ?2)");
@@ -178,8 +177,8 @@ std::vector<CustomerSummary> CustomerTable::named(std::string_view name) {
         std::vector<CustomerSummary> out;
         if (n.empty())
             return out;
-        SQLite::Statement ids(sqlite(m_db),
-                              "SELECT id FROM customer WHERE name = ? COLLATE NOCASE ORDER BY id");
+        sql::Statement ids(session(m_db),
+                           "SELECT id FROM customer WHERE name = ? COLLATE NOCASE ORDER BY id");
         ids.bind(1, n);
         std::vector<Id> found;
         while (ids.executeStep())

@@ -6,7 +6,6 @@
 #include "store/sqlite/connection.h"
 #include "store/sqlite/rows.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -24,7 +23,7 @@ std::string trimmed(std::string_view s) {
 }
 
 // Parameters 1..8 of both the INSERT and the UPDATE, in the column order they name.
-void bind_customer_fields(SQLite::Statement& st, const Customer& c) {
+void bind_customer_fields(sql::Statement& st, const Customer& c) {
     st.bind(1, trimmed(c.name));
     st.bind(2, trimmed(c.phone));
     st.bind(3, trimmed(c.email));
@@ -35,7 +34,7 @@ void bind_customer_fields(SQLite::Statement& st, const Customer& c) {
     st.bind(8, c.archived ? 1 : 0);
 }
 
-Customer read_customer(SQLite::Statement& st) {
+Customer read_customer(sql::Statement& st) {
     Customer c;
     c.id = st.getColumn(0).getInt64();
     c.name = st.getColumn(1).getString();
@@ -65,7 +64,7 @@ const char* const kCustomerSummarySelect = R"(
              WHERE i.customer_id = c.id AND r.status = 'accepted')
       FROM customer c)";
 
-CustomerSummary read_customer_summary(SQLite::Statement& st) {
+CustomerSummary read_customer_summary(sql::Statement& st) {
     CustomerSummary s;
     s.id = st.getColumn(0).getInt64();
     s.name = st.getColumn(1).getString();
@@ -114,13 +113,12 @@ void CustomerRepo::validate(const Customer& c) {
 Id CustomerRepo::add(const Customer& c) {
     validate(c);
     return write(m_db, tr("save the customer"), [&] {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             INSERT INTO customer (name, phone, email, note, referred_by, came_anyway,
                                   referral_reward, archived)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)");
         bind_customer_fields(st, c);
-        st.exec();
-        const Id id = sqlite(m_db).getLastInsertRowid();
+        const Id id = st.execReturningId();
         save_tags(id, c.tags);
         return id;
     });
@@ -129,7 +127,7 @@ Id CustomerRepo::add(const Customer& c) {
 void CustomerRepo::update(const Customer& c) {
     validate(c);
     write(m_db, tr("save the customer"), [&] {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             UPDATE customer SET name = ?, phone = ?, email = ?, note = ?, referred_by = ?,
                    came_anyway = ?, referral_reward = ?, archived = ?
              WHERE id = ?)");
@@ -142,12 +140,12 @@ void CustomerRepo::update(const Customer& c) {
 }
 
 void CustomerRepo::save_tags(Id id, const std::vector<std::string>& tags) {
-    SQLite::Statement clear(sqlite(m_db), "DELETE FROM customer_tag WHERE customer_id = ?");
+    sql::Statement clear(session(m_db), "DELETE FROM customer_tag WHERE customer_id = ?");
     clear.bind(1, static_cast<std::int64_t>(id));
     clear.exec();
-    SQLite::Statement add_tag(sqlite(m_db),
-                              "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
-    SQLite::Statement link(sqlite(m_db), R"(
+    sql::Statement add_tag(session(m_db),
+                           "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+    sql::Statement link(session(m_db), R"(
         INSERT OR IGNORE INTO customer_tag (customer_id, tag_id)
         SELECT ?, id FROM tag WHERE name = ?)");
     for (const auto& raw : tags) {
@@ -166,7 +164,7 @@ void CustomerRepo::save_tags(Id id, const std::vector<std::string>& tags) {
 
 std::vector<std::string> CustomerRepo::load_tags(Id id) {
     return read(m_db, [&]() -> std::vector<std::string> {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             SELECT t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id
              WHERE ct.customer_id = ? ORDER BY t.name COLLATE NOCASE)");
         st.bind(1, static_cast<std::int64_t>(id));
@@ -179,8 +177,8 @@ std::vector<std::string> CustomerRepo::load_tags(Id id) {
 
 std::optional<Customer> CustomerRepo::find(Id id) {
     return read(m_db, [&]() -> std::optional<Customer> {
-        SQLite::Statement st(sqlite(m_db),
-                             fmt::format("SELECT {} FROM customer WHERE id = ?", kCustomerColumns));
+        sql::Statement st(session(m_db),
+                          fmt::format("SELECT {} FROM customer WHERE id = ?", kCustomerColumns));
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep())
             return std::nullopt;
@@ -207,19 +205,19 @@ Customer CustomerRepo::resolve(std::string_view ref) {
             if (auto c = find(std::stoll(r)))
                 return *c;
         }
-        SQLite::Statement st(sqlite(m_db),
-                             fmt::format("SELECT {} FROM customer WHERE name = ? COLLATE NOCASE "
-                                         "ORDER BY id LIMIT 11",
-                                         kCustomerColumns));
+        sql::Statement st(session(m_db),
+                          fmt::format("SELECT {} FROM customer WHERE name = ? COLLATE NOCASE "
+                                      "ORDER BY id LIMIT 11",
+                                      kCustomerColumns));
         st.bind(1, r);
         std::vector<Customer> found;
         while (st.executeStep())
             found.push_back(read_customer(st));
         if (found.empty()) {
             Message hint; // "Anna (id 3) or Anne (id 9)"
-            SQLite::Statement like(sqlite(m_db),
-                                   "SELECT name, id FROM customer WHERE name LIKE '%' || "
-                                   "? || '%' ORDER BY name COLLATE NOCASE LIMIT 3");
+            sql::Statement like(session(m_db),
+                                "SELECT name, id FROM customer WHERE name LIKE '%' || "
+                                "? || '%' ORDER BY name COLLATE NOCASE LIMIT 3");
             like.bind(1, r);
             while (like.executeStep()) {
                 Message one(tr("{} (id {})"), like.getColumn(0).getString(),
@@ -268,7 +266,7 @@ std::vector<Id> CustomerRepo::search_ids(std::string_view text) {
         std::vector<Id> out;
         if (q.empty())
             return out;
-        SQLite::Statement st(sqlite(m_db), kMatchingCustomerIds);
+        sql::Statement st(session(m_db), kMatchingCustomerIds);
         st.bind(1, q);
         st.bind(2, trimmed(text));
         while (st.executeStep())
@@ -290,7 +288,7 @@ std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool in
         for (std::size_t i = 0; i < where.size(); ++i)
             text += (i == 0 ? " WHERE " : " AND ") + where[i];
         text += " ORDER BY c.name COLLATE NOCASE, c.id";
-        SQLite::Statement st(sqlite(m_db), text);
+        sql::Statement st(session(m_db), text);
         if (!q.empty()) {
             st.bind(1, q);
             st.bind(2, trimmed(search));
@@ -304,10 +302,10 @@ std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool in
 
 std::vector<Customer> CustomerRepo::referred_by(Id referrer) {
     return read(m_db, [&]() -> std::vector<Customer> {
-        SQLite::Statement st(
-            sqlite(m_db), fmt::format("SELECT {} FROM customer WHERE referred_by = ? ORDER BY name "
-                                   "COLLATE NOCASE",
-                                   kCustomerColumns));
+        sql::Statement st(session(m_db),
+                          fmt::format("SELECT {} FROM customer WHERE referred_by = ? ORDER BY name "
+                                      "COLLATE NOCASE",
+                                      kCustomerColumns));
         st.bind(1, static_cast<std::int64_t>(referrer));
         std::vector<Customer> out;
         while (st.executeStep())
@@ -318,7 +316,7 @@ std::vector<Customer> CustomerRepo::referred_by(Id referrer) {
 
 void CustomerRepo::set_archived(Id id, bool archived) {
     write(m_db, tr("archive the customer"), [&] {
-        SQLite::Statement st(sqlite(m_db), "UPDATE customer SET archived = ? WHERE id = ?");
+        sql::Statement st(session(m_db), "UPDATE customer SET archived = ? WHERE id = ?");
         st.bind(1, archived ? 1 : 0);
         st.bind(2, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
@@ -328,7 +326,7 @@ void CustomerRepo::set_archived(Id id, bool archived) {
 
 void CustomerRepo::remove(Id id) {
     write(m_db, tr("delete the customer"), [&] {
-        SQLite::Statement st(sqlite(m_db), "DELETE FROM customer WHERE id = ?");
+        sql::Statement st(session(m_db), "DELETE FROM customer WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(tr("No customer has id {}."), id);
@@ -339,7 +337,7 @@ void CustomerRepo::remove(Id id) {
 
 std::int64_t CustomerRepo::count() {
     return read(m_db, [&]() -> std::int64_t {
-        return sqlite(m_db).execAndGet("SELECT count(*) FROM customer").getInt64();
+        return sql::scalar(session(m_db), "SELECT count(*) FROM customer").getInt64();
     });
 }
 

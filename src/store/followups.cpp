@@ -6,9 +6,7 @@
 #include "store/sqlite/connection.h"
 #include "store/sqlite/rows.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <iterator>
@@ -32,7 +30,7 @@ constexpr const char* kItemColumnsAndJoins = R"(,
      WHERE )";
 constexpr const char* kOrder = " ORDER BY f.due_on, c.name COLLATE NOCASE, f.id, r.id";
 
-FollowUpItem read_item(SQLite::Statement& st) {
+FollowUpItem read_item(sql::Statement& st) {
     FollowUpItem item;
     item.follow_up = read_follow_up(st);
     item.interaction_id = item.follow_up.interaction_id;
@@ -43,32 +41,6 @@ FollowUpItem read_item(SQLite::Statement& st) {
     return item;
 }
 
-// Runs the reads of one list in a single read transaction: one consistent snapshot, and the
-// file lock taken once instead of once per statement. Inside an enclosing transaction (a write
-// that reads first) it does nothing.
-class ReadScope {
-public:
-    explicit ReadScope(SQLite::Database& db)
-        : m_db(db), m_began(sqlite3_get_autocommit(db.getHandle()) != 0) {
-        if (m_began)
-            m_db.exec("BEGIN DEFERRED");
-    }
-    ~ReadScope() {
-        if (!m_began)
-            return;
-        try {
-            m_db.exec("COMMIT"); // nothing was written: this only releases the snapshot
-        } catch (const SQLite::Exception&) {
-        }
-    }
-    ReadScope(const ReadScope&) = delete;
-    ReadScope& operator=(const ReadScope&) = delete;
-
-private:
-    SQLite::Database& m_db;
-    bool m_began;
-};
-
 void check_minutes(int minutes) {
     if (minutes < kMinutesMin || minutes > kMinutesMax)
         throw InputError(tr("The minutes spent must be from {} to {} (got {})."), kMinutesMin,
@@ -77,7 +49,7 @@ void check_minutes(int minutes) {
 
 } // namespace
 
-FollowUp read_follow_up(SQLite::Statement& st) {
+FollowUp read_follow_up(sql::Statement& st) {
     FollowUp f;
     f.id = st.getColumn(0).getInt64();
     f.interaction_id = st.getColumn(1).getInt64();
@@ -95,9 +67,9 @@ FollowUp read_follow_up(SQLite::Statement& st) {
 std::vector<FollowUpItem> FollowUpRepo::items_where(const char* where,
                                                     const std::vector<std::string>& args) {
     return read(m_db, [&]() -> std::vector<FollowUpItem> {
-        ReadScope snapshot(sqlite(m_db));
-        SQLite::Statement st(sqlite(m_db), std::string("SELECT ") + kFollowUpColumns +
-                                            kItemColumnsAndJoins + where + kOrder);
+        sql::ReadSnapshot snapshot(session(m_db));
+        sql::Statement st(session(m_db), std::string("SELECT ") + kFollowUpColumns +
+                                             kItemColumnsAndJoins + where + kOrder);
         for (std::size_t k = 0; k < args.size(); ++k)
             st.bind(static_cast<int>(k + 1), args[k]);
         std::vector<FollowUpItem> items;
@@ -149,7 +121,7 @@ FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& w
 
 FollowUpCounts FollowUpRepo::counts(Date today) {
     return read(m_db, [&]() -> FollowUpCounts {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             SELECT coalesce(sum(due_on < ?1), 0), coalesce(sum(due_on = ?1), 0)
               FROM follow_up WHERE done_on IS NULL AND due_on <= ?1)");
         st.bind(1, format_date(today));
@@ -182,7 +154,7 @@ FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const st
         if (before.is_done())
             throw DataError(tr("Follow-up {} was already marked done on {}; nothing was changed."),
                             id, format_date(*before.done_on));
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             UPDATE follow_up SET done_on = ?, outcome = ?, outcome_note = ?, minutes = ?
              WHERE id = ? AND done_on IS NULL)");
         st.bind(1, format_date(done_on));
@@ -207,8 +179,8 @@ FollowUp FollowUpRepo::move(Id id, Date new_due) {
             throw DataError(
                 tr("Follow-up {} was done on {} and cannot be moved; schedule a new one instead."),
                 id, format_date(*before.done_on));
-        SQLite::Statement st(sqlite(m_db),
-                             "UPDATE follow_up SET due_on = ? WHERE id = ? AND done_on IS NULL");
+        sql::Statement st(session(m_db),
+                          "UPDATE follow_up SET due_on = ? WHERE id = ? AND done_on IS NULL");
         st.bind(1, format_date(new_due));
         st.bind(2, static_cast<std::int64_t>(id));
         st.exec();
@@ -220,25 +192,24 @@ Id FollowUpRepo::schedule(Id interaction_id, Date due, const std::string& note) 
     if (!due.ok())
         throw InputError(tr("A follow-up needs a real date."));
     return write(m_db, tr("schedule the follow-up"), [&] {
-        SQLite::Statement exists(sqlite(m_db), "SELECT 1 FROM interaction WHERE id = ?");
+        sql::Statement exists(session(m_db), "SELECT 1 FROM interaction WHERE id = ?");
         exists.bind(1, static_cast<std::int64_t>(interaction_id));
         if (!exists.executeStep())
             throw DataError(tr("No incident has id {}."), interaction_id);
-        SQLite::Statement st(
-            sqlite(m_db), "INSERT INTO follow_up (interaction_id, due_on, note) VALUES (?, ?, ?)");
+        sql::Statement st(session(m_db),
+                          "INSERT INTO follow_up (interaction_id, due_on, note) VALUES (?, ?, ?) "
+                          "RETURNING id");
         st.bind(1, static_cast<std::int64_t>(interaction_id));
         st.bind(2, format_date(due));
         st.bind(3, note);
-        st.exec();
-        const Id id = sqlite(m_db).getLastInsertRowid();
-        return id;
+        return st.execReturningId();
     });
 }
 
 void FollowUpRepo::restore(const FollowUp& before) {
     check_minutes(before.minutes);
     write(m_db, tr("put the follow-up back"), [&] {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             UPDATE follow_up SET due_on = ?, note = ?, done_on = ?, outcome = ?,
                    outcome_note = ?, minutes = ?
              WHERE id = ? AND interaction_id = ?)");
@@ -264,7 +235,7 @@ void FollowUpRepo::restore(const FollowUp& before) {
 
 void FollowUpRepo::remove(Id id) {
     write(m_db, tr("delete the follow-up"), [&] {
-        SQLite::Statement st(sqlite(m_db), "DELETE FROM follow_up WHERE id = ?");
+        sql::Statement st(session(m_db), "DELETE FROM follow_up WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(tr("No follow-up has id {}."), id);

@@ -7,7 +7,6 @@
 #include "store/sqlite/connection.h"
 #include "store/sqlite/rows.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 #include <cctype>
@@ -31,7 +30,7 @@ constexpr const char* kInteractionDataColumns = RAPPORT_INTERACTION_DATA_COLUMNS
 constexpr const char* kInteractionColumns = "id, " RAPPORT_INTERACTION_DATA_COLUMNS;
 #undef RAPPORT_INTERACTION_DATA_COLUMNS
 
-Interaction read_interaction(SQLite::Statement& st) {
+Interaction read_interaction(sql::Statement& st) {
     Interaction i;
     i.id = st.getColumn(0).getInt64();
     i.customer_id = st.getColumn(1).getInt64();
@@ -52,7 +51,7 @@ Interaction read_interaction(SQLite::Statement& st) {
     return i;
 }
 
-void bind_interaction(SQLite::Statement& st, const Interaction& i) {
+void bind_interaction(sql::Statement& st, const Interaction& i) {
     st.bind(1, static_cast<std::int64_t>(i.customer_id));
     st.bind(2, format_date_time(i.at));
     st.bind(3, std::string(to_key(i.channel)));
@@ -74,7 +73,7 @@ void bind_interaction(SQLite::Statement& st, const Interaction& i) {
 // WHERE clause on interaction i with one parameter, `key`): one query per child table for the
 // whole list, grouped here, instead of two per incident. A customer with hundreds of incidents
 // then costs four statements, not a thousand.
-void load_children(SQLite::Database& db, std::vector<Interaction>& incidents, const char* scope,
+void load_children(sql::Session& db, std::vector<Interaction>& incidents, const char* scope,
                    std::int64_t key) {
     if (incidents.empty())
         return;
@@ -82,11 +81,11 @@ void load_children(SQLite::Database& db, std::vector<Interaction>& incidents, co
     by_id.reserve(incidents.size());
     for (auto& i : incidents)
         by_id.emplace(i.id, &i);
-    SQLite::Statement res(db, fmt::format(R"(
+    sql::Statement res(db, fmt::format(R"(
         SELECT r.interaction_id, r.id, r.type, r.cost, r.status
           FROM interaction i JOIN resolution r ON r.interaction_id = i.id
          WHERE {} ORDER BY r.interaction_id, r.id)",
-                                          scope));
+                                       scope));
     res.bind(1, key);
     while (res.executeStep()) {
         const auto owner = by_id.find(res.getColumn(0).getInt64());
@@ -100,10 +99,10 @@ void load_children(SQLite::Database& db, std::vector<Interaction>& incidents, co
         r.status = stored(res.getColumn(4), parse_resolution_status);
         owner->second->resolutions.push_back(r);
     }
-    SQLite::Statement fu(db, fmt::format(R"(
+    sql::Statement fu(db, fmt::format(R"(
         SELECT {} FROM interaction i JOIN follow_up f ON f.interaction_id = i.id
          WHERE {} ORDER BY f.interaction_id, f.due_on, f.id)",
-                                         kFollowUpColumns, scope));
+                                      kFollowUpColumns, scope));
     fu.bind(1, key);
     while (fu.executeStep()) {
         FollowUp f = read_follow_up(fu);
@@ -134,14 +133,14 @@ void InteractionRepo::validate(const Interaction& i) {
         if (f.minutes < 0)
             throw InputError(tr("The minutes of a follow-up cannot be negative."));
     }
-    SQLite::Statement st(sqlite(m_db), "SELECT 1 FROM customer WHERE id = ?");
+    sql::Statement st(session(m_db), "SELECT 1 FROM customer WHERE id = ?");
     st.bind(1, static_cast<std::int64_t>(i.customer_id));
     if (!st.executeStep())
         throw DataError(tr("No customer has id {}."), i.customer_id);
 }
 
 void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, bool keep_ids) {
-    SQLite::Statement res(sqlite(m_db), R"(
+    sql::Statement res(session(m_db), R"(
         INSERT INTO resolution (id, interaction_id, type, cost, status) VALUES (?, ?, ?, ?, ?))");
     for (const auto& r : i.resolutions) {
         if (keep_ids && r.id != 0)
@@ -155,7 +154,7 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
         res.exec();
         res.reset();
     }
-    SQLite::Statement fu(sqlite(m_db), R"(
+    sql::Statement fu(session(m_db), R"(
         INSERT INTO follow_up (id, interaction_id, due_on, note, done_on, outcome, outcome_note,
                                minutes)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
@@ -185,14 +184,14 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
 Id InteractionRepo::add(const Interaction& i) {
     validate(i);
     return write(m_db, tr("save the incident"), [&] {
-        SQLite::Statement st(
-            sqlite(m_db),
+        sql::Statement st(
+            session(m_db),
             fmt::format(
-                "INSERT INTO interaction ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO interaction ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "RETURNING id",
                 kInteractionDataColumns));
         bind_interaction(st, i);
-        st.exec();
-        const Id id = sqlite(m_db).getLastInsertRowid();
+        const Id id = st.execReturningId();
         insert_children(i, id, false);
         return id;
     });
@@ -201,7 +200,7 @@ Id InteractionRepo::add(const Interaction& i) {
 void InteractionRepo::update(const Interaction& i) {
     validate(i);
     write(m_db, tr("save the incident"), [&] {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             UPDATE interaction SET customer_id = ?, occurred_at = ?, channel = ?, category = ?,
                    severity = ?, summary = ?, asked_for = ?, minutes = ?, escalated_to = ?,
                    lesson = ?, listened = ?, empathised = ?, apologised = ?,
@@ -211,10 +210,10 @@ void InteractionRepo::update(const Interaction& i) {
         st.bind(16, static_cast<std::int64_t>(i.id));
         if (st.exec() == 0)
             throw DataError(tr("No incident has id {}."), i.id);
-        SQLite::Statement del_r(sqlite(m_db), "DELETE FROM resolution WHERE interaction_id = ?");
+        sql::Statement del_r(session(m_db), "DELETE FROM resolution WHERE interaction_id = ?");
         del_r.bind(1, static_cast<std::int64_t>(i.id));
         del_r.exec();
-        SQLite::Statement del_f(sqlite(m_db), "DELETE FROM follow_up WHERE interaction_id = ?");
+        sql::Statement del_f(session(m_db), "DELETE FROM follow_up WHERE interaction_id = ?");
         del_f.bind(1, static_cast<std::int64_t>(i.id));
         del_f.exec();
         insert_children(i, i.id, true);
@@ -223,13 +222,13 @@ void InteractionRepo::update(const Interaction& i) {
 
 std::optional<Interaction> InteractionRepo::find(Id id) {
     return read(m_db, [&]() -> std::optional<Interaction> {
-        SQLite::Statement st(
-            sqlite(m_db), fmt::format("SELECT {} FROM interaction WHERE id = ?", kInteractionColumns));
+        sql::Statement st(session(m_db), fmt::format("SELECT {} FROM interaction WHERE id = ?",
+                                                     kInteractionColumns));
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep())
             return std::nullopt;
         std::vector<Interaction> one{read_interaction(st)};
-        load_children(sqlite(m_db), one, "i.id = ?", id);
+        load_children(session(m_db), one, "i.id = ?", id);
         return std::move(one.front());
     });
 }
@@ -242,15 +241,15 @@ Interaction InteractionRepo::get(Id id) {
 
 std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
     return read(m_db, [&]() -> std::vector<Interaction> {
-        SQLite::Statement st(sqlite(m_db),
-                             fmt::format("SELECT {} FROM interaction WHERE customer_id = ? "
-                                         "ORDER BY occurred_at DESC, id DESC",
-                                         kInteractionColumns));
+        sql::Statement st(session(m_db),
+                          fmt::format("SELECT {} FROM interaction WHERE customer_id = ? "
+                                      "ORDER BY occurred_at DESC, id DESC",
+                                      kInteractionColumns));
         st.bind(1, static_cast<std::int64_t>(customer_id));
         std::vector<Interaction> out;
         while (st.executeStep())
             out.push_back(read_interaction(st));
-        load_children(sqlite(m_db), out, "i.customer_id = ?", customer_id);
+        load_children(session(m_db), out, "i.customer_id = ?", customer_id);
         return out;
     });
 }
@@ -258,7 +257,7 @@ std::vector<Interaction> InteractionRepo::for_customer(Id customer_id) {
 Interaction InteractionRepo::remove(Id id) {
     Interaction gone = get(id);
     write(m_db, tr("delete the incident"), [&] {
-        SQLite::Statement st(sqlite(m_db), "DELETE FROM interaction WHERE id = ?");
+        sql::Statement st(session(m_db), "DELETE FROM interaction WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         st.exec();
     });
@@ -268,9 +267,9 @@ Interaction InteractionRepo::remove(Id id) {
 void InteractionRepo::restore(const Interaction& i) {
     validate(i);
     write(m_db, tr("restore the incident"), [&] {
-        SQLite::Statement st(sqlite(m_db), fmt::format("INSERT INTO interaction ({}, id) VALUES (?, "
-                                                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                                    kInteractionDataColumns));
+        sql::Statement st(session(m_db), fmt::format("INSERT INTO interaction ({}, id) VALUES (?, "
+                                                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                                     kInteractionDataColumns));
         bind_interaction(st, i);
         st.bind(16, static_cast<std::int64_t>(i.id));
         st.exec();
@@ -280,7 +279,7 @@ void InteractionRepo::restore(const Interaction& i) {
 
 InteractionRepo::RecentHistory InteractionRepo::recent(Id customer_id, Date since) {
     return read(m_db, [&]() -> InteractionRepo::RecentHistory {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             SELECT count(*),
                    (SELECT coalesce(sum(r.cost), 0) FROM interaction i2
                       JOIN resolution r ON r.interaction_id = i2.id

@@ -4,7 +4,6 @@
 
 #include "store/sqlite/connection.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -14,7 +13,7 @@ namespace {
 
 // Moments are stored as "YYYY-MM-DDTHH:MM", so the days [from, to] are the text range
 // [from, to + 1 day).
-void bind_day_range(SQLite::Statement& st, int first_index, Date from, Date to) {
+void bind_day_range(sql::Statement& st, int first_index, Date from, Date to) {
     st.bind(first_index, format_date(from));
     st.bind(first_index + 1, format_date(add_days(to, 1)));
 }
@@ -24,7 +23,7 @@ void bind_day_range(SQLite::Statement& st, int first_index, Date from, Date to) 
 std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date> due_up_to,
                                                               int limit) {
     return read(m_db, [&]() -> std::vector<OpenFollowUpRow> {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category
               FROM follow_up f
               JOIN interaction i ON i.id = f.interaction_id
@@ -56,8 +55,8 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
 
 std::int64_t OverviewQueries::count_open_follow_ups_due_before(Date day) {
     return read(m_db, [&]() -> std::int64_t {
-        SQLite::Statement st(sqlite(m_db),
-                             "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on < ?");
+        sql::Statement st(session(m_db),
+                          "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on < ?");
         st.bind(1, format_date(day));
         st.executeStep();
         return st.getColumn(0).getInt64();
@@ -66,8 +65,8 @@ std::int64_t OverviewQueries::count_open_follow_ups_due_before(Date day) {
 
 std::int64_t OverviewQueries::count_open_follow_ups_due_on(Date day) {
     return read(m_db, [&]() -> std::int64_t {
-        SQLite::Statement st(sqlite(m_db),
-                             "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on = ?");
+        sql::Statement st(session(m_db),
+                          "SELECT count(*) FROM follow_up WHERE done_on IS NULL AND due_on = ?");
         st.bind(1, format_date(day));
         st.executeStep();
         return st.getColumn(0).getInt64();
@@ -76,7 +75,7 @@ std::int64_t OverviewQueries::count_open_follow_ups_due_on(Date day) {
 
 std::vector<RecentIncidentRow> OverviewQueries::recent_incidents(int limit) {
     return read(m_db, [&]() -> std::vector<RecentIncidentRow> {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             SELECT i.id, c.id, c.name, i.occurred_at, i.category, i.severity, i.summary,
                    (SELECT coalesce(sum(r.cost), 0) FROM resolution r
                      WHERE r.interaction_id = i.id AND r.status = 'accepted')
@@ -103,9 +102,8 @@ std::vector<RecentIncidentRow> OverviewQueries::recent_incidents(int limit) {
 
 bool OverviewQueries::is_empty() {
     return read(m_db, [&]() -> bool {
-        return sqlite(m_db)
-                   .execAndGet("SELECT NOT EXISTS (SELECT 1 FROM customer) AND "
-                               "NOT EXISTS (SELECT 1 FROM interaction)")
+        return sql::scalar(session(m_db), "SELECT NOT EXISTS (SELECT 1 FROM customer) AND "
+                                          "NOT EXISTS (SELECT 1 FROM interaction)")
                    .getInt() != 0;
     });
 }
@@ -137,7 +135,7 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
         std::map<const IncidentTotals*, std::map<const IncidentTotals*, std::int64_t>>
             month_category;
 
-        SQLite::Statement in_period(sqlite(m_db), R"(
+        sql::Statement in_period(session(m_db), R"(
             SELECT id, category, substr(occurred_at, 1, 7), customer_id, minutes
               FROM interaction NOT INDEXED
              WHERE occurred_at >= ?1 AND occurred_at < ?2)");
@@ -160,7 +158,7 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
         if (!std::is_sorted(incidents.begin(), incidents.end(), by_id))
             std::sort(incidents.begin(), incidents.end(), by_id);
 
-        SQLite::Statement resolutions(sqlite(m_db), R"(
+        sql::Statement resolutions(session(m_db), R"(
             SELECT interaction_id, status = 'accepted', cost FROM resolution
              WHERE status <> 'declined' AND cost > 0)");
         while (resolutions.executeStep()) {
@@ -211,7 +209,7 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
                                   return a.second.given_back > b.second.given_back;
                               return a.first < b.first;
                           });
-        SQLite::Statement name(sqlite(m_db), "SELECT name FROM customer WHERE id = ?");
+        sql::Statement name(session(m_db), "SELECT name FROM customer WHERE id = ?");
         for (std::size_t i = 0; i < n; ++i) {
             CostlyCustomerRow row;
             row.customer_id = ranked[i].first;

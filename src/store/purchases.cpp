@@ -4,13 +4,12 @@
 
 #include "store/sqlite/connection.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
 namespace rapport::store {
 namespace {
 
-Purchase read_purchase(SQLite::Statement& st) {
+Purchase read_purchase(sql::Statement& st) {
     Purchase p;
     p.id = st.getColumn(0).getInt64();
     p.customer_id = st.getColumn(1).getInt64();
@@ -29,7 +28,7 @@ void PurchaseRepo::validate(const Purchase& p) {
         throw InputError(tr("The margin must be between -100 % and 100 %."));
     if (!p.on.ok())
         throw InputError(tr("A purchase needs a real date."));
-    SQLite::Statement st(sqlite(m_db), "SELECT 1 FROM customer WHERE id = ?");
+    sql::Statement st(session(m_db), "SELECT 1 FROM customer WHERE id = ?");
     st.bind(1, static_cast<std::int64_t>(p.customer_id));
     if (!st.executeStep())
         throw DataError(tr("No customer has id {}."), p.customer_id);
@@ -38,23 +37,21 @@ void PurchaseRepo::validate(const Purchase& p) {
 Id PurchaseRepo::add(const Purchase& p) {
     validate(p);
     return write(m_db, tr("save the purchase"), [&] {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp)
-            VALUES (?, ?, ?, ?))");
+            VALUES (?, ?, ?, ?) RETURNING id)");
         st.bind(1, static_cast<std::int64_t>(p.customer_id));
         st.bind(2, format_date(p.on));
         st.bind(3, static_cast<std::int64_t>(p.amount.cents));
         st.bind(4, p.margin);
-        st.exec();
-        const Id id = sqlite(m_db).getLastInsertRowid();
-        return id;
+        return st.execReturningId();
     });
 }
 
 void PurchaseRepo::update(const Purchase& p) {
     validate(p);
     write(m_db, tr("save the purchase"), [&] {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             UPDATE purchase SET customer_id = ?, purchased_on = ?, amount = ?, margin_bp = ?
              WHERE id = ?)");
         st.bind(1, static_cast<std::int64_t>(p.customer_id));
@@ -69,7 +66,7 @@ void PurchaseRepo::update(const Purchase& p) {
 
 void PurchaseRepo::remove(Id id) {
     write(m_db, tr("delete the purchase"), [&] {
-        SQLite::Statement st(sqlite(m_db), "DELETE FROM purchase WHERE id = ?");
+        sql::Statement st(session(m_db), "DELETE FROM purchase WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(tr("No purchase has id {}."), id);
@@ -78,7 +75,7 @@ void PurchaseRepo::remove(Id id) {
 
 Purchase PurchaseRepo::get(Id id) {
     return read(m_db, [&]() -> Purchase {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase WHERE id = ?)");
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep())
@@ -89,7 +86,7 @@ Purchase PurchaseRepo::get(Id id) {
 
 std::vector<Purchase> PurchaseRepo::for_customer(Id customer_id) {
     return read(m_db, [&]() -> std::vector<Purchase> {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase
              WHERE customer_id = ? ORDER BY purchased_on DESC, id DESC)");
         st.bind(1, static_cast<std::int64_t>(customer_id));

@@ -4,14 +4,12 @@
 
 #include "store/sqlite/connection.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 namespace rapport::store {
 
 Settings SettingsStore::load() {
     return read(m_db, [&]() -> Settings {
         Settings s;
-        SQLite::Statement st(sqlite(m_db), "SELECT key, value FROM setting");
+        sql::Statement st(session(m_db), "SELECT key, value FROM setting");
         while (st.executeStep()) {
             try {
                 apply_setting(s, st.getColumn(0).getString(), st.getColumn(1).getString());
@@ -28,7 +26,7 @@ void SettingsStore::set(std::string_view key, std::string_view value) {
     apply_setting(s, key, value);
     const std::string normalised = setting_value(s, key);
     write(m_db, tr("save the setting"), [&] {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             INSERT INTO setting (key, value) VALUES (?, ?)
             ON CONFLICT (key) DO UPDATE SET value = excluded.value)");
         st.bind(1, std::string(key));
@@ -43,8 +41,8 @@ std::string SettingsStore::get(std::string_view key) {
 
 std::optional<CategoryDefault> SettingsStore::category_default(Category c) {
     return read(m_db, [&]() -> std::optional<CategoryDefault> {
-        SQLite::Statement st(
-            sqlite(m_db), "SELECT resolution_type, cost FROM category_default WHERE category = ?");
+        sql::Statement st(session(m_db),
+                          "SELECT resolution_type, cost FROM category_default WHERE category = ?");
         st.bind(1, std::string(to_key(c)));
         if (!st.executeStep())
             return std::nullopt;
@@ -57,7 +55,7 @@ void SettingsStore::set_category_default(const CategoryDefault& d) {
     if (d.cost.cents < 0)
         throw InputError(tr("A default cost cannot be negative."));
     write(m_db, tr("save the category default"), [&] {
-        SQLite::Statement st(sqlite(m_db), R"(
+        sql::Statement st(session(m_db), R"(
             INSERT INTO category_default (category, resolution_type, cost) VALUES (?, ?, ?)
             ON CONFLICT (category) DO UPDATE SET resolution_type = excluded.resolution_type,
                                                  cost = excluded.cost)");

@@ -5,10 +5,8 @@
 #include "core/errors.h"
 #include "store/sqlite/connection.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <optional>
 #include <string>
@@ -32,42 +30,17 @@ Bounds bounds_for(Date today) {
 }
 
 // Binds the parameters a statement uses; each query uses only some of them.
-void bind_bounds(SQLite::Statement& st, const Bounds& b, const Id* focus) {
+void bind_bounds(sql::Statement& st, const Bounds& b, const Id* focus) {
     const auto bind_if = [&st](const char* name, const std::string& value) {
-        if (st.getIndex(name) != 0)
-            st.bind(name, value);
+        if (const int index = st.getIndex(name); index != 0)
+            st.bind(index, value);
     };
     bind_if(":from", b.from);
     bind_if(":today", b.today);
     bind_if(":after", b.after);
-    if (focus && st.getIndex(":id") != 0)
-        st.bind(":id", static_cast<std::int64_t>(*focus));
+    if (const int index = st.getIndex(":id"); focus && index != 0)
+        st.bind(index, static_cast<std::int64_t>(*focus));
 }
-
-// One transaction for all the reads of a report: every sum comes from the same snapshot, even
-// when the window saves something meanwhile. Inside an enclosing transaction it does nothing.
-class ReadSnapshot {
-public:
-    explicit ReadSnapshot(SQLite::Database& db)
-        : m_db(db), m_began(sqlite3_get_autocommit(db.getHandle()) != 0) {
-        if (m_began)
-            m_db.exec("BEGIN DEFERRED");
-    }
-    ~ReadSnapshot() {
-        if (!m_began)
-            return;
-        try {
-            m_db.exec("COMMIT"); // nothing was written: this only releases the snapshot
-        } catch (const SQLite::Exception&) {
-        }
-    }
-    ReadSnapshot(const ReadSnapshot&) = delete;
-    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
-private:
-    SQLite::Database& m_db;
-    bool m_began;
-};
 
 // The whole-portfolio sums sort a million rows by customer. SQLite's sorter keeps a run as
 // large as the page cache in memory: with the 32 MiB cache the connection uses for browsing,
@@ -76,9 +49,9 @@ private:
 // The settings are put back when the report is read.
 class SortTuning {
 public:
-    explicit SortTuning(SQLite::Database& db) : m_db(db) {
-        m_cache_size = m_db.execAndGet("PRAGMA cache_size").getInt64();
-        m_threads = m_db.execAndGet("PRAGMA threads").getInt64();
+    explicit SortTuning(sql::Session& db) : m_db(db) {
+        m_cache_size = sql::scalar(m_db, "PRAGMA cache_size").getInt64();
+        m_threads = sql::scalar(m_db, "PRAGMA threads").getInt64();
         m_db.exec("PRAGMA cache_size = -2048");
         m_db.exec("PRAGMA threads = 1");
     }
@@ -86,14 +59,14 @@ public:
         try {
             m_db.exec(fmt::format("PRAGMA cache_size = {}", m_cache_size));
             m_db.exec(fmt::format("PRAGMA threads = {}", m_threads));
-        } catch (const SQLite::Exception&) {
+        } catch (const sql::Error&) {
         }
     }
     SortTuning(const SortTuning&) = delete;
     SortTuning& operator=(const SortTuning&) = delete;
 
 private:
-    SQLite::Database& m_db;
+    sql::Session& m_db;
     std::int64_t m_cache_size = 0;
     std::int64_t m_threads = 0;
 };
@@ -221,18 +194,18 @@ std::vector<CustomerActivity> WorthQuery::all_customers(Date today) {
 
 std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
     return read(m_db, [&]() -> std::vector<CustomerActivity> {
-        SQLite::Database& db = sqlite(m_db);
+        sql::Session& db = session(m_db);
         std::optional<SortTuning> tuning;
-        if (!focus)
+        if (!focus && db.dialect() == sql::Dialect::sqlite)
             tuning.emplace(db);
-        ReadSnapshot snapshot(db);
+        sql::ReadSnapshot snapshot(db);
         const Bounds bounds = bounds_for(today);
         const Shape& shape = focus ? kFocus : kAll;
 
         std::vector<CustomerActivity> out;
         std::unordered_map<Id, std::size_t> index_of;
         {
-            SQLite::Statement st(db, customers_sql(focus));
+            sql::Statement st(db, customers_sql(focus));
             bind_bounds(st, bounds, focus);
             while (st.executeStep()) {
                 CustomerActivity c;
@@ -249,7 +222,7 @@ std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
         // Runs one grouped query and hands each customer's row to `take`; a row per customer, so
         // this loop runs at most once per customer whatever the number of records.
         const auto each_row = [&](const std::string& sql, const auto& take) {
-            SQLite::Statement st(db, sql);
+            sql::Statement st(db, sql);
             bind_bounds(st, bounds, focus);
             while (st.executeStep()) {
                 const auto it = index_of.find(st.getColumn(0).getInt64());
@@ -257,23 +230,23 @@ std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
                     take(out[it->second], st);
             }
         };
-        each_row(purchases_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
+        each_row(purchases_sql(shape), [](CustomerActivity& c, sql::Statement& st) {
             c.purchase_count = st.getColumn(1).getInt64();
             c.to_date.margin_cent_bp = st.getColumn(2).getInt64();
             c.last_365_days.margin_cent_bp = st.getColumn(3).getInt64();
             note_first_record(c, stored_day(st.getColumn(4).getString()));
         });
-        each_row(interactions_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
+        each_row(interactions_sql(shape), [](CustomerActivity& c, sql::Statement& st) {
             c.to_date.minutes += st.getColumn(1).getInt64();
             c.last_365_days.minutes += st.getColumn(2).getInt64();
             note_first_record(c, stored_day(st.getColumn(3).getString()));
         });
-        each_row(resolutions_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
+        each_row(resolutions_sql(shape), [](CustomerActivity& c, sql::Statement& st) {
             c.to_date.accepted = Money::from_cents(st.getColumn(1).getInt64());
             c.last_365_days.accepted = Money::from_cents(st.getColumn(2).getInt64());
             c.pending = Money::from_cents(st.getColumn(3).getInt64());
         });
-        each_row(follow_ups_sql(shape), [](CustomerActivity& c, SQLite::Statement& st) {
+        each_row(follow_ups_sql(shape), [](CustomerActivity& c, sql::Statement& st) {
             c.to_date.minutes += st.getColumn(1).getInt64();
             c.last_365_days.minutes += st.getColumn(2).getInt64();
         });
@@ -283,10 +256,10 @@ std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
 
 std::vector<WorthEvent> WorthQuery::events(Id customer_id, Date today, Money hourly_rate) {
     return read(m_db, [&]() -> std::vector<WorthEvent> {
-        SQLite::Database& db = sqlite(m_db);
-        ReadSnapshot snapshot(db);
+        sql::Session& db = session(m_db);
+        sql::ReadSnapshot snapshot(db);
         const Bounds bounds = bounds_for(today);
-        SQLite::Statement st(db, R"(
+        sql::Statement st(db, R"(
             SELECT day, sum(margin), sum(minutes), sum(accepted) FROM (
                 SELECT purchased_on AS day, amount * margin_bp AS margin, 0 AS minutes,
                        0 AS accepted

@@ -6,7 +6,8 @@
 // repositories write their SQL once against this interface; where the two dialects differ
 // they ask Session::dialect(). For src/store and src/exchange .cpp files only.
 //
-// Parameters are written `?` in both dialects (the PostgreSQL session numbers them $1, $2, ...).
+// Parameters are written `?` or `:name` in both dialects (the PostgreSQL session numbers them
+// $1, $2, ...).
 // Values travel as text, integers or NULL: money is integer cents, dates are ISO text.
 // Method names follow SQLiteCpp's (bind, executeStep, getColumn, getInt64...), which the store
 // was first written against, so the same code reads the same against both backends.
@@ -49,6 +50,8 @@ private:
 class StatementImpl {
 public:
     virtual ~StatementImpl() = default;
+    // The index of a named parameter (":from"), 0 when the statement has none of that name.
+    virtual int parameter_index(const char* name) const = 0;
     virtual void bind_null(int index) = 0;
     virtual void bind_int64(int index, std::int64_t value) = 0;
     virtual void bind_double(int index, double value) = 0;
@@ -57,6 +60,8 @@ public:
     virtual bool step() = 0;
     // Ready to run again; the bindings stay.
     virtual void reset() = 0;
+    // Rows the last run inserted, changed or deleted.
+    virtual std::int64_t changes() const = 0;
     virtual int column_count() const = 0;
     virtual const char* column_name(int column) const = 0;
     virtual bool is_null(int column) const = 0;
@@ -79,6 +84,10 @@ public:
     virtual void begin_write() = 0;
     virtual void commit() = 0;
     virtual void rollback() noexcept = 0;
+    // A read-only transaction: every statement in it sees the same moment.
+    virtual void begin_read() = 0;
+    virtual void end_read() noexcept = 0;
+    virtual bool in_transaction() const = 0;
 };
 
 // A value of the current row: read it before the next step.
@@ -102,6 +111,7 @@ class Statement {
 public:
     Statement(Session& session, std::string_view sql) : m_impl(session.prepare(sql)) {}
 
+    int getIndex(const char* name) const { return m_impl->parameter_index(name); }
     void bind(int index) { m_impl->bind_null(index); }
     void bind(int index, int value) { m_impl->bind_int64(index, value); }
     void bind(int index, std::int64_t value) { m_impl->bind_int64(index, value); }
@@ -111,10 +121,20 @@ public:
     void bind(int index, const char* value) { m_impl->bind_text(index, value); }
 
     bool executeStep() { return m_impl->step(); }
-    // Runs a statement that returns no rows (or whose rows are not wanted) to its end.
-    void exec() {
+    // Runs a statement that returns no rows (or whose rows are not wanted) to its end; gives
+    // the number of rows it inserted, changed or deleted.
+    std::int64_t exec() {
         while (m_impl->step()) {
         }
+        return m_impl->changes();
+    }
+    // Runs an INSERT ... RETURNING id and gives the new row's id.
+    std::int64_t execReturningId() {
+        if (!m_impl->step())
+            throw Error(Failure::other, "The INSERT returned no id.");
+        const std::int64_t id = m_impl->int64(0);
+        exec(); // to its end: SQLite finishes the insert there
+        return id;
     }
     void reset() { m_impl->reset(); }
     int getColumnCount() const { return m_impl->column_count(); }
@@ -122,6 +142,29 @@ public:
 
 private:
     std::unique_ptr<StatementImpl> m_impl;
+};
+
+// One read transaction around all the reads of a list, report or export: every figure comes
+// from the same moment, even when the window saves something meanwhile (and SQLite takes its
+// file lock once instead of once per statement). Inside an open transaction (a write that
+// reads first) it does nothing.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Session& session)
+        : m_session(session), m_began(!session.in_transaction()) {
+        if (m_began)
+            m_session.begin_read();
+    }
+    ~ReadSnapshot() {
+        if (m_began)
+            m_session.end_read();
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    Session& m_session;
+    bool m_began;
 };
 
 // The first column of the first row of `sql` (a count, a sum, a setting), owned.

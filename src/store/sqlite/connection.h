@@ -36,20 +36,20 @@ sql::Session& session(Database& db);
 
 // --- Binding and reading values -------------------------------------------------------------
 
-void bind_optional(SQLite::Statement& st, int index, const std::optional<Id>& v);
-void bind_text(SQLite::Statement& st, int index, std::string_view v);
-std::optional<std::string> column_optional_text(const SQLite::Column& c);
+void bind_optional(sql::Statement& st, int index, const std::optional<Id>& v);
+void bind_text(sql::Statement& st, int index, std::string_view v);
+std::optional<std::string> column_optional_text(const sql::Column& c);
 
 // A value the file holds that Rapport cannot read (changed outside Rapport, or damaged): the
 // core's parsers say InputError, which would blame the person typing; this is the data's fault.
-[[noreturn]] void throw_unreadable_value(const SQLite::Column& c, const InputError& e);
+[[noreturn]] void throw_unreadable_value(const sql::Column& c, const InputError& e);
 
-std::string column_text(const SQLite::Column& c);
+std::string column_text(const sql::Column& c);
 
 // Reads stored text through a core parser (parse_category, as_date, ...), turning its InputError
 // into a DataError that names the column and points to `rapport-cli check`.
 template <class Parse>
-auto stored(const SQLite::Column& c, Parse parse) -> decltype(parse(std::string_view())) {
+auto stored(const sql::Column& c, Parse parse) -> decltype(parse(std::string_view())) {
     const std::string text = column_text(c);
     try {
         return parse(text);

@@ -11,13 +11,13 @@ namespace rapport::store {
 // The SELECT (no WHERE yet) that reads CustomerSummary rows, and the reader of its columns,
 // shared by CustomerRepo::list and the window's CustomerTable.
 extern const char* const kCustomerSummarySelect;
-CustomerSummary read_customer_summary(SQLite::Statement& st);
+CustomerSummary read_customer_summary(sql::Statement& st);
 
 // The columns of a follow-up row in the order read_follow_up reads them, for a SELECT over
 // follow_up aliased `f`; shared by the follow-up list and a customer's history.
 inline constexpr const char* kFollowUpColumns =
     "f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note, f.minutes";
 // Reads the first eight columns of `st`, selected as kFollowUpColumns.
-FollowUp read_follow_up(SQLite::Statement& st);
+FollowUp read_follow_up(sql::Statement& st);
 
 } // namespace rapport::store

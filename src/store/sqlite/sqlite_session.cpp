@@ -51,6 +51,9 @@ public:
     SqliteStatement(const SqliteStatement&) = delete;
     SqliteStatement& operator=(const SqliteStatement&) = delete;
 
+    int parameter_index(const char* name) const override {
+        return sqlite3_bind_parameter_index(m_st, name);
+    }
     void bind_null(int index) override { check(sqlite3_bind_null(m_st, index)); }
     void bind_int64(int index, std::int64_t value) override {
         check(sqlite3_bind_int64(m_st, index, value));
@@ -78,6 +81,7 @@ public:
         m_done = false;
         sqlite3_reset(m_st); // its code repeats the last step's, already reported
     }
+    std::int64_t changes() const override { return sqlite3_changes64(m_db); }
     int column_count() const override { return sqlite3_column_count(m_st); }
     const char* column_name(int column) const override { return sqlite3_column_name(m_st, column); }
     bool is_null(int column) const override {
@@ -123,6 +127,13 @@ public:
         if (sqlite3_get_autocommit(m_db) == 0)
             sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     }
+
+    void begin_read() override { exec("BEGIN DEFERRED"); }
+    void end_read() noexcept override {
+        // nothing was written: this only releases the snapshot
+        sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+    bool in_transaction() const override { return sqlite3_get_autocommit(m_db) == 0; }
 
 private:
     sqlite3* m_db;
