@@ -1,0 +1,642 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/postgres/pg_session.h"
+
+#include <libpq-fe.h>
+#include <poll.h>
+
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace rapport::store {
+
+namespace {
+
+// Every Rapport writer takes this transaction-scoped advisory lock first, so writers queue
+// one after another like SQLite's BEGIN IMMEDIATE, and a repository's check-then-insert stays
+// right without SERIALIZABLE retries. The key is "Rapport" in ASCII.
+constexpr std::int64_t kWriterLockKey = 0x52617070'6f7274;
+constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(23188083640857204)";
+static_assert(kWriterLockKey == 23188083640857204);
+
+// statement_timeout: no statement holds a connection (or the writer lock) for ever.
+// lock_timeout: a writer waits for another as long as SQLite's busy timeout (database.cpp)
+// and then fails `busy`, as it would on a file. DateStyle ISO: dates read back as YYYY-MM-DD.
+constexpr const char* kSessionSettings = "SET statement_timeout = '30s'; SET lock_timeout = '5s'; "
+                                         "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO'";
+
+// Stored generated columns (the search's tsvector) need 12.
+constexpr int kOldestServer = 120000;
+
+// Distinct statement texts kept prepared; past this the cache starts again, so SQL built at
+// run time (IN lists of varying length) cannot grow a long-running window's backend for ever.
+constexpr std::size_t kMaxPrepared = 1000;
+
+struct ConnCloser {
+    void operator()(PGconn* c) const { PQfinish(c); }
+};
+struct ResultClearer {
+    void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultClearer>;
+
+bool is_ident_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           static_cast<unsigned char>(c) >= 0x80;
+}
+
+sql::Failure failure_for(std::string_view state, bool cancel_requested) {
+    using sql::Failure;
+    if (state.size() != 5)
+        return Failure::other;
+    const std::string_view cls = state.substr(0, 2);
+    if (cls == "23")
+        return Failure::constraint;
+    if ((cls == "08" && state != "08P01") || state == "57P01" || state == "57P02" ||
+        state == "57P03")
+        return Failure::unreachable; // connection exceptions (not 08P01, a protocol
+                                     // violation: our mistake); the server stopping or starting
+    if (cls == "28" || state == "3D000")
+        return Failure::refused; // bad password or role; no such database
+    if (state == "40001" || state == "40P01" || state == "55P03" || state == "53300")
+        return Failure::busy; // serialization, deadlock, lock timeout, too many connections
+    if (state == "57014")     // query_canceled: our cancel(), or else statement_timeout
+        return cancel_requested ? Failure::interrupted : Failure::busy;
+    if (state == "53100")
+        return Failure::disk_full;
+    if (state == "58030")
+        return Failure::io_error;
+    if (state == "25006")
+        return Failure::read_only;
+    if (state == "XX001" || state == "XX002")
+        return Failure::damaged; // data or index corrupted
+    return Failure::other;
+}
+
+// libpq's own message (no server result to read fields from) on one line, without the
+// trailing newline; it names host or socket and never the password.
+std::string client_message(const PGconn* conn) {
+    std::string m = conn ? PQerrorMessage(conn) : "out of memory";
+    for (char& c : m)
+        if (c == '\n' || c == '\t')
+            c = ' ';
+    while (!m.empty() && m.back() == ' ')
+        m.pop_back();
+    return m.empty() ? "the connection failed" : m;
+}
+
+// Why connecting failed. The server's reason is only in the message text; asked for verbose
+// errors first, libpq writes "FATAL:  28P01: password authentication failed ...", and the
+// SQLSTATE is the same in every language the server speaks, unlike the words.
+[[noreturn]] void throw_connect_error(PGconn* conn, bool timed_out) {
+    if (timed_out)
+        throw sql::Error(sql::Failure::unreachable, "timeout expired: " + client_message(conn));
+    // The server asked for a password and none was given, in the URI or a pgpass file
+    if (conn && PQconnectionNeedsPassword(conn))
+        throw sql::Error(sql::Failure::refused, client_message(conn));
+    const std::string m = conn ? PQerrorMessage(conn) : "";
+    for (std::size_t at = m.find(":  "); at != std::string::npos; at = m.find(":  ", at + 1)) {
+        const std::size_t s = at + 3;
+        if (s + 7 > m.size() || m.compare(s + 5, 2, ": ") != 0)
+            continue;
+        const std::string_view state(m.data() + s, 5);
+        bool looks_like_state = true;
+        for (char c : state)
+            looks_like_state =
+                looks_like_state && ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'));
+        if (looks_like_state) // the primary message is the rest of that line
+            throw sql::Error(failure_for(state, false), m.substr(s + 7, m.find('\n', s) - s - 7));
+    }
+    // No server reply: no such host, nothing listening, a missing socket.
+    throw sql::Error(sql::Failure::unreachable, client_message(conn));
+}
+
+// Drives PQconnectPoll or PQresetPoll to the end. libpq keeps connect_timeout only in its
+// blocking calls, and we need the non-blocking ones to ask for verbose errors before the
+// server answers; so the deadline is kept here. Returns whether the connection is up.
+bool finish_connecting(PGconn* conn, PostgresPollingStatusType (*poll_once)(PGconn*),
+                       bool& timed_out) {
+    int seconds = 0; // libpq: 0 or absent waits for ever, and less than 2 means 2
+    if (PQconninfoOption* options = PQconninfo(conn)) {
+        for (auto* o = options; o->keyword; ++o)
+            if (std::strcmp(o->keyword, "connect_timeout") == 0 && o->val)
+                std::from_chars(o->val, o->val + std::strlen(o->val), seconds);
+        PQconninfoFree(options);
+    }
+    if (seconds > 0 && seconds < 2)
+        seconds = 2;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    timed_out = false;
+    PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+    for (;;) {
+        if (status == PGRES_POLLING_OK)
+            return true;
+        if (status == PGRES_POLLING_FAILED)
+            return false;
+        int wait_ms = -1;
+        if (seconds > 0) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            if (left.count() <= 0) {
+                timed_out = true;
+                return false;
+            }
+            wait_ms = static_cast<int>(left.count());
+        }
+        pollfd p{PQsocket(conn),
+                 static_cast<short>(status == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+        const int rc = ::poll(&p, 1, wait_ms);
+        if (rc < 0 && errno != EINTR)
+            return false;
+        if (rc > 0)
+            status = poll_once(conn);
+    }
+}
+
+class PgSessionImpl;
+
+class PgStatement final : public sql::StatementImpl {
+public:
+    PgStatement(PgSessionImpl& session, std::string_view text);
+
+    void bind_null(int index) override { slot(index).reset(); }
+    void bind_int64(int index, std::int64_t value) override {
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+        slot(index).emplace(buf, end);
+    }
+    void bind_double(int index, double value) override {
+        char buf[32]; // the shortest text that reads back as the same double
+        const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
+        slot(index).emplace(buf, end);
+    }
+    void bind_text(int index, std::string_view value) override {
+        // libpq sends text parameters up to their first NUL, and PostgreSQL's text has none:
+        // refuse rather than save a shortened value.
+        if (value.find('\0') != std::string_view::npos)
+            throw sql::Error(sql::Failure::other, "the text holds a NUL character");
+        slot(index).emplace(value);
+    }
+    bool step() override;
+    void reset() override {
+        m_result.reset();
+        m_row = -1;
+    }
+    int column_count() const override { return PQnfields(shape()); }
+    const char* column_name(int column) const override {
+        const char* name = PQfname(shape(), column);
+        return name ? name : "";
+    }
+    bool is_null(int column) const override {
+        return !on_row(column) || PQgetisnull(m_result.get(), m_row, column);
+    }
+    std::int64_t int64(int column) const override;
+    double real(int column) const override;
+    std::string_view text(int column) const override {
+        if (is_null(column))
+            return {};
+        return {PQgetvalue(m_result.get(), m_row, column),
+                static_cast<std::size_t>(PQgetlength(m_result.get(), m_row, column))};
+    }
+
+private:
+    std::optional<std::string>& slot(int index) {
+        if (index < 1 || index > static_cast<int>(m_params.size()))
+            throw sql::Error(sql::Failure::other,
+                             "no parameter " + std::to_string(index) + " in: " + m_sql);
+        return m_params[static_cast<std::size_t>(index - 1)];
+    }
+    bool on_row(int column) const {
+        return m_result && m_row >= 0 && m_row < PQntuples(m_result.get()) && column >= 0 &&
+               column < PQnfields(m_result.get());
+    }
+    // The result, or before the first step the statement's description: SQLite can name
+    // a statement's columns before running it.
+    const PGresult* shape() const;
+    [[noreturn]] void not_a_number(int column, const char* what) const;
+
+    PgSessionImpl& m_session;
+    std::string m_sql; // as written, with `?`: the cache's key
+    std::vector<std::optional<std::string>> m_params;
+    Result m_result;
+    mutable Result m_description;
+    int m_row = -1;
+};
+
+class PgSessionImpl final : public PgSession {
+public:
+    explicit PgSessionImpl(const std::string& uri) {
+        // Our defaults come before the URI (dbname, expanded), so anything the URI sets wins.
+        // keepalives and tcp_user_timeout bound how long a call waits on a server that
+        // vanished off the network; libpq ignores them on a Unix socket.
+        const char* keywords[] = {
+            "connect_timeout",           "keepalives",       "keepalives_idle",
+            "keepalives_interval",       "keepalives_count", "tcp_user_timeout",
+            "fallback_application_name", "dbname",           nullptr};
+        const char* values[] = {"5", "1", "5", "2", "2", "5000", "rapport", uri.c_str(), nullptr};
+        // A URI libpq cannot read is the caller's mistake, not a server that is away
+        char* unreadable = nullptr;
+        if (PQconninfoOption* parsed = PQconninfoParse(uri.c_str(), &unreadable))
+            PQconninfoFree(parsed);
+        if (unreadable) {
+            std::string why = unreadable;
+            PQfreemem(unreadable);
+            while (!why.empty() && why.back() == '\n')
+                why.pop_back();
+            throw sql::Error(sql::Failure::other, why);
+        }
+        m_conn.reset(PQconnectStartParams(keywords, values, 1));
+        if (!m_conn)
+            throw sql::Error(sql::Failure::other, "out of memory");
+        PQsetErrorVerbosity(m_conn.get(), PQERRORS_VERBOSE);
+        bool timed_out = false;
+        // Already bad here when the host name does not resolve
+        if (PQstatus(m_conn.get()) == CONNECTION_BAD ||
+            !finish_connecting(m_conn.get(), PQconnectPoll, timed_out))
+            throw_connect_error(m_conn.get(), timed_out);
+        PQsetErrorVerbosity(m_conn.get(), PQERRORS_DEFAULT);
+        // libpq prints the server's notices on stderr by default ("table ... does not exist,
+        // skipping", the shutdown warning of a backend): nothing for the window or the CLI
+        PQsetNoticeProcessor(
+            m_conn.get(), [](void*, const char*) {}, nullptr);
+        configure();
+    }
+    ~PgSessionImpl() override {
+        const std::lock_guard lock(m_cancel_mutex);
+        if (m_cancel)
+            PQfreeCancel(m_cancel);
+    }
+
+    sql::Dialect dialect() const override { return sql::Dialect::postgres; }
+
+    std::unique_ptr<sql::StatementImpl> prepare(std::string_view text) override {
+        return std::make_unique<PgStatement>(*this, text);
+    }
+
+    void exec(std::string_view text) override {
+        usable();
+        const std::string copy(text); // PQexec wants it terminated
+        check(Result(PQexec(m_conn.get(), copy.c_str())));
+    }
+
+    void begin_write() override {
+        usable();
+        Result r(PQexec(m_conn.get(), kBeginWrite));
+        if (!succeeded(r.get())) {
+            // BEGIN went through and the lock wait failed: end the aborted transaction here,
+            // the caller never saw it begin
+            if (PQtransactionStatus(m_conn.get()) == PQTRANS_INERROR)
+                Result(PQexec(m_conn.get(), "ROLLBACK"));
+            fail(r.get());
+        }
+        m_in_transaction = true;
+    }
+
+    void commit() override {
+        m_in_transaction = false;
+        if (m_broken || PQstatus(m_conn.get()) != CONNECTION_OK)
+            throw sql::Error(sql::Failure::unreachable,
+                             "the connection to the server was lost before the commit");
+        Result r(PQexec(m_conn.get(), "COMMIT"));
+        check(r);
+        // COMMIT of a transaction an earlier error aborted answers ROLLBACK, without an
+        // error: the caller must not think its changes were saved.
+        if (std::strcmp(PQcmdStatus(r.get()), "ROLLBACK") == 0)
+            throw sql::Error(sql::Failure::other,
+                             "the server rolled the transaction back after an earlier error");
+    }
+
+    void rollback() noexcept override {
+        m_in_transaction = false;
+        // The server may be gone (it rolled back itself then), or the transaction ended
+        if (!m_broken && PQstatus(m_conn.get()) == CONNECTION_OK &&
+            PQtransactionStatus(m_conn.get()) != PQTRANS_IDLE)
+            Result(PQexec(m_conn.get(), "ROLLBACK"));
+    }
+
+    PgConnectionInfo info() const override {
+        PGconn* c = m_conn.get();
+        auto text = [](const char* s) { return std::string(s ? s : ""); };
+        return {text(PQhost(c)), text(PQuser(c)), text(PQdb(c)), PQsslInUse(c) == 1,
+                PQserverVersion(c)};
+    }
+
+    void cancel() noexcept override {
+        const std::lock_guard lock(m_cancel_mutex);
+        if (!m_cancel)
+            return;
+        m_cancel_requested = true;
+        char why[256];
+        PQcancel(m_cancel, why, sizeof why); // best effort: the statement may have ended
+    }
+
+    // The statement's name on the server, prepared on first use; again after a reconnect.
+    struct Prepared {
+        std::string name;
+        int parameters = 0;
+    };
+    const Prepared& prepared(const std::string& text) {
+        usable();
+        if (auto it = m_prepared.find(text); it != m_prepared.end())
+            return it->second;
+        if (m_prepared.size() >= kMaxPrepared &&
+            PQtransactionStatus(m_conn.get()) == PQTRANS_IDLE) {
+            check(Result(PQexec(m_conn.get(), "DEALLOCATE ALL")));
+            m_prepared.clear();
+        }
+        Prepared p;
+        const std::string numbered = number_placeholders(text, p.parameters);
+        p.name = "r" + std::to_string(++m_prepared_count);
+        check(Result(PQprepare(m_conn.get(), p.name.c_str(), numbered.c_str(), 0, nullptr)));
+        return m_prepared.emplace(text, std::move(p)).first->second;
+    }
+
+    Result run(const Prepared& p, const std::vector<std::optional<std::string>>& params) {
+        std::vector<const char*> values;
+        values.reserve(params.size());
+        for (const auto& v : params)
+            values.push_back(v ? v->c_str() : nullptr);
+        Result r(PQexecPrepared(m_conn.get(), p.name.c_str(), static_cast<int>(values.size()),
+                                values.data(), nullptr, nullptr, 0));
+        check(r);
+        return r;
+    }
+
+    Result describe(const Prepared& p) {
+        Result r(PQdescribePrepared(m_conn.get(), p.name.c_str()));
+        check(r);
+        return r;
+    }
+
+private:
+    // Called first by everything that talks to the server. A connection found broken is
+    // reset here, once per call, so saving works again when the server is back, without a
+    // restart. Not inside a transaction: the server dropped it with the connection, and
+    // running the rest of it on a new one would save half of it.
+    void usable() {
+        if (!m_broken && PQstatus(m_conn.get()) == CONNECTION_OK)
+            return;
+        if (m_in_transaction)
+            throw sql::Error(sql::Failure::unreachable,
+                             "the connection to the server was lost during the transaction");
+        m_prepared.clear(); // a new backend has none of them
+        PQsetErrorVerbosity(m_conn.get(), PQERRORS_VERBOSE);
+        bool timed_out = false;
+        if (!PQresetStart(m_conn.get()) || !finish_connecting(m_conn.get(), PQresetPoll, timed_out))
+            throw_connect_error(m_conn.get(), timed_out);
+        PQsetErrorVerbosity(m_conn.get(), PQERRORS_DEFAULT);
+        configure();
+        m_broken = false;
+    }
+
+    void configure() {
+        const int version = PQserverVersion(m_conn.get());
+        if (version < kOldestServer)
+            throw sql::Error(sql::Failure::refused, "the server runs PostgreSQL " +
+                                                        std::to_string(version / 10000) +
+                                                        "; Rapport needs 12 or newer");
+        check(Result(PQexec(m_conn.get(), kSessionSettings)));
+        const std::lock_guard lock(m_cancel_mutex); // a reset gives a new backend to cancel
+        if (m_cancel)
+            PQfreeCancel(m_cancel);
+        m_cancel = PQgetCancel(m_conn.get());
+    }
+
+    static bool succeeded(const PGresult* r) {
+        const auto s = PQresultStatus(r); // a null result (lost connection) is a fatal error
+        return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK || s == PGRES_EMPTY_QUERY;
+    }
+
+    void check(const Result& r) {
+        const bool cancelled = m_cancel_requested.exchange(false);
+        if (!succeeded(r.get()))
+            fail(r.get(), cancelled);
+    }
+
+    [[noreturn]] void fail(const PGresult* r, bool cancelled = false) {
+        const char* primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+        const std::string message = primary ? primary : client_message(m_conn.get());
+        const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+        const sql::Failure failure = failure_for(state ? state : "", cancelled);
+        // No SQLSTATE means libpq itself failed, nearly always on the socket: after a failed
+        // send libpq still calls the connection good, and the next call would fail the same
+        // way. Marked broken, the next call starts with a reset instead.
+        if (!state || failure == sql::Failure::unreachable ||
+            PQstatus(m_conn.get()) != CONNECTION_OK) {
+            m_broken = true;
+            throw sql::Error(sql::Failure::unreachable, message);
+        }
+        throw sql::Error(failure, message);
+    }
+
+    std::unique_ptr<PGconn, ConnCloser> m_conn;
+    std::unordered_map<std::string, Prepared> m_prepared;
+    unsigned m_prepared_count = 0;
+    bool m_in_transaction = false;
+    bool m_broken = false;     // reset before the next use
+    std::mutex m_cancel_mutex; // cancel() comes from another thread
+    PGcancel* m_cancel = nullptr;
+    std::atomic<bool> m_cancel_requested{false};
+};
+
+PgStatement::PgStatement(PgSessionImpl& session, std::string_view text)
+    : m_session(session), m_sql(text) {
+    // Prepared now, so a mistake in the SQL shows where the statement is made, as on SQLite
+    m_params.resize(static_cast<std::size_t>(m_session.prepared(m_sql).parameters));
+}
+
+bool PgStatement::step() {
+    if (!m_result) {
+        // Looked up again on every run: a reconnect since the last one emptied the cache
+        m_result = m_session.run(m_session.prepared(m_sql), m_params);
+        m_row = -1;
+    }
+    const int rows = PQntuples(m_result.get());
+    if (m_row < rows)
+        ++m_row;
+    return m_row < rows;
+}
+
+const PGresult* PgStatement::shape() const {
+    if (m_result)
+        return m_result.get();
+    if (!m_description)
+        m_description = m_session.describe(m_session.prepared(m_sql));
+    return m_description.get();
+}
+
+void PgStatement::not_a_number(int column, const char* what) const {
+    throw sql::Error(sql::Failure::other, "the column '" + std::string(column_name(column)) +
+                                              "' holds '" + std::string(text(column)) + "', not " +
+                                              what);
+}
+
+std::int64_t PgStatement::int64(int column) const {
+    if (is_null(column))
+        return 0; // as SQLite
+    const std::string_view t = text(column);
+    const char* end = t.data() + t.size();
+    std::int64_t v = 0;
+    if (auto [p, ec] = std::from_chars(t.data(), end, v); ec == std::errc() && p == end)
+        return v;
+    if (t == "t" || t == "f") // a boolean expression, read as SQLite's 1 and 0
+        return t == "t" ? 1 : 0;
+    // numeric (sum, avg) or a float: whole numbers, or truncated as SQLite reads a REAL
+    double d = 0;
+    if (auto [p, ec] = std::from_chars(t.data(), end, d); ec == std::errc() && p == end) {
+        if (std::isnan(d))
+            return 0;
+        if (d >= 9.2233720368547758e18)
+            return std::numeric_limits<std::int64_t>::max();
+        if (d <= -9.2233720368547758e18)
+            return std::numeric_limits<std::int64_t>::min();
+        return static_cast<std::int64_t>(d);
+    }
+    not_a_number(column, "a whole number");
+}
+
+double PgStatement::real(int column) const {
+    if (is_null(column))
+        return 0;
+    const std::string_view t = text(column);
+    double d = 0;
+    const char* end = t.data() + t.size();
+    if (auto [p, ec] = std::from_chars(t.data(), end, d); ec == std::errc() && p == end)
+        return d;
+    not_a_number(column, "a number");
+}
+
+} // namespace
+
+std::string number_placeholders(std::string_view sql, int& parameters) {
+    std::string out;
+    out.reserve(sql.size() + 16);
+    int highest = 0;
+    const std::size_t n = sql.size();
+    std::size_t i = 0;
+    auto copy_to = [&](std::size_t end) {
+        end = std::min(end, n);
+        out.append(sql.substr(i, end - i));
+        i = end;
+    };
+    while (i < n) {
+        const char c = sql[i];
+        const char next = i + 1 < n ? sql[i + 1] : '\0';
+        if (c == '\'') {
+            // '...' with '' inside; E'...' also escapes with a backslash
+            const bool backslash = i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
+                                   (i < 2 || !is_ident_char(sql[i - 2]));
+            std::size_t j = i + 1;
+            while (j < n) {
+                if (backslash && sql[j] == '\\') {
+                    j += 2;
+                } else if (sql[j] == '\'') {
+                    if (j + 1 < n && sql[j + 1] == '\'') {
+                        j += 2;
+                    } else {
+                        ++j;
+                        break;
+                    }
+                } else {
+                    ++j;
+                }
+            }
+            copy_to(j);
+        } else if (c == '"') {
+            // "" inside reads as an end and a start, which copies the same
+            const std::size_t close = sql.find('"', i + 1);
+            copy_to(close == std::string_view::npos ? n : close + 1);
+        } else if (c == '-' && next == '-') {
+            copy_to(sql.find('\n', i));
+        } else if (c == '/' && next == '*') {
+            int depth = 0; // PostgreSQL's block comments nest
+            std::size_t j = i;
+            do {
+                if (sql.compare(j, 2, "/*") == 0) {
+                    ++depth;
+                    j += 2;
+                } else if (sql.compare(j, 2, "*/") == 0) {
+                    --depth;
+                    j += 2;
+                } else {
+                    ++j;
+                }
+            } while (depth > 0 && j < n);
+            copy_to(j);
+        } else if (c == '$' && (i == 0 || !is_ident_char(sql[i - 1])) &&
+                   !(next >= '0' && next <= '9')) {
+            // $tag$ ... $tag$ (a $1 is a parameter already, not a quote)
+            std::size_t j = i + 1;
+            while (j < n && is_ident_char(sql[j]))
+                ++j;
+            if (j < n && sql[j] == '$') {
+                const std::string_view tag = sql.substr(i, j - i + 1);
+                const std::size_t close = sql.find(tag, j + 1);
+                copy_to(close == std::string_view::npos ? n : close + tag.size());
+            } else {
+                copy_to(i + 1);
+            }
+        } else if (c == '?') {
+            // SQLite's rules: ?NNN is parameter NNN, a bare ? the highest so far plus one
+            std::size_t j = i + 1;
+            int number = 0;
+            while (j < n && sql[j] >= '0' && sql[j] <= '9' && number < 100000)
+                number = number * 10 + (sql[j++] - '0');
+            if (j == i + 1)
+                number = highest + 1;
+            highest = std::max(highest, number);
+            out += '$';
+            out += std::to_string(number);
+            i = j;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    parameters = highest;
+    return out;
+}
+
+std::unique_ptr<PgSession> connect_postgres(const std::string& uri) {
+    return std::make_unique<PgSessionImpl>(uri);
+}
+
+bool is_postgres_uri(std::string_view text) {
+    return text.starts_with("postgresql://") || text.starts_with("postgres://");
+}
+
+PgTarget describe_postgres_uri(const std::string& uri) {
+    PgTarget target;
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(uri.c_str(), &error);
+    if (error)
+        PQfreemem(error);
+    if (!options)
+        return target;
+    for (auto* o = options; o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        const std::string_view key = o->keyword;
+        if (key == "host")
+            target.host = o->val;
+        else if (key == "port")
+            target.port = o->val;
+        else if (key == "user")
+            target.user = o->val;
+        else if (key == "dbname")
+            target.database = o->val;
+    }
+    PQconninfoFree(options);
+    return target;
+}
+
+} // namespace rapport::store

@@ -1,0 +1,194 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The PostgreSQL schema on a throwaway server: the same CHECK rules and cascades as the file's,
+// names ordered as SQLite's NOCASE orders them, and a search that finds what FTS5 finds.
+#include "../support/pg_server.h"
+#include "store/postgres/pg_session.h"
+#include "store/postgres/schema_postgres.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace rapport;
+using store::sql::Error;
+using store::sql::Failure;
+using store::sql::Session;
+using store::sql::Statement;
+
+namespace {
+
+// A fresh database with the schema, or null (skipped, with the reason) without PostgreSQL.
+std::unique_ptr<store::PgSession> schema_session() {
+    std::string why;
+    test::PgServer* server = test::shared_pg_server(why);
+    if (!server) {
+        WARN("SKIPPED: " << why);
+        return nullptr;
+    }
+    auto s = store::connect_postgres(server->create_database());
+    s->exec(store::kPostgresSchemaSql); // one implicit transaction: all of it or nothing
+    return s;
+}
+
+Failure failure_of(Session& s, const std::string& sql) {
+    try {
+        s.exec(sql);
+    } catch (const Error& e) {
+        UNSCOPED_INFO(sql << ": " << e.what());
+        return e.failure();
+    }
+    UNSCOPED_INFO(sql);
+    FAIL("accepted");
+    return Failure::other;
+}
+
+std::int64_t count(Session& s, const std::string& sql) {
+    return store::sql::scalar(s, sql).getInt64();
+}
+
+std::vector<std::string> column(Session& s, const std::string& sql) {
+    Statement st(s, sql);
+    std::vector<std::string> out;
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getString());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("PostgreSQL schema: the CHECK rules of the file refuse the same rows", "[pg]") {
+    auto s = schema_session();
+    if (!s)
+        return;
+    CHECK(store::sql::scalar(*s, "SELECT value FROM rapport_meta WHERE key = 'schema_version'")
+              .getString() == "1");
+    s->exec("INSERT INTO customer (id, name) VALUES (1, 'Anna')");
+    s->exec("INSERT INTO interaction (id, customer_id, occurred_at, channel, category, summary) "
+            "VALUES (1, 1, '2026-03-02T10:00', 'phone', 'delay', 'Late')");
+    const auto refused = [&](const std::string& sql) { return failure_of(*s, sql); };
+    CHECK(refused("INSERT INTO customer (name) VALUES ('  ')") == Failure::constraint);
+    CHECK(refused("INSERT INTO customer (name, archived) VALUES ('B', 2)") == Failure::constraint);
+    CHECK(refused("INSERT INTO customer (name, referral_reward) VALUES ('B', -1)") ==
+          Failure::constraint);
+    CHECK(refused("UPDATE customer SET referred_by = id") == Failure::constraint);
+    CHECK(refused("INSERT INTO interaction (customer_id, occurred_at, channel, category, summary) "
+                  "VALUES (1, '2026-03-02 10:00', 'phone', 'delay', 'x')") == Failure::constraint);
+    CHECK(refused("INSERT INTO interaction (customer_id, occurred_at, channel, category, summary) "
+                  "VALUES (1, '2026-03-02T10:00', 'fax', 'delay', 'x')") == Failure::constraint);
+    CHECK(refused("INSERT INTO interaction (customer_id, occurred_at, channel, category, summary) "
+                  "VALUES (2, '2026-03-02T10:00', 'phone', 'delay', 'x')") ==
+          Failure::constraint); // no customer 2
+    CHECK(refused("INSERT INTO follow_up (interaction_id, due_on, outcome) "
+                  "VALUES (1, '2026-03-09', 'satisfied')") == Failure::constraint); // not done
+    CHECK(refused("INSERT INTO resolution (interaction_id, type, cost) VALUES (1, 'refund', -5)") ==
+          Failure::constraint);
+    CHECK(refused("INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) "
+                  "VALUES (1, '2026-03-02', 100, 10001)") == Failure::constraint);
+    s->exec("INSERT INTO tag (name) VALUES ('VIP')");
+    CHECK(refused("INSERT INTO tag (name) VALUES ('vip')") == Failure::constraint); // NOCASE
+
+    // dates read back as the file holds them, moments as written
+    s->exec("INSERT INTO follow_up (interaction_id, due_on) VALUES (1, '2026-03-09')");
+    CHECK(column(*s, "SELECT due_on FROM follow_up") == std::vector<std::string>{"2026-03-09"});
+    CHECK(count(*s, "SELECT count(*) FROM customer WHERE created_at ~ "
+                    "'^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$'") == 1);
+}
+
+TEST_CASE("PostgreSQL schema: deleting a customer takes everything of theirs with it", "[pg]") {
+    auto s = schema_session();
+    if (!s)
+        return;
+    s->exec(R"(
+        INSERT INTO customer (id, name) VALUES (1, 'Anna'), (2, 'Ben');
+        UPDATE customer SET referred_by = 1 WHERE id = 2;
+        INSERT INTO tag (id, name) VALUES (1, 'vip');
+        INSERT INTO customer_tag VALUES (1, 1), (2, 1);
+        INSERT INTO interaction (id, customer_id, occurred_at, channel, category, summary)
+            VALUES (1, 1, '2026-03-02T10:00', 'phone', 'delay', 'Late'),
+                   (2, 2, '2026-03-03T10:00', 'email', 'billing', 'Twice charged');
+        INSERT INTO resolution (interaction_id, type, cost) VALUES (1, 'refund', 500);
+        INSERT INTO follow_up (interaction_id, due_on) VALUES (1, '2026-03-09');
+        INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp)
+            VALUES (1, '2026-01-05', 12000, 2500);
+        -- the ids given above: a move from a file keeps its ids, then moves the sequences on
+        SELECT setval(pg_get_serial_sequence('customer', 'id'), 2);
+    )");
+    s->exec("DELETE FROM customer WHERE id = 1");
+    CHECK(count(*s, "SELECT count(*) FROM interaction") == 1);
+    CHECK(count(*s, "SELECT count(*) FROM resolution") == 0);
+    CHECK(count(*s, "SELECT count(*) FROM follow_up") == 0);
+    CHECK(count(*s, "SELECT count(*) FROM purchase") == 0);
+    CHECK(count(*s, "SELECT count(*) FROM customer_tag") == 1);
+    CHECK(count(*s, "SELECT count(*) FROM customer WHERE id = 2 AND referred_by IS NULL") == 1);
+    CHECK(count(*s, "SELECT count(*) FROM tag") == 1); // tags stay
+    s->exec("INSERT INTO customer (name) VALUES ('Cleo')");
+    CHECK(count(*s, "SELECT max(id) FROM customer") == 3);
+}
+
+TEST_CASE("PostgreSQL schema: names are ordered as SQLite's NOCASE orders them", "[pg]") {
+    auto s = schema_session();
+    if (!s)
+        return;
+    s->exec("INSERT INTO customer (id, name) VALUES (1, 'bob'), (2, 'Émile'), (3, 'Anna'), "
+            "(4, 'anna'), (5, 'Zoë'), (6, 'zack')");
+    // ASCII letters fold, the rest compares byte by byte: 'É' (0xC3 0x89) after every ASCII
+    CHECK(column(*s, "SELECT name FROM customer ORDER BY lower(name), id") ==
+          std::vector<std::string>{"Anna", "anna", "bob", "zack", "Zoë", "Émile"});
+    s->exec("SET enable_seqscan = off");
+    const auto plan = column(*s, "EXPLAIN SELECT id FROM customer ORDER BY lower(name)");
+    CHECK(plan.front().find("customer_by_name") != std::string::npos);
+}
+
+TEST_CASE("PostgreSQL schema: the search finds what the file's full-text search finds", "[pg]") {
+    auto s = schema_session();
+    if (!s)
+        return;
+    s->exec(R"(
+        INSERT INTO customer (id, name, note) VALUES
+            (1, 'Zoë Dupont', 'allergic to nuts'),
+            (2, 'Anna Smith', 'call back on 06-12-34, anna@example.com'),
+            (3, 'ÉMILE Zola', ''),
+            (4, 'Jean-Luc O''Brien', 'prefers e-mail');
+        INSERT INTO interaction (customer_id, occurred_at, channel, category, summary, lesson)
+            VALUES (2, '2026-03-02T10:00', 'phone', 'product-fault', 'Broken kettle',
+                    'Test before handing over');
+    )");
+    const auto customers = [&](const std::string& typed, const std::string& weights = "") {
+        Statement st(*s, "SELECT id FROM customer WHERE rapport_customer_search(name, note) @@ "
+                         "rapport_search_query(?, ?) ORDER BY id");
+        st.bind(1, typed);
+        st.bind(2, weights);
+        std::vector<std::int64_t> ids;
+        while (st.executeStep())
+            ids.push_back(st.getColumn(0).getInt64());
+        return ids;
+    };
+    using Ids = std::vector<std::int64_t>;
+    CHECK(customers("zoe") == Ids{1});      // accents folded in the record
+    CHECK(customers("ZOË") == Ids{1});      // and in what is typed
+    CHECK(customers("émile") == Ids{3});    // capital accented letters too
+    CHECK(customers("smi") == Ids{2});      // a word's start, not only its first word
+    CHECK(customers("zoe nuts") == Ids{1}); // every word, across name and note
+    CHECK(customers("anna nuts").empty());
+    CHECK(customers("12") == Ids{2});      // 06-12-34: punctuation separates, as in unicode61
+    CHECK(customers("example") == Ids{2}); // an e-mail address is words, not one token
+    CHECK(customers("luc brien") == Ids{4});
+    CHECK(customers("mail") == Ids{4});
+    CHECK(customers("nuts", "A").empty()); // the name only, like FTS5's "name : (...)"
+    CHECK(customers("smi", "A") == Ids{2});
+    CHECK(customers(" -- ").empty()); // no word at all finds nothing
+    CHECK(count(*s, "SELECT count(*) FROM interaction WHERE rapport_interaction_search("
+                    "summary, asked_for, lesson) @@ rapport_search_query('kett hand', '')") == 1);
+
+    // the queries the repositories write use the GIN indexes
+    s->exec("SET enable_seqscan = off");
+    const auto plan = column(*s, "EXPLAIN SELECT id FROM customer WHERE "
+                                 "rapport_customer_search(name, note) @@ "
+                                 "rapport_search_query('zoe', '')");
+    bool indexed = false;
+    for (const auto& line : plan)
+        indexed = indexed || line.find("customer_search") != std::string::npos;
+    CHECK(indexed);
+}
