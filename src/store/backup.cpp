@@ -305,7 +305,9 @@ DailyBackupResult maybe_daily_backup(Database& db, Date today) {
 
 DailyBackupResult maybe_daily_backup(Database& db, Date today, const RotationPolicy& policy) {
     DailyBackupResult result;
-    if (db.path() == ":memory:" || (policy.keep_daily <= 0 && policy.keep_weekly <= 0))
+    // A shop's server is backed up by its own tools (pg_dump); Rapport's copies are files.
+    if (db.path() == ":memory:" || db.is_server() ||
+        (policy.keep_daily <= 0 && policy.keep_weekly <= 0))
         return result;
     const fs::path folder = backup_folder(db.path());
     const std::string stem = stem_of(db.path());

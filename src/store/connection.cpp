@@ -82,6 +82,11 @@ void rethrow_as_data_error(const sql::Error& e, Text doing, const std::filesyste
                         doing);
     case Failure::interrupted:
         throw ReadCancelled();
+    case Failure::unreachable:
+        throw DataError(tr("Could not {}: the shop database cannot be reached ({}). Nothing was "
+                           "changed; what you typed is kept, so try again once the server is "
+                           "back."),
+                        doing, e.what());
     default:
         throw DataError(tr("Could not {}: {}. Nothing was changed."), doing, e.what());
     }
@@ -100,6 +105,10 @@ void rethrow_read_error(const sql::Error& e, const std::filesystem::path& db_pat
             throw DamagedDatabaseError(db_path, e.what());
         throw DataError(tr("The database is damaged ({}); restore a backup: "
                            "'rapport-cli backup --list' shows them."),
+                        e.what());
+    case Failure::unreachable:
+        throw DataError(tr("The shop database cannot be reached ({}); try again once the server "
+                           "is back."),
                         e.what());
     case Failure::io_error:
         throw DataError(tr("The database could not be read: the disk reported an error "

@@ -14,10 +14,17 @@
 namespace rapport::store {
 namespace {
 
-// The figures of one row, as in CustomerRepo::list, for a set of ids passed as a JSON array so
-// any number binds as one parameter.
-const std::string kSummariesSql =
-    std::string(kCustomerSummarySelect) + " WHERE c.id IN (SELECT value FROM json_each(?1))";
+// The ids of the JSON array bound as ?1, so any number of them binds as one parameter.
+const char* ids_in_json(sql::Dialect d) {
+    return d == sql::Dialect::postgres
+               ? "SELECT value::bigint FROM json_array_elements_text(?1::json)"
+               : "SELECT value FROM json_each(?1)";
+}
+
+// The figures of one row, as in CustomerRepo::list, for a set of ids.
+std::string summaries_sql(sql::Dialect d) {
+    return std::string(kCustomerSummarySelect) + " WHERE c.id IN (" + ids_in_json(d) + ")";
+}
 
 std::string json_array(std::span<const Id> ids) {
     std::string out = "[";
@@ -90,7 +97,8 @@ std::vector<Id> CustomerTable::ordered_ids(std::string_view search, CustomerColu
         std::string text = "SELECT c.id FROM customer c " + join;
         std::vector<std::string> where;
         if (searching)
-            where.emplace_back("c.id IN (SELECT value FROM json_each(?1))");
+            where.emplace_back(std::string("c.id IN (") + ids_in_json(session(m_db).dialect()) +
+                               ")");
         if (!include_archived)
             where.emplace_back("c.archived = 0");
         for (std::size_t i = 0; i < where.size(); ++i)
@@ -111,7 +119,7 @@ std::vector<CustomerSummary> CustomerTable::summaries(std::span<const Id> ids) {
     return read(m_db, [&]() -> std::vector<CustomerSummary> {
         if (ids.empty())
             return {};
-        sql::Statement st(session(m_db), kSummariesSql);
+        sql::Statement st(session(m_db), summaries_sql(session(m_db).dialect()));
         st.bind(1, json_array(ids));
         std::unordered_map<Id, CustomerSummary> found;
         while (st.executeStep()) {
@@ -138,9 +146,10 @@ std::vector<std::string> CustomerTable::name_completions(std::string_view prefix
             return out;
         // Names that start with what was typed, through the NOCASE name index.
         sql::Statement starts(session(m_db), R"(
-            SELECT DISTINCT name FROM customer
-             WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE AND archived = 0
-             ORDER BY name COLLATE NOCASE LIMIT ?3)");
+            SELECT name FROM customer
+             WHERE name COLLATE NOCASE >= ?1 COLLATE NOCASE
+               AND name COLLATE NOCASE < ?2 COLLATE NOCASE AND archived = 0
+             GROUP BY name ORDER BY name COLLATE NOCASE LIMIT ?3)");
         starts.bind(1, p);
         starts.bind(2, prefix_upper_bound(p));
         starts.bind(3, limit);
@@ -152,11 +161,17 @@ std::vector<std::string> CustomerTable::name_completions(std::string_view prefix
         const std::string q = to_fts_query(p);
         if (q.empty())
             return out;
-        sql::Statement words(session(m_db), R"(
+        const bool server = session(m_db).dialect() == sql::Dialect::postgres;
+        sql::Statement words(session(m_db), server ? R"(
+            SELECT c.name FROM customer c
+             WHERE rapport_customer_search(c.name, c.note) @@ rapport_search_query(?1, 'A')
+               AND c.archived = 0
+             ORDER BY c.name COLLATE NOCASE LIMIT ?2)"
+                                                   : R"(
             SELECT c.name FROM customer_fts f JOIN customer c ON c.id = f.rowid
              WHERE customer_fts MATCH ?1 AND c.archived = 0
              ORDER BY c.name COLLATE NOCASE LIMIT ?2)");
-        words.bind(1, "name : (" + q + ")");
+        words.bind(1, server ? p : "name : (" + q + ")");
         words.bind(2, limit * 2);
         while (words.executeStep() && static_cast<int>(out.size()) < limit) {
             std::string name = words.getColumn(0).getString();
@@ -178,7 +193,8 @@ std::vector<CustomerSummary> CustomerTable::named(std::string_view name) {
         if (n.empty())
             return out;
         sql::Statement ids(session(m_db),
-                           "SELECT id FROM customer WHERE name = ? COLLATE NOCASE ORDER BY id");
+                           "SELECT id FROM customer WHERE name COLLATE NOCASE = ? COLLATE NOCASE "
+                           "ORDER BY id");
         ids.bind(1, n);
         std::vector<Id> found;
         while (ids.executeStep())

@@ -143,11 +143,14 @@ void CustomerRepo::save_tags(Id id, const std::vector<std::string>& tags) {
     sql::Statement clear(session(m_db), "DELETE FROM customer_tag WHERE customer_id = ?");
     clear.bind(1, static_cast<std::int64_t>(id));
     clear.exec();
+    // Tag names are unique whatever their case (NOCASE on the file, lower(name) on a server);
+    // the same SQL for both: no conflict target, and the id's type spelt out for the server.
     sql::Statement add_tag(session(m_db),
-                           "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO NOTHING");
+                           "INSERT INTO tag (name) VALUES (?) ON CONFLICT DO NOTHING");
     sql::Statement link(session(m_db), R"(
-        INSERT OR IGNORE INTO customer_tag (customer_id, tag_id)
-        SELECT ?, id FROM tag WHERE name = ?)");
+        INSERT INTO customer_tag (customer_id, tag_id)
+        SELECT CAST(? AS bigint), id FROM tag WHERE name COLLATE NOCASE = ? COLLATE NOCASE
+        ON CONFLICT DO NOTHING)");
     for (const auto& raw : tags) {
         const std::string tag = trimmed(raw);
         if (tag.empty())
@@ -205,10 +208,11 @@ Customer CustomerRepo::resolve(std::string_view ref) {
             if (auto c = find(std::stoll(r)))
                 return *c;
         }
-        sql::Statement st(session(m_db),
-                          fmt::format("SELECT {} FROM customer WHERE name = ? COLLATE NOCASE "
-                                      "ORDER BY id LIMIT 11",
-                                      kCustomerColumns));
+        sql::Statement st(
+            session(m_db),
+            fmt::format("SELECT {} FROM customer WHERE name COLLATE NOCASE = ? COLLATE NOCASE "
+                        "ORDER BY id LIMIT 11",
+                        kCustomerColumns));
         st.bind(1, r);
         std::vector<Customer> found;
         while (st.executeStep())
@@ -249,8 +253,20 @@ Customer CustomerRepo::resolve(std::string_view ref) {
 
 namespace {
 // The customers a search finds: by name, note or tag, by the words of their incidents, or by a
-// piece of their phone number or email. ?1 is the full-text query, ?2 the text as typed.
-constexpr const char* kMatchingCustomerIds = R"(
+// piece of their phone number or email. ?1 is the full-text query (fts_query_for), ?2 the text
+// as typed.
+const char* matching_customer_ids(sql::Dialect d) {
+    if (d == sql::Dialect::postgres)
+        return R"(
+    SELECT id FROM customer
+     WHERE rapport_customer_search(name, note) @@ rapport_search_query(?1, '')
+    UNION
+    SELECT customer_id FROM interaction
+     WHERE rapport_interaction_search(summary, asked_for, lesson) @@ rapport_search_query(?1, '')
+    UNION
+    SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
+                               OR (email <> '' AND email LIKE '%' || ?2 || '%'))";
+    return R"(
     SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
     UNION
     SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
@@ -258,6 +274,13 @@ constexpr const char* kMatchingCustomerIds = R"(
     UNION
     SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')
                                OR (email <> '' AND email LIKE '%' || ?2 || '%'))";
+}
+
+// SQLite's FTS5 takes the query to_fts_query built; the server builds its tsquery from the
+// text as typed (rapport_search_query in schema_postgres.sql), folding it the same way.
+std::string fts_query_for(sql::Dialect d, std::string_view typed, const std::string& fts5) {
+    return d == sql::Dialect::postgres ? trimmed(typed) : fts5;
+}
 } // namespace
 
 std::vector<Id> CustomerRepo::search_ids(std::string_view text) {
@@ -266,8 +289,9 @@ std::vector<Id> CustomerRepo::search_ids(std::string_view text) {
         std::vector<Id> out;
         if (q.empty())
             return out;
-        sql::Statement st(session(m_db), kMatchingCustomerIds);
-        st.bind(1, q);
+        const sql::Dialect d = session(m_db).dialect();
+        sql::Statement st(session(m_db), matching_customer_ids(d));
+        st.bind(1, fts_query_for(d, text, q));
         st.bind(2, trimmed(text));
         while (st.executeStep())
             out.push_back(st.getColumn(0).getInt64());
@@ -281,7 +305,8 @@ std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool in
         std::vector<std::string> where;
         const std::string q = to_fts_query(search);
         if (!q.empty()) {
-            where.push_back(std::string("c.id IN (") + kMatchingCustomerIds + ")");
+            where.push_back(std::string("c.id IN (") +
+                            matching_customer_ids(session(m_db).dialect()) + ")");
         }
         if (!include_archived)
             where.push_back("c.archived = 0");
@@ -290,7 +315,7 @@ std::vector<CustomerSummary> CustomerRepo::list(std::string_view search, bool in
         text += " ORDER BY c.name COLLATE NOCASE, c.id";
         sql::Statement st(session(m_db), text);
         if (!q.empty()) {
-            st.bind(1, q);
+            st.bind(1, fts_query_for(session(m_db).dialect(), search, q));
             st.bind(2, trimmed(search));
         }
         std::vector<CustomerSummary> out;

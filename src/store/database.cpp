@@ -6,6 +6,7 @@
 #include "store/backup.h"
 #include "store/health.h"
 #include "store/schema_sql.h"
+#include "store/sql/database_connection.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_session.h"
 
@@ -31,16 +32,18 @@ namespace rapport::store {
 namespace fs = std::filesystem;
 
 namespace detail {
-struct Connection {
-    explicit Connection(std::unique_ptr<SQLite::Database> d)
-        : db(std::move(d)), session(make_sqlite_session(*db)) {}
-    std::unique_ptr<SQLite::Database> db;
-    std::unique_ptr<sql::Session> session; // how the repositories reach `db`
-    int write_depth = 0; // open WriteTransaction scopes; only the outermost begins and commits
-};
+Connection::Connection(std::unique_ptr<SQLite::Database> d)
+    : db(std::move(d)), session(make_sqlite_session(*db)) {}
+Connection::Connection(std::unique_ptr<sql::Session> s, std::string uri)
+    : session(std::move(s)), server_uri(std::move(uri)) {}
+Connection::~Connection() = default;
 } // namespace detail
 
 SQLite::Database& sqlite(Database& db) {
+    if (!db.connection().db) {
+        throw DataError(tr("This works on a database file only, not on the shop's shared "
+                           "database."));
+    }
     return *db.connection().db;
 }
 
@@ -219,6 +222,8 @@ Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
 Database Database::open(const fs::path& path) {
+    if (is_server_location(path.string()))
+        return open_server(path.string());
     const bool exists = fs::exists(path);
     if (exists && !fs::is_regular_file(path))
         throw DataError(tr("{} is not a file."), describe(path));
@@ -248,6 +253,8 @@ Database Database::open(const fs::path& path) {
 }
 
 Database Database::open_reader(const Database& open) {
+    if (open.is_server())
+        return open_server(open.m_conn->server_uri);
     if (open.m_path == ":memory:")
         throw DataError("An in-memory database has no second connection to read from.");
     try {
@@ -270,6 +277,8 @@ int StopWhenCancelled(void* flag) {
 
 Database Database::open_cancellable_reader(const Database& open, const std::atomic<bool>& cancel) {
     Database reader = open_reader(open);
+    if (reader.is_server())
+        return reader; // not yet: the server's reads run to their end (statement_timeout)
     sqlite3_progress_handler(reader.m_conn->db->getHandle(), 1000, StopWhenCancelled,
                              const_cast<std::atomic<bool>*>(&cancel));
     return reader;
@@ -301,15 +310,27 @@ void Database::configure() {
     }
 }
 
+bool Database::is_server() const {
+    return !m_conn->server_uri.empty();
+}
+
 void Database::set_page_cache(int kibibytes) {
+    if (is_server())
+        return; // the server keeps its own cache (shared_buffers)
     m_conn->db->exec(fmt::format("PRAGMA cache_size = -{}", kibibytes));
 }
 
 int Database::schema_version() {
+    if (is_server())
+        return server_schema_version();
     return m_conn->db->execAndGet("PRAGMA user_version").getInt();
 }
 
 void Database::migrate() {
+    if (is_server()) {
+        migrate_server();
+        return;
+    }
     try {
         if (schema_version() == kSchemaVersion &&
             m_conn->db->execAndGet("PRAGMA application_id").getInt() == kApplicationId)

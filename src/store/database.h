@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace rapport::store {
 
@@ -17,6 +18,9 @@ namespace rapport::store {
 constexpr int kApplicationId = 0x52415054;
 // PRAGMA user_version of the schema this build writes.
 constexpr int kSchemaVersion = 1;
+
+// Whether --db / RAPPORT_DB names a shop's server (a postgresql:// or postgres:// URI).
+bool is_server_location(std::string_view location);
 
 // $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else ~/.local/share/rapport/rapport.db.
 std::filesystem::path default_database_path();
@@ -33,7 +37,10 @@ void ensure_private_file(const std::filesystem::path& file);
 class DamagedDatabaseError : public DataError {
 public:
     DamagedDatabaseError(std::filesystem::path path, std::string finding);
+    // The file, or for a server its URI without the password (for sentences and logs).
     const std::filesystem::path& path() const { return m_path; }
+    // Whether this is a shop's shared database on a PostgreSQL server.
+    bool is_server() const;
     const std::string& finding() const { return m_finding; } // SQLite's first finding
 
 private:
@@ -59,6 +66,9 @@ struct Connection;
 
 class Database {
 public:
+    // A PostgreSQL connection URI (postgresql://... or postgres://...) opens the shop's shared
+    // database instead (store/postgres/server_database.cpp): an empty one gets the schema, one
+    // of another program or of a newer Rapport is refused and left untouched.
     // Opens the file, creating it (0600, in a 0700 folder) when missing, and migrates it to
     // kSchemaVersion in one transaction. A file that is not a Rapport database, is damaged, or
     // comes from a newer Rapport is refused with DataError and left byte-for-byte untouched.
@@ -84,7 +94,10 @@ public:
     Database& operator=(Database&&) noexcept;
     ~Database();
 
+    // The file, or for a server its URI without the password (for sentences and logs).
     const std::filesystem::path& path() const { return m_path; }
+    // Whether this is a shop's shared database on a PostgreSQL server.
+    bool is_server() const;
     // Pages SQLite keeps in memory for this connection. The default (2 MiB) suits a command that
     // runs once: every page cached is memory the process must fault in (a follow-up list with
     // 16 MiB: 5,690 page faults and 48 ms, with 2 MiB: 1,961 and 38 ms). The window, which
@@ -97,8 +110,11 @@ public:
 
 private:
     Database(std::unique_ptr<detail::Connection> conn, std::filesystem::path path);
+    static Database open_server(const std::string& uri);
     void configure();
     void migrate();
+    void migrate_server();
+    int server_schema_version();
 
     std::unique_ptr<detail::Connection> m_conn;
     std::filesystem::path m_path;

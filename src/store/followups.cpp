@@ -122,7 +122,8 @@ FollowUpAgenda FollowUpRepo::agenda(Date today, const std::optional<WeekSpan>& w
 FollowUpCounts FollowUpRepo::counts(Date today) {
     return read(m_db, [&]() -> FollowUpCounts {
         sql::Statement st(session(m_db), R"(
-            SELECT coalesce(sum(due_on < ?1), 0), coalesce(sum(due_on = ?1), 0)
+            SELECT coalesce(sum(CASE WHEN due_on < ?1 THEN 1 ELSE 0 END), 0),
+                   coalesce(sum(CASE WHEN due_on = ?1 THEN 1 ELSE 0 END), 0)
               FROM follow_up WHERE done_on IS NULL AND due_on <= ?1)");
         st.bind(1, format_date(today));
         st.executeStep();

@@ -139,43 +139,45 @@ void InteractionRepo::validate(const Interaction& i) {
         throw DataError(tr("No customer has id {}."), i.customer_id);
 }
 
+// Undo puts the rows back with their old ids (keep_ids); a new incident's rows get theirs from
+// the database. The id column is left out then, not bound NULL: a PostgreSQL identity
+// column, unlike SQLite's rowid, does not number a NULL.
 void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, bool keep_ids) {
-    sql::Statement res(session(m_db), R"(
-        INSERT INTO resolution (id, interaction_id, type, cost, status) VALUES (?, ?, ?, ?, ?))");
+    const int first = keep_ids ? 2 : 1; // the parameter after the id
+    sql::Statement res(session(m_db),
+                       fmt::format("INSERT INTO resolution ({}interaction_id, type, cost, status) "
+                                   "VALUES ({}?, ?, ?, ?)",
+                                   keep_ids ? "id, " : "", keep_ids ? "?, " : ""));
     for (const auto& r : i.resolutions) {
-        if (keep_ids && r.id != 0)
+        if (keep_ids)
             res.bind(1, static_cast<std::int64_t>(r.id));
-        else
-            res.bind(1);
-        res.bind(2, static_cast<std::int64_t>(interaction_id));
-        res.bind(3, std::string(to_key(r.type)));
-        res.bind(4, static_cast<std::int64_t>(r.cost.cents));
-        res.bind(5, std::string(to_key(r.status)));
+        res.bind(first, static_cast<std::int64_t>(interaction_id));
+        res.bind(first + 1, std::string(to_key(r.type)));
+        res.bind(first + 2, static_cast<std::int64_t>(r.cost.cents));
+        res.bind(first + 3, std::string(to_key(r.status)));
         res.exec();
         res.reset();
     }
-    sql::Statement fu(session(m_db), R"(
-        INSERT INTO follow_up (id, interaction_id, due_on, note, done_on, outcome, outcome_note,
-                               minutes)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?))");
+    sql::Statement fu(session(m_db),
+                      fmt::format("INSERT INTO follow_up ({}interaction_id, due_on, note, done_on, "
+                                  "outcome, outcome_note, minutes) VALUES ({}?, ?, ?, ?, ?, ?, ?)",
+                                  keep_ids ? "id, " : "", keep_ids ? "?, " : ""));
     for (const auto& f : i.follow_ups) {
-        if (keep_ids && f.id != 0)
+        if (keep_ids)
             fu.bind(1, static_cast<std::int64_t>(f.id));
-        else
-            fu.bind(1);
-        fu.bind(2, static_cast<std::int64_t>(interaction_id));
-        fu.bind(3, format_date(f.due));
-        fu.bind(4, f.note);
+        fu.bind(first, static_cast<std::int64_t>(interaction_id));
+        fu.bind(first + 1, format_date(f.due));
+        fu.bind(first + 2, f.note);
         if (f.done_on)
-            fu.bind(5, format_date(*f.done_on));
+            fu.bind(first + 3, format_date(*f.done_on));
         else
-            fu.bind(5);
+            fu.bind(first + 3);
         if (f.outcome)
-            fu.bind(6, std::string(to_key(*f.outcome)));
+            fu.bind(first + 4, std::string(to_key(*f.outcome)));
         else
-            fu.bind(6);
-        fu.bind(7, f.outcome_note);
-        fu.bind(8, f.minutes);
+            fu.bind(first + 4);
+        fu.bind(first + 5, f.outcome_note);
+        fu.bind(first + 6, f.minutes);
         fu.exec();
         fu.reset();
     }

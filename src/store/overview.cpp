@@ -28,7 +28,7 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
               FROM follow_up f
               JOIN interaction i ON i.id = f.interaction_id
               JOIN customer c ON c.id = i.customer_id
-             WHERE f.done_on IS NULL AND (?1 IS NULL OR f.due_on <= ?1)
+             WHERE f.done_on IS NULL AND (f.due_on <= ?1 OR ?1 IS NULL)
              ORDER BY f.due_on, f.id
              LIMIT ?2)");
         if (due_up_to)

@@ -97,6 +97,17 @@ constexpr Shape kAll{
     "",
 };
 
+// PostgreSQL plans the whole-portfolio sums itself (hash joins and aggregates, no hints: it has
+// no NOT INDEXED, and its CROSS JOIN takes no ON).
+constexpr Shape kAllOnServer{
+    "",
+    "",
+    "interaction AS i JOIN resolution AS r ON r.interaction_id = i.id",
+    "interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id",
+    "",
+    "",
+};
+
 constexpr Shape kFocus{
     "",
     "",
@@ -200,7 +211,9 @@ std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
             tuning.emplace(db);
         sql::ReadSnapshot snapshot(db);
         const Bounds bounds = bounds_for(today);
-        const Shape& shape = focus ? kFocus : kAll;
+        const Shape& shape = focus                                    ? kFocus
+                             : db.dialect() == sql::Dialect::postgres ? kAllOnServer
+                                                                      : kAll;
 
         std::vector<CustomerActivity> out;
         std::unordered_map<Id, std::size_t> index_of;
@@ -261,7 +274,7 @@ std::vector<WorthEvent> WorthQuery::events(Id customer_id, Date today, Money hou
         const Bounds bounds = bounds_for(today);
         sql::Statement st(db, R"(
             SELECT day, sum(margin), sum(minutes), sum(accepted) FROM (
-                SELECT purchased_on AS day, amount * margin_bp AS margin, 0 AS minutes,
+                SELECT CAST(purchased_on AS text) AS day, amount * margin_bp AS margin, 0 AS minutes,
                        0 AS accepted
                   FROM purchase WHERE customer_id = :id AND purchased_on <= :today
                 UNION ALL
@@ -273,9 +286,9 @@ std::vector<WorthEvent> WorthQuery::events(Id customer_id, Date today, Money hou
                  WHERE i.customer_id = :id AND i.occurred_at < :after
                    AND r.status = 'accepted' AND r.cost > 0
                 UNION ALL
-                SELECT f.done_on, 0, f.minutes, 0
+                SELECT CAST(f.done_on AS text), 0, f.minutes, 0
                   FROM interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id
-                 WHERE i.customer_id = :id AND f.done_on <= :today AND f.minutes > 0)
+                 WHERE i.customer_id = :id AND f.done_on <= :today AND f.minutes > 0) AS events
              GROUP BY day ORDER BY day)");
         bind_bounds(st, bounds, &customer_id);
 

@@ -6,9 +6,6 @@
 #include "store/database.h"
 #include "store/sqlite/connection.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,12 +20,13 @@ struct Res {
 
 inline std::int64_t add_customer(rapport::store::Database& db, const std::string& name,
                                  const std::string& email = "", const std::string& phone = "") {
-    SQLite::Statement st(sqlite(db), "INSERT INTO customer (name, email, phone) VALUES (?, ?, ?)");
+    rapport::store::sql::Statement st(
+        rapport::store::session(db),
+        "INSERT INTO customer (name, email, phone) VALUES (?, ?, ?) RETURNING id");
     st.bind(1, name);
     st.bind(2, email);
     st.bind(3, phone);
-    st.exec();
-    return sqlite(db).getLastInsertRowid();
+    return st.execReturningId();
 }
 
 // An incident at `at` ("YYYY-MM-DDTHH:MM") with its resolutions; returns its id.
@@ -36,17 +34,19 @@ inline std::int64_t add_incident(rapport::store::Database& db, std::int64_t cust
                                  const std::string& at, const std::string& summary,
                                  const std::vector<Res>& resolutions,
                                  const std::string& category = "product-fault") {
-    SQLite::Statement st(sqlite(db), "INSERT INTO interaction (customer_id, occurred_at, channel, "
-                                  "category, summary) VALUES (?, ?, 'phone', ?, ?)");
+    rapport::store::sql::Statement st(
+        rapport::store::session(db),
+        "INSERT INTO interaction (customer_id, occurred_at, channel, "
+        "category, summary) VALUES (?, ?, 'phone', ?, ?) RETURNING id");
     st.bind(1, static_cast<int64_t>(customer));
     st.bind(2, at);
     st.bind(3, category);
     st.bind(4, summary);
-    st.exec();
-    const std::int64_t id = sqlite(db).getLastInsertRowid();
+    const std::int64_t id = st.execReturningId();
     for (const auto& r : resolutions) {
-        SQLite::Statement res(sqlite(db), "INSERT INTO resolution (interaction_id, type, cost, "
-                                       "status) VALUES (?, ?, ?, ?)");
+        rapport::store::sql::Statement res(rapport::store::session(db),
+                                           "INSERT INTO resolution (interaction_id, type, cost, "
+                                           "status) VALUES (?, ?, ?, ?)");
         res.bind(1, static_cast<int64_t>(id));
         res.bind(2, r.type);
         res.bind(3, static_cast<int64_t>(r.cents));
@@ -57,7 +57,7 @@ inline std::int64_t add_incident(rapport::store::Database& db, std::int64_t cust
 }
 
 inline std::int64_t count(rapport::store::Database& db, const std::string& query) {
-    return rapport::store::sqlite(db).execAndGet(query).getInt64();
+    return rapport::store::sql::scalar(rapport::store::session(db), query).getInt64();
 }
 
 } // namespace export_test

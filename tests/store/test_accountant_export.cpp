@@ -3,6 +3,7 @@
 // The accountant's export: which rows, their totals, and files that a spreadsheet opens
 // cleanly, checked by independent readers (Python's csv module, openpyxl).
 #include "../core/format_test_support.h"
+#include "../support/test_database.h"
 #include "export_test_support.h"
 #include "store/sqlite/connection.h"
 
@@ -71,7 +72,7 @@ unsigned mode_of(const std::filesystem::path& p) {
 
 TEST_CASE("only accepted resolutions that cost money, inside the inclusive range, are exported",
           "[accountant]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     const auto anna = add_customer(db, "Anna");
     const auto first_minute = add_incident(db, anna, "2026-01-01T00:00", "first day",
                                            {{"refund", 1000}, {"discount", 250, "offered"}});
@@ -117,12 +118,12 @@ TEST_CASE("export totals equal a direct SQL sum, by type, by month and overall",
 
     std::map<std::string, std::int64_t> by_type, by_month;
     SQLite::Statement types(sqlite(db), std::string("SELECT r.type, sum(r.cost) ") + where +
-                                         " GROUP BY r.type");
+                                            " GROUP BY r.type");
     while (types.executeStep())
         by_type[types.getColumn(0).getString()] = types.getColumn(1).getInt64();
     SQLite::Statement months(sqlite(db), std::string("SELECT substr(i.occurred_at, 1, 7), "
-                                                  "sum(r.cost) ") +
-                                          where + " GROUP BY 1");
+                                                     "sum(r.cost) ") +
+                                             where + " GROUP BY 1");
     while (months.executeStep())
         by_month[months.getColumn(0).getString()] = months.getColumn(1).getInt64();
     REQUIRE(result.totals.by_type.size() == by_type.size());
@@ -149,7 +150,7 @@ TEST_CASE("export totals equal a direct SQL sum, by type, by month and overall",
 TEST_CASE("text a spreadsheet would run as a formula is guarded while amounts stay numbers",
           "[accountant][csv]") {
     TempDir dir;
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     add_trigger_customers(db);
     exchange::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31,
                                 exchange::AccountantFormat::csv, dir / "a.csv");
@@ -178,7 +179,7 @@ TEST_CASE("text a spreadsheet would run as a formula is guarded while amounts st
 TEST_CASE("the XLSX opens in openpyxl with the same values: numbers are numbers, dates are dates",
           "[accountant][xlsx]") {
     TempDir dir;
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     add_trigger_customers(db);
     const auto anna = add_customer(db, "Anna Müller");
     add_incident(db, anna, "2026-02-03T09:30", "Kettle, \"new\" one\r\nbroke",
@@ -235,7 +236,7 @@ TEST_CASE("the XLSX opens in openpyxl with the same values: numbers are numbers,
 TEST_CASE("a range that ends before it starts is refused and nothing is written",
           "[accountant][errors]") {
     TempDir dir;
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     for (const auto format : {exchange::AccountantFormat::csv, exchange::AccountantFormat::xlsx}) {
         CHECK_THROWS_AS(
             exchange::export_accountant(db, 2026_y / 2 / 1, 2026_y / 1 / 31, format, dir / "a.out"),
@@ -249,7 +250,7 @@ TEST_CASE("a range that ends before it starts is refused and nothing is written"
 TEST_CASE("an export into a folder that cannot be written says so and leaves nothing",
           "[accountant][errors]") {
     TempDir dir;
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     add_trigger_customers(db);
     format_test::write_bytes(dir / "somefile", "not a folder");
     for (const auto format : {exchange::AccountantFormat::csv, exchange::AccountantFormat::xlsx}) {
@@ -267,7 +268,7 @@ TEST_CASE("an export into a folder that cannot be written says so and leaves not
 
 TEST_CASE("accountant exports are readable by the owner only", "[accountant]") {
     TempDir dir;
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     add_trigger_customers(db);
     const mode_t old = ::umask(0);
     exchange::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31,
@@ -281,7 +282,7 @@ TEST_CASE("accountant exports are readable by the owner only", "[accountant]") {
 
 TEST_CASE("a quiet month still gives a valid file with a header and zero totals", "[accountant]") {
     TempDir dir;
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     add_trigger_customers(db);
     const auto csv = exchange::export_accountant(db, 2026_y / 3 / 1, 2026_y / 3 / 31,
                                                  exchange::AccountantFormat::csv, dir / "a.csv");

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The weekly follow-up review at store level: which follow-ups land in which week, what is
 // overdue, and that refused changes leave the follow-up exactly as it was.
+#include "../support/test_database.h"
 #include "core/errors.h"
 #include "core/resolutions.h"
 #include "store/customers.h"
@@ -21,7 +22,7 @@ namespace {
 
 // A shop with one customer and one incident (a refund accepted, an apology offered).
 struct Shop {
-    store::Database db = store::Database::open_in_memory();
+    store::Database db = test::fresh_database();
     store::FollowUpRepo follow_ups{db};
     Id customer = 0;
     Id incident = 0;
@@ -263,7 +264,8 @@ TEST_CASE("a follow-up can be moved to another day, but not once it is done", "[
     CHECK(shop.follow_ups.get(id).follow_up.due == 2026_y / 12 / 2);
 }
 
-TEST_CASE("the partial index on open follow-ups serves the list's filter", "[followups][speed]") {
+TEST_CASE("the partial index on open follow-ups serves the list's filter",
+          "[followups][speed][sqlite]") {
     // The same WHERE shape as FollowUpRepo's lists: a million done follow-ups cost nothing.
     Shop shop;
     SQLite::Statement plan(store::sqlite(shop.db), R"(

@@ -3,6 +3,7 @@
 // The full history out: a JSON document and a folder of CSV files that hold every record,
 // with ids that link up, read back by independent parsers.
 #include "../core/format_test_support.h"
+#include "../support/test_database.h"
 #include "export_test_support.h"
 
 #include "exchange/demo.h"
@@ -192,7 +193,7 @@ TEST_CASE("history CSV files hold every record and their ids link up", "[history
 
 TEST_CASE("a history folder that is really a file is refused with a sentence", "[history]") {
     TempDir dir;
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     format_test::write_bytes(dir / "taken", "x");
     CHECK_THAT(format_test::data_error([&] { exchange::export_history_csv(db, dir / "taken"); }),
                Catch::Contains("is a file"));

@@ -4,6 +4,7 @@
 // their names, rows checked with the file's line numbers, customers matched instead of
 // duplicated, and nothing half-imported.
 #include "../core/format_test_support.h"
+#include "../support/test_database.h"
 #include "export_test_support.h"
 
 #include "exchange/history_export.h"
@@ -49,7 +50,7 @@ std::vector<std::size_t> lines_of(const std::vector<exchange::ImportRowError>& e
 } // namespace
 
 TEST_CASE("a German till export with ',', a BOM and quoted line breaks is understood", "[import]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     const std::string csv = "\xEF\xBB\xBF"
                             "Kunde;Telefon;E-Mail;Notiz\r\n"
                             "Anna Schmidt;030 123;anna@example.org;\"Mag\r\nkeinen Kaffee\"\r\n"
@@ -80,7 +81,7 @@ TEST_CASE("a German till export with ',', a BOM and quoted line breaks is unders
 
 TEST_CASE("French and Spanish headers are recognised, and Nom with Prénom makes one name",
           "[import]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     auto pv = preview(db, ImportKind::customers,
                       "Nom,Prénom,Téléphone,Courriel\nDupont,Marie,01 23 45 67 89,m@example.fr\n");
     CHECK(pv.mapping == exchange::ColumnMapping{{ImportField::last_name, 0},
@@ -103,7 +104,7 @@ TEST_CASE("French and Spanish headers are recognised, and Nom with Prénom makes
 
 TEST_CASE("existing customers are matched by email, then phone, then name, not duplicated",
           "[import]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     const auto anna = export_test::add_customer(db, "Anna Schmidt", "anna@example.org", "");
     const auto bob = export_test::add_customer(db, "Bob Meyer", "", "+49 30 123 45");
     const auto cara = export_test::add_customer(db, "Cara Lind", "", "");
@@ -131,7 +132,7 @@ TEST_CASE("existing customers are matched by email, then phone, then name, not d
 }
 
 TEST_CASE("the same name with a different email is another person", "[import]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     export_test::add_customer(db, "Sam Lee", "sam@one.example", "");
     const auto r = import(db, ImportKind::customers, "name,email\nSam Lee,sam@two.example\n");
     CHECK(r.preview.counts.new_customers == 1);
@@ -139,7 +140,7 @@ TEST_CASE("the same name with a different email is another person", "[import]") 
 }
 
 TEST_CASE("rows of one file that name the same new customer add one customer", "[import]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     const auto r = import(db, ImportKind::customers,
                           "name,email,phone\nEve Stone,eve@example.org,\n"
                           "Eve Stone,EVE@example.org,0171 555\n");
@@ -185,7 +186,7 @@ TEST_CASE("bad rows are reported with the file's line numbers and nothing is imp
 }
 
 TEST_CASE("purchases find their customer by Rapport id, email, phone or name", "[import]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     const auto anna = export_test::add_customer(db, "Anna", "anna@example.org", "030 1");
     const auto bob = export_test::add_customer(db, "Bob", "", "0171 22");
     store::SettingsStore(db).set("default_margin", "30");
@@ -238,7 +239,7 @@ TEST_CASE("purchases find their customer by Rapport id, email, phone or name", "
 }
 
 TEST_CASE("importing the same purchases twice does not count them twice", "[import]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     export_test::add_customer(db, "Anna", "anna@example.org", "");
     const std::string csv = "email,date,amount\nanna@example.org,2026-11-01,10\n"
                             "anna@example.org,2026-11-01,10\nanna@example.org,2026-11-02,10\n";
@@ -270,7 +271,7 @@ TEST_CASE("a missing, empty or binary file is refused with a sentence naming it"
 
 TEST_CASE("a header with no rows, or no recognisable columns, imports nothing and says why",
           "[import][errors]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     auto r = import(db, ImportKind::customers, "name,phone\n");
     CHECK_FALSE(r.written);
     CHECK_THAT(r.preview.problem.english(), Catch::Contains("no rows"));
@@ -285,7 +286,7 @@ TEST_CASE("a header with no rows, or no recognisable columns, imports nothing an
 
 TEST_CASE("columns can be chosen by header name or number, a bad choice is a usage error",
           "[import]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     exchange::ImportOptions o;
     o.choices = exchange::parse_column_map("name=1, phone=Tel Nr", ImportKind::customers);
     auto pv = preview(db, ImportKind::customers, "Wer,Tel Nr\nAnna,030 1\n", o);
@@ -318,7 +319,7 @@ TEST_CASE("columns can be chosen by header name or number, a bad choice is a usa
 TEST_CASE("customers exported with the history come back unchanged, formula guard undone",
           "[import][history]") {
     TempDir dir;
-    auto from = store::Database::open_in_memory();
+    auto from = test::fresh_database();
     store::CustomerRepo repo(from);
     repo.add(Customer{.name = "=HYPERLINK(\"x\")",
                       .phone = "+33 6 12",
@@ -327,7 +328,7 @@ TEST_CASE("customers exported with the history come back unchanged, formula guar
     repo.add(Customer{.name = "@home", .note = "'quoted already"});
     exchange::export_history_csv(from, dir / "out");
 
-    auto to = store::Database::open_in_memory();
+    auto to = test::fresh_database();
     const auto r = exchange::run_import(
         to, ImportKind::customers, exchange::read_import_file(dir / "out" / "customers.csv"), {});
     REQUIRE(r.written);

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../support/test_database.h"
 #include "core/errors.h"
 #include "core/timeline.h"
 #include "exchange/demo.h"
@@ -29,7 +30,7 @@ Interaction incident(Id customer, std::string summary, LocalDateTime at) {
 } // namespace
 
 TEST_CASE("customers are found by id or by exact name in any letter case", "[customers]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::CustomerRepo repo(db);
     const Id anna = repo.add(Customer{.name = "Anna Schmidt", .phone = "030 1234"});
     CHECK(repo.resolve(std::to_string(anna)).name == "Anna Schmidt");
@@ -39,7 +40,7 @@ TEST_CASE("customers are found by id or by exact name in any letter case", "[cus
 }
 
 TEST_CASE("an ambiguous name lists the candidates with their ids", "[customers]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::CustomerRepo repo(db);
     const Id a = repo.add(Customer{.name = "Sam Lee"});
     const Id b = repo.add(Customer{.name = "sam lee"});
@@ -50,7 +51,7 @@ TEST_CASE("an ambiguous name lists the candidates with their ids", "[customers]"
 }
 
 TEST_CASE("a customer without a name, or referring themselves, is refused", "[customers]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::CustomerRepo repo(db);
     CHECK_THROWS_AS(repo.add(Customer{.name = "   "}), InputError);
     CHECK_THROWS_AS(repo.add(Customer{.name = "X", .referred_by = 42}), DataError);
@@ -62,7 +63,7 @@ TEST_CASE("a customer without a name, or referring themselves, is refused", "[cu
 }
 
 TEST_CASE("tags and referrals are kept", "[customers]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::CustomerRepo repo(db);
     const Id b = repo.add(Customer{.name = "B", .tags = {"regular"}});
     const Id c = repo.add(Customer{
@@ -74,7 +75,7 @@ TEST_CASE("tags and referrals are kept", "[customers]") {
 }
 
 TEST_CASE("search finds a customer by a word in an incident, a note or a name", "[search]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::CustomerRepo customers(db);
     store::InteractionRepo interactions(db);
     const Id anna = customers.add(Customer{.name = "Anna Schmidt"});
@@ -92,7 +93,7 @@ TEST_CASE("search finds a customer by a word in an incident, a note or a name", 
 
 TEST_CASE("an incident is saved with its resolutions and follow-ups, and undo restores it",
           "[interactions]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::CustomerRepo customers(db);
     store::InteractionRepo repo(db);
     const Id anna = customers.add(Customer{.name = "Anna"});
@@ -109,7 +110,7 @@ TEST_CASE("an incident is saved with its resolutions and follow-ups, and undo re
 
     const Interaction removed = repo.remove(id);
     CHECK_FALSE(repo.find(id));
-    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM resolution").getInt() == 0);
+    CHECK(store::sql::scalar(store::session(db), "SELECT count(*) FROM resolution").getInt() == 0);
     repo.restore(removed);
     const Interaction back = repo.get(id);
     CHECK(back.summary == "Charged twice");
@@ -119,7 +120,7 @@ TEST_CASE("an incident is saved with its resolutions and follow-ups, and undo re
 }
 
 TEST_CASE("a bad incident is refused and nothing is written", "[interactions]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::CustomerRepo customers(db);
     store::InteractionRepo repo(db);
     const Id anna = customers.add(Customer{.name = "Anna"});
@@ -134,12 +135,12 @@ TEST_CASE("a bad incident is refused and nothing is written", "[interactions]") 
     i.resolutions.clear();
     i.customer_id = 999;
     CHECK_THROWS_AS(repo.add(i), DataError);
-    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM interaction").getInt() == 0);
+    CHECK(store::sql::scalar(store::session(db), "SELECT count(*) FROM interaction").getInt() == 0);
 }
 
 TEST_CASE("the repeat-complainer figures count recent complaints and money given back",
           "[interactions]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::CustomerRepo customers(db);
     store::InteractionRepo repo(db);
     const Id anna = customers.add(Customer{.name = "Anna"});
@@ -157,7 +158,7 @@ TEST_CASE("the repeat-complainer figures count recent complaints and money given
 }
 
 TEST_CASE("a customer's history lists incidents and purchases newest first", "[timeline]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::CustomerRepo customers(db);
     const Id anna = customers.add(Customer{.name = "Anna"});
     store::InteractionRepo(db).add(incident(anna, "older", LocalDateTime{2026_y / 10 / 1, 600}));
@@ -174,7 +175,7 @@ TEST_CASE("a customer's history lists incidents and purchases newest first", "[t
 }
 
 TEST_CASE("purchases refuse zero amounts and impossible margins", "[purchases]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     const Id anna = store::CustomerRepo(db).add(Customer{.name = "Anna"});
     store::PurchaseRepo repo(db);
     CHECK_THROWS_AS(
@@ -188,7 +189,7 @@ TEST_CASE("purchases refuse zero amounts and impossible margins", "[purchases]")
 }
 
 TEST_CASE("settings keep their defaults until changed, and refuse bad values", "[settings]") {
-    auto db = store::Database::open_in_memory();
+    auto db = test::fresh_database();
     store::SettingsStore s(db);
     CHECK(s.get("hourly_rate") == "30.00");
     s.set("hourly_rate", "42.5");
@@ -202,30 +203,32 @@ TEST_CASE("settings keep their defaults until changed, and refuse bad values", "
     CHECK_FALSE(s.category_default(Category::delay));
 }
 
-TEST_CASE("demo data fills an empty database and never mixes with real records", "[demo]") {
-    auto db = store::Database::open_in_memory();
+TEST_CASE("demo data fills an empty database and never mixes with real records", "[demo][sqlite]") {
+    auto db = test::fresh_database();
     const auto n = exchange::generate_demo(
         db, {.customers = 50, .interactions = 400, .seed = 7, .today = 2026_y / 11 / 25});
     CHECK(n.customers == 50);
     CHECK(n.interactions == 400);
-    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM purchase").getInt() >= 100);
-    CHECK(
-        sqlite(db).execAndGet("SELECT count(*) FROM customer WHERE referred_by IS NOT NULL").getInt() >
-        0);
-    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM follow_up WHERE done_on IS NULL").getInt() > 0);
+    CHECK(store::sql::scalar(store::session(db), "SELECT count(*) FROM purchase").getInt() >= 100);
+    CHECK(store::sql::scalar(store::session(db),
+                             "SELECT count(*) FROM customer WHERE referred_by IS NOT NULL")
+              .getInt() > 0);
+    CHECK(store::sql::scalar(store::session(db),
+                             "SELECT count(*) FROM follow_up WHERE done_on IS NULL")
+              .getInt() > 0);
     CHECK(sqlite(db)
               .execAndGet("SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH "
                           "'kettle OR charged OR delivery OR wrong'")
               .getInt() > 0);
     CHECK_THROWS_AS(exchange::generate_demo(db, {}), DataError);
-    CHECK(sqlite(db).execAndGet("SELECT count(*) FROM customer").getInt() == 50);
+    CHECK(store::sql::scalar(store::session(db), "SELECT count(*) FROM customer").getInt() == 50);
     SQLite::Statement fk(sqlite(db), "PRAGMA foreign_key_check");
     CHECK_FALSE(fk.executeStep());
 }
 
-TEST_CASE("the same seed gives the same demo data", "[demo]") {
-    auto a = store::Database::open_in_memory();
-    auto b = store::Database::open_in_memory();
+TEST_CASE("the same seed gives the same demo data", "[demo][sqlite]") {
+    auto a = test::fresh_database();
+    auto b = test::fresh_database();
     exchange::generate_demo(
         a, {.customers = 20, .interactions = 100, .seed = 3, .today = 2026_y / 11 / 25});
     exchange::generate_demo(

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The queries behind the window: the customer list read in two steps (ordered ids, then the
 // figures of the rows on screen), type-ahead, what is due today, and the period report.
+#include "../support/test_database.h"
 #include "store/category_defaults.h"
 #include "store/customer_table.h"
 #include "store/customers.h"
@@ -58,7 +59,7 @@ Id add_incident(Database& db, Id customer, const char* at, const std::string& su
 // Three customers: Berta complains most, Anna has been given back the most, Carl never
 // complained and has no phone.
 struct Shop {
-    Database db = Database::open_in_memory();
+    Database db = test::fresh_database();
     Id anna = add_customer(db, "Anna Kowalski", "+49 30 1111", "Prefers email");
     Id berta = add_customer(db, "berta Smith", "+49 30 2222");
     Id carl = add_customer(db, "Carl Anders");
@@ -155,7 +156,7 @@ TEST_CASE("Today lists open follow-ups due up to today and counts the overdue on
     CHECK(recent[0].summary == "Invoice wrong");
     CHECK(recent[1].summary == "Late again");
     CHECK_FALSE(overview.is_empty());
-    Database empty = Database::open_in_memory();
+    Database empty = test::fresh_database();
     CHECK(OverviewQueries(empty).is_empty());
 }
 
@@ -216,7 +217,7 @@ TEST_CASE("The period report sums incidents, minutes and money by category, mont
 }
 
 TEST_CASE("A category's usual resolution can be forgotten") {
-    Database db = Database::open_in_memory();
+    Database db = test::fresh_database();
     SettingsStore settings(db);
     settings.set_category_default({Category::billing, ResolutionType::discount, Money{500}});
     REQUIRE(settings.category_default(Category::billing));

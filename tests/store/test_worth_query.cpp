@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL sums behind "is this customer worth it?", checked against totals worked out by hand
 // and against a plain C++ recount of randomly made records.
+#include "../support/test_database.h"
 #include "core/errors.h"
 #include "core/worth.h"
 #include "store/customers.h"
@@ -29,7 +30,7 @@ std::string day(int days_from_today) {
 
 class Shop {
 public:
-    Shop() : db(store::Database::open_in_memory()) {}
+    Shop() : db(test::fresh_database()) {}
 
     Id customer(const std::string& name, std::optional<Id> referred_by = std::nullopt,
                 bool came_anyway = false, std::int64_t reward_cents = 0) {
@@ -41,8 +42,9 @@ public:
         return store::CustomerRepo(db).add(c);
     }
     void purchase(Id c, const std::string& on, std::int64_t cents, std::int64_t margin_bp) {
-        SQLite::Statement st(sqlite(db), "INSERT INTO purchase (customer_id, purchased_on, amount, "
-                                      "margin_bp) VALUES (?, ?, ?, ?)");
+        rapport::store::sql::Statement st(
+            rapport::store::session(db), "INSERT INTO purchase (customer_id, purchased_on, amount, "
+                                         "margin_bp) VALUES (?, ?, ?, ?)");
         st.bind(1, static_cast<std::int64_t>(c));
         st.bind(2, on);
         st.bind(3, cents);
@@ -50,18 +52,20 @@ public:
         st.exec();
     }
     Id interaction(Id c, const std::string& at, int minutes) {
-        SQLite::Statement st(sqlite(db), "INSERT INTO interaction (customer_id, occurred_at, "
-                                      "channel, category, summary, minutes) "
-                                      "VALUES (?, ?, 'phone', 'other', 'It broke', ?)");
+        rapport::store::sql::Statement st(
+            rapport::store::session(db),
+            "INSERT INTO interaction (customer_id, occurred_at, "
+            "channel, category, summary, minutes) "
+            "VALUES (?, ?, 'phone', 'other', 'It broke', ?) RETURNING id");
         st.bind(1, static_cast<std::int64_t>(c));
         st.bind(2, at);
         st.bind(3, minutes);
-        st.exec();
-        return sqlite(db).getLastInsertRowid();
+        return st.execReturningId();
     }
     void resolution(Id interaction, std::int64_t cents, const std::string& status) {
-        SQLite::Statement st(sqlite(db), "INSERT INTO resolution (interaction_id, type, cost, "
-                                      "status) VALUES (?, 'refund', ?, ?)");
+        rapport::store::sql::Statement st(rapport::store::session(db),
+                                          "INSERT INTO resolution (interaction_id, type, cost, "
+                                          "status) VALUES (?, 'refund', ?, ?)");
         st.bind(1, static_cast<std::int64_t>(interaction));
         st.bind(2, cents);
         st.bind(3, status);
@@ -69,8 +73,9 @@ public:
     }
     void follow_up(Id interaction, const std::string& due, std::optional<std::string> done_on,
                    int minutes) {
-        SQLite::Statement st(sqlite(db), "INSERT INTO follow_up (interaction_id, due_on, done_on, "
-                                      "minutes) VALUES (?, ?, ?, ?)");
+        rapport::store::sql::Statement st(rapport::store::session(db),
+                                          "INSERT INTO follow_up (interaction_id, due_on, done_on, "
+                                          "minutes) VALUES (?, ?, ?, ?)");
         st.bind(1, static_cast<std::int64_t>(interaction));
         st.bind(2, due);
         if (done_on)
@@ -400,7 +405,8 @@ TEST_CASE("the chart's daily steps add up exactly to the to-date figures", "[wor
     CHECK(store::WorthQuery(shop.db).events(c + 1, kToday, s.hourly_rate).empty());
 }
 
-TEST_CASE("reading the portfolio leaves the page cache setting as it was", "[worth-query]") {
+TEST_CASE("reading the portfolio leaves the page cache setting as it was",
+          "[worth-query][sqlite]") {
     Shop shop;
     store::sqlite(shop.db).exec("PRAGMA cache_size = -12345");
     store::WorthQuery(shop.db).all_customers(kToday);

@@ -6,6 +6,7 @@
 #include <poll.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -186,6 +187,13 @@ public:
             throw sql::Error(sql::Failure::other, "the text holds a NUL character");
         slot(index).emplace(value);
     }
+    int parameter_index(const char* name) const override;
+    std::int64_t changes() const override {
+        const char* rows = m_result ? PQcmdTuples(m_result.get()) : "";
+        std::int64_t n = 0;
+        std::from_chars(rows, rows + std::strlen(rows), n);
+        return n;
+    }
     bool step() override;
     void reset() override {
         m_result.reset();
@@ -323,6 +331,15 @@ public:
             Result(PQexec(m_conn.get(), "ROLLBACK"));
     }
 
+    // A read-only snapshot: REPEATABLE READ sees the database as it was at its first
+    // statement, as SQLite's read transaction does.
+    void begin_read() override {
+        exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        m_in_transaction = true;
+    }
+    void end_read() noexcept override { rollback(); } // it wrote nothing
+    bool in_transaction() const override { return m_in_transaction; }
+
     PgConnectionInfo info() const override {
         PGconn* c = m_conn.get();
         auto text = [](const char* s) { return std::string(s ? s : ""); };
@@ -343,6 +360,7 @@ public:
     struct Prepared {
         std::string name;
         int parameters = 0;
+        std::vector<std::string> names; // of :name parameters, at their number - 1
     };
     const Prepared& prepared(const std::string& text) {
         usable();
@@ -354,7 +372,7 @@ public:
             m_prepared.clear();
         }
         Prepared p;
-        const std::string numbered = number_placeholders(text, p.parameters);
+        const std::string numbered = number_placeholders(text, p.parameters, &p.names);
         p.name = "r" + std::to_string(++m_prepared_count);
         check(Result(PQprepare(m_conn.get(), p.name.c_str(), numbered.c_str(), 0, nullptr)));
         return m_prepared.emplace(text, std::move(p)).first->second;
@@ -466,6 +484,14 @@ bool PgStatement::step() {
     return m_row < rows;
 }
 
+int PgStatement::parameter_index(const char* name) const {
+    const auto& names = m_session.prepared(m_sql).names;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (names[k] == name)
+            return static_cast<int>(k) + 1;
+    return 0;
+}
+
 const PGresult* PgStatement::shape() const {
     if (m_result)
         return m_result.get();
@@ -517,7 +543,39 @@ double PgStatement::real(int column) const {
 
 } // namespace
 
-std::string number_placeholders(std::string_view sql, int& parameters) {
+namespace {
+bool same_word(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+        if (std::toupper(static_cast<unsigned char>(a[k])) !=
+            std::toupper(static_cast<unsigned char>(b[k])))
+            return false;
+    return true;
+}
+
+// Wraps the operand that ends `out` (a column path such as c.name, or a parameter $3) in
+// lower(), for a `COLLATE NOCASE` that followed it.
+void lower_last_operand(std::string& out) {
+    std::size_t end = out.size();
+    while (end > 0 && out[end - 1] == ' ')
+        --end;
+    std::size_t start = end;
+    while (start > 0 &&
+           (is_ident_char(out[start - 1]) || out[start - 1] == '.' || out[start - 1] == '$'))
+        --start;
+    const std::string operand = out.substr(start, end - start);
+    out.erase(start);
+    out += "lower(" + operand + ")";
+}
+} // namespace
+
+std::string number_placeholders(std::string_view sql, int& parameters,
+                                std::vector<std::string>* names) {
+    std::vector<std::string> local_names;
+    if (!names)
+        names = &local_names;
+    names->clear();
     std::string out;
     out.reserve(sql.size() + 16);
     int highest = 0;
@@ -597,12 +655,58 @@ std::string number_placeholders(std::string_view sql, int& parameters) {
             out += '$';
             out += std::to_string(number);
             i = j;
+        } else if (c == ':' && (i == 0 || sql[i - 1] != ':') &&
+                   (std::isalpha(static_cast<unsigned char>(next)) || next == '_')) {
+            // :name, SQLite's named parameter (a :: cast has a ':' before or after)
+            std::size_t j = i + 1;
+            while (j < n && is_ident_char(sql[j]))
+                ++j;
+            const std::string name(sql.substr(i, j - i));
+            names->resize(static_cast<std::size_t>(highest));
+            int number = 0;
+            for (std::size_t k = 0; k < names->size(); ++k)
+                if ((*names)[k] == name)
+                    number = static_cast<int>(k) + 1;
+            if (number == 0) {
+                number = ++highest;
+                names->push_back(name);
+            }
+            out += '$';
+            out += std::to_string(number);
+            i = j;
+        } else if ((std::isalpha(static_cast<unsigned char>(c)) || c == '_') &&
+                   (i == 0 || !is_ident_char(sql[i - 1]))) {
+            std::size_t j = i;
+            while (j < n && is_ident_char(sql[j]))
+                ++j;
+            const std::string_view word = sql.substr(i, j - i);
+            std::size_t after = j;
+            while (after < n && (sql[after] == ' ' || sql[after] == '\n'))
+                ++after;
+            std::size_t after_end = after;
+            while (after_end < n && is_ident_char(sql[after_end]))
+                ++after_end;
+            if (same_word(word, "NOT") &&
+                same_word(sql.substr(after, after_end - after), "INDEXED")) {
+                i = after_end; // SQLite's planner hint; the server plans on its own
+            } else if (same_word(word, "COLLATE") &&
+                       same_word(sql.substr(after, after_end - after), "NOCASE")) {
+                lower_last_operand(out);
+                i = after_end;
+            } else if (same_word(word, "LIKE")) {
+                out += "ILIKE";
+                i = j;
+            } else {
+                out.append(word);
+                i = j;
+            }
         } else {
             out += c;
             ++i;
         }
     }
     parameters = highest;
+    names->resize(static_cast<std::size_t>(highest));
     return out;
 }
 

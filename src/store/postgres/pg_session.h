@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rapport::store {
 
@@ -50,9 +51,16 @@ struct PgTarget {
 };
 PgTarget describe_postgres_uri(const std::string& uri);
 
-// `?` placeholders (and SQLite's `?NNN`) as PostgreSQL's `$1, $2, ...`, leaving alone what is
-// inside string literals, quoted identifiers, dollar quotes and comments. `parameters` gets the
-// highest parameter number. Public for its tests.
-std::string number_placeholders(std::string_view sql, int& parameters);
+// The store's SQL, written once for both backends, as PostgreSQL reads it. Outside string
+// literals, quoted identifiers, dollar quotes and comments:
+// - `?`, SQLite's `?NNN` and `:name` become `$1, $2, ...` (a name used twice is one number,
+//   its number goes in `names` at index number - 1);
+// - `x COLLATE NOCASE` becomes `lower(x)` for a column or a parameter: the schema gives every
+//   text column the "C" collation, where lower() folds ASCII letters only, as NOCASE does;
+// - `LIKE` becomes `ILIKE`: SQLite's LIKE ignores the case of ASCII letters.
+// - SQLite's planner hint `NOT INDEXED` is dropped.
+// `parameters` gets the highest parameter number. Public for its tests.
+std::string number_placeholders(std::string_view sql, int& parameters,
+                                std::vector<std::string>* names = nullptr);
 
 } // namespace rapport::store
