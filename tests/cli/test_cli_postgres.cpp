@@ -1,0 +1,172 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The shop's shared database through the real rapport-cli: the same shop, built command by
+// command on a file and on a throwaway PostgreSQL server (support/pg_server.h), prints the same
+// bytes, ids included; and a server the CLI cannot use is one sentence and exit 1.
+#include "../support/pg_server.h"
+#include "../support/temp_dir.h"
+#include "cli_runner.h"
+#include "store/postgres/pg_session.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace rapport::test;
+
+namespace {
+
+constexpr const char* kToday = "2026-11-25";
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& a : v)
+        out += (out.empty() ? "" : " ") + a;
+    return out;
+}
+
+// Everything the owner and the accountant read, keyed by what produced it.
+using Outputs = std::map<std::string, std::string>;
+
+Outputs build_shop_and_read(const std::string& db, const std::filesystem::path& out_dir) {
+    const auto ok = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--today", kToday});
+        const CliResult r = run_cli(std::filesystem::path(db), args);
+        INFO(db << ": rapport-cli " << join(args) << "\n" << r.err);
+        REQUIRE(r.exit_code == 0);
+        return r.out;
+    };
+    ok({"customer", "add", "Anna Kowalski", "--phone", "+48 601 200 300", "--email",
+        "anna@example.org", "--tag", "regular", "--tag", "Wholesale"});
+    ok({"customer", "add", "Zoë Müller", "--referred-by", "Anna Kowalski", "--reward", "10",
+        "--note", "Prefers e-mail; café owner"});
+    ok({"customer", "add", "bob o'Brien \"the builder\"", "--tag", "REGULAR"});
+    ok({"purchase", "add", "Anna Kowalski", "--amount", "1200.50", "--margin", "35", "--date",
+        "2026-03-14"});
+    ok({"purchase", "add", "Zoë Müller", "--amount", "89.99", "--margin", "40", "--date",
+        "2026-11-02"});
+    ok({"purchase", "add", "Zoë Müller", "--amount", "15", "--margin", "40", "--date",
+        "2025-12-01"});
+    ok({"log",          "Anna Kowalski",
+        "--summary",    "Kettle leaked on the first day",
+        "--category",   "product-fault",
+        "--minutes",    "25",
+        "--at",         "2026-11-03T09:15",
+        "--resolution", "replacement",
+        "--cost",       "34.90",
+        "--resolution", "discount",
+        "--cost",       "5",
+        "--status",     "offered",
+        "--follow-up",  "2026-11-24",
+        "--lesson",     "Test kettles before they go out"});
+    ok({"log",          "Zoë Müller",
+        "--summary",    "Delivery two weeks late",
+        "--category",   "delay",
+        "--minutes",    "40",
+        "--at",         "2026-11-20T16:40",
+        "--resolution", "refund",
+        "--cost",       "12.50",
+        "--follow-up",  "2026-11-27",
+        "--done",       "listened",
+        "--done",       "apologised"});
+    ok({"log", "bob o'Brien \"the builder\"", "--summary", "Charged twice", "--category", "billing",
+        "--at", "2026-10-30T11:00", "--resolution", "refund", "--cost", "80", "--status",
+        "declined", "--follow-up", "2026-12-02"});
+    ok({"followup", "done", "1", "--outcome", "satisfied", "--note", "Happy now", "--minutes",
+        "5"});
+
+    Outputs o;
+    o["customer show 1 --json"] = ok({"customer", "show", "1", "--json"});
+    o["customer show Zoë"] = ok({"customer", "show", "Zoë Müller"});
+    o["customer list --search kettle"] = ok({"customer", "list", "--search", "kettle"});
+    o["customer list --search zoe"] = ok({"customer", "list", "--search", "zoe"});
+    o["followups --json"] = ok({"followups", "--json"});
+    o["followups --week 2026-W49 --json"] = ok({"followups", "--week", "2026-W49", "--json"});
+    o["worth --all --json"] = ok({"worth", "--all", "--json"});
+    o["worth --all --csv"] = ok({"worth", "--all", "--csv"});
+    o["worth 1 --json"] = ok({"worth", "1", "--json"});
+    ok({"export", "accountant", "--from", "2026-01-01", "--to", "2026-11-30", "--out",
+        (out_dir / "accountant.csv").string()});
+    o["accountant CSV"] = read_file(out_dir / "accountant.csv");
+    ok({"export", "history", "--out", (out_dir / "history.json").string()});
+    std::string history = read_file(out_dir / "history.json");
+    // The moment of the export is the one line that may differ.
+    std::istringstream lines(history);
+    std::string line, kept;
+    while (std::getline(lines, line))
+        if (line.find("\"exported_at\"") == std::string::npos)
+            kept += line + "\n";
+    o["history JSON"] = kept;
+    return o;
+}
+
+} // namespace
+
+TEST_CASE("the same shop on a file and on PostgreSQL prints byte-identical reports", "[postgres]") {
+    std::string why;
+    PgServer* server = shared_pg_server(why);
+    if (!server) {
+        WARN("SKIPPED: " << why);
+        return;
+    }
+    TempDir dir;
+    std::filesystem::create_directories(dir / "file");
+    std::filesystem::create_directories(dir / "server");
+    const Outputs on_file = build_shop_and_read((dir / "file" / "shop.db").string(), dir / "file");
+    const Outputs on_server = build_shop_and_read(server->create_database(), dir / "server");
+    for (const auto& [what, text] : on_file) {
+        INFO(what);
+        CHECK(!text.empty());
+        CHECK(on_server.at(what) == text);
+    }
+}
+
+TEST_CASE("a server the CLI cannot use is one sentence and exit 1", "[postgres]") {
+    std::string why;
+    PgServer* server = shared_pg_server(why);
+    if (!server) {
+        WARN("SKIPPED: " << why);
+        return;
+    }
+    SECTION("no such database") {
+        const CliResult r = run_cli(server->uri("no_such_shop"), {"customer", "list"});
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("refused the connection") != std::string::npos);
+    }
+    SECTION("no server listening there") {
+        const CliResult r =
+            run_cli(std::filesystem::path("postgresql://rapport@/shop?host=/nonexistent-folder"),
+                    {"customer", "list"});
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("cannot be reached") != std::string::npos);
+    }
+    SECTION("a database of another program is left untouched") {
+        const std::string uri = server->create_database();
+        rapport::store::connect_postgres(uri)->exec("CREATE TABLE invoice (id integer)");
+        const CliResult r = run_cli(std::filesystem::path(uri), {"customer", "list"});
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("another program") != std::string::npos);
+        auto after = rapport::store::connect_postgres(uri);
+        CHECK(rapport::store::sql::scalar(*after, "SELECT count(*) FROM pg_catalog.pg_tables "
+                                                  "WHERE schemaname = 'public'")
+                  .getInt64() == 1);
+    }
+    SECTION("a newer Rapport's database is left untouched") {
+        const std::string uri = server->create_database();
+        REQUIRE(run_cli(std::filesystem::path(uri), {"customer", "list"}).exit_code == 0);
+        rapport::store::connect_postgres(uri)->exec(
+            "UPDATE rapport_meta SET value = '99' WHERE key = 'schema_version'");
+        const CliResult r = run_cli(std::filesystem::path(uri), {"customer", "list"});
+        CHECK(r.exit_code == 1);
+        CHECK(r.err.find("newer version of Rapport") != std::string::npos);
+    }
+}
