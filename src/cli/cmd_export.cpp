@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // export accountant | history (export followups lives with the follow-ups).
 #include "cli/cli_context.h"
-#include "core/utf8_path.h"
 #include "cli/json_out.h"
+#include "core/csv_dialect.h"
 #include "core/errors.h"
+#include "core/utf8_path.h"
 #include "exchange/accountant_export.h"
 #include "exchange/history_export.h"
+#include "store/settings_store.h"
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -48,8 +50,34 @@ std::string choose_format(const std::string& option, const std::string& out,
         fmt::format("The {} export is written as {}, not \"{}\".", what, list, option));
 }
 
+// --csv-dialect when given (usage error for a name it does not know), else none: the
+// csv_dialect setting, else this computer's language. Only CSV files have a dialect.
+std::optional<CsvDialect> choose_dialect(const std::string& option, bool csv) {
+    if (option.empty())
+        return std::nullopt;
+    if (!csv) {
+        throw InputError("--csv-dialect is for CSV files only; the other format has no "
+                         "separators or decimal marks to choose.");
+    }
+    return parse_csv_dialect(option).value_or(system_csv_dialect());
+}
+
+constexpr const char* kDialectHelp =
+    "CSV for spreadsheets set to: comma (or en: ',' between fields, 1234.56), semicolon (or "
+    "de: ';' between fields, 1234,56) or auto (this computer's language); default: the "
+    "csv_dialect setting, else auto";
+
+// Which spreadsheets the CSV suits, so nobody has to open it to find out.
+std::string dialect_line(CsvDialect d) {
+    return d == CsvDialect::semicolon
+               ? "The CSV has ';' between fields and ',' as the decimal mark, for spreadsheets "
+                 "set to German (--csv-dialect comma for English ones).\n"
+               : "The CSV has ',' between fields and '.' as the decimal mark, for spreadsheets "
+                 "set to English (--csv-dialect semicolon for German ones).\n";
+}
+
 void print_totals(const exchange::AccountantExportResult& r, Date from, Date to,
-                  const std::string& out) {
+                  const std::string& out, bool csv) {
     const auto& t = r.totals;
     std::string text =
         fmt::format("Wrote {} accepted resolution{} with a cost, {} to {}, to {}.\n", t.rows,
@@ -64,26 +92,33 @@ void print_totals(const exchange::AccountantExportResult& r, Date from, Date to,
                             type.rows, format_amount(type.amount), r.currency);
     text += fmt::format("{:<{}} {:>8}  {:>14} {}\n", "Total", width, t.rows, format_amount(t.total),
                         r.currency);
+    if (csv)
+        text += dialect_line(r.dialect);
     std::cout << text;
 }
 
 json totals_json(const exchange::AccountantExportResult& r, Date from, Date to,
-                 const std::string& out) {
+                 const std::string& out, bool csv) {
     json types = json::object();
     for (const auto& t : r.totals.by_type)
         types[std::string(to_key(t.type))] = {{"rows", t.rows}, {"amount", money_json(t.amount)}};
     json months = json::object();
     for (const auto& m : r.totals.by_month)
         months[m.label()] = {{"rows", m.rows}, {"amount", money_json(m.amount)}};
-    return {{"file", out},           {"from", format_date(from)},
-            {"to", format_date(to)}, {"currency", r.currency},
-            {"rows", r.totals.rows}, {"by_type", types},
-            {"by_month", months},    {"total", money_json(r.totals.total)}};
+    return {{"file", out},
+            {"from", format_date(from)},
+            {"to", format_date(to)},
+            {"currency", r.currency},
+            {"rows", r.totals.rows},
+            {"by_type", types},
+            {"by_month", months},
+            {"total", money_json(r.totals.total)},
+            {"csv_dialect", csv ? json(to_key(r.dialect)) : json(nullptr)}};
 }
 
 void add_accountant_command(CLI::App& exp, CliContext& ctx) {
     struct Options {
-        std::string from, to, format, out;
+        std::string from, to, format, out, dialect;
     };
     auto o = std::make_shared<Options>();
     auto* acc = exp.add_subcommand(
@@ -93,6 +128,7 @@ void add_accountant_command(CLI::App& exp, CliContext& ctx) {
     acc->add_option("--to", o->to, "Last day, inclusive (YYYY-MM-DD)")->required();
     acc->add_option("--format", o->format, "csv or xlsx (default: from the file name, else csv)");
     acc->add_option("--out", o->out, "The file to write (readable by you only)")->required();
+    acc->add_option("--csv-dialect", o->dialect, kDialectHelp);
     on_run(acc, ctx, [&ctx, o] {
         const Date from = parse_date(o->from, "--from date");
         const Date to = parse_date(o->to, "--to date");
@@ -103,11 +139,14 @@ void add_accountant_command(CLI::App& exp, CliContext& ctx) {
                 : exchange::AccountantFormat::csv;
         if (o->out.empty())
             throw InputError("Say where to write the export with --out FILE.");
-        const auto result = exchange::export_accountant(ctx.db(), from, to, format, path_from_utf8(o->out));
+        const bool csv = format == exchange::AccountantFormat::csv;
+        const auto dialect = choose_dialect(o->dialect, csv);
+        const auto result = exchange::export_accountant(ctx.db(), from, to, format,
+                                                        path_from_utf8(o->out), dialect);
         if (ctx.json)
-            print_json(totals_json(result, from, to, o->out));
+            print_json(totals_json(result, from, to, o->out, csv));
         else
-            print_totals(result, from, to, o->out);
+            print_totals(result, from, to, o->out, csv);
     });
 }
 
@@ -118,7 +157,7 @@ std::string utc_now() {
 
 void add_history_command(CLI::App& exp, CliContext& ctx) {
     struct Options {
-        std::string format, out;
+        std::string format, out, dialect;
     };
     auto o = std::make_shared<Options>();
     auto* history = exp.add_subcommand(
@@ -128,15 +167,23 @@ void add_history_command(CLI::App& exp, CliContext& ctx) {
                         "csv (a folder of files) or json (one file); default: json when --out "
                         "ends in .json, else csv");
     history->add_option("--out", o->out, "The folder (csv) or file (json) to write")->required();
+    history->add_option("--csv-dialect", o->dialect, kDialectHelp);
     on_run(history, ctx, [&ctx, o] {
         const std::string format = choose_format(o->format, o->out, {"csv", "json"}, "history");
         if (o->out.empty())
             throw InputError("Say where to write the history with --out PATH.");
-        const auto n = format == "json" ? exchange::export_history_json(ctx.db(), path_from_utf8(o->out), utc_now())
-                                        : exchange::export_history_csv(ctx.db(), path_from_utf8(o->out));
+        const bool csv = format == "csv";
+        const auto chosen = choose_dialect(o->dialect, csv);
+        const CsvDialect dialect =
+            chosen || !csv ? chosen.value_or(CsvDialect::comma)
+                           : effective_csv_dialect(store::SettingsStore(ctx.db()).load());
+        const auto n =
+            csv ? exchange::export_history_csv(ctx.db(), path_from_utf8(o->out), dialect)
+                : exchange::export_history_json(ctx.db(), path_from_utf8(o->out), utc_now());
         if (ctx.json) {
             print_json({{"path", o->out},
                         {"format", format},
+                        {"csv_dialect", csv ? json(to_key(dialect)) : json(nullptr)},
                         {"customers", n.customers},
                         {"tags", n.tags},
                         {"customer_tags", n.customer_tags},
@@ -151,8 +198,10 @@ void add_history_command(CLI::App& exp, CliContext& ctx) {
         std::cout << fmt::format(
             "Wrote the full history to {}{}: {} customers, {} interactions, {} resolutions, {} "
             "follow-ups, {} purchases, {} tags, and the settings.\n",
-            o->out, format == "csv" ? " (one CSV file per kind of record)" : "", n.customers,
-            n.interactions, n.resolutions, n.follow_ups, n.purchases, n.tags);
+            o->out, csv ? " (one CSV file per kind of record)" : "", n.customers, n.interactions,
+            n.resolutions, n.follow_ups, n.purchases, n.tags);
+        if (csv)
+            std::cout << dialect_line(dialect);
     });
 }
 

@@ -37,23 +37,23 @@ bool is_blank(char c) {
     return c == ' ' || c == '\t';
 }
 
-// RFC 4180 needs quotes around , " CR LF. Leading or trailing blanks are quoted too: many
-// readers (libcsv, spreadsheet import dialogs) trim them from unquoted cells.
-bool needs_quotes(std::string_view cell, bool guarded) {
+// RFC 4180 needs quotes around the separator, " CR LF. Leading or trailing blanks are quoted
+// too: many readers (libcsv, spreadsheet import dialogs) trim them from unquoted cells.
+bool needs_quotes(std::string_view cell, bool guarded, char separator) {
     if (cell.empty())
         return false;
     if ((!guarded && is_blank(cell.front())) || is_blank(cell.back()))
         return true;
     for (const char c : cell) {
-        if (c == ',' || c == '"' || c == '\r' || c == '\n')
+        if (c == separator || c == '"' || c == '\r' || c == '\n')
             return true;
     }
     return false;
 }
 
-void append_text_cell(std::string& out, std::string_view cell, bool formula_guard) {
+void append_text_cell(std::string& out, std::string_view cell, bool formula_guard, char separator) {
     const bool guarded = formula_guard && starts_formula(cell);
-    if (!needs_quotes(cell, guarded)) {
+    if (!needs_quotes(cell, guarded, separator)) {
         if (guarded)
             out += '\'';
         out.append(cell);
@@ -75,13 +75,15 @@ void append_text_cell(std::string& out, std::string_view cell, bool formula_guar
 
 } // namespace
 
-std::string csv_text_cell(std::string_view cell, bool formula_guard) {
+std::string csv_text_cell(std::string_view cell, bool formula_guard, CsvDialect dialect) {
     std::string out;
-    append_text_cell(out, cell, formula_guard);
+    append_text_cell(out, cell, formula_guard, csv_field_separator(dialect));
     return out;
 }
 
-CsvWriter::CsvWriter(std::ostream& out, CsvWriterOptions options) : m_out(out), m_options(options) {
+CsvWriter::CsvWriter(std::ostream& out, CsvWriterOptions options)
+    : m_out(out), m_options(options), m_separator(csv_field_separator(options.dialect)),
+      m_decimal_mark(csv_decimal_mark(options.dialect)) {
     m_buffer.reserve(kFlushAt + 4096);
     if (m_options.byte_order_mark)
         m_buffer.append("\xEF\xBB\xBF");
@@ -106,13 +108,13 @@ void CsvWriter::header(std::initializer_list<std::string_view> names) {
 
 void CsvWriter::begin_cell() {
     if (m_fields_in_row != 0)
-        m_buffer += ',';
+        m_buffer += m_separator;
     ++m_fields_in_row;
 }
 
 CsvWriter& CsvWriter::text(std::string_view cell) {
     begin_cell();
-    append_text_cell(m_buffer, cell, m_options.formula_guard);
+    append_text_cell(m_buffer, cell, m_options.formula_guard, m_separator);
     return *this;
 }
 
@@ -125,6 +127,8 @@ CsvWriter& CsvWriter::number(std::int64_t value) {
 CsvWriter& CsvWriter::amount(Money value) {
     begin_cell();
     m_buffer.append(format_amount(value)); // short enough for the small-string buffer
+    if (m_decimal_mark != '.')
+        m_buffer[m_buffer.size() - 3] = m_decimal_mark; // format_amount always ends in ".dd"
     return *this;
 }
 

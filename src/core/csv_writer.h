@@ -3,7 +3,9 @@
 #pragma once
 // CSV as RFC 4180 describes it and spreadsheet programs open it: CRLF line ends, quoted cells
 // where needed, the same number of fields on every row, an optional UTF-8 byte order mark (Excel
-// guesses the wrong encoding without it) and a guard so no text cell runs as a formula.
+// guesses the wrong encoding without it) and a guard so no text cell runs as a formula. The
+// dialect (core/csv_dialect.h) sets the field separator and the decimal mark of amounts.
+#include "core/csv_dialect.h"
 #include "core/dates.h"
 #include "core/money.h"
 
@@ -20,8 +22,10 @@ struct CsvWriterOptions {
     bool byte_order_mark = true;
     // Text cells starting with = + - @ TAB or CR get a leading ' so a spreadsheet shows them
     // instead of evaluating them (CSV injection). Numbers written with number()/amount() are
-    // never guarded, so "-12.50" stays a number.
+    // never guarded, so "-12.50" stays a number. LibreOffice Calc shows the ' (Excel hides it).
     bool formula_guard = true;
+    // ',' and '.' (English spreadsheets) or ';' and ',' (German ones).
+    CsvDialect dialect = CsvDialect::comma;
 };
 
 // Builds rows cell by cell into one buffer and hands it to the stream in large blocks, so a
@@ -44,7 +48,7 @@ public:
 
     CsvWriter& text(std::string_view cell);
     CsvWriter& number(std::int64_t value);
-    CsvWriter& amount(Money value); // "1234.50", "-3.00": '.' decimals, never guarded
+    CsvWriter& amount(Money value); // "1234.50", "-3.00" (semicolon: "1234,50"), never guarded
     CsvWriter& date(Date day);      // "2026-11-25"
 
     // Ends the row. Throws std::logic_error (a programming mistake, not the user's) when its
@@ -65,6 +69,8 @@ private:
 
     std::ostream& m_out;
     CsvWriterOptions m_options;
+    char m_separator = ',';
+    char m_decimal_mark = '.';
     std::string m_buffer;
     std::size_t m_row_start = 0;       // where the current row begins in m_buffer
     std::size_t m_fields_expected = 0; // 0 until the first row ends
@@ -73,6 +79,7 @@ private:
 };
 
 // One cell as CsvWriter writes it (guarded and quoted as needed), for tests and previews.
-std::string csv_text_cell(std::string_view cell, bool formula_guard = true);
+std::string csv_text_cell(std::string_view cell, bool formula_guard = true,
+                          CsvDialect dialect = CsvDialect::comma);
 
 } // namespace rapport

@@ -54,6 +54,8 @@ const std::vector<SettingKey>& setting_keys() {
         {"week_start", "First day of the week (monday for ISO 8601)"},
         {"backup_keep_daily", "Daily backups to keep"},
         {"backup_keep_weekly", "Weekly backups to keep"},
+        {"csv_dialect", "CSV for spreadsheets in: auto (this computer's language), comma "
+                        "(English: , and 1234.56) or semicolon (German: ; and 1234,56)"},
     };
     return keys;
 }
@@ -91,12 +93,18 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
         s.backup_keep_daily = parse_int_in(value, tr("number of daily backups"), 0, 365);
     } else if (key == "backup_keep_weekly") {
         s.backup_keep_weekly = parse_int_in(value, tr("number of weekly backups"), 0, 520);
+    } else if (key == "csv_dialect") {
+        s.csv_dialect = parse_csv_dialect(value);
     } else {
         std::string names;
         for (const auto& k : setting_keys())
             names += (names.empty() ? "" : ", ") + std::string(k.key);
         throw InputError(tr("There is no setting \"{}\"; the settings are: {}."), key, names);
     }
+}
+
+CsvDialect effective_csv_dialect(const Settings& s) {
+    return s.csv_dialect.value_or(system_csv_dialect());
 }
 
 std::string setting_value(const Settings& s, std::string_view key) {
@@ -112,6 +120,7 @@ std::string setting_value(const Settings& s, std::string_view key) {
     if (key == "week_start") return format_weekday(s.week_start);
     if (key == "backup_keep_daily") return std::to_string(s.backup_keep_daily);
     if (key == "backup_keep_weekly") return std::to_string(s.backup_keep_weekly);
+    if (key == "csv_dialect") return s.csv_dialect ? std::string(to_key(*s.csv_dialect)) : "auto";
     Settings copy = s;
     apply_setting(copy, key, ""); // throws the unknown-key sentence
     return {};

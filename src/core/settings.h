@@ -3,9 +3,11 @@
 #pragma once
 // The owner's settings, typed, with their defaults in one place. Stored as text key/value rows;
 // this file is the only one that knows the keys, their defaults and what values are valid.
+#include "core/csv_dialect.h"
 #include "core/dates.h"
 #include "core/money.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +27,12 @@ struct Settings {
     date::weekday week_start = date::Monday;
     int backup_keep_daily = 7;
     int backup_keep_weekly = 4;
+    // The CSV files for spreadsheets (accountant, history); none: this computer's language.
+    std::optional<CsvDialect> csv_dialect;
 };
+
+// The CSV dialect exports write: the one chosen, else the one of this computer's language.
+CsvDialect effective_csv_dialect(const Settings& s);
 
 struct SettingKey {
     std::string_view key;

@@ -175,10 +175,13 @@ AccountantTotals accountant_totals(Database& db, Date from, Date to) {
 }
 
 AccountantExportResult export_accountant(Database& db, Date from, Date to, AccountantFormat format,
-                                         const std::filesystem::path& out) {
+                                         const std::filesystem::path& out,
+                                         std::optional<CsvDialect> dialect) {
     check_export_range(from, to);
     AccountantExportResult result;
-    result.currency = SettingsStore(db).load().currency;
+    const Settings settings = SettingsStore(db).load();
+    result.currency = settings.currency;
+    result.dialect = dialect ? *dialect : effective_csv_dialect(settings);
     if (format == AccountantFormat::xlsx) {
         write_file_atomically_via_path(out, [&](const std::filesystem::path& temp) {
             result.totals = write_accountant_xlsx(db, from, to, result.currency, temp);
@@ -186,7 +189,9 @@ AccountantExportResult export_accountant(Database& db, Date from, Date to, Accou
         return result;
     }
     write_file_atomically(out, [&](std::ostream& os) {
-        CsvWriter csv(os);
+        CsvWriterOptions options;
+        options.dialect = result.dialect;
+        CsvWriter csv(os, options);
         const auto& c = accountant_columns();
         csv.header({c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]});
         const std::string_view currency = result.currency;

@@ -5,6 +5,7 @@
 // inclusive date range (by the day of the incident), as CSV or XLSX, with totals by resolution
 // type and by month. The window's export dialog and `rapport-cli export accountant` both call
 // export_accountant(); the dialog can show accountant_totals() before anything is written.
+#include "core/csv_dialect.h"
 #include "core/dates.h"
 #include "core/enums.h"
 #include "core/money.h"
@@ -14,6 +15,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,16 +72,20 @@ enum class AccountantFormat { csv, xlsx };
 
 struct AccountantExportResult {
     AccountantTotals totals;
-    std::string currency; // the shop's currency setting, written on every row
+    std::string currency;                   // the shop's currency setting, written on every row
+    CsvDialect dialect = CsvDialect::comma; // what the CSV was written in (unused for XLSX)
 };
 
 // Writes the export to `out` atomically with mode 0600: the file appears whole or not at all.
-// CSV: RFC 4180, CRLF, UTF-8 with a BOM, '.' decimals, text guarded against formulas.
+// CSV: RFC 4180, CRLF, UTF-8 with a BOM, text guarded against formulas, in `dialect`: ',' and
+// '.' or ';' and ',' (core/csv_dialect.h); none: the csv_dialect setting, else the dialect of
+// this computer's language. Dates are ISO 8601 in both dialects.
 // XLSX: a "Resolutions" sheet of real dates and numbers (header row frozen, with a filter) and
 // a "Totals" sheet by resolution type and by month with a grand total.
 // Throws InputError for a bad range, DataError when the file cannot be written.
 AccountantExportResult export_accountant(Database& db, Date from, Date to, AccountantFormat format,
-                                         const std::filesystem::path& out);
+                                         const std::filesystem::path& out,
+                                         std::optional<CsvDialect> dialect = std::nullopt);
 
 // The column names of both formats, in order.
 const std::vector<std::string_view>& accountant_columns();

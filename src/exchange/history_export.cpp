@@ -166,10 +166,11 @@ json row_json(sql::Statement& st, const Table& t) {
     return j;
 }
 
-std::int64_t write_table_csv(Database& db, const Table& t, const fs::path& dir) {
+std::int64_t write_table_csv(Database& db, const Table& t, const fs::path& dir,
+                             const CsvWriterOptions& options) {
     std::int64_t rows = 0;
     write_file_atomically(dir / t.file, [&](std::ostream& os) {
-        CsvWriter csv(os);
+        CsvWriter csv(os, options);
         for (const auto& c : t.columns)
             csv.text(c.name);
         csv.end_row();
@@ -239,7 +240,8 @@ std::int64_t write_json_array(std::ostream& os, Database& db, const char* name, 
 
 } // namespace
 
-HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
+HistoryCounts export_history_csv(Database& db, const fs::path& dir,
+                                 std::optional<CsvDialect> dialect) {
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
         throw DataError(tr("{} is a file; choose a folder for the history files."), dir.string());
@@ -248,18 +250,20 @@ HistoryCounts export_history_csv(Database& db, const fs::path& dir) {
     // One read transaction: every file shows the same moment, even if the window saves
     // something meanwhile.
     sql::ReadSnapshot snapshot(session(db));
+    CsvWriterOptions options;
+    options.dialect = dialect ? *dialect : effective_csv_dialect(SettingsStore(db).load());
     HistoryCounts n;
-    n.customers = write_table_csv(db, kCustomers, dir);
-    n.tags = write_table_csv(db, kTags, dir);
-    n.customer_tags = write_table_csv(db, kCustomerTags, dir);
-    n.interactions = write_table_csv(db, kInteractions, dir);
-    n.resolutions = write_table_csv(db, kResolutions, dir);
-    n.follow_ups = write_table_csv(db, kFollowUps, dir);
-    n.purchases = write_table_csv(db, kPurchases, dir);
-    n.category_defaults = write_table_csv(db, kCategoryDefaults, dir);
+    n.customers = write_table_csv(db, kCustomers, dir, options);
+    n.tags = write_table_csv(db, kTags, dir, options);
+    n.customer_tags = write_table_csv(db, kCustomerTags, dir, options);
+    n.interactions = write_table_csv(db, kInteractions, dir, options);
+    n.resolutions = write_table_csv(db, kResolutions, dir, options);
+    n.follow_ups = write_table_csv(db, kFollowUps, dir, options);
+    n.purchases = write_table_csv(db, kPurchases, dir, options);
+    n.category_defaults = write_table_csv(db, kCategoryDefaults, dir, options);
     const auto settings = settings_rows(db);
     write_file_atomically(dir / "settings.csv", [&](std::ostream& os) {
-        CsvWriter csv(os);
+        CsvWriter csv(os, options);
         csv.header({"key", "value"});
         for (const auto& [key, value] : settings)
             csv.row({key, value});

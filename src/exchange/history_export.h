@@ -4,10 +4,12 @@
 // The owner's whole history, out: so they can always take their data elsewhere. Either one CSV
 // file per record kind (ids kept, so rows link up across files) or one JSON document. Both are
 // read from one snapshot of the database, so the files agree with each other.
+#include "core/csv_dialect.h"
 #include "store/database.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace rapport::exchange {
@@ -32,9 +34,12 @@ struct HistoryCounts {
 // follow_ups.csv, purchases.csv, settings.csv and category_defaults.csv into `dir` (created
 // 0700 when missing). Each file is RFC 4180 with a BOM, written atomically with mode 0600.
 // Text cells get the spreadsheet formula guard (a leading ') like every CSV Rapport writes;
-// the JSON document keeps text exactly as typed. Money and margins are numbers with '.'.
+// the JSON document keeps text exactly as typed. Money and margins are numbers with two
+// decimals in `dialect` (core/csv_dialect.h: ',' and '.' or ';' and ','); none: the csv_dialect
+// setting, else the dialect of this computer's language.
 // Throws DataError when `dir` is a file or cannot be written.
-HistoryCounts export_history_csv(Database& db, const std::filesystem::path& dir);
+HistoryCounts export_history_csv(Database& db, const std::filesystem::path& dir,
+                                 std::optional<CsvDialect> dialect = std::nullopt);
 
 // Writes one JSON document to `file` (atomically, 0600):
 // {format_version, application, exported_at, settings: {key: value}, category_defaults: [...],

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/accountant_export_dialog.h"
 
+#include "core/csv_dialect.h"
 #include "core/date_ranges.h"
 #include "core/errors.h"
 #include "exchange/accountant_export.h"
@@ -121,6 +122,22 @@ public:
         formats->Add(m_xlsx, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, space);
         grid->Add(formats, 0, wxEXPAND);
 
+        // The CSV dialect, in the words of the spreadsheet it is for (core/csv_dialect.h).
+        label(_("CSV f&or:"));
+        m_dialect = new wxChoice(this, wxID_ANY);
+        m_dialect->SetName("csv_dialect");
+        m_dialect->Append(_("Spreadsheets in English (1234.56, commas between columns)"));
+        m_dialect->Append(_("Spreadsheets in German (1234,56, semicolons between columns)"));
+        m_dialect->SetSelection(
+            effective_csv_dialect(m_services.settings()) == CsvDialect::semicolon ? 1 : 0);
+        grid->Add(m_dialect, 0, wxALIGN_CENTER_VERTICAL);
+        grid->AddSpacer(0);
+        wxStaticText* suits = MakeNote(
+            this, _("XLSX suits Excel and LibreOffice in any language; CSV suits any spreadsheet "
+                    "or accounting program set to the language chosen here."));
+        suits->SetName("format_note");
+        grid->Add(suits, 0, wxEXPAND);
+
         label(_("&Save as:"));
         auto* where = new wxBoxSizer(wxHORIZONTAL);
         m_path = new wxTextCtrl(this, wxID_ANY);
@@ -197,6 +214,9 @@ private:
         return m_xlsx->GetValue() ? exchange::AccountantFormat::xlsx
                                   : exchange::AccountantFormat::csv;
     }
+    CsvDialect Dialect() const {
+        return m_dialect->GetSelection() == 1 ? CsvDialect::semicolon : CsvDialect::comma;
+    }
     wxString Extension() const {
         return Format() == exchange::AccountantFormat::xlsx ? "xlsx" : "csv";
     }
@@ -221,6 +241,8 @@ private:
 
     // Brings the file name and the preview up to date with the period and format.
     void UpdateAll() {
+        if (m_dialect)
+            m_dialect->Enable(Format() == exchange::AccountantFormat::csv);
         if (m_autoName) {
             m_path->ChangeValue(wxFileName(m_folder, DefaultName()).GetFullPath());
         } else {
@@ -315,12 +337,13 @@ private:
         // drawing and Cancel keeps working (it stops the export, and the file is not written).
         Busy(true);
         const auto format = Format();
+        const CsvDialect dialect = Dialect();
         const std::filesystem::path target(path.utf8_string());
-        m_read.Start([this, r, format, target, file](store::Database& reader) {
+        m_read.Start([this, r, format, dialect, target, file](store::Database& reader) {
             std::function<void()> show;
             try {
                 const auto result =
-                    exchange::export_accountant(reader, r.from, r.to, format, target);
+                    exchange::export_accountant(reader, r.from, r.to, format, target, dialect);
                 show = [this, file, result] { Exported(file, result); };
             } catch (const std::exception&) {
                 show = [this, error = std::current_exception()] {
@@ -341,6 +364,8 @@ private:
         for (wxWindow* child : GetChildren())
             if (child->GetId() != wxID_CANCEL && child != m_summary)
                 child->Enable(!busy);
+        if (!busy)
+            m_dialect->Enable(Format() == exchange::AccountantFormat::csv);
         if (busy) {
             m_summaryBefore = m_summary->GetLabelText();
             m_summary->SetLabelText(_("Exporting…"));
@@ -354,8 +379,26 @@ private:
         m_folder = file.GetPath();
         if (m_services.remember_ui)
             wxConfigBase::Get()->Write(kFolderKey, m_folder);
+        if (Format() == exchange::AccountantFormat::csv)
+            RememberDialect(result.dialect);
         ShowSaved(file, result);
         EndModal(wxID_OK);
+    }
+
+    // In the database, like every setting, so the command line and the history export write
+    // the same CSV. The dialect of this computer's language is kept as "auto", so it follows
+    // the desktop if its language changes.
+    void RememberDialect(CsvDialect dialect) {
+        const std::string value(dialect == system_csv_dialect() ? "auto" : to_key(dialect));
+        if (setting_value(m_services.settings(), "csv_dialect") == value)
+            return;
+        try {
+            m_services.settings_store.set("csv_dialect", value);
+            m_services.reload_settings();
+        } catch (const std::exception&) {
+            // The file is written; a choice not remembered costs one click next time, which is
+            // not worth an error message after a successful export.
+        }
     }
 
     void ShowSaved(const wxFileName& file, const exchange::AccountantExportResult& result) {
@@ -386,6 +429,7 @@ private:
     wxDatePickerCtrl* m_to = nullptr;
     wxRadioButton* m_csv = nullptr;
     wxRadioButton* m_xlsx = nullptr;
+    wxChoice* m_dialect = nullptr;
     wxTextCtrl* m_path = nullptr;
     wxStaticText* m_summary = nullptr;
     wxDataViewListCtrl* m_byType = nullptr;

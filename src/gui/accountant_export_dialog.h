@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // File > Export for accountant: a period (last month, last quarter, last year, this year or
-// two chosen days), CSV or XLSX, where to save; the totals are shown before anything is
-// written, and again once the file is saved.
+// two chosen days), CSV (for spreadsheets in English or German, remembered in the csv_dialect
+// setting) or XLSX, where to save; the totals are shown before anything is written, and again
+// once the file is saved.
 class wxWindow;
 
 namespace rapport::gui {

@@ -202,12 +202,24 @@ wxString AccountantExport() {
                 "(both included): date, customer, incident, category, type, amount, currency and "
                 "a summary, with totals by type and by month."));
     html += P(_("Choose <b>File &gt; Export for accountant</b>, pick the period (last month, "
-                "last quarter, last year or chosen days) and CSV or XLSX. The CSV file opens "
-                "cleanly in spreadsheet programs (UTF-8, amounts with a decimal point) and a cell "
-                "that starts like a formula is never run as one. The XLSX file has the rows on "
-                "one sheet and the totals on another. From the command line:"));
+                "last quarter, last year or chosen days) and CSV or XLSX. The XLSX workbook "
+                "opens the same in Excel and LibreOffice in any language, with the rows on one "
+                "sheet and the totals on another."));
+    html += P(_("The CSV file is written for a spreadsheet in your computer's language: in "
+                "German with semicolons between the columns and a decimal comma (1234,56), in "
+                "English with commas and a decimal point (1234.56). Dates are written like "
+                "2026-11-25, which both read as dates. If your accountant's spreadsheet speaks "
+                "the other language, choose it under <b>CSV for</b>; Rapport remembers the "
+                "choice, and <b>Export all data</b> writes its CSV files the same way."));
+    html += P(_("A name or text that begins with =, +, - or @ could run as a formula when the "
+                "file is opened, so the CSV puts an apostrophe in front of it. Excel hides the "
+                "apostrophe; LibreOffice shows it, as in '=HYPERLINK(...). It is not part of the "
+                "name, it only keeps the cell as text. The XLSX workbook needs no such sign: "
+                "choose it if the apostrophes are in the way. From the command line:"));
     html += Command("rapport-cli export accountant --from 2026-01-01 --to 2026-03-31 --out "
                     "q1.xlsx");
+    html += Command("rapport-cli export accountant --from 2026-01-01 --to 2026-03-31 --out "
+                    "q1.csv --csv-dialect en");
     html += P(_("Run from a scheduled job, the same command sends the accountant the figures "
                 "every month without you thinking of it. To take all your data elsewhere, "
                 "<b>File &gt; Export all data</b> writes everything as CSV files or one JSON "

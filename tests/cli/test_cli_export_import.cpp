@@ -109,6 +109,70 @@ TEST_CASE("export accountant refuses a reversed range or a bad date with exit 2,
     CHECK(file_bytes(db) == before);
 }
 
+TEST_CASE("export accountant --csv-dialect de writes semicolons and decimal commas and says so",
+          "[cli][export][dialect]") {
+    TempDir dir;
+    const auto db = dir / "shop.db";
+    make_shop(db);
+    auto r = run_cli(db, {"export", "accountant", "--from", "2026-01-01", "--to", "2026-01-31",
+                          "--out", (dir / "de.csv").string(), "--csv-dialect", "de"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(has_line(r.out, "The CSV has ';' between fields and ',' as the decimal mark"));
+    const std::string csv = read_all(dir / "de.csv");
+    CHECK(csv.rfind("\xEF\xBB\xBF"
+                    "date;customer;",
+                    0) == 0);
+    CHECK(has_line(csv, "2026-01-31;'=Bob;2;2;Other;Discount;10,00;EUR;'-late delivery\r\n"));
+    CHECK(has_line(csv, ";35,50;EUR;"));
+
+    // Remembered with `settings set`, the default of every later export; the flag wins.
+    REQUIRE(run_cli(db, {"settings", "set", "csv_dialect", "semicolon"}).exit_code == 0);
+    r = run_cli(db, {"--json", "export", "accountant", "--from", "2026-01-01", "--to", "2026-01-31",
+                     "--out", (dir / "saved.csv").string()});
+    REQUIRE(r.exit_code == 0);
+    CHECK(nlohmann::json::parse(r.out)["csv_dialect"] == "semicolon");
+    CHECK(has_line(read_all(dir / "saved.csv"), ";35,50;EUR;"));
+    r = run_cli(db, {"export", "accountant", "--from", "2026-01-01", "--to", "2026-01-31", "--out",
+                     (dir / "en.csv").string(), "--csv-dialect", "comma"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(has_line(r.out, "The CSV has ',' between fields and '.' as the decimal mark"));
+    CHECK(has_line(read_all(dir / "en.csv"), ",35.50,EUR,"));
+    r = run_cli(db, {"--json", "export", "history", "--out", (dir / "history").string()});
+    REQUIRE(r.exit_code == 0);
+    CHECK(nlohmann::json::parse(r.out)["csv_dialect"] == "semicolon");
+    CHECK(has_line(read_all(dir / "history" / "resolutions.csv"), ";35,50;accepted\r\n"));
+    CHECK(run_cli(db, {"settings", "get", "csv_dialect"}).out == "semicolon\n");
+}
+
+TEST_CASE("an unknown CSV dialect or one for a file without one exits 2 and writes nothing",
+          "[cli][export][dialect][errors]") {
+    TempDir dir;
+    const auto db = dir / "shop.db";
+    make_shop(db);
+    const std::string before = file_bytes(db);
+    const auto out = (dir / "out.file").string();
+    const std::vector<std::vector<std::string>> bad = {
+        {"export", "accountant", "--from", "2026-01-01", "--to", "2026-01-31", "--out", out,
+         "--csv-dialect", "tab"},
+        {"export", "accountant", "--from", "2026-01-01", "--to", "2026-01-31", "--out", out,
+         "--format", "xlsx", "--csv-dialect", "de"},
+        {"export", "history", "--format", "json", "--out", out, "--csv-dialect", "de"},
+        {"export", "history", "--out", out, "--csv-dialect", "fr"},
+    };
+    for (const auto& args : bad) {
+        const auto r = run_cli(db, args);
+        INFO(args.back());
+        CHECK(r.exit_code == 2);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK(r.out.empty());
+    }
+    CHECK(has_line(run_cli(db, bad[0]).err, "The CSV dialect \"tab\" is not one of"));
+    CHECK(has_line(run_cli(db, bad[1]).err, "--csv-dialect is for CSV files only"));
+    CHECK_FALSE(std::filesystem::exists(dir / "out.file"));
+    CHECK(file_bytes(db) == before);
+    CHECK(run_cli(db, {"settings", "set", "csv_dialect", "tabs"}).exit_code == 2);
+}
+
 TEST_CASE("an export into a folder that cannot be written exits 1 and leaves nothing",
           "[cli][export][errors]") {
     TempDir dir;

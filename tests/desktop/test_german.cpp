@@ -10,6 +10,7 @@
 #include "core/errors.h"
 #include "core/settings.h"
 #include "exchange/importer.h"
+#include "gui/accountant_export_dialog.h"
 #include "gui/customer_page.h"
 #include "gui/customers_view.h"
 #include "gui/followups_view.h"
@@ -25,16 +26,19 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
+#include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/menu.h>
 #include <wx/stattext.h>
 #include <wx/stockitem.h>
+#include <wx/textctrl.h>
 #include <wx/translation.h>
 #include <wx/uilocale.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <memory>
 
 using namespace rapport;
@@ -298,7 +302,57 @@ TEST_CASE("In German the window says the errors of the core and the store in Ger
                       "The retention must be between 0 and 1 (got 2).");
 }
 
-TEST_CASE("In German the window says a damaged file and a full disk and a bad import row in German") {
+TEST_CASE("In German the accountant export writes the CSV for German spreadsheets unless told "
+          "otherwise") {
+    REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("de"));
+    BuildCatalogs catalogs;
+    REQUIRE(catalogs.loaded);
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(parse_date("2026-11-25"));
+    const Id zoe = services->customers.add(Customer{.name = "Zoë Müller"});
+    Interaction incident;
+    incident.customer_id = zoe;
+    incident.at = LocalDateTime{parse_date("2026-10-05"), 10 * 60};
+    incident.summary = "Deckel gebrochen";
+    incident.resolutions.push_back(Resolution{.type = ResolutionType::refund,
+                                              .cost = Money{123456},
+                                              .status = ResolutionStatus::accepted});
+    services->interactions.add(incident);
+
+    Window window;
+    MessageBoxAnswerer answers(wxID_NO);
+    const auto out = dir / "steuerberater.csv";
+    auto offered = std::make_shared<wxString>();
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* dialect = d ? Find<wxChoice>(d, "csv_dialect") : nullptr;
+            if (!dialect)
+                return false;
+            *offered = dialect->GetStringSelection();
+            Find<wxTextCtrl>(d, "export_path")->SetValue(Wx(out.string()));
+            wxCommandEvent click(wxEVT_BUTTON, wxID_OK);
+            click.SetEventObject(d->FindWindow(wxID_OK));
+            d->GetEventHandler()->ProcessEvent(click);
+            return true;
+        },
+    });
+    REQUIRE(ShowAccountantExportDialog(window.frame, *services));
+    INFO(script.Failure());
+    REQUIRE(script.Failure().empty());
+    CHECK(*offered ==
+          wxString::FromUTF8("Tabellen auf Deutsch (1234,56, Semikolons zwischen den Spalten)"));
+    std::ifstream in(out, std::ios::binary);
+    const std::string csv{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(csv.find("2026-10-05;Zoë Müller;") != std::string::npos);
+    CHECK(csv.find(";1234,56;EUR;Deckel gebrochen\r\n") != std::string::npos);
+    // The desktop's own dialect is not written down: it follows the desktop's language.
+    CHECK(setting_value(services->settings(), "csv_dialect") == "auto");
+}
+
+TEST_CASE(
+    "In German the window says a damaged file and a full disk and a bad import row in German") {
     REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("de"));
     BuildCatalogs catalogs;
     REQUIRE(catalogs.loaded);

@@ -466,6 +466,87 @@ TEST_CASE("Choosing Excel for last quarter names the file after the quarter and 
     CHECK(answers.messages[0].Contains("1 resolution,"));
 }
 
+TEST_CASE("Choosing German spreadsheets writes the CSV with semicolons and decimal commas and "
+          "the next export remembers it") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(parse_date("2026-11-25"));
+    Customer c;
+    c.name = "Zoë Müller";
+    const Id zoe = services->customers.add(c);
+    AddIncident(*services, zoe, "2026-10-01", ResolutionType::refund, 123456,
+                ResolutionStatus::accepted);
+    Window window;
+    MessageBoxAnswerer answers(wxID_NO);
+    const auto out = dir / "de.csv";
+    auto opened = std::make_shared<int>(-1);
+    auto enabledForXlsx = std::make_shared<bool>(true);
+    auto note = std::make_shared<wxString>();
+    ModalScript script({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* dialect = d ? Find<wxChoice>(d, "csv_dialect") : nullptr;
+            if (!dialect)
+                return false;
+            *opened = dialect->GetSelection();
+            *note = OneLine(Find<wxStaticText>(d, "format_note"));
+            // Only a CSV has a dialect: choosing the workbook greys the choice out.
+            auto* xlsx = Find<wxRadioButton>(d, "format_xlsx");
+            xlsx->SetValue(true);
+            wxCommandEvent toXlsx(wxEVT_RADIOBUTTON, xlsx->GetId());
+            toXlsx.SetEventObject(xlsx);
+            xlsx->GetEventHandler()->ProcessEvent(toXlsx);
+            *enabledForXlsx = dialect->IsEnabled();
+            auto* csv = Find<wxRadioButton>(d, "format_csv");
+            csv->SetValue(true);
+            wxCommandEvent toCsv(wxEVT_RADIOBUTTON, csv->GetId());
+            toCsv.SetEventObject(csv);
+            csv->GetEventHandler()->ProcessEvent(toCsv);
+            dialect->SetSelection(1); // German
+            Find<wxTextCtrl>(d, "export_path")->SetValue(wxString(out.string()));
+            Click(d, wxID_OK);
+            return true;
+        },
+    });
+    REQUIRE(ShowAccountantExportDialog(window.frame, *services));
+    INFO(script.Failure());
+    REQUIRE(script.Failure().empty());
+    // The dialog opens on the dialect of this computer's language (the tests run in C: English).
+    CHECK(*opened == (system_csv_dialect() == CsvDialect::semicolon ? 1 : 0));
+    CHECK_FALSE(*enabledForXlsx);
+    CHECK(note->Contains("XLSX suits Excel and LibreOffice in any language"));
+    const std::string csv = ReadFile(out);
+    CHECK(csv.rfind("\xEF\xBB\xBF"
+                    "date;customer;customer id;",
+                    0) == 0);
+    CHECK(csv.find(";Zoë Müller;") != std::string::npos);
+    CHECK(csv.find("2026-10-01;") != std::string::npos); // ISO dates in every dialect
+    CHECK(csv.find(";1234,56;EUR;") != std::string::npos);
+
+    // Remembered in the database, where the history export and the command line find it.
+    CHECK(effective_csv_dialect(services->settings()) == CsvDialect::semicolon);
+    CHECK(setting_value(services->settings(), "csv_dialect") ==
+          (system_csv_dialect() == CsvDialect::semicolon ? "auto" : "semicolon"));
+    auto reopened = std::make_shared<int>(-1);
+    ModalScript again({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* dialect = d ? Find<wxChoice>(d, "csv_dialect") : nullptr;
+            if (!dialect)
+                return false;
+            *reopened = dialect->GetSelection();
+            d->EndModal(wxID_CANCEL);
+            return true;
+        },
+    });
+    CHECK_FALSE(ShowAccountantExportDialog(window.frame, *services));
+    REQUIRE(again.Failure().empty());
+    CHECK(*reopened == 1);
+    ExportAllDataAsCsv(window.frame, *services, dir.path());
+    const std::string resolutions = ReadFile(dir / "rapport-data-2026-11-25" / "resolutions.csv");
+    CHECK(resolutions.find(";refund;1234,56;accepted") != std::string::npos);
+}
+
 TEST_CASE("An export into a folder that cannot be written says why and the dialog stays open") {
     TempDir dir;
     auto services = MakeServices(dir);

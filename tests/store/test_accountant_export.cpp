@@ -297,3 +297,62 @@ TEST_CASE("a quiet month still gives a valid file with a header and zero totals"
     const auto x = read_xlsx(dir / "a.xlsx", dir);
     CHECK(x["Resolutions"]["rows"].size() == 1);
 }
+
+TEST_CASE("the German CSV has semicolons and decimal commas and its amounts sum to the total",
+          "[accountant][csv][dialect]") {
+    TempDir dir;
+    auto db = store::Database::open(dir / "shop.db");
+    exchange::generate_demo(
+        db, {.customers = 40, .interactions = 600, .seed = 3, .today = 2026_y / 11 / 25});
+    add_trigger_customers(db);
+    const Date from = 2026_y / 1 / 1;
+    const Date to = 2026_y / 6 / 30;
+    const auto result = exchange::export_accountant(db, from, to, exchange::AccountantFormat::csv,
+                                                    dir / "de.csv", CsvDialect::semicolon);
+    CHECK(result.dialect == CsvDialect::semicolon);
+    const std::string bytes = format_test::read_bytes(dir / "de.csv");
+    CHECK(bytes.rfind("\xEF\xBB\xBF"
+                      "date;customer;customer id;interaction id;category;resolution type;"
+                      "amount;currency;summary\r\n",
+                      0) == 0);
+    CHECK(bytes.find(";12,50;EUR;'=SUM(A1:A9)\r\n") != std::string::npos);
+
+    // Read back as a German spreadsheet would: ';' between fields, ',' before the cents.
+    const CsvTable csv = read_csv_file(dir / "de.csv");
+    CHECK(csv.delimiter == ';');
+    REQUIRE(csv.records.size() == result.totals.rows + 1);
+    Money in_file;
+    for (std::size_t k = 1; k < csv.records.size(); ++k) {
+        std::string amount = csv.records[k].fields[6];
+        REQUIRE(amount.size() > 3);
+        CHECK(amount[amount.size() - 3] == ',');
+        CHECK(amount.find('.') == std::string::npos);
+        amount[amount.size() - 3] = '.';
+        in_file += parse_money(amount);
+        CHECK(csv.records[k].fields[0].size() == 10); // 2026-01-31: ISO in every dialect
+    }
+    CHECK(in_file == result.totals.total);
+}
+
+TEST_CASE("with no dialect given the export writes the one the csv_dialect setting names",
+          "[accountant][csv][dialect]") {
+    TempDir dir;
+    auto db = store::Database::open(dir / "shop.db");
+    add_trigger_customers(db);
+    const auto export_now = [&](const std::string& name) {
+        return exchange::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31,
+                                           exchange::AccountantFormat::csv, dir / name);
+    };
+    CHECK(export_now("auto.csv").dialect == system_csv_dialect());
+    store::SettingsStore(db).set("csv_dialect", "de");
+    CHECK(export_now("de.csv").dialect == CsvDialect::semicolon);
+    CHECK(format_test::read_bytes(dir / "de.csv").find(";12,50;") != std::string::npos);
+    store::SettingsStore(db).set("csv_dialect", "comma");
+    CHECK(export_now("en.csv").dialect == CsvDialect::comma);
+    CHECK(format_test::read_bytes(dir / "en.csv").find(",12.50,") != std::string::npos);
+    // An explicit choice wins over the setting, and the XLSX has no dialect to follow.
+    const auto chosen = exchange::export_accountant(db, 2026_y / 1 / 1, 2026_y / 1 / 31,
+                                                    exchange::AccountantFormat::csv,
+                                                    dir / "chosen.csv", CsvDialect::semicolon);
+    CHECK(chosen.dialect == CsvDialect::semicolon);
+}

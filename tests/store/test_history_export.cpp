@@ -191,6 +191,33 @@ TEST_CASE("history CSV files hold every record and their ids link up", "[history
     }
 }
 
+TEST_CASE("history CSV files for German spreadsheets have semicolons and decimal commas",
+          "[history][csv][dialect]") {
+    TempDir dir;
+    auto db = store::Database::open(dir / "shop.db");
+    make_shop(db);
+    store::SettingsStore(db).set("csv_dialect", "semicolon");
+    const auto out = dir / "history";
+    exchange::export_history_csv(db, out); // no dialect given: the setting's
+    const std::string customers = format_test::read_bytes(out / "customers.csv");
+    CHECK(customers.rfind("\xEF\xBB\xBFid;name;phone;email;note;", 0) == 0);
+    CHECK(customers.find(";10,00;") != std::string::npos); // the referral reward
+    const auto purchases = read_with_python(out / "purchases.csv", dir);
+    REQUIRE_FALSE(purchases.rows.empty());
+    const std::int64_t first_amount =
+        export_test::count(db, "SELECT amount FROM purchase ORDER BY id LIMIT 1");
+    std::string amount = format_amount(Money{first_amount});
+    amount[amount.size() - 3] = ',';
+    CHECK(purchases.at(0, "amount") == amount);
+    CHECK(purchases.at(0, "purchased_on").size() == 10); // ISO dates in every dialect
+    const std::string settings = format_test::read_bytes(out / "settings.csv");
+    CHECK(settings.find("csv_dialect;semicolon\r\n") != std::string::npos);
+
+    exchange::export_history_csv(db, dir / "english", CsvDialect::comma); // an explicit choice
+    CHECK(format_test::read_bytes(dir / "english" / "customers.csv").find(",10.00,") !=
+          std::string::npos);
+}
+
 TEST_CASE("a history folder that is really a file is refused with a sentence", "[history]") {
     TempDir dir;
     auto db = test::fresh_database();
