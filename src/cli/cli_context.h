@@ -51,6 +51,7 @@ void add_worth_command(CLI::App& app, CliContext& ctx);     // worth CUSTOMER, w
 void add_backup_commands(CLI::App& app, CliContext& ctx);   // backup, backup --list, restore
 void add_export_commands(CLI::App& app, CliContext& ctx);   // export accountant, export history
 void add_import_commands(CLI::App& app, CliContext& ctx);   // import customers, import purchases
+void add_server_commands(CLI::App& app, CliContext& ctx);   // server init, server import
 
 // The shared `export` command that each exporter adds its kind to (followups, accountant,
 // history): created by whichever group registers first.

@@ -22,6 +22,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#endif
 
 #ifdef _WIN32
 #include <shlobj.h>
@@ -206,6 +209,39 @@ void ensure_private_file(const fs::path& file) {
 }
 #endif
 
+const char* network_filesystem_name(unsigned long magic) {
+    switch (magic) {
+    case 0x6969: // NFS_SUPER_MAGIC
+        return "NFS";
+    case 0x517B: // SMB_SUPER_MAGIC
+        return "SMB";
+    case 0xFF534D42: // CIFS_SUPER_MAGIC
+        return "CIFS";
+    case 0xFE534D42: // SMB2_SUPER_MAGIC
+        return "SMB2";
+    default:
+        return nullptr;
+    }
+}
+
+std::string network_filesystem_of(const fs::path& path) {
+#ifdef __linux__
+    // The file, or for a new one the nearest folder that exists
+    fs::path probe = path;
+    std::error_code ec;
+    while (!probe.empty() && !fs::exists(probe, ec) && probe != probe.parent_path())
+        probe = probe.parent_path();
+    struct statfs st {};
+    if (!probe.empty() && ::statfs(probe.c_str(), &st) == 0) {
+        if (const char* name = network_filesystem_name(static_cast<unsigned long>(st.f_type)))
+            return name;
+    }
+#else
+    (void)path;
+#endif
+    return {};
+}
+
 const char* migration_sql(int from_version) {
     switch (from_version) {
     case 0:
@@ -224,6 +260,15 @@ Database::~Database() = default;
 Database Database::open(const fs::path& path) {
     if (is_server_location(path.string()))
         return open_server(path.string());
+    // SQLite's locks are unreliable over network filesystems (its FAQ, and "SQLite Over a
+    // Network"): two PCs writing one file there can damage it. Refused before anything opens.
+    if (const std::string share = network_filesystem_of(path); !share.empty()) {
+        throw DataError(tr("{} is on a network share ({}). A database file there can be damaged "
+                           "when two PCs use it, so Rapport does not open it. To share Rapport "
+                           "between PCs, put the data on a shop database server (PostgreSQL): "
+                           "see \"Sharing one database between several PCs\" in the README."),
+                        describe(path), share);
+    }
     const bool exists = fs::exists(path);
     if (exists && !fs::is_regular_file(path))
         throw DataError(tr("{} is not a file."), describe(path));

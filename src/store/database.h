@@ -120,6 +120,11 @@ private:
     std::filesystem::path m_path;
 };
 
+// "NFS", "SMB", "CIFS" or "SMB2" for a statfs magic number of a network filesystem, else null;
+// and the network filesystem `path` (or its nearest existing folder) is on, empty when local.
+const char* network_filesystem_name(unsigned long magic);
+std::string network_filesystem_of(const std::filesystem::path& path);
+
 // The migration that brings `from_version` to `from_version + 1`; exposed for tests.
 const char* migration_sql(int from_version);
 

@@ -37,14 +37,17 @@ std::string join(const std::vector<std::string>& v) {
 // Everything the owner and the accountant read, keyed by what produced it.
 using Outputs = std::map<std::string, std::string>;
 
-Outputs build_shop_and_read(const std::string& db, const std::filesystem::path& out_dir) {
-    const auto ok = [&](std::vector<std::string> args) {
-        args.insert(args.begin(), {"--today", kToday});
-        const CliResult r = run_cli(std::filesystem::path(db), args);
-        INFO(db << ": rapport-cli " << join(args) << "\n" << r.err);
-        REQUIRE(r.exit_code == 0);
-        return r.out;
-    };
+// Runs rapport-cli on `db` with the tests' --today; the command must succeed.
+std::string ok_on(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--today", kToday});
+    const CliResult r = run_cli(std::filesystem::path(db), args);
+    INFO(db << ": rapport-cli " << join(args) << "\n" << r.err);
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+}
+
+void build_shop(const std::string& db) {
+    const auto ok = [&](std::vector<std::string> args) { return ok_on(db, std::move(args)); };
     ok({"customer", "add", "Anna Kowalski", "--phone", "+48 601 200 300", "--email",
         "anna@example.org", "--tag", "regular", "--tag", "Wholesale"});
     ok({"customer", "add", "Zoë Müller", "--referred-by", "Anna Kowalski", "--reward", "10",
@@ -83,6 +86,10 @@ Outputs build_shop_and_read(const std::string& db, const std::filesystem::path& 
         "declined", "--follow-up", "2026-12-02"});
     ok({"followup", "done", "1", "--outcome", "satisfied", "--note", "Happy now", "--minutes",
         "5"});
+}
+
+Outputs read_outputs(const std::string& db, const std::filesystem::path& out_dir) {
+    const auto ok = [&](std::vector<std::string> args) { return ok_on(db, std::move(args)); };
 
     Outputs o;
     o["customer show 1 --json"] = ok({"customer", "show", "1", "--json"});
@@ -121,8 +128,12 @@ TEST_CASE("the same shop on a file and on PostgreSQL prints byte-identical repor
     TempDir dir;
     std::filesystem::create_directories(dir / "file");
     std::filesystem::create_directories(dir / "server");
-    const Outputs on_file = build_shop_and_read((dir / "file" / "shop.db").string(), dir / "file");
-    const Outputs on_server = build_shop_and_read(server->create_database(), dir / "server");
+    const std::string file = (dir / "file" / "shop.db").string();
+    const std::string shop = server->create_database();
+    build_shop(file);
+    build_shop(shop);
+    const Outputs on_file = read_outputs(file, dir / "file");
+    const Outputs on_server = read_outputs(shop, dir / "server");
     for (const auto& [what, text] : on_file) {
         INFO(what);
         CHECK(!text.empty());
@@ -169,4 +180,100 @@ TEST_CASE("a server the CLI cannot use is one sentence and exit 1", "[postgres]"
         CHECK(r.exit_code == 1);
         CHECK(r.err.find("newer version of Rapport") != std::string::npos);
     }
+}
+
+TEST_CASE("the server stopped in the middle of a run of logs loses no reported incident",
+          "[postgres]") {
+    std::string why;
+    PgServer* server = shared_pg_server(why);
+    if (!server) {
+        WARN("SKIPPED: " << why);
+        return;
+    }
+    const std::filesystem::path uri = server->create_database();
+    REQUIRE(run_cli(uri, {"customer", "add", "Anna Kowalski"}).exit_code == 0);
+    std::vector<std::string> printed_ids;
+    int refused_while_down = 0;
+    for (int n = 0; n < 30; ++n) {
+        if (n == 10)
+            server->stop_immediately(); // no checkpoint, connections cut: a crash of the server
+        if (n == 20)
+            server->start();
+        const CliResult r =
+            run_cli(uri, {"log", "Anna Kowalski", "--summary", "Call " + std::to_string(n),
+                          "--resolution", "refund", "--cost", "1", "--follow-up", "2026-12-24"});
+        if (n >= 10 && n < 20) {
+            INFO("call " << n << ": " << r.err);
+            CHECK(r.exit_code == 1);
+            CHECK(r.err.find("cannot be reached") != std::string::npos);
+            CHECK(r.out.empty()); // no id printed for what was not saved
+            refused_while_down += r.exit_code == 1 ? 1 : 0;
+        } else {
+            INFO("call " << n << ": " << r.err);
+            REQUIRE(r.exit_code == 0);
+            printed_ids.push_back(trimmed(r.out));
+        }
+    }
+    CHECK(refused_while_down == 10);
+    REQUIRE(printed_ids.size() == 20);
+    // Every id the CLI printed is there after the crash and restart, with its resolution and
+    // follow-up; nothing else was saved.
+    auto check = rapport::store::connect_postgres(uri.string());
+    for (const auto& id : printed_ids) {
+        INFO("incident " << id);
+        rapport::store::sql::Statement st(*check, "SELECT (SELECT count(*) FROM resolution WHERE "
+                                                  "interaction_id = i.id), (SELECT count(*) FROM "
+                                                  "follow_up WHERE interaction_id = i.id) "
+                                                  "FROM interaction i WHERE i.id = ?");
+        st.bind(1, static_cast<std::int64_t>(std::stoll(id)));
+        REQUIRE(st.executeStep());
+        CHECK(st.getColumn(0).getInt64() == 1);
+        CHECK(st.getColumn(1).getInt64() == 1);
+    }
+    CHECK(rapport::store::sql::scalar(*check, "SELECT count(*) FROM interaction").getInt64() == 20);
+}
+
+TEST_CASE("server import moves a whole file into the shop database with its ids and proves it",
+          "[postgres]") {
+    std::string why;
+    PgServer* server = shared_pg_server(why);
+    if (!server) {
+        WARN("SKIPPED: " << why);
+        return;
+    }
+    TempDir dir;
+    std::filesystem::create_directories(dir / "file");
+    std::filesystem::create_directories(dir / "server");
+    const std::string file = (dir / "file" / "shop.db").string();
+    const std::string shop = server->create_database();
+    build_shop(file);
+    ok_on(file, {"settings", "set", "hourly_rate", "42"});
+
+    const CliResult moved = run_cli(std::filesystem::path(shop), {"server", "import", file});
+    INFO(moved.err);
+    REQUIRE(moved.exit_code == 0);
+    CHECK(moved.out.find("the counts and sums above are equal") != std::string::npos);
+    CHECK(moved.out.find("interaction") != std::string::npos);
+
+    // Everything reads back the same, ids and the owner's settings included
+    const Outputs on_file = read_outputs(file, dir / "file");
+    const Outputs on_server = read_outputs(shop, dir / "server");
+    for (const auto& [what, text] : on_file) {
+        INFO(what);
+        CHECK(on_server.at(what) == text);
+    }
+    CHECK(trimmed(ok_on(shop, {"settings", "get", "hourly_rate"})) ==
+          trimmed(ok_on(file, {"settings", "get", "hourly_rate"})));
+    // The server numbers new records after the moved ones
+    CHECK(trimmed(ok_on(shop, {"log", "Anna Kowalski", "--summary", "New call"})) == "4");
+
+    // A second move would mix two shops: refused, nothing written
+    const CliResult again = run_cli(std::filesystem::path(shop), {"server", "import", file});
+    CHECK(again.exit_code == 1);
+    CHECK(again.err.find("already holds records") != std::string::npos);
+    CHECK(trimmed(ok_on(shop, {"log", "Anna Kowalski", "--summary", "Next call"})) == "5");
+
+    // --db must name a server
+    const CliResult not_a_server = run_cli(std::filesystem::path(file), {"server", "import", file});
+    CHECK(not_a_server.exit_code == 2);
 }

@@ -167,3 +167,14 @@ TEST_CASE("a reader connection sees what the window saved and cannot write", "[d
     auto memory = store::Database::open_in_memory();
     CHECK_THROWS_AS(store::Database::open_reader(memory), DataError);
 }
+
+TEST_CASE("a database file on a network share is recognised by its filesystem", "[database]") {
+    CHECK(std::string(store::network_filesystem_name(0x6969)) == "NFS");
+    CHECK(std::string(store::network_filesystem_name(0xFF534D42)) == "CIFS");
+    CHECK(std::string(store::network_filesystem_name(0xFE534D42)) == "SMB2");
+    CHECK(std::string(store::network_filesystem_name(0x517B)) == "SMB");
+    CHECK(store::network_filesystem_name(0xEF53) == nullptr);     // ext4
+    CHECK(store::network_filesystem_name(0x01021994) == nullptr); // tmpfs
+    TempDir dir;
+    CHECK(store::network_filesystem_of(dir / "not-yet" / "shop.db").empty());
+}

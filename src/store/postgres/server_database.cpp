@@ -109,15 +109,15 @@ void Database::migrate_server() {
     const auto check_ours = [&] {
         if (sql::scalar(s, kHasMeta).getInt64() == 0) {
             if (sql::scalar(s, kTablesInPublic).getInt64() > 0)
-                throw DataError(tr("{} is a database of another program, not Rapport; it was "
-                                   "left untouched."),
+                throw DataError(tr("The shop database {} belongs to another program (it holds "
+                                   "tables that are not Rapport's); it was left untouched."),
                                 where);
             return false; // empty: ours to set up
         }
         if (meta_number(s, "application_id") != kApplicationId)
-            throw DataError(
-                tr("{} is a database of another program, not Rapport; it was left untouched."),
-                where);
+            throw DataError(tr("The shop database {} belongs to another program (it holds "
+                               "tables that are not Rapport's); it was left untouched."),
+                            where);
         const auto version = meta_number(s, "schema_version");
         if (version > kSchemaVersion)
             throw DataError(tr("{} was saved by a newer version of Rapport (data version {}, "
