@@ -116,24 +116,41 @@ Outputs read_outputs(const std::string& db, const std::filesystem::path& out_dir
     return o;
 }
 
+// The run's throwaway server, or null after a warning ctest reads as "skipped" when
+// PostgreSQL is not installed.
+PgServer* server_or_skip() {
+    std::string why;
+    PgServer* server = shared_pg_server(why);
+    if (!server)
+        WARN("SKIPPED: " << why);
+    return server;
+}
+
+// A new file and a new empty shop database, each with a folder for its exports.
+struct TwoShops {
+    explicit TwoShops(PgServer& server) : shop(server.create_database()) {
+        std::filesystem::create_directories(dir / "file");
+        std::filesystem::create_directories(dir / "server");
+        file = (dir / "file" / "shop.db").string();
+    }
+    TempDir dir;
+    std::string shop;
+    std::string file;
+};
+
 } // namespace
 
 TEST_CASE("the same shop on a file and on PostgreSQL prints byte-identical reports", "[postgres]") {
-    std::string why;
-    PgServer* server = shared_pg_server(why);
-    if (!server) {
-        WARN("SKIPPED: " << why);
+    PgServer* server = server_or_skip();
+    if (!server)
         return;
-    }
-    TempDir dir;
-    std::filesystem::create_directories(dir / "file");
-    std::filesystem::create_directories(dir / "server");
-    const std::string file = (dir / "file" / "shop.db").string();
-    const std::string shop = server->create_database();
+    const TwoShops two(*server);
+    const std::string& file = two.file;
+    const std::string& shop = two.shop;
     build_shop(file);
     build_shop(shop);
-    const Outputs on_file = read_outputs(file, dir / "file");
-    const Outputs on_server = read_outputs(shop, dir / "server");
+    const Outputs on_file = read_outputs(file, two.dir / "file");
+    const Outputs on_server = read_outputs(shop, two.dir / "server");
     for (const auto& [what, text] : on_file) {
         INFO(what);
         CHECK(!text.empty());
@@ -142,12 +159,9 @@ TEST_CASE("the same shop on a file and on PostgreSQL prints byte-identical repor
 }
 
 TEST_CASE("a server the CLI cannot use is one sentence and exit 1", "[postgres]") {
-    std::string why;
-    PgServer* server = shared_pg_server(why);
-    if (!server) {
-        WARN("SKIPPED: " << why);
+    PgServer* server = server_or_skip();
+    if (!server)
         return;
-    }
     SECTION("no such database") {
         const CliResult r = run_cli(server->uri("no_such_shop"), {"customer", "list"});
         CHECK(r.exit_code == 1);
@@ -184,12 +198,9 @@ TEST_CASE("a server the CLI cannot use is one sentence and exit 1", "[postgres]"
 
 TEST_CASE("the server stopped in the middle of a run of logs loses no reported incident",
           "[postgres]") {
-    std::string why;
-    PgServer* server = shared_pg_server(why);
-    if (!server) {
-        WARN("SKIPPED: " << why);
+    PgServer* server = server_or_skip();
+    if (!server)
         return;
-    }
     const std::filesystem::path uri = server->create_database();
     REQUIRE(run_cli(uri, {"customer", "add", "Anna Kowalski"}).exit_code == 0);
     std::vector<std::string> printed_ids;
@@ -235,17 +246,12 @@ TEST_CASE("the server stopped in the middle of a run of logs loses no reported i
 
 TEST_CASE("server import moves a whole file into the shop database with its ids and proves it",
           "[postgres]") {
-    std::string why;
-    PgServer* server = shared_pg_server(why);
-    if (!server) {
-        WARN("SKIPPED: " << why);
+    PgServer* server = server_or_skip();
+    if (!server)
         return;
-    }
-    TempDir dir;
-    std::filesystem::create_directories(dir / "file");
-    std::filesystem::create_directories(dir / "server");
-    const std::string file = (dir / "file" / "shop.db").string();
-    const std::string shop = server->create_database();
+    const TwoShops two(*server);
+    const std::string& file = two.file;
+    const std::string& shop = two.shop;
     build_shop(file);
     ok_on(file, {"settings", "set", "hourly_rate", "42"});
 
@@ -256,8 +262,8 @@ TEST_CASE("server import moves a whole file into the shop database with its ids 
     CHECK(moved.out.find("interaction") != std::string::npos);
 
     // Everything reads back the same, ids and the owner's settings included
-    const Outputs on_file = read_outputs(file, dir / "file");
-    const Outputs on_server = read_outputs(shop, dir / "server");
+    const Outputs on_file = read_outputs(file, two.dir / "file");
+    const Outputs on_server = read_outputs(shop, two.dir / "server");
     for (const auto& [what, text] : on_file) {
         INFO(what);
         CHECK(on_server.at(what) == text);
