@@ -70,7 +70,22 @@ bool ConfirmAndRestore(wxWindow* parent, const std::filesystem::path& db_path,
 
 } // namespace
 
+namespace {
+// Rapport's backups are copies of a file; a shop's shared database is backed up on its server.
+bool SaidBackupsAreTheServers(wxWindow* parent, Services& services) {
+    if (!services.db().is_server())
+        return false;
+    wxMessageBox(_("The shop's shared database is backed up on its server, with PostgreSQL's "
+                   "own tools (pg_dump), not by Rapport on this PC. See \"Sharing one database "
+                   "between several PCs\" in the README."),
+                 _("Backups"), wxOK | wxICON_INFORMATION, parent);
+    return true;
+}
+} // namespace
+
 void BackUpNow(wxWindow* parent, Services& services) {
+    if (SaidBackupsAreTheServers(parent, services))
+        return;
     try {
         const auto file = store::make_backup(services.db());
         wxMessageBox(wxString::Format(_("Your data is backed up to %s."), Wx(file.string())),
@@ -81,6 +96,8 @@ void BackUpNow(wxWindow* parent, Services& services) {
 }
 
 bool ShowRestoreDialog(wxWindow* parent, Services& services) {
+    if (SaidBackupsAreTheServers(parent, services))
+        return false;
     const auto db_path = services.db().path();
     const auto backups = store::list_backups(db_path);
     wxDialog dlg(parent, wxID_ANY, _("Restore from backup"), wxDefaultPosition, wxDefaultSize,
