@@ -225,7 +225,11 @@ void WrapToWidth(wxStaticText* label) {
         label->SetLabelText(state->full);
         label->Wrap(width);
         state->wrapped = label->GetLabelText();
-        label->GetParent()->Layout();
+        // Its panel lays it out, and the panel around that gives the panel the new height.
+        wxWindow* parent = label->GetParent();
+        parent->Layout();
+        if (parent->GetParent() && !parent->IsTopLevel() && !parent->GetParent()->IsTopLevel())
+            parent->GetParent()->Layout();
     };
     label->Bind(wxEVT_SIZE, [label, rewrap](wxSizeEvent& e) {
         e.Skip();

@@ -211,6 +211,7 @@ void CustomerPage::Reload() {
         if (!value.empty()) {
             auto* shown = new wxStaticText(m_detailsPanel, wxID_ANY, wxString());
             shown->SetLabelText(value);
+            WrapToWidth(shown); // a long note, or any line with big text
             detail(label, shown);
         }
     };
@@ -234,8 +235,9 @@ void CustomerPage::Reload() {
     if (c->referred_by) {
         if (auto referrer = m_services.customers.find(*c->referred_by)) {
             auto* box = new wxPanel(m_detailsPanel);
-            auto* row = new wxBoxSizer(wxHORIZONTAL);
-            row->Add(link(box, *referrer), 0, wxALIGN_CENTER_VERTICAL);
+            // What was paid goes under the name when the line has no room for both.
+            auto* row = new wxWrapSizer(wxHORIZONTAL);
+            row->Add(link(box, *referrer), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(kGap));
             wxString extra;
             if (c->came_anyway)
                 extra += _("would have come anyway");
@@ -245,7 +247,7 @@ void CustomerPage::Reload() {
                                           FormatMoney(c->referral_reward, currency));
             if (!extra.empty())
                 row->Add(new wxStaticText(box, wxID_ANY, "(" + extra + ")"), 0,
-                         wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kGap));
+                         wxALIGN_CENTER_VERTICAL);
             box->SetSizer(row);
             detail(_("Referred by:"), box);
         }

@@ -77,15 +77,16 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_model->DecRef(); // the control holds the model from here on
     const int sortable = wxDATAVIEW_COL_RESIZABLE | wxDATAVIEW_COL_SORTABLE;
     m_list->AppendTextColumn(_("Name"), CustomerListModel::kName, wxDATAVIEW_CELL_INERT,
-                             FromDIP(138), wxALIGN_LEFT, sortable);
+                             ColumnWidth(m_list, _("Name"), 138), wxALIGN_LEFT, sortable);
     m_list->AppendTextColumn(_("Phone"), CustomerListModel::kPhone, wxDATAVIEW_CELL_INERT,
-                             FromDIP(128), wxALIGN_LEFT, sortable);
+                             ColumnWidth(m_list, _("Phone"), 136), wxALIGN_LEFT, sortable);
     m_list->AppendTextColumn(_("Complaints"), CustomerListModel::kComplaints, wxDATAVIEW_CELL_INERT,
-                             FromDIP(110), wxALIGN_RIGHT, sortable);
+                             ColumnWidth(m_list, _("Complaints"), 110), wxALIGN_RIGHT, sortable);
     m_list->AppendTextColumn(_("Last contact"), CustomerListModel::kLastContact,
-                             wxDATAVIEW_CELL_INERT, FromDIP(102), wxALIGN_LEFT, sortable);
+                             wxDATAVIEW_CELL_INERT, ColumnWidth(m_list, _("Last contact"), 102),
+                             wxALIGN_LEFT, sortable);
     m_list->AppendTextColumn(_("Given back"), CustomerListModel::kGivenBack, wxDATAVIEW_CELL_INERT,
-                             FromDIP(110), wxALIGN_RIGHT, sortable);
+                             ColumnWidth(m_list, _("Given back"), 110), wxALIGN_RIGHT, sortable);
     m_list->GetColumn(0)->SetSortOrder(true);
     ls->Add(m_list, 1, wxEXPAND);
     left->SetSizer(ls);

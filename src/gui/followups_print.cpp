@@ -2,10 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/followups_print.h"
 
+#include "gui/accessibility.h"
 #include "gui/format.h"
 
+#include <wx/button.h>
 #include <wx/dcmemory.h>
 #include <wx/html/htmprint.h>
+#include <wx/print.h>
+#include <wx/textctrl.h>
 
 namespace rapport::gui {
 namespace {
@@ -112,6 +116,50 @@ wxBitmap RenderPrintPage(const wxString& html, int page, int* pages) {
         printout.OnPrintPage(page);
     dc.SelectObject(wxNullBitmap);
     return bitmap;
+}
+
+void NamePreviewControls() {
+    for (wxWindow* top : wxTopLevelWindows) {
+        auto* preview = dynamic_cast<wxPreviewFrame*>(top);
+        if (!preview || !preview->GetControlBar())
+            continue;
+        for (wxWindow* child : preview->GetControlBar()->GetChildren()) {
+            if (dynamic_cast<wxTextCtrl*>(child)) {
+                SetAccessibleName(child, _("Page number"));
+                continue;
+            }
+            if (!dynamic_cast<wxButton*>(child) || !child->GetLabel().empty())
+                continue;
+            switch (child->GetId()) {
+            case wxID_PREVIEW_PRINT:
+                SetAccessibleName(child, _("Print"));
+                break;
+            case wxID_PREVIEW_FIRST:
+                SetAccessibleName(child, _("First page"));
+                break;
+            case wxID_PREVIEW_PREVIOUS:
+                SetAccessibleName(child, _("Previous page"));
+                break;
+            case wxID_PREVIEW_NEXT:
+                SetAccessibleName(child, _("Next page"));
+                break;
+            case wxID_PREVIEW_LAST:
+                SetAccessibleName(child, _("Last page"));
+                break;
+            case wxID_PREVIEW_ZOOM_IN:
+                SetAccessibleName(child, _("Zoom in"));
+                break;
+            case wxID_PREVIEW_ZOOM_OUT:
+                SetAccessibleName(child, _("Zoom out"));
+                break;
+            default:
+                break;
+            }
+        }
+        if (wxPrintPreviewBase* print = preview->GetControlBar()->GetPrintPreview())
+            if (wxWindow* canvas = print->GetCanvas())
+                SetAccessibleName(canvas, preview->GetTitle());
+    }
 }
 
 } // namespace rapport::gui

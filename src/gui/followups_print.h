@@ -23,4 +23,9 @@ wxString WeeklyReviewHtml(const store::FollowUpAgenda& agenda, const wxString& b
 // looking at the page without a printer.
 wxBitmap RenderPrintPage(const wxString& html, int page, int* pages = nullptr);
 
+// wx's print preview shows its page buttons as pictures, its page number field and its page
+// without a label, so a screen reader hears "button" and "panel": names every open preview's
+// controls for what they do, and the page by the window's title.
+void NamePreviewControls();
+
 } // namespace rapport::gui

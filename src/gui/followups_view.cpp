@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/followups_view.h"
-#include "core/utf8_path.h"
 #include "core/limits.h"
+#include "core/utf8_path.h"
 
 #include "exchange/followups_ics.h"
 #include "gui/accessibility.h"
@@ -103,14 +103,21 @@ std::optional<Date> AskDay(wxWindow* parent, Date initial, const wxString& title
     wxDialog dlg(parent, wxID_ANY, title);
     dlg.SetName("followup_move_dialog");
     auto* top = new wxBoxSizer(wxVERTICAL);
+    // Labelled, so a screen reader says what the date is for and Alt+D reaches it.
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    auto* label = new wxStaticText(&dlg, wxID_ANY, _("&Date:"));
+    row->Add(label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, dlg.FromDIP(kGap));
     auto* picker = new wxDatePickerCtrl(&dlg, wxID_ANY, ToWxDate(initial));
     picker->SetName("followup_move_day");
-    top->Add(picker, 0, wxEXPAND);
+    SetLabelFor(label, picker);
+    row->Add(picker, 1, wxALIGN_CENTER_VERTICAL);
+    top->Add(row, 0, wxEXPAND);
     top->Add(dlg.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxTOP,
              dlg.FromDIP(kSpace));
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(top, 1, wxEXPAND | wxALL, dlg.FromDIP(kSpace));
     dlg.SetSizerAndFit(outer);
+    RouteLabelMnemonics(&dlg);
     picker->SetFocus();
     if (dlg.ShowModal() != wxID_OK)
         return std::nullopt;
@@ -464,6 +471,7 @@ void FollowUpsView::PrintPreview() {
         m_printing->SetFooter(_("Page @PAGENUM@ of @PAGESCNT@"));
     }
     m_printing->PreviewText(PrintHtml());
+    NamePreviewControls();
 }
 
 void ExportFollowUpsToCalendar(wxWindow* parent, Services& services) {

@@ -276,9 +276,12 @@ void LogIncidentDialog::BuildLayout() {
     auto* effortRow = new wxBoxSizer(wxHORIZONTAL);
     m_minutes = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                                wxSP_ARROW_KEYS, kMinutesMin, kMinutesMax, 0);
-    // Room for five digits and both buttons in the font in use (big text needs more).
-    m_minutes->SetMinSize(wxSize(
-        std::max(FromDIP(150), m_minutes->GetSizeFromTextSize(GetTextExtent("00000").x).x), -1));
+    // Room for five digits and both buttons in the font in use (big text needs more). GTK's
+    // own width counts its buttons as drawn; wx's estimate came 10 px short at 150 % text.
+    m_minutes->SetMinSize(
+        wxSize(std::max({FromDIP(150), m_minutes->GetSizeFromTextSize(GetTextExtent("00000").x).x,
+                         m_minutes->GetBestSize().x}),
+               -1));
     m_minutes->SetName("minutes");
     effortRow->Add(m_minutes, 0, wxALIGN_CENTER_VERTICAL);
     effortRow->AddSpacer(space * 2);

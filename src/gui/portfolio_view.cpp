@@ -204,7 +204,8 @@ PortfolioView::PortfolioView(wxWindow* parent, Services& services,
     }};
     for (unsigned i = 0; i < columns.size(); ++i)
         m_table->AppendTextColumn(
-            columns[i].first, i, wxDATAVIEW_CELL_INERT, FromDIP(columns[i].second),
+            columns[i].first, i, wxDATAVIEW_CELL_INERT,
+            ColumnWidth(m_table, columns[i].first, columns[i].second),
             i == 0 || i >= PortfolioModel::kVerdict ? wxALIGN_LEFT : wxALIGN_RIGHT, sortable);
     m_table->GetColumn(PortfolioModel::kTotal)->SetSortOrder(false);
     top->Add(m_table, 2, wxEXPAND | wxTOP, gap);

@@ -7,6 +7,11 @@
 #include <wx/stattext.h>
 
 #include <algorithm>
+#include <cmath>
+
+#ifdef __WXGTK__
+#include <gdk/gdk.h>
+#endif
 
 namespace rapport::gui {
 namespace {
@@ -43,24 +48,48 @@ wxStaticText* MakeNote(wxWindow* parent, const wxString& text) {
     return label;
 }
 
+double TextScale() {
+#ifdef __WXGTK__
+    // GTK's font resolution: 96 dots per inch at 100 %, times the desktop's text scale
+    // (GNOME's "Large Text", GDK_DPI_SCALE).
+    if (GdkScreen* screen = gdk_screen_get_default()) {
+        const double dpi = gdk_screen_get_resolution(screen);
+        if (dpi > 0)
+            return std::max(1.0, dpi / 96.0);
+    }
+#endif
+    return 1.0;
+}
+
+int ColumnWidth(wxWindow* list, const wxString& title, int width) {
+    // Headers are drawn bold in some themes; the padding is the header's own and a sort arrow.
+    const wxFont bold = list->GetFont().Bold();
+    int header = 0, height = 0;
+    list->GetTextExtent(title, &header, &height, nullptr, nullptr, &bold);
+    header += list->FromDIP(30);
+    return std::max(header, static_cast<int>(std::lround(list->FromDIP(width) * TextScale())));
+}
+
 void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns, int stretch) {
     int others = 0;
+    std::vector<int> widths;
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const ColumnSpec& spec = columns[i];
         auto* renderer = new wxDataViewTextRenderer("string", wxDATAVIEW_CELL_INERT, spec.align);
         renderer->EnableMarkup();
         renderer->EnableEllipsize(wxELLIPSIZE_END);
+        widths.push_back(ColumnWidth(list, spec.title, spec.width));
         list->AppendColumn(new wxDataViewColumn(spec.title, renderer, list->GetColumnCount(),
-                                                list->FromDIP(spec.width), spec.align,
+                                                widths.back(), spec.align,
                                                 wxDATAVIEW_COL_RESIZABLE));
         if (static_cast<int>(i) != stretch)
-            others += list->FromDIP(spec.width);
+            others += widths.back();
     }
     if (stretch < 0 || stretch >= static_cast<int>(columns.size()))
         return;
     // The widths as created, not as GTK reports them: it only knows them once drawn, and
     // reports the last column widened to fill the row.
-    const int minimum = list->FromDIP(columns[static_cast<std::size_t>(stretch)].width);
+    const int minimum = widths[static_cast<std::size_t>(stretch)];
     const unsigned column = static_cast<unsigned>(stretch);
     list->Bind(wxEVT_SIZE, [list, column, others, minimum](wxSizeEvent& e) {
         e.Skip();

@@ -33,6 +33,13 @@ struct ColumnSpec {
     wxAlignment align = wxALIGN_LEFT;
 };
 
+// The desktop's text scale: 1 at 100 %, 1.5 with text at 150 %.
+double TextScale();
+// A column's width in pixels: `width` DIPs, chosen to fit its content at 100 % text, grown
+// with the text scale, and never narrower than its header's text and padding, so neither
+// header nor content is cut at any text size.
+int ColumnWidth(wxWindow* list, const wxString& title, int width);
+
 // Appends text columns whose cells are Pango markup (pass plain text through EscapeMarkup)
 // and end in "..." when too long. Column `stretch` takes the room the others leave whenever
 // the list is resized, so free text gets the space and the figures stay at the right.

@@ -6,6 +6,7 @@
 #include "gui/format.h"
 #include "gui/ui.h"
 
+#include <wx/arrstr.h>
 #include <wx/dcbuffer.h>
 #include <wx/graphics.h>
 #include <wx/settings.h>
@@ -110,6 +111,40 @@ void CentredText(wxGraphicsContext& gc, const wxString& text, double cx, double 
     gc.DrawText(text, cx - w / 2, y);
 }
 
+double TextWidth(wxGraphicsContext& gc, const wxString& text) {
+    double w = 0, h = 0;
+    gc.GetTextExtent(text, &w, &h);
+    return w;
+}
+
+// `text` in lines no wider than `width` in the context's font, broken between words (a word
+// wider than the line keeps a line of its own).
+std::vector<wxString> WrapWords(wxGraphicsContext& gc, const wxString& text, double width) {
+    std::vector<wxString> lines;
+    wxString line;
+    for (const wxString& word : wxSplit(text, ' ', '\0')) {
+        const wxString longer = line.empty() ? word : line + " " + word;
+        if (!line.empty() && TextWidth(gc, longer) > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = longer;
+        }
+    }
+    if (!line.empty())
+        lines.push_back(line);
+    return lines;
+}
+
+// The height of a line of chart text: the charts' minimum heights are so many lines, so they
+// grow with the desktop's text size instead of squeezing their labels together.
+int LineHeight(const wxWindow* w, double scale) {
+    const wxFont font = ChartFont(w, scale);
+    int width = 0, height = 0;
+    w->GetTextExtent("Ag", &width, &height, nullptr, nullptr, &font);
+    return height;
+}
+
 // A "nice" step for about `ticks` gridlines over `span`.
 double NiceStep(double span, int ticks) {
     if (span <= 0)
@@ -126,6 +161,9 @@ double NiceStep(double span, int ticks) {
 
 WaterfallChart::WaterfallChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {
     PrepareChart(this, "worth_waterfall", wxSize(300, 210), [this] { OnPaint(); });
+    // With big text the bars go in rows, each as high as two lines of their names, and the
+    // note under them may take three lines.
+    SetMinSize(wxSize(GetMinSize().x, std::max(GetMinSize().y, LineHeight(this, 0.85) * 15)));
     // A picture has no text of its own: the tooltip says what it shows (and to screen readers).
     SetToolTip(_("What this customer brought, cost and was given back, and the estimate ahead; "
                  "the figures are also written above"));
@@ -160,119 +198,222 @@ void WaterfallChart::OnPaint() {
     if (!m_report)
         return;
     const WorthReport& r = *m_report;
-    const wxColour ink = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
-
-    enum class Kind { value, cost, total, estimate };
-    struct Bar {
-        wxString label;
-        double from, to;
-        Kind kind;
-        wxString amount;
-    };
     const double om = Units(r.own_margin), crv = Units(r.referral_value);
     const double tc = Units(r.time_cost), given = Units(r.money_given_back);
     const auto signed_amount = [&](double v) {
         return FormatSignedMoney(FromUnits(v), m_currency);
     };
-    std::vector<Bar> bars;
+    std::vector<WaterfallBar> bars;
     double run = 0;
-    bars.push_back({_("Own\nmargin"), run, run + om, Kind::value, signed_amount(om)});
+    bars.push_back({_("Own\nmargin"), run, run + om, WaterfallBar::value, signed_amount(om)});
     run += om;
-    bars.push_back({_("Referral\nvalue"), run, run + crv, crv < 0 ? Kind::cost : Kind::value,
-                    signed_amount(crv)});
+    bars.push_back({_("Referral\nvalue"), run, run + crv,
+                    crv < 0 ? WaterfallBar::cost : WaterfallBar::value, signed_amount(crv)});
     run += crv;
-    bars.push_back({_("Time\ncost"), run, run - tc, Kind::cost, signed_amount(-tc)});
+    bars.push_back({_("Time\ncost"), run, run - tc, WaterfallBar::cost, signed_amount(-tc)});
     run -= tc;
-    bars.push_back({_("Given\nback"), run, run - given, Kind::cost, signed_amount(-given)});
+    bars.push_back({_("Given\nback"), run, run - given, WaterfallBar::cost, signed_amount(-given)});
     run -= given;
-    bars.push_back({_("Total\nto date"), 0, Units(r.total_to_date), Kind::total,
+    bars.push_back({_("Total\nto date"), 0, Units(r.total_to_date), WaterfallBar::total,
                     Amount(Units(r.total_to_date), m_currency)});
     bars.push_back({wxString::Format(_("Next %d yr\n(estimate)"), m_years), 0, r.projected.expected,
-                    Kind::estimate, Amount(r.projected.expected, m_currency)});
+                    WaterfallBar::estimate, Amount(r.projected.expected, m_currency)});
 
-    double lo = std::min({0.0, r.projected.low}), hi = std::max({0.0, r.projected.high});
-    for (const Bar& b : bars) {
-        lo = std::min({lo, b.from, b.to});
-        hi = std::max({hi, b.from, b.to});
+    WaterfallScale scale{std::min({0.0, r.projected.low}), std::max({0.0, r.projected.high})};
+    for (const WaterfallBar& b : bars) {
+        scale.lo = std::min({scale.lo, b.from, b.to});
+        scale.hi = std::max({scale.hi, b.from, b.to});
     }
-    if (hi - lo < 1)
-        hi = lo + 1;
+    if (scale.hi - scale.lo < 1)
+        scale.hi = scale.lo + 1;
 
+    // The note under the chart, wrapped to its width: with big text it takes two lines or more.
     const wxSize size = GetClientSize();
-    gc->SetFont(ChartFont(this, 0.85), ink);
-    double tw = 0, th = 0;
-    gc->GetTextExtent("Ag", &tw, &th);
     const double left = FromDIP(6), right = size.x - FromDIP(6);
-    const double top = th * 1.6; // room for the amount above the top bar
-    const double bottom = size.y - th * 2.0 - FromDIP(8) - th * 1.4; // two-line names + note
-    const double span = hi - lo;
-    const double plotTop = top, plotBottom = std::max(top + 10, bottom - th * 1.3);
-    const auto y_of = [&](double v) {
-        return plotBottom - (v - lo) / span * (plotBottom - plotTop);
-    };
-
-    // Zero line.
-    gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1)));
-    gc->StrokeLine(left, y_of(0), right, y_of(0));
-
-    const double slot = (right - left) / static_cast<double>(bars.size());
-    const double barWidth = slot * 0.62;
-    for (std::size_t i = 0; i < bars.size(); ++i) {
-        const Bar& b = bars[i];
-        const double cx = left + slot * (static_cast<double>(i) + 0.5);
-        const double y1 = y_of(std::max(b.from, b.to)), y2 = y_of(std::min(b.from, b.to));
-        const double h = std::max(1.0, y2 - y1);
-        const wxColour colour = b.kind == Kind::value  ? ValueColour()
-                                : b.kind == Kind::cost ? CostColour()
-                                                       : TotalColour();
-        if (b.kind == Kind::estimate) {
-            // An estimate, not a figure: hatched fill, dashed outline, and the band as a
-            // whisker from the low to the high retention.
-            gc->SetBrush(wxBrush(TotalColour(), wxBRUSHSTYLE_BDIAGONAL_HATCH));
-            gc->SetPen(gc->CreatePen(
-                wxGraphicsPenInfo(TotalColour()).Width(1.5).Style(wxPENSTYLE_SHORT_DASH)));
-            gc->DrawRectangle(cx - barWidth / 2, y1, barWidth, h);
-            const double wl = y_of(r.projected.low), wh = y_of(r.projected.high);
-            gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(ink).Width(1.5)));
-            gc->StrokeLine(cx, wl, cx, wh);
-            gc->StrokeLine(cx - barWidth / 4, wl, cx + barWidth / 4, wl);
-            gc->StrokeLine(cx - barWidth / 4, wh, cx + barWidth / 4, wh);
-        } else {
-            gc->SetBrush(wxBrush(colour));
-            gc->SetPen(*wxTRANSPARENT_PEN);
-            gc->DrawRectangle(cx - barWidth / 2, y1, barWidth, h);
-            // Steps join the bars so the eye follows the running total.
-            if (i + 1 < bars.size() && b.kind != Kind::total) {
-                gc->SetPen(
-                    gc->CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1).Style(wxPENSTYLE_DOT)));
-                const double yt = y_of(b.to);
-                gc->StrokeLine(cx + barWidth / 2, yt, cx + slot - barWidth / 2, yt);
-            }
-        }
-        // The amount sits above a bar that ends up high, below one that ends low.
-        gc->SetFont(ChartFont(this, 0.85, b.kind == Kind::total), ink);
-        const bool above = b.kind == Kind::estimate ? b.to >= 0 : b.to >= b.from || b.to >= 0;
-        double aw = 0, ah = 0;
-        gc->GetTextExtent(b.amount, &aw, &ah);
-        double ay = above ? y1 - ah - 2 : y2 + 2;
-        if (b.kind == Kind::estimate)
-            ay = above ? std::min(y1, y_of(r.projected.high)) - ah - 2
-                       : std::max(y2, y_of(r.projected.low)) + 2;
-        CentredText(*gc, b.amount, cx, std::clamp(ay, 0.0, plotBottom + 2));
-        // Name under the plot, two lines.
-        gc->SetFont(ChartFont(this, 0.85), ink);
-        const wxString first = b.label.BeforeFirst('\n'), second = b.label.AfterFirst('\n');
-        CentredText(*gc, first, cx, plotBottom + th * 1.3);
-        CentredText(*gc, second, cx, plotBottom + th * 2.3);
-    }
-
     gc->SetFont(ChartFont(this, 0.8), SubtleText());
+    double nw = 0, nh = 0;
+    gc->GetTextExtent("Ag", &nw, &nh);
     const wxString note =
         wxString::Format(_("Estimate assumes %d %% of customers stay each year (range %d-%d %%)."),
                          static_cast<int>(std::lround(m_retention * 100)),
                          static_cast<int>(std::lround(std::max(0.0, m_retention - 0.15) * 100)),
                          static_cast<int>(std::lround(std::min(1.0, m_retention + 0.15) * 100)));
-    gc->DrawText(note, left, size.y - th * 1.2);
+    const std::vector<wxString> noteLines = WrapWords(*gc, note, right - left);
+    const double noteTop = size.y - nh * (static_cast<double>(noteLines.size()) + 0.2);
+    for (std::size_t i = 0; i < noteLines.size(); ++i)
+        gc->DrawText(noteLines[i], left, noteTop + nh * static_cast<double>(i));
+
+    const wxRect area(static_cast<int>(left), 0, static_cast<int>(right - left),
+                      static_cast<int>(noteTop - FromDIP(4)));
+    // Columns when every name and amount fits its column; with big text or a narrow page, one
+    // row per bar with the names and amounts in columns measured from their text.
+    if (ColumnsFit(*gc, bars, area.width))
+        DrawColumns(*gc, bars, scale, area);
+    else
+        DrawRows(*gc, bars, scale, area);
+}
+
+bool WaterfallChart::ColumnsFit(wxGraphicsContext& gc, const std::vector<WaterfallBar>& bars,
+                                int width) const {
+    const double slot = width / static_cast<double>(bars.size()) - FromDIP(4);
+    for (const WaterfallBar& b : bars) {
+        gc.SetFont(ChartFont(this, 0.85, b.kind == WaterfallBar::total), *wxBLACK);
+        for (const wxString& text : {b.label.BeforeFirst('\n'), b.label.AfterFirst('\n'), b.amount})
+            if (TextWidth(gc, text) > slot)
+                return false;
+    }
+    return true;
+}
+
+void WaterfallChart::DrawColumns(wxGraphicsContext& gc, const std::vector<WaterfallBar>& bars,
+                                 const WaterfallScale& scale, const wxRect& area) const {
+    const WorthReport& r = *m_report;
+    const wxColour ink = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
+    gc.SetFont(ChartFont(this, 0.85), ink);
+    double tw = 0, th = 0;
+    gc.GetTextExtent("Ag", &tw, &th);
+    const double left = area.x, right = area.GetRight();
+    const double top = th * 1.6; // room for the amount above the top bar
+    const double plotTop = top, plotBottom = std::max(top + 10, area.GetBottom() - th * 2.6);
+    const auto y_of = [&](double v) {
+        return plotBottom - (v - scale.lo) / (scale.hi - scale.lo) * (plotBottom - plotTop);
+    };
+
+    gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1)));
+    gc.StrokeLine(left, y_of(0), right, y_of(0));
+
+    const double slot = (right - left) / static_cast<double>(bars.size());
+    const double barWidth = slot * 0.62;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const WaterfallBar& b = bars[i];
+        const double cx = left + slot * (static_cast<double>(i) + 0.5);
+        const double y1 = y_of(std::max(b.from, b.to)), y2 = y_of(std::min(b.from, b.to));
+        const double h = std::max(1.0, y2 - y1);
+        if (b.kind == WaterfallBar::estimate) {
+            // An estimate, not a figure: hatched fill, dashed outline, and the band as a
+            // whisker from the low to the high retention.
+            SetEstimateStyle(gc);
+            gc.DrawRectangle(cx - barWidth / 2, y1, barWidth, h);
+            const double wl = y_of(r.projected.low), wh = y_of(r.projected.high);
+            gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(ink).Width(1.5)));
+            gc.StrokeLine(cx, wl, cx, wh);
+            gc.StrokeLine(cx - barWidth / 4, wl, cx + barWidth / 4, wl);
+            gc.StrokeLine(cx - barWidth / 4, wh, cx + barWidth / 4, wh);
+        } else {
+            gc.SetBrush(wxBrush(ColourOf(b)));
+            gc.SetPen(*wxTRANSPARENT_PEN);
+            gc.DrawRectangle(cx - barWidth / 2, y1, barWidth, h);
+            // Steps join the bars so the eye follows the running total.
+            if (i + 1 < bars.size() && b.kind != WaterfallBar::total) {
+                gc.SetPen(
+                    gc.CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1).Style(wxPENSTYLE_DOT)));
+                const double yt = y_of(b.to);
+                gc.StrokeLine(cx + barWidth / 2, yt, cx + slot - barWidth / 2, yt);
+            }
+        }
+        // The amount sits above a bar that ends up high, below one that ends low.
+        gc.SetFont(ChartFont(this, 0.85, b.kind == WaterfallBar::total), ink);
+        const bool above =
+            b.kind == WaterfallBar::estimate ? b.to >= 0 : b.to >= b.from || b.to >= 0;
+        double aw = 0, ah = 0;
+        gc.GetTextExtent(b.amount, &aw, &ah);
+        double ay = above ? y1 - ah - 2 : y2 + 2;
+        if (b.kind == WaterfallBar::estimate)
+            ay = above ? std::min(y1, y_of(r.projected.high)) - ah - 2
+                       : std::max(y2, y_of(r.projected.low)) + 2;
+        CentredText(gc, b.amount, cx, std::clamp(ay, 0.0, plotBottom + 2));
+        // Name under the plot, two lines.
+        gc.SetFont(ChartFont(this, 0.85), ink);
+        CentredText(gc, b.label.BeforeFirst('\n'), cx, plotBottom + th * 0.4);
+        CentredText(gc, b.label.AfterFirst('\n'), cx, plotBottom + th * 1.4);
+    }
+}
+
+void WaterfallChart::DrawRows(wxGraphicsContext& gc, const std::vector<WaterfallBar>& bars,
+                              const WaterfallScale& scale, const wxRect& area) const {
+    const WorthReport& r = *m_report;
+    const wxColour ink = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
+    const double gap = FromDIP(6);
+    // The names on one line each when that leaves the bars a third of the width, else on two.
+    gc.SetFont(ChartFont(this, 0.85, true), ink);
+    double amountWidth = 0;
+    for (const WaterfallBar& b : bars)
+        amountWidth = std::max(amountWidth, TextWidth(gc, b.amount));
+    gc.SetFont(ChartFont(this, 0.85), ink);
+    double th = 0, tw = 0;
+    gc.GetTextExtent("Ag", &tw, &th);
+    double oneLine = 0, twoLines = 0;
+    for (const WaterfallBar& b : bars) {
+        wxString flat = b.label;
+        flat.Replace("\n", " ");
+        oneLine = std::max(oneLine, TextWidth(gc, flat));
+        twoLines = std::max({twoLines, TextWidth(gc, b.label.BeforeFirst('\n')),
+                             TextWidth(gc, b.label.AfterFirst('\n'))});
+    }
+    const bool flat = oneLine + amountWidth + 2 * gap <= area.width * 2.0 / 3;
+    const double nameWidth = flat ? oneLine : twoLines;
+    const double lines = flat ? 1 : 2;
+    const double row = area.height / static_cast<double>(bars.size());
+    const double barHeight = std::min(row - FromDIP(4), th * lines) * 0.7;
+    const double plotLeft = area.x + nameWidth + gap + amountWidth + gap;
+    const double plotRight = std::max(plotLeft + 10, static_cast<double>(area.GetRight()));
+    const auto x_of = [&](double v) {
+        return plotLeft + (v - scale.lo) / (scale.hi - scale.lo) * (plotRight - plotLeft);
+    };
+
+    gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1)));
+    gc.StrokeLine(x_of(0), area.y, x_of(0), area.GetBottom());
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const WaterfallBar& b = bars[i];
+        const double cy = area.y + row * (static_cast<double>(i) + 0.5);
+        const double x1 = x_of(std::min(b.from, b.to)), x2 = x_of(std::max(b.from, b.to));
+        const double w = std::max(1.0, x2 - x1);
+        if (b.kind == WaterfallBar::estimate) {
+            SetEstimateStyle(gc);
+            gc.DrawRectangle(x1, cy - barHeight / 2, w, barHeight);
+            const double wl = x_of(r.projected.low), wh = x_of(r.projected.high);
+            gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(ink).Width(1.5)));
+            gc.StrokeLine(wl, cy, wh, cy);
+            gc.StrokeLine(wl, cy - barHeight / 4, wl, cy + barHeight / 4);
+            gc.StrokeLine(wh, cy - barHeight / 4, wh, cy + barHeight / 4);
+        } else {
+            gc.SetBrush(wxBrush(ColourOf(b)));
+            gc.SetPen(*wxTRANSPARENT_PEN);
+            gc.DrawRectangle(x1, cy - barHeight / 2, w, barHeight);
+            if (i + 1 < bars.size() && b.kind != WaterfallBar::total) {
+                gc.SetPen(
+                    gc.CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1).Style(wxPENSTYLE_DOT)));
+                const double xt = x_of(b.to);
+                gc.StrokeLine(xt, cy + barHeight / 2, xt, cy + row - barHeight / 2);
+            }
+        }
+        gc.SetFont(ChartFont(this, 0.85), ink);
+        const double nameTop = cy - th * lines / 2;
+        if (flat) {
+            wxString name = b.label;
+            name.Replace("\n", " ");
+            gc.DrawText(name, area.x, nameTop);
+        } else {
+            gc.DrawText(b.label.BeforeFirst('\n'), area.x, nameTop);
+            gc.DrawText(b.label.AfterFirst('\n'), area.x, nameTop + th);
+        }
+        // The amounts in a column of their own, right-aligned so the figures line up.
+        gc.SetFont(ChartFont(this, 0.85, b.kind == WaterfallBar::total), ink);
+        gc.DrawText(b.amount, area.x + nameWidth + gap + amountWidth - TextWidth(gc, b.amount),
+                    cy - th / 2);
+    }
+}
+
+wxColour WaterfallChart::ColourOf(const WaterfallBar& bar) {
+    return bar.kind == WaterfallBar::value  ? ValueColour()
+           : bar.kind == WaterfallBar::cost ? CostColour()
+                                            : TotalColour();
+}
+
+void WaterfallChart::SetEstimateStyle(wxGraphicsContext& gc) {
+    gc.SetBrush(wxBrush(TotalColour(), wxBRUSHSTYLE_BDIAGONAL_HATCH));
+    gc.SetPen(
+        gc.CreatePen(wxGraphicsPenInfo(TotalColour()).Width(1.5).Style(wxPENSTYLE_SHORT_DASH)));
 }
 
 ValueCostChart::ValueCostChart(wxWindow* parent) : wxWindow(parent, wxID_ANY) {

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+class wxGraphicsContext;
+
 namespace rapport::gui {
 
 wxColour ValueColour(); // blue: what a customer brings
@@ -36,7 +38,24 @@ public:
                    int horizon_years);
 
 private:
+    struct WaterfallBar {
+        enum Kind { value, cost, total, estimate };
+        wxString label; // two lines, split at '\n'
+        double from, to;
+        Kind kind;
+        wxString amount;
+    };
+    struct WaterfallScale {
+        double lo, hi;
+    };
     void OnPaint();
+    bool ColumnsFit(wxGraphicsContext& gc, const std::vector<WaterfallBar>& bars, int width) const;
+    void DrawColumns(wxGraphicsContext& gc, const std::vector<WaterfallBar>& bars,
+                     const WaterfallScale& scale, const wxRect& area) const;
+    void DrawRows(wxGraphicsContext& gc, const std::vector<WaterfallBar>& bars,
+                  const WaterfallScale& scale, const wxRect& area) const;
+    static wxColour ColourOf(const WaterfallBar& bar);
+    static void SetEstimateStyle(wxGraphicsContext& gc);
     std::optional<WorthReport> m_report;
     std::string m_currency;
     double m_retention = 0.6;

@@ -144,8 +144,10 @@ StepText StepTexts(const NextStep& step, std::string_view cur) {
 } // namespace
 
 WorthPanel::WorthPanel(wxWindow* parent, Services& services)
-    : wxPanel(parent), m_services(services) {
+    : wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL),
+      m_services(services) {
     SetName("worth_panel");
+    SetScrollRate(0, FromDIP(12)); // never sideways: the sentences wrap to the width
     const int gap = FromDIP(kGap);
     auto* top = new wxBoxSizer(wxVERTICAL);
 
@@ -197,33 +199,42 @@ WorthPanel::WorthPanel(wxWindow* parent, Services& services)
     });
     top->Add(charts, 1, wxEXPAND | wxTOP, gap);
     SetSizer(top);
-    // Sentences wrap to the width the panel is given, also after the window is resized.
+    // Sentences wrap to the width the panel is given, also after the window is resized or a
+    // scroll bar comes or goes (the client width changes, the window's does not).
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
-        if (e.GetSize().x != m_wrappedAt)
+        if (GetClientSize().x != m_wrappedAt)
             CallAfter([this] { Rewrap(); });
         e.Skip();
     });
 }
 
 void WorthPanel::Rewrap() {
-    // Hidden behind another tab the panel may have no width yet: show the text unwrapped.
-    const int width = GetClientSize().x;
-    m_wrappedAt = width;
-    for (auto& [text, label] :
-         {std::pair{m_reason, m_reasonText}, std::pair{m_figures, m_figuresText},
-          std::pair{m_pending, m_pendingText}, std::pair{m_steps, m_stepsText}}) {
-        text->SetLabelText(label);
-        if (width >= FromDIP(100))
-            text->Wrap(width);
+    // Wrapped to the width beside a scroll bar, the text may no longer need one, and the other
+    // way round: wrap again once the height has settled, twice at most.
+    for (int pass = 0; pass < 2; ++pass) {
+        // Hidden behind another tab the panel may have no width yet: show the text unwrapped.
+        const int width = GetClientSize().x;
+        m_wrappedAt = width;
+        for (auto& [text, label] :
+             {std::pair{m_reason, m_reasonText}, std::pair{m_figures, m_figuresText},
+              std::pair{m_pending, m_pendingText}, std::pair{m_steps, m_stepsText}}) {
+            text->SetLabelText(label);
+            if (width >= FromDIP(100))
+                text->Wrap(width);
+        }
+        // The full advice lives on its own tab, inside that page's margin.
+        m_advice->SetLabelText(m_adviceText);
+        SetAccessibleDescription(m_advicePage, m_adviceText);
+        const int adviceWidth = width - 2 * FromDIP(kSpace) - 2 * FromDIP(kGap);
+        if (adviceWidth >= FromDIP(100))
+            m_advice->Wrap(adviceWidth);
+        m_advice->GetParent()->Layout();
+        // The content's height decides whether the panel scrolls.
+        FitInside();
+        Layout();
+        if (GetClientSize().x == width)
+            break;
     }
-    // The full advice lives on its own tab, inside that page's margin.
-    m_advice->SetLabelText(m_adviceText);
-    SetAccessibleDescription(m_advicePage, m_adviceText);
-    const int adviceWidth = m_advice->GetParent()->GetClientSize().x - 2 * FromDIP(kSpace);
-    if (adviceWidth >= FromDIP(100))
-        m_advice->Wrap(adviceWidth);
-    m_advice->GetParent()->Layout();
-    Layout();
 }
 
 void WorthPanel::ShowCustomer(Id id) {

@@ -8,7 +8,7 @@
 #include "core/records.h"
 #include "core/worth.h"
 
-#include <wx/panel.h>
+#include <wx/scrolwin.h>
 
 #include <optional>
 
@@ -20,7 +20,9 @@ class Services;
 class WaterfallChart;
 class ValueCostChart;
 
-class WorthPanel : public wxPanel {
+// Scrolls up and down when its sentences and charts need more height than the page has (big
+// text, a small window), rather than squeezing the charts or cutting the sentences.
+class WorthPanel : public wxScrolledWindow {
 public:
     WorthPanel(wxWindow* parent, Services& services);
 
