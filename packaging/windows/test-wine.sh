@@ -4,8 +4,9 @@
 # test-wine.sh BUILD_DIR: checks the Windows build in BUILD_DIR (packaging/dev.sh windows) under
 # wine, each step in a wine prefix (a fresh "Windows") of its own under BUILD_DIR/wine:
 #
-#   1. the core, store and CLI suites as Windows programs (ctest; the few cases that cannot run
-#      under wine are listed with their reasons in wine-skipped-tests.txt)
+#   1. the programs import no DLL that Windows lacks; the core, store and CLI suites as Windows
+#      programs (ctest; the few cases that cannot run under wine are listed with their reasons
+#      in wine-skipped-tests.txt)
 #   2. rapport.exe --screenshot of each main view on demo data, under Xvfb, into
 #      BUILD_DIR/wine/screenshots/*.png, each checked to be a picture and not one flat colour
 #   3. the installer, silently (/S), into a fresh prefix: the Start-menu entry and the programs
@@ -44,6 +45,16 @@ stop_prefix() {
 # --- 1. the test suites ---------------------------------------------------------------------
 start=$SECONDS
 fresh_prefix tests
+# The installer carries the two programs and no DLL: each may import only what Windows itself
+# has (wine's system32 holds its own version of each of those).
+system32="$WINEPREFIX/drive_c/windows/system32"
+for exe in "$build/src/cli/rapport-cli.exe" "$build/src/gui/rapport.exe"; do
+    [ -f "$exe" ] || continue
+    for dll in $(x86_64-w64-mingw32-objdump -p "$exe" | sed -n 's/^[[:space:]]*DLL Name: //p'); do
+        [ -n "$(find "$system32" -maxdepth 1 -iname "$dll" -print -quit)" ] ||
+            fail "$(basename "$exe") needs $dll, which Windows does not have and the installer does not carry"
+    done
+done
 say "the core, store and CLI suites under wine"
 ctest --test-dir "$build" --output-on-failure
 stop_prefix
