@@ -22,8 +22,10 @@ find_program(XGETTEXT_EXECUTABLE xgettext)
 find_program(MSGFMT_EXECUTABLE msgfmt)
 find_program(MSGMERGE_EXECUTABLE msgmerge)
 find_program(MSGCAT_EXECUTABLE msgcat)
-# gettext's rules for which parts of an AppStream file are text to translate.
-find_file(RAPPORT_METAINFO_ITS metainfo.its PATHS /usr/share/gettext/its NO_DEFAULT_PATH)
+# gettext's rules for which parts of an AppStream file are text to translate (a file of the
+# build machine, also when cross-building for Windows).
+find_file(RAPPORT_METAINFO_ITS metainfo.its PATHS /usr/share/gettext/its NO_DEFAULT_PATH
+          NO_CMAKE_FIND_ROOT_PATH)
 if(NOT XGETTEXT_EXECUTABLE OR NOT MSGFMT_EXECUTABLE OR NOT MSGMERGE_EXECUTABLE
    OR NOT MSGCAT_EXECUTABLE OR NOT RAPPORT_METAINFO_ITS)
     message(WARNING "gettext tools not found (Debian package gettext): the window stays in "

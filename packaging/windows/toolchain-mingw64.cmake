@@ -22,8 +22,11 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
-# Static archives only: no libz.dll.a or other import library is picked by mistake.
+# Static archives only: no libz.dll.a or other import library is picked by mistake (the .exe
+# would then need zlib1.dll, which the installer does not carry). CMake's Windows-GNU platform
+# file, read after this one, puts .dll.a first again; a file run right after project() wins.
 set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
+set(CMAKE_PROJECT_INCLUDE ${CMAKE_CURRENT_LIST_DIR}/static-libraries.cmake)
 
 # pkg-config reads only the cross-built libraries' .pc files, never the Linux ones.
 set(_rapport_pc "")

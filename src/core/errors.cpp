@@ -12,6 +12,10 @@ Message system_reason(int err) {
         int err;
         Text text; // glibc's wording; used only when it is the wording this system gives
     };
+    // Windows (MinGW) has no EDQUOT: a quota there is ENOSPC.
+#ifndef EDQUOT
+    constexpr int EDQUOT = ENOSPC;
+#endif
     static constexpr Known kKnown[] = {
         {ENOSPC, tr("No space left on device")}, {EDQUOT, tr("Disk quota exceeded")},
         {EACCES, tr("Permission denied")},       {EPERM, tr("Operation not permitted")},
