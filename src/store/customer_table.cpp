@@ -21,9 +21,14 @@ const char* ids_in_json(sql::Dialect d) {
                : "SELECT value FROM json_each(?1)";
 }
 
-// The figures of one row, as in CustomerRepo::list, for a set of ids.
-std::string summaries_sql(sql::Dialect d) {
-    return std::string(kCustomerSummarySelect) + " WHERE c.id IN (" + ids_in_json(d) + ")";
+// The figures of one row, as in CustomerRepo::list, for a set of ids; built once per
+// dialect, since the window asks for a screenful of rows at a time.
+const std::string& summaries_sql(sql::Dialect d) {
+    static const std::string on_file = std::string(kCustomerSummarySelect) + " WHERE c.id IN (" +
+                                       ids_in_json(sql::Dialect::sqlite) + ")";
+    static const std::string on_server = std::string(kCustomerSummarySelect) + " WHERE c.id IN (" +
+                                         ids_in_json(sql::Dialect::postgres) + ")";
+    return d == sql::Dialect::postgres ? on_server : on_file;
 }
 
 std::string json_array(std::span<const Id> ids) {

@@ -116,6 +116,15 @@ Outputs read_outputs(const std::string& db, const std::filesystem::path& out_dir
     return o;
 }
 
+// Every output read from the file is there, and the server printed exactly the same bytes.
+void check_same(const Outputs& on_file, const Outputs& on_server) {
+    for (const auto& [what, text] : on_file) {
+        INFO(what);
+        CHECK(!text.empty());
+        CHECK(on_server.at(what) == text);
+    }
+}
+
 // The run's throwaway server, or null after a warning ctest reads as "skipped" when
 // PostgreSQL is not installed.
 PgServer* server_or_skip() {
@@ -151,11 +160,7 @@ TEST_CASE("the same shop on a file and on PostgreSQL prints byte-identical repor
     build_shop(shop);
     const Outputs on_file = read_outputs(file, two.dir / "file");
     const Outputs on_server = read_outputs(shop, two.dir / "server");
-    for (const auto& [what, text] : on_file) {
-        INFO(what);
-        CHECK(!text.empty());
-        CHECK(on_server.at(what) == text);
-    }
+    check_same(on_file, on_server);
 }
 
 TEST_CASE("a server the CLI cannot use is one sentence and exit 1", "[postgres]") {
@@ -264,10 +269,7 @@ TEST_CASE("server import moves a whole file into the shop database with its ids 
     // Everything reads back the same, ids and the owner's settings included
     const Outputs on_file = read_outputs(file, two.dir / "file");
     const Outputs on_server = read_outputs(shop, two.dir / "server");
-    for (const auto& [what, text] : on_file) {
-        INFO(what);
-        CHECK(on_server.at(what) == text);
-    }
+    check_same(on_file, on_server);
     CHECK(trimmed(ok_on(shop, {"settings", "get", "hourly_rate"})) ==
           trimmed(ok_on(file, {"settings", "get", "hourly_rate"})));
     // The server numbers new records after the moved ones
