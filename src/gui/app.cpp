@@ -22,9 +22,11 @@
 #include "gui/screenshot.h"
 #include "gui/services.h"
 #include "gui/settings_dialog.h"
+#include "gui/shop_database.h"
 #include "gui/single_instance.h"
 #include "store/log_incident.h"
 #include "store/open.h"
+#include "store/server_login.h"
 
 #include <wx/app.h>
 #include <wx/busyinfo.h>
@@ -133,6 +135,11 @@ private:
     void SwitchTo(std::unique_ptr<Services> services, bool demo);
     void OpenDemo();
     void OpenOwnData();
+    bool OpenRememberedShop(const store::ServerAddress& address);
+    void OpenShopDatabaseFromMenu();
+    void UseLocalFile();
+    void OpenConnectedShop(ShopDatabaseChoice choice);
+    std::filesystem::path LocalFile() const;
     void RaiseWindow();
     void StartScreenshot();
     void CaptureAndFinish();
@@ -142,6 +149,8 @@ private:
     void ReleaseRetiredServices();
 
     std::filesystem::path m_ownPath;
+    // --db or RAPPORT_DB named the data: a shop database remembered by the window is not used.
+    bool m_locationGiven = false;
     wxString m_screenshot;
     wxString m_view = "today";
     bool m_measure = false;
@@ -167,7 +176,7 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddLongOption("view",
                          _("with --screenshot: today, customers, customer:ID, worth:ID, log, "
                            "log:ID, settings, edit:ID, purchase:ID, export, import:FILE, "
-                           "import-purchases:FILE, followups, print or reports"));
+                           "import-purchases:FILE, followups, print, reports or shop-database"));
     parser.AddLongOption("measure",
                          _("print the milliseconds one action takes once the window is shown, "
                            "until it is drawn, and exit: open-customer:ID, search:TEXT (typed "
@@ -182,8 +191,11 @@ bool RapportApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     if (!wxApp::OnCmdLineParsed(parser))
         return false;
     wxString value;
-    m_ownPath = parser.Found("db", &value) ? path_from_utf8(value.utf8_string())
-                                           : store::default_database_path();
+    m_locationGiven = parser.Found("db", &value);
+    m_ownPath =
+        m_locationGiven ? path_from_utf8(value.utf8_string()) : store::default_database_path();
+    if (const char* env = std::getenv("RAPPORT_DB"); env && *env)
+        m_locationGiven = true;
     parser.Found("screenshot", &m_screenshot);
     parser.Found("view", &m_view);
     m_measure = parser.FoundSwitch("measure-startup") == wxCMD_SWITCH_ON;
@@ -204,7 +216,8 @@ bool RapportApp::OnInit() {
     if (!wxApp::OnInit())
         return false;
 
-    // Window geometry only (never data) in ~/.config/rapport/rapport.conf.
+    // Window geometry and the shop database's address (never data, never a password) in
+    // ~/.config/rapport/rapport.conf.
     wxConfigBase::Set(new wxFileConfig("rapport", wxString(), wxString(), wxString(),
                                        wxCONFIG_USE_LOCAL_FILE | wxCONFIG_USE_SUBDIR));
 
@@ -221,7 +234,10 @@ bool RapportApp::OnInit() {
         ReleaseRetiredServices();
         e.Skip();
     });
-    if (!OpenWindow(m_ownPath, false))
+    const auto shop = Headless() || m_locationGiven || !store::server_databases_supported()
+                          ? std::nullopt
+                          : RememberedShopDatabase();
+    if (!(shop ? OpenRememberedShop(*shop) : OpenWindow(m_ownPath, false)))
         return false;
     if (!m_screenshot.empty())
         StartScreenshot();
@@ -273,6 +289,10 @@ void RapportApp::SwitchTo(std::unique_ptr<Services> services, bool demo) {
     hooks.is_demo = demo;
     hooks.open_demo = [this] { CallAfter([this] { OpenDemo(); }); };
     hooks.open_own_data = [this] { CallAfter([this] { OpenOwnData(); }); };
+    if (!demo && !Headless() && store::server_databases_supported()) {
+        hooks.open_shop_database = [this] { CallAfter([this] { OpenShopDatabaseFromMenu(); }); };
+        hooks.use_local_file = [this] { CallAfter([this] { UseLocalFile(); }); };
+    }
     auto* frame = new MainFrame(*services, hooks);
     if (const wxIconBundle icons = AppIcons(); !icons.IsEmpty())
         frame->SetIcons(icons);
@@ -305,7 +325,69 @@ void RapportApp::OpenDemo() {
 }
 
 void RapportApp::OpenOwnData() {
-    OpenWindow(m_ownPath, false);
+    const auto shop = m_locationGiven ? std::nullopt : RememberedShopDatabase();
+    if (shop)
+        OpenRememberedShop(*shop);
+    else
+        OpenWindow(m_ownPath, false);
+}
+
+std::filesystem::path RapportApp::LocalFile() const {
+    if (!store::is_server_location(m_ownPath.string()))
+        return m_ownPath;
+    return path_from_utf8(Utf8(wxStandardPaths::Get().GetUserDataDir())) / "rapport.db";
+}
+
+// At start: the shop database the owner chose last time, with the keyring's password. When it
+// cannot be opened, the form says why, keeps the address, and offers this PC's file instead.
+bool RapportApp::OpenRememberedShop(const store::ServerAddress& address) {
+    wxString problem;
+    try {
+        ShopDatabaseChoice choice;
+        choice.kind = ShopDatabaseChoice::Kind::connected;
+        choice.db = OpenShopDatabase(address);
+        OpenConnectedShop(std::move(choice));
+        return true;
+    } catch (const std::exception& e) {
+        problem = ErrorText(e);
+    }
+    ShopDatabaseChoice choice = ShowShopDatabaseDialog(m_frame, address, problem, true);
+    switch (choice.kind) {
+    case ShopDatabaseChoice::Kind::connected:
+        OpenConnectedShop(std::move(choice));
+        return true;
+    case ShopDatabaseChoice::Kind::use_local_file:
+        StopUsingShopDatabase();
+        return OpenWindow(LocalFile(), false);
+    case ShopDatabaseChoice::Kind::cancelled:
+        break;
+    }
+    return m_frame != nullptr; // at start, cancelling closes Rapport; later the window stays
+}
+
+void RapportApp::OpenShopDatabaseFromMenu() {
+    store::ServerAddress start = LastShopDatabaseAddress();
+    if (m_services && m_services->db().is_server())
+        start = store::server_address(m_services->db().path().string());
+    ShopDatabaseChoice choice = ShowShopDatabaseDialog(m_frame, start);
+    if (choice.kind == ShopDatabaseChoice::Kind::connected)
+        OpenConnectedShop(std::move(choice));
+}
+
+// The move-in offer comes before the window is rebuilt, so the new window shows the moved data
+// and the business name that came with it.
+void RapportApp::OpenConnectedShop(ShopDatabaseChoice choice) {
+    store::Database& db = *choice.db;
+    OfferMoveIn(m_frame, db, LocalFile());
+    SwitchTo(std::make_unique<Services>(std::move(db)), false);
+    m_frame->StartDailyBackup();
+    if (!choice.note.empty())
+        m_frame->Tell(choice.note);
+}
+
+void RapportApp::UseLocalFile() {
+    StopUsingShopDatabase();
+    OpenWindow(LocalFile(), false);
 }
 
 void RapportApp::RaiseWindow() {
@@ -374,6 +456,12 @@ void RapportApp::StartScreenshot() {
         CallAfter([this] {
             m_captureTimer.StartOnce(1200);
             ShowSettingsDialog(m_frame, *m_services);
+        });
+        return;
+    } else if (view == "shop-database") {
+        CallAfter([this] {
+            m_captureTimer.StartOnce(1200);
+            ShowShopDatabaseDialog(m_frame, LastShopDatabaseAddress());
         });
         return;
     } else if (view == "export") {

@@ -17,6 +17,7 @@
 #include "gui/log_incident_dialog.h"
 #include "gui/reports_view.h"
 #include "gui/settings_dialog.h"
+#include "gui/shop_database.h"
 #include "gui/sidebar.h"
 #include "gui/today_view.h"
 #include "gui/ui.h"
@@ -41,6 +42,8 @@ enum {
     ID_ViewFollowUps,
     ID_ViewReports,
     ID_SwitchData,
+    ID_OpenShopDatabase,
+    ID_UseLocalFile,
     ID_ExportCalendar,
     ID_BackUpNow,
     ID_RestoreBackup,
@@ -109,9 +112,8 @@ MainFrame::MainFrame(Services& services, Hooks hooks)
     CreateStatusBar(2);
     const int widths[] = {-1, FromDIP(360)};
     GetStatusBar()->SetStatusWidths(2, widths);
-    SetStatusText(m_hooks.is_demo
-                      ? wxString(_("Demo data: nothing here is real"))
-                      : wxString::Format(_("Data: %s"), m_services.db().path().string()),
+    SetStatusText(m_hooks.is_demo ? wxString(_("Demo data: nothing here is real"))
+                                  : DescribeDataLocation(m_services.db()),
                   1);
 
     SetMinSize(FromDIP(wxSize(900, 600)));
@@ -136,6 +138,13 @@ void MainFrame::BuildMenus() {
     file->Append(ID_SwitchData, m_hooks.is_demo ? _("Back to &my data") : _("Explore de&mo data"),
                  m_hooks.is_demo ? _("Close the demo and open your own data")
                                  : _("Open made-up data in a separate file to look around"));
+    if (m_hooks.open_shop_database) {
+        file->Append(ID_OpenShopDatabase, _("&Open shop database..."),
+                     _("Work on the shop's shared database on a server (PostgreSQL)"));
+        if (m_services.db().is_server())
+            file->Append(ID_UseLocalFile, _("Use the data file on &this PC"),
+                         _("Leave the shop database and work on the file on this PC"));
+    }
     file->AppendSeparator();
     file->Append(wxID_PRINT, _("&Print follow-ups of the week...\tCtrl+P"));
     file->Append(wxID_PREVIEW, _("Print pre&view"));
@@ -205,6 +214,20 @@ void MainFrame::BuildMenus() {
                 hook();
         },
         ID_SwitchData);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_hooks.open_shop_database)
+                m_hooks.open_shop_database();
+        },
+        ID_OpenShopDatabase);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_hooks.use_local_file)
+                m_hooks.use_local_file();
+        },
+        ID_UseLocalFile);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { ShowSettingsDialog(this, m_services); },
         wxID_PREFERENCES);

@@ -33,6 +33,10 @@ public:
     struct Hooks {
         std::function<void()> open_demo;
         std::function<void()> open_own_data;
+        // File > Open shop database and back to this PC's file; unset where this build has no
+        // shop database server (the Windows build), which hides both.
+        std::function<void()> open_shop_database;
+        std::function<void()> use_local_file;
         bool is_demo = false;
     };
 

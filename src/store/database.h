@@ -107,6 +107,7 @@ public:
 
     // The store's own access to the connection (store/sqlite/connection.h).
     detail::Connection& connection() { return *m_conn; }
+    const detail::Connection& connection() const { return *m_conn; }
 
 private:
     Database(std::unique_ptr<detail::Connection> conn, std::filesystem::path path);

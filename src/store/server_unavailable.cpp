@@ -5,6 +5,7 @@
 // file name, so a postgresql:// URI is refused in one sentence instead of becoming a file.
 #include "core/errors.h"
 #include "store/database.h"
+#include "store/server_login.h"
 
 #include <string_view>
 
@@ -12,6 +13,18 @@ namespace rapport::store {
 
 bool is_server_location(std::string_view location) {
     return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+bool server_databases_supported() {
+    return false;
+}
+
+ServerAddress server_address(const std::string& /*uri*/) {
+    return {};
+}
+
+std::optional<ServerConnection> server_connection(const Database& /*db*/) {
+    return std::nullopt;
 }
 
 namespace {

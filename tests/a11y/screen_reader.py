@@ -575,12 +575,13 @@ VIEWS = ["Today", "Customers", "Follow-ups", "Reports"]
 DIALOGS = [
     ("log incident dialog", FILE, 0),
     ("new customer dialog", FILE, 1),
-    ("print preview", FILE, 4),
-    ("accountant export dialog", FILE, 6),
-    ("import purchases dialog", FILE, 9),
-    ("backup message", FILE, 10),
-    ("restore dialog", FILE, 11),
-    ("settings dialog", FILE, 12),
+    ("shop database dialog", FILE, 3),
+    ("print preview", FILE, 5),
+    ("accountant export dialog", FILE, 7),
+    ("import purchases dialog", FILE, 10),
+    ("backup message", FILE, 11),
+    ("restore dialog", FILE, 12),
+    ("settings dialog", FILE, 13),
     ("about box", HELP, 1),
     ("guide", HELP, 0),
 ]
@@ -691,7 +692,7 @@ def check_import_dialog(reader):
         reader.check_window("import customers dialog with a file", window)
 
     open_and_check(reader, "import customers dialog",
-                   lambda: reader.open_with_keys(reader.menu_item(FILE, 8)), then=choose_file)
+                   lambda: reader.open_with_keys(reader.menu_item(FILE, 9)), then=choose_file)
 
 
 def close(reader, window):

@@ -9,6 +9,7 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
+#include <memory>
 #include <stdexcept>
 #include <stdlib.h>
 
@@ -116,6 +117,70 @@ Window::Window() : frame(new wxFrame(nullptr, wxID_ANY, "Rapport test")) {
 Window::~Window() {
     frame->Destroy();
     Pump(50);
+}
+
+wxTextCtrl* Field(const wxString& name) {
+    wxDialog* d = ActiveModalDialog();
+    return d ? Find<wxTextCtrl>(d, name) : nullptr;
+}
+
+// Waits for the dialog, then puts the keyboard on its customer field.
+ModalScript::Step DialogReady(const wxString& first_field) {
+    return [first_field] {
+        wxTextCtrl* field = Field(first_field);
+        if (!field)
+            return false;
+        if (wxWindow::FindFocus() != field) {
+            FocusForTyping(field);
+            return false;
+        }
+        return true;
+    };
+}
+
+// Types `text` into field `name` with simulated keys, after what it holds; done when the field
+// shows `expected` (by default, just `text`).
+ModalScript::Step TypeInto(const wxString& name, const wxString& text, const wxString& expected) {
+    auto sent = std::make_shared<bool>(false);
+    return [name, text, sent, expected] {
+        wxTextCtrl* field = Field(name);
+        if (!field)
+            return false;
+        if (!*sent) {
+            // Focusing an entry selects its text in GTK: put the cursor at the end to add to it.
+            field->SetFocus();
+            field->SetInsertionPointEnd();
+            wxUIActionSimulator().Text(text.utf8_str());
+            *sent = true;
+            return false;
+        }
+        return field->GetValue() == (expected.empty() ? text : expected);
+    };
+}
+
+// Selects what field `name` holds and types `text` over it.
+ModalScript::Step ReplaceText(const wxString& name, const wxString& text) {
+    auto sent = std::make_shared<bool>(false);
+    return [name, text, sent] {
+        wxTextCtrl* field = Field(name);
+        if (!field)
+            return false;
+        if (!*sent) {
+            field->SetFocus();
+            field->SelectAll();
+            wxUIActionSimulator().Text(text.utf8_str());
+            *sent = true;
+            return false;
+        }
+        return field->GetValue() == text;
+    };
+}
+
+ModalScript::Step PressCtrlEnter() {
+    return [] {
+        wxUIActionSimulator().Char(WXK_RETURN, wxMOD_CONTROL);
+        return true;
+    };
 }
 
 } // namespace rapport::gui::test

@@ -8,6 +8,7 @@
 #include <wx/dialog.h>
 #include <wx/frame.h>
 #include <wx/modalhook.h>
+#include <wx/textctrl.h>
 #include <wx/timer.h>
 #include <wx/window.h>
 
@@ -98,5 +99,17 @@ protected:
 private:
     int m_answer;
 };
+
+// Steps for a ModalScript on the open modal dialog's fields, found by name (SetName).
+wxTextCtrl* Field(const wxString& name);
+// Waits for the dialog, then puts the keyboard on `first_field`.
+ModalScript::Step DialogReady(const wxString& first_field = "customer");
+// Types `text` into field `name` with simulated keys, after what it holds; done when the field
+// shows `expected` (by default, just `text`).
+ModalScript::Step TypeInto(const wxString& name, const wxString& text,
+                           const wxString& expected = wxString());
+// Selects what field `name` holds and types `text` over it.
+ModalScript::Step ReplaceText(const wxString& name, const wxString& text);
+ModalScript::Step PressCtrlEnter();
 
 } // namespace rapport::gui::test

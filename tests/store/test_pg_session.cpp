@@ -6,6 +6,7 @@
 #include "../support/pg_server.h"
 #include "../support/temp_dir.h"
 #include "store/postgres/pg_session.h"
+#include "store/server_login.h"
 
 #include <catch2/catch.hpp>
 
@@ -368,7 +369,16 @@ TEST_CASE("PostgreSQL: a wrong password is refused and the right one from a pgpa
 
     CHECK(failure_of([&] { connect_postgres(uri + "&password=wrong"); }) == Failure::refused);
     CHECK(failure_of([&] { connect_postgres(uri + "&passfile=/nonexistent"); }) ==
-          Failure::refused); // no password at all
+          Failure::password_needed); // no password at all
+
+    // The window's password, from the keyring or the form, kept in memory for that address
+    store::use_server_password(uri, "right horse");
+    CHECK(connect_postgres(uri + "&passfile=/nonexistent")->info().user == "clerk");
+    // One written in the URI still wins
+    CHECK(failure_of([&] { connect_postgres(uri + "&password=wrong"); }) == Failure::refused);
+    store::use_server_password(uri, "");
+    CHECK(failure_of([&] { connect_postgres(uri + "&passfile=/nonexistent"); }) ==
+          Failure::password_needed);
 
     test::TempDir dir;
     const auto pgpass = dir / "pgpass";
@@ -376,6 +386,21 @@ TEST_CASE("PostgreSQL: a wrong password is refused and the right one from a pgpa
     ::chmod(pgpass.c_str(), 0600); // libpq ignores a file others can read
     auto s = connect_postgres(uri + "&passfile=" + pgpass.string());
     CHECK(s->info().user == "clerk");
+}
+
+TEST_CASE("PostgreSQL: the window's form becomes a URI that reads back the same", "[pg]") {
+    const store::ServerAddress typed{"/tmp/shop server", "5433", "shop & co", "zoë@home"};
+    const std::string uri = store::server_uri(typed);
+    CHECK(uri == "postgresql://zo%C3%AB%40home@%2Ftmp%2Fshop%20server:5433/shop%20%26%20co");
+    const store::ServerAddress read = store::server_address(uri);
+    CHECK(read.host == typed.host);
+    CHECK(read.port == typed.port);
+    CHECK(read.database == typed.database);
+    CHECK(read.user == typed.user);
+    CHECK(store::server_uri({"192.168.1.20", "", "shop", "sam"}) ==
+          "postgresql://sam@192.168.1.20/shop");
+    CHECK(store::server_address(store::server_uri({"fe80::1", "", "shop", "sam"})).host ==
+          "fe80::1");
 }
 
 TEST_CASE("PostgreSQL: an unknown database is refused", "[pg]") {

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/postgres/pg_session.h"
+#include "store/server_login.h"
 
 #include <libpq-fe.h>
 #include <poll.h>
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -103,7 +105,7 @@ std::string client_message(const PGconn* conn) {
         throw sql::Error(sql::Failure::unreachable, "timeout expired: " + client_message(conn));
     // The server asked for a password and none was given, in the URI or a pgpass file
     if (conn && PQconnectionNeedsPassword(conn))
-        throw sql::Error(sql::Failure::refused, client_message(conn));
+        throw sql::Error(sql::Failure::password_needed, client_message(conn));
     const std::string m = conn ? PQerrorMessage(conn) : "";
     for (std::size_t at = m.find(":  "); at != std::string::npos; at = m.find(":  ", at + 1)) {
         const std::size_t s = at + 3;
@@ -246,11 +248,20 @@ public:
         // Our defaults come before the URI (dbname, expanded), so anything the URI sets wins.
         // keepalives and tcp_user_timeout bound how long a call waits on a server that
         // vanished off the network; libpq ignores them on a Unix socket.
-        const char* keywords[] = {
-            "connect_timeout",           "keepalives",       "keepalives_idle",
-            "keepalives_interval",       "keepalives_count", "tcp_user_timeout",
-            "fallback_application_name", "dbname",           nullptr};
-        const char* values[] = {"5", "1", "5", "2", "2", "5000", "rapport", uri.c_str(), nullptr};
+        // The window's password (store/server_login.h) goes before the URI too: one written
+        // in the URI wins, and without either libpq reads ~/.pgpass or PGPASSFILE.
+        const std::optional<std::string> password = server_password(uri);
+        std::vector<const char*> keywords = {"connect_timeout",          "keepalives",
+                                             "keepalives_idle",          "keepalives_interval",
+                                             "keepalives_count",         "tcp_user_timeout",
+                                             "fallback_application_name"};
+        std::vector<const char*> values = {"5", "1", "5", "2", "2", "5000", "rapport"};
+        if (password) {
+            keywords.push_back("password");
+            values.push_back(password->c_str());
+        }
+        keywords.insert(keywords.end(), {"dbname", nullptr});
+        values.insert(values.end(), {uri.c_str(), nullptr});
         // A URI libpq cannot read is the caller's mistake, not a server that is away
         char* unreadable = nullptr;
         if (PQconninfoOption* parsed = PQconninfoParse(uri.c_str(), &unreadable))
@@ -262,7 +273,7 @@ public:
                 why.pop_back();
             throw sql::Error(sql::Failure::other, why);
         }
-        m_conn.reset(PQconnectStartParams(keywords, values, 1));
+        m_conn.reset(PQconnectStartParams(keywords.data(), values.data(), 1));
         if (!m_conn)
             throw sql::Error(sql::Failure::other, "out of memory");
         PQsetErrorVerbosity(m_conn.get(), PQERRORS_VERBOSE);

@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
+#include "store/server_login.h"
 #include "store/sql/database_connection.h"
 #include "store/sqlite/connection.h"
 
@@ -17,6 +18,28 @@ namespace rapport::store {
 
 bool is_server_location(std::string_view location) {
     return is_postgres_uri(location);
+}
+
+bool server_databases_supported() {
+    return true;
+}
+
+ServerAddress server_address(const std::string& uri) {
+    const PgTarget t = describe_postgres_uri(uri);
+    return {t.host, t.port, t.database, t.user};
+}
+
+std::optional<ServerConnection> server_connection(const Database& db) {
+    if (!db.is_server())
+        return std::nullopt;
+    const auto* pg = dynamic_cast<const PgSession*>(db.connection().session.get());
+    if (!pg)
+        return std::nullopt;
+    const PgConnectionInfo info = pg->info();
+    ServerConnection out{info.host, info.database, info.user, info.tls};
+    if (out.host.empty() || out.host.front() == '/')
+        out.host = "localhost"; // a Unix socket folder: the server on this PC
+    return out;
 }
 
 namespace {
@@ -46,16 +69,25 @@ std::string display_uri(const std::string& uri) {
 }
 
 [[noreturn]] void throw_connect_failure(const sql::Error& e, const std::string& uri) {
+    using Reason = ServerLoginError::Reason;
     const std::string where = server_name(uri);
     switch (e.failure()) {
+    case sql::Failure::password_needed:
+        throw ServerLoginError(Reason::password_needed,
+                               tr("The shop database {} asks for a password. In the window, give "
+                                  "it in File > Open shop database; for rapport-cli, put it in "
+                                  "~/.pgpass (readable only by you)."),
+                               where);
     case sql::Failure::refused:
-        throw DataError(tr("The shop database {} refused the connection ({}). Check the user "
-                           "name, the password (in ~/.pgpass) and the database name."),
-                        where, e.what());
+        throw ServerLoginError(Reason::refused,
+                               tr("The shop database {} refused the connection ({}). Check the "
+                                  "user name, the password and the database name."),
+                               where, e.what());
     case sql::Failure::unreachable:
-        throw DataError(tr("The shop database {} cannot be reached ({}). Check that the server "
-                           "is running and this PC can reach it."),
-                        where, e.what());
+        throw ServerLoginError(Reason::unreachable,
+                               tr("The shop database {} cannot be reached ({}). Check that the "
+                                  "server is running and this PC can reach it."),
+                               where, e.what());
     default:
         throw DataError(tr("The shop database {} could not be opened: {}."), where, e.what());
     }

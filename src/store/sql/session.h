@@ -24,15 +24,16 @@ enum class Dialect { sqlite, postgres };
 
 // What went wrong, in the terms the store's sentences need (store/connection.cpp words them).
 enum class Failure {
-    busy,        // another writer holds the lock past the wait
-    read_only,   // the file or the server refuses writes
-    disk_full,   // no space left
-    io_error,    // the disk refused a read or a write
-    damaged,     // the file's own checks failed
-    interrupted, // the reader was cancelled
-    constraint,  // a CHECK, UNIQUE or foreign key refused the change
-    unreachable, // the server cannot be reached (stopped, restarted, network down)
-    refused,     // the server refused us: wrong password, no such database or role
+    busy,            // another writer holds the lock past the wait
+    read_only,       // the file or the server refuses writes
+    disk_full,       // no space left
+    io_error,        // the disk refused a read or a write
+    damaged,         // the file's own checks failed
+    interrupted,     // the reader was cancelled
+    constraint,      // a CHECK, UNIQUE or foreign key refused the change
+    unreachable,     // the server cannot be reached (stopped, restarted, network down)
+    refused,         // the server refused us: wrong password, no such database or role
+    password_needed, // the server asks for a password and none was given
     other,
 };
 
