@@ -71,21 +71,22 @@ bool ConfirmAndRestore(wxWindow* parent, const std::filesystem::path& db_path,
 } // namespace
 
 namespace {
-// Rapport's backups are copies of a file; a shop's shared database is backed up on its server.
-bool SaidBackupsAreTheServers(wxWindow* parent, Services& services) {
+// A shop database's backups are pg_dump copies on this PC, which Rapport does not read back yet.
+bool SaidServerRestoreIsPgRestore(wxWindow* parent, Services& services) {
     if (!services.db().is_server())
         return false;
-    wxMessageBox(_("The shop's shared database is backed up on its server, with PostgreSQL's "
-                   "own tools (pg_dump), not by Rapport on this PC. See \"Sharing one database "
-                   "between several PCs\" in the README."),
-                 _("Backups"), wxOK | wxICON_INFORMATION, parent);
+    wxMessageBox(
+        wxString::Format(_("Copies of the shop database are kept on this PC, in %s: one a day, "
+                           "and one for each Back up now. Rapport cannot put one back yet; "
+                           "PostgreSQL's pg_restore can (see \"Sharing one database between "
+                           "several PCs\" in the README)."),
+                         Wx(store::backup_folder(services.db().path()).string())),
+        _("Backups"), wxOK | wxICON_INFORMATION, parent);
     return true;
 }
 } // namespace
 
 void BackUpNow(wxWindow* parent, Services& services) {
-    if (SaidBackupsAreTheServers(parent, services))
-        return;
     try {
         const auto file = store::make_backup(services.db());
         wxMessageBox(wxString::Format(_("Your data is backed up to %s."), Wx(file.string())),
@@ -96,7 +97,7 @@ void BackUpNow(wxWindow* parent, Services& services) {
 }
 
 bool ShowRestoreDialog(wxWindow* parent, Services& services) {
-    if (SaidBackupsAreTheServers(parent, services))
+    if (SaidServerRestoreIsPgRestore(parent, services))
         return false;
     const auto db_path = services.db().path();
     const auto backups = store::list_backups(db_path);

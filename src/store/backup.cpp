@@ -8,14 +8,18 @@
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "store/health.h"
+#include "store/server_login.h"
 #include "store/settings_store.h"
+#include "store/sql/session.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <optional>
@@ -30,8 +34,36 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
+bool is_server_path(const fs::path& db_path) {
+    return is_server_location(db_path.string());
+}
+
+// A file's backups are named after it; a shop database's after its name and server
+// ("shop-on-shop-server"), in characters every filesystem takes.
 std::string stem_of(const fs::path& db_path) {
-    return db_path.stem().string();
+    if (!is_server_path(db_path))
+        return db_path.stem().string();
+    const ServerAddress a = server_address(db_path.string());
+    std::string host = a.host.empty() || a.host.front() == '/' ? "localhost" : a.host;
+    std::string stem = a.database + "-on-" + host;
+    for (char& c : stem)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-')
+            c = '_';
+    return stem;
+}
+
+// ".db" for a copy of a file, ".dump" for pg_dump's copy of a shop database.
+std::string extension_for(const fs::path& db_path) {
+    return is_server_path(db_path) ? ".dump" : ".db";
+}
+
+// Backups of a shop database stay on this PC, beside where its own file would be:
+// $XDG_DATA_HOME/rapport/backups, else ~/.local/share/rapport/backups.
+fs::path local_backup_folder() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
+        return fs::path(xdg) / "rapport" / "backups";
+    const char* home = std::getenv("HOME");
+    return fs::path(home && *home ? home : ".") / ".local" / "share" / "rapport" / "backups";
 }
 
 std::tm local_tm(std::time_t t) {
@@ -69,8 +101,9 @@ std::optional<ParsedName> parse_backup_name(const std::string& stem, const std::
     const std::string prefix = stem + "-";
     if (name.rfind(prefix, 0) != 0)
         return std::nullopt;
-    static const std::regex pattern(R"(^(\d{4}-\d{2}-\d{2})(?:-(\d{2})(\d{2})(\d{2})-)"
-                                    R"((manual|before-update|before-restore)(?:-\d+)?)?\.db$)");
+    static const std::regex pattern(
+        R"(^(\d{4}-\d{2}-\d{2})(?:-(\d{2})(\d{2})(\d{2})-)"
+        R"((manual|before-update|before-restore)(?:-\d+)?)?\.(?:db|dump)$)");
     const std::string rest = name.substr(prefix.size());
     std::smatch m;
     if (!std::regex_match(rest, m, pattern))
@@ -90,7 +123,8 @@ std::optional<ParsedName> parse_backup_name(const std::string& stem, const std::
 }
 
 bool has_customers(Database& db) {
-    return sqlite(db).execAndGet("SELECT EXISTS (SELECT 1 FROM customer)").getInt() != 0;
+    return sql::scalar(session(db), "SELECT count(*) FROM (SELECT 1 FROM customer LIMIT 1) c")
+               .getInt64() != 0;
 }
 
 // Temporary files of backups interrupted by a crash or kill, left for an hour in case another
@@ -195,9 +229,10 @@ fs::path timestamped_name(const fs::path& db_path, BackupKind kind) {
     const std::string stem = stem_of(db_path);
     const std::string base = fmt::format("{}-{}-{}", stem, name_stamp(local_tm(std::time(nullptr))),
                                          backup_kind_key(kind));
-    fs::path candidate = folder / (base + ".db");
+    const std::string ext = extension_for(db_path);
+    fs::path candidate = folder / (base + ext);
     for (int n = 2; fs::exists(candidate); ++n)
-        candidate = folder / fmt::format("{}-{}.db", base, n);
+        candidate = folder / fmt::format("{}-{}{}", base, n, ext);
     return candidate;
 }
 
@@ -232,6 +267,8 @@ std::string_view backup_kind_key(BackupKind kind) {
 }
 
 fs::path backup_folder(const fs::path& db_path) {
+    if (is_server_path(db_path))
+        return local_backup_folder();
     const fs::path parent = db_path.parent_path();
     return (parent.empty() ? fs::path(".") : parent) / "backups";
 }
@@ -251,7 +288,10 @@ fs::path make_backup(Database& db) {
     const fs::path folder = backup_folder(db.path());
     prepare_folder(folder);
     const fs::path dest = timestamped_name(db.path(), BackupKind::manual);
-    write_backup(db, dest);
+    if (db.is_server())
+        write_server_dump(db, dest);
+    else
+        write_backup(db, dest);
     return dest;
 }
 
@@ -305,19 +345,21 @@ DailyBackupResult maybe_daily_backup(Database& db, Date today) {
 
 DailyBackupResult maybe_daily_backup(Database& db, Date today, const RotationPolicy& policy) {
     DailyBackupResult result;
-    // A shop's server is backed up by its own tools (pg_dump); Rapport's copies are files.
-    if (db.path() == ":memory:" || db.is_server() ||
-        (policy.keep_daily <= 0 && policy.keep_weekly <= 0))
+    if (db.path() == ":memory:" || (policy.keep_daily <= 0 && policy.keep_weekly <= 0))
         return result;
     const fs::path folder = backup_folder(db.path());
     const std::string stem = stem_of(db.path());
-    result.file = folder / fmt::format("{}-{}.db", stem, format_date(today));
+    result.file =
+        folder / fmt::format("{}-{}{}", stem, format_date(today), extension_for(db.path()));
     std::error_code ec;
     if (fs::exists(result.file, ec) || !has_customers(db))
         return result;
     try {
         prepare_folder(folder);
-        write_copy(sqlite(db).getHandle(), result.file, true);
+        if (db.is_server()) // pg_dump reads every row: a damaged table fails the copy
+            write_server_dump(db, result.file);
+        else
+            write_copy(sqlite(db).getHandle(), result.file, true);
     } catch (const DamagedCopy& damaged) {
         throw DamagedDatabaseError(db.path(), damaged.finding);
     } catch (const SQLite::Exception& e) {
@@ -358,6 +400,16 @@ BackupInfo inspect_backup(const fs::path& file) {
         info.day = Date{date::year{tm.tm_year + 1900}, date::month{unsigned(tm.tm_mon + 1)},
                         date::day{unsigned(tm.tm_mday)}};
         info.taken_at = display_stamp(tm);
+    }
+    if (file.extension() == ".dump") {
+        // pg_dump's custom format starts with "PGDMP"; Rapport cannot read one back yet
+        char magic[5] = {};
+        std::ifstream(file, std::ios::binary).read(magic, sizeof magic);
+        info.problem = std::string_view(magic, sizeof magic) == "PGDMP"
+                           ? Message(tr("it is a copy of a shop database: restore it with "
+                                        "PostgreSQL's pg_restore (see the README)"))
+                           : Message(tr("it is not a copy made by pg_dump"));
+        return info;
     }
     try {
         SQLite::Database ro(file.string(), SQLite::OPEN_READONLY);

@@ -35,8 +35,8 @@ OpenedDatabase open_for_use(const std::filesystem::path& path, Date today,
 }
 
 DailyBackupInBackground::DailyBackupInBackground(const Database& db, Date today, Done done) {
-    if (db.path() == ":memory:" || db.is_server())
-        return; // nothing on disk to back up; a server has its own backups (pg_dump)
+    if (db.path() == ":memory:")
+        return; // nothing on disk to back up
     m_reader = std::make_unique<Database>(Database::open_reader(db));
     m_thread = std::thread([reader = m_reader.get(), today, done = std::move(done)] {
         DailyBackupOutcome outcome;

@@ -6,6 +6,7 @@
 #include "core/errors.h"
 #include "store/database.h"
 #include "store/server_login.h"
+#include "store/sqlite/backup_copy.h"
 
 #include <string_view>
 
@@ -41,6 +42,12 @@ namespace {
 }
 
 } // namespace
+
+namespace detail {
+void write_server_dump(Database& /*db*/, const std::filesystem::path& /*target*/) {
+    refuse_server();
+}
+} // namespace detail
 
 Database Database::open_server(const std::string& /*uri*/) {
     refuse_server();

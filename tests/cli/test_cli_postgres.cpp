@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -128,6 +129,10 @@ void check_same(const Outputs& on_file, const Outputs& on_server) {
 // The run's throwaway server, or null after a warning ctest reads as "skipped" when
 // PostgreSQL is not installed.
 PgServer* server_or_skip() {
+    // Every command on a shop database backs it up to this PC's data folder (pg_dump): the
+    // tests' copies go to a folder of their own, not the home of whoever runs them.
+    static const TempDir data;
+    ::setenv("XDG_DATA_HOME", data.path().c_str(), 1);
     std::string why;
     PgServer* server = shared_pg_server(why);
     if (!server)
@@ -284,4 +289,46 @@ TEST_CASE("server import moves a whole file into the shop database with its ids 
     // --db must name a server
     const CliResult not_a_server = run_cli(std::filesystem::path(file), {"server", "import", file});
     CHECK(not_a_server.exit_code == 2);
+}
+
+TEST_CASE("a shop database is backed up by pg_dump on this PC and pg_restore brings it back "
+          "whole",
+          "[postgres]") {
+    PgServer* server = server_or_skip();
+    if (!server)
+        return;
+    const std::filesystem::path data = std::getenv("XDG_DATA_HOME"); // server_or_skip's
+    const std::string shop = server->create_database();
+    build_shop(shop);
+    const std::string database = rapport::store::describe_postgres_uri(shop).database;
+    const auto folder = data / "rapport" / "backups";
+    // The first command of the day that found customers took the daily copy
+    CHECK(std::filesystem::exists(folder /
+                                  (database + "-on-localhost-" + std::string(kToday) + ".dump")));
+
+    const CliResult made = run_cli(shop, {"backup"});
+    REQUIRE(made.exit_code == 0);
+    const auto start = made.out.find(folder.string());
+    REQUIRE(start != std::string::npos);
+    const std::filesystem::path dump = made.out.substr(start, made.out.find(".dump") + 5 - start);
+    REQUIRE(std::filesystem::exists(dump));
+    CHECK((std::filesystem::status(dump).permissions() & std::filesystem::perms::others_read) ==
+          std::filesystem::perms::none);
+
+    const CliResult listed = run_cli(shop, {"backup", "--list"});
+    CHECK(listed.exit_code == 0);
+    CHECK(listed.out.find("pg_restore") != std::string::npos);
+
+    // PostgreSQL's own tool reads it back into an empty database: the same shop, byte for byte
+    const std::string back = server->create_database();
+    const auto bindir = PgServer::find_bindir();
+    REQUIRE(bindir);
+    const std::string command = (*bindir / "pg_restore").string() +
+                                " --no-owner --exit-on-error -d '" + back + "' '" + dump.string() +
+                                "' 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    TempDir out;
+    std::filesystem::create_directories(out.path() / "a");
+    std::filesystem::create_directories(out.path() / "b");
+    check_same(read_outputs(shop, out.path() / "a"), read_outputs(back, out.path() / "b"));
 }

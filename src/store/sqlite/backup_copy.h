@@ -41,6 +41,10 @@ void prepare_folder(const std::filesystem::path& folder);
 // A fresh name in backup_folder(db_path) for a backup of `kind` taken now.
 std::filesystem::path timestamped_name(const std::filesystem::path& db_path, BackupKind kind);
 
+// A shop database's backup (store/postgres/server_backup.cpp): pg_dump's custom format into
+// `target`, whole or absent, 0600. DataError when pg_dump is missing or fails.
+void write_server_dump(Database& db, const std::filesystem::path& target);
+
 // One phrase for a copy that failed ("the disk is full").
 Message copy_failure(const SQLite::Exception& e);
 
