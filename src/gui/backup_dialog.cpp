@@ -38,8 +38,7 @@ wxString Size(std::uintmax_t bytes) {
 
 // Restores after a confirmation that says what happens to the current data. Returns whether it
 // was restored.
-bool ConfirmAndRestore(wxWindow* parent, const std::filesystem::path& db_path,
-                       const store::BackupInfo& backup) {
+bool ConfirmAndRestore(wxWindow* parent, store::Database& db, const store::BackupInfo& backup) {
     wxMessageDialog confirm(
         parent,
         wxString::Format(_("Restore the backup of %s (customers: %lld, incidents: %lld, "
@@ -55,7 +54,7 @@ bool ConfirmAndRestore(wxWindow* parent, const std::filesystem::path& db_path,
     if (confirm.ShowModal() != wxID_OK)
         return false;
     try {
-        const auto result = store::restore_backup(db_path, backup.file);
+        const auto result = store::restore_backup(db, backup.file);
         wxMessageBox(wxString::Format(_("The backup of %s is restored. Your data as it was "
                                         "before is kept in %s."),
                                       Wx(result.restored.taken_at),
@@ -70,22 +69,6 @@ bool ConfirmAndRestore(wxWindow* parent, const std::filesystem::path& db_path,
 
 } // namespace
 
-namespace {
-// A shop database's backups are pg_dump copies on this PC, which Rapport does not read back yet.
-bool SaidServerRestoreIsPgRestore(wxWindow* parent, Services& services) {
-    if (!services.db().is_server())
-        return false;
-    wxMessageBox(
-        wxString::Format(_("Copies of the shop database are kept on this PC, in %s: one a day, "
-                           "and one for each Back up now. Rapport cannot put one back yet; "
-                           "PostgreSQL's pg_restore can (see \"Sharing one database between "
-                           "several PCs\" in the README)."),
-                         Wx(store::backup_folder(services.db().path()).string())),
-        _("Backups"), wxOK | wxICON_INFORMATION, parent);
-    return true;
-}
-} // namespace
-
 void BackUpNow(wxWindow* parent, Services& services) {
     try {
         const auto file = store::make_backup(services.db());
@@ -97,8 +80,6 @@ void BackUpNow(wxWindow* parent, Services& services) {
 }
 
 bool ShowRestoreDialog(wxWindow* parent, Services& services) {
-    if (SaidServerRestoreIsPgRestore(parent, services))
-        return false;
     const auto db_path = services.db().path();
     const auto backups = store::list_backups(db_path);
     wxDialog dlg(parent, wxID_ANY, _("Restore from backup"), wxDefaultPosition, wxDefaultSize,
@@ -166,7 +147,7 @@ bool ShowRestoreDialog(wxWindow* parent, Services& services) {
     });
     restore->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) {
         const auto* b = selected();
-        if (b && b->restorable && ConfirmAndRestore(&dlg, db_path, *b))
+        if (b && b->restorable && ConfirmAndRestore(&dlg, services.db(), *b))
             dlg.EndModal(wxID_OK);
     });
 

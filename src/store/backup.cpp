@@ -401,14 +401,14 @@ BackupInfo inspect_backup(const fs::path& file) {
                         date::day{unsigned(tm.tm_mday)}};
         info.taken_at = display_stamp(tm);
     }
-    if (file.extension() == ".dump") {
-        // pg_dump's custom format starts with "PGDMP"; Rapport cannot read one back yet
-        char magic[5] = {};
-        std::ifstream(file, std::ios::binary).read(magic, sizeof magic);
-        info.problem = std::string_view(magic, sizeof magic) == "PGDMP"
-                           ? Message(tr("it is a copy of a shop database: restore it with "
-                                        "PostgreSQL's pg_restore (see the README)"))
-                           : Message(tr("it is not a copy made by pg_dump"));
+    if (file.extension() == ".dump") { // pg_dump's copy of a shop database
+        const ServerDumpFacts facts = inspect_server_dump(file);
+        info.restorable = facts.restorable;
+        info.problem = facts.problem;
+        info.schema_version = facts.schema_version;
+        info.customers = facts.customers;
+        info.interactions = facts.interactions;
+        info.purchases = facts.purchases;
         return info;
     }
     try {

@@ -112,7 +112,15 @@ struct RestoreResult {
 //      not readable as SQLite at all is it replaced by renaming a complete copy over it.
 // Does not need (or want) the database to be open: a damaged file can be restored. Throws
 // DataError with a sentence and changes nothing when a step before the replacement fails.
+// A `db_path` naming a shop database (a postgresql:// URI) opens it and restores as below.
 RestoreResult restore_backup(const std::filesystem::path& db_path,
                              const std::filesystem::path& backup_file);
+
+// The window's restore, on the database it has open. A file is restored as above; a shop
+// database from a pg_dump copy (.dump): the copy is read with pg_restore first (it must be a
+// Rapport shop database this version knows), a safety copy of the shop database as it is now
+// is written (before-restore), then pg_restore --clean puts the copy back in one transaction.
+// Everyone connected sees the restored data at their next read.
+RestoreResult restore_backup(Database& live, const std::filesystem::path& backup_file);
 
 } // namespace rapport::store

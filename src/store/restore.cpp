@@ -73,7 +73,27 @@ void replace_unreadable_file(sqlite3* source, const fs::path& db_path) {
 
 } // namespace
 
+RestoreResult restore_backup(Database& live, const fs::path& backup_file) {
+    if (!live.is_server())
+        return restore_backup(live.path(), backup_file);
+    RestoreResult result;
+    result.restored = inspect_backup(backup_file);
+    if (!result.restored.restorable)
+        throw DataError(tr("{} cannot be restored: {}. Nothing was changed."), backup_file.string(),
+                        result.restored.problem);
+    // The safety copy first: without it, nothing is replaced
+    prepare_folder(backup_folder(live.path()));
+    result.safety_copy = timestamped_name(live.path(), BackupKind::before_restore);
+    write_server_dump(live, result.safety_copy);
+    restore_server_dump(live, backup_file);
+    return result;
+}
+
 RestoreResult restore_backup(const fs::path& db_path, const fs::path& backup_file) {
+    if (is_server_location(db_path.string())) {
+        Database live = Database::open(db_path);
+        return restore_backup(live, backup_file);
+    }
     RestoreResult result;
     result.restored = inspect_backup(backup_file);
     std::error_code ec;

@@ -47,6 +47,14 @@ namespace detail {
 void write_server_dump(Database& /*db*/, const std::filesystem::path& /*target*/) {
     refuse_server();
 }
+ServerDumpFacts inspect_server_dump(const std::filesystem::path& /*file*/) {
+    ServerDumpFacts facts;
+    facts.problem = tr("it is a copy of a shop database, which this Rapport cannot use");
+    return facts;
+}
+void restore_server_dump(Database& /*live*/, const std::filesystem::path& /*file*/) {
+    refuse_server();
+}
 } // namespace detail
 
 Database Database::open_server(const std::string& /*uri*/) {

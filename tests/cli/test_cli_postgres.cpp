@@ -317,7 +317,9 @@ TEST_CASE("a shop database is backed up by pg_dump on this PC and pg_restore bri
 
     const CliResult listed = run_cli(shop, {"backup", "--list"});
     CHECK(listed.exit_code == 0);
-    CHECK(listed.out.find("pg_restore") != std::string::npos);
+    // read back with pg_restore: the counts of what it holds
+    CHECK(listed.out.find("manual          3 customers, 3 interactions, 3 purchases") !=
+          std::string::npos);
 
     // PostgreSQL's own tool reads it back into an empty database: the same shop, byte for byte
     const std::string back = server->create_database();
@@ -330,5 +332,20 @@ TEST_CASE("a shop database is backed up by pg_dump on this PC and pg_restore bri
     TempDir out;
     std::filesystem::create_directories(out.path() / "a");
     std::filesystem::create_directories(out.path() / "b");
-    check_same(read_outputs(shop, out.path() / "a"), read_outputs(back, out.path() / "b"));
+    const Outputs at_backup = read_outputs(shop, out.path() / "a");
+    check_same(at_backup, read_outputs(back, out.path() / "b"));
+
+    // Rapport's own restore: a later change is undone, and kept in a safety copy first
+    ok_on(shop, {"log", "Anna Kowalski", "--summary", "Called again about the kettle"});
+    const std::filesystem::path garbage = folder / "shop-on-localhost-2026-01-01.dump";
+    std::ofstream(garbage) << "not a dump";
+    const CliResult refused = run_cli(shop, {"restore", garbage.string(), "--yes"});
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("not a copy made by pg_dump") != std::string::npos);
+    const CliResult restored = run_cli(shop, {"restore", dump.string(), "--yes"});
+    INFO(restored.err);
+    REQUIRE(restored.exit_code == 0);
+    CHECK(restored.out.find("before-restore.dump") != std::string::npos);
+    std::filesystem::create_directories(out.path() / "c");
+    check_same(at_backup, read_outputs(shop, out.path() / "c"));
 }

@@ -7,20 +7,25 @@
 #include "gui_support.h"
 #include "support/pg_server.h"
 
+#include "gui/backup_dialog.h"
 #include "gui/keyring.h"
 #include "gui/log_incident_dialog.h"
 #include "gui/shop_database.h"
+#include "store/backup.h"
 #include "store/customers.h"
 #include "store/interactions.h"
 #include "store/open.h"
 
 #include <catch2/catch.hpp>
 
+#include <wx/button.h>
 #include <wx/config.h>
+#include <wx/dataview.h>
 #include <wx/fileconf.h>
 #include <wx/stattext.h>
 #include <wx/uiaction.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -254,4 +259,63 @@ TEST_CASE("Connecting to an empty shop database offers to move this PC's file in
     // Not empty any more: no second offer.
     CHECK_FALSE(OfferMoveIn(window.frame, server, dir / "rapport.db"));
     CHECK(answerer.messages.size() == 2);
+}
+
+TEST_CASE("Restore from backup on a shop database puts back the chosen copy after a safety "
+          "copy") {
+    PgServer* pg = ServerOrSkip();
+    if (!pg)
+        return;
+    TempDir dir; // this PC's data folder, where the shop database's copies are kept
+    const char* old = std::getenv("XDG_DATA_HOME");
+    const std::string kept = old ? old : "";
+    ::setenv("XDG_DATA_HOME", dir.path().c_str(), 1);
+    Services services(
+        store::open_for_use(pg->create_database(), today_local(), store::DailyBackupTiming::later)
+            .db);
+    const auto add = [&](const char* name) {
+        Customer c;
+        c.name = name;
+        services.customers.add(c);
+    };
+    add("Anna Kowalski");
+    const auto copy = store::make_backup(services.db());
+    CHECK(copy.extension() == ".dump");
+    add("Ben Nowak");
+
+    Window window;
+    MessageBoxAnswerer answers(wxID_OK);
+    auto listed = std::make_shared<wxString>();
+    ModalScript script({[listed] {
+        auto* dlg = ActiveModalDialog();
+        if (!dlg || dlg->GetName() != "restore_dialog")
+            return false;
+        auto* list = Find<wxDataViewListCtrl>(dlg, "backup_list");
+        if (!list || list->GetItemCount() != 1)
+            return false;
+        *listed = list->GetTextValue(0, 2); // its customers, read back with pg_restore
+        list->SelectRow(0);
+        dlg->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+        auto* restore = Find<wxButton>(dlg, "backup_restore");
+        wxCommandEvent click(wxEVT_BUTTON, restore->GetId());
+        click.SetEventObject(restore);
+        restore->ProcessWindowEvent(click);
+        return true;
+    }});
+    const bool restored = ShowRestoreDialog(window.frame, services);
+    INFO(script.Failure());
+    CHECK(script.Failure().empty());
+    CHECK(*listed == "1");
+    for (const auto& m : answers.messages)
+        UNSCOPED_INFO(m.utf8_string());
+    CHECK(restored);
+    REQUIRE(answers.messages.size() == 2);
+    CHECK(answers.messages[0].Contains("customers: 1,"));
+    // The same connection reads the restored data: one customer, and the next id is 2 again
+    CHECK(services.customers.count() == 1);
+    const auto safety = store::list_backups(services.db().path());
+    CHECK(std::any_of(safety.begin(), safety.end(), [](const store::BackupInfo& b) {
+        return b.kind == store::BackupKind::before_restore && b.customers == 2;
+    }));
+    old ? ::setenv("XDG_DATA_HOME", kept.c_str(), 1) : ::unsetenv("XDG_DATA_HOME");
 }

@@ -4,6 +4,7 @@
 // Building blocks shared by backup.cpp and restore.cpp; not for use outside the store.
 #include "store/backup.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -44,6 +45,19 @@ std::filesystem::path timestamped_name(const std::filesystem::path& db_path, Bac
 // A shop database's backup (store/postgres/server_backup.cpp): pg_dump's custom format into
 // `target`, whole or absent, 0600. DataError when pg_dump is missing or fails.
 void write_server_dump(Database& db, const std::filesystem::path& target);
+
+// What a pg_dump copy holds, read with pg_restore (counts of the tables the backup list shows).
+struct ServerDumpFacts {
+    bool restorable = false;
+    Message problem; // why not, when !restorable
+    int schema_version = 0;
+    std::int64_t customers = 0, interactions = 0, purchases = 0;
+};
+ServerDumpFacts inspect_server_dump(const std::filesystem::path& file);
+
+// Puts `file` (a pg_dump copy) back into the shop database `live` is connected to, in one
+// transaction. DataError, and nothing changed, when pg_restore is missing or fails.
+void restore_server_dump(Database& live, const std::filesystem::path& file);
 
 // One phrase for a copy that failed ("the disk is full").
 Message copy_failure(const SQLite::Exception& e);
