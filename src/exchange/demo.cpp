@@ -151,8 +151,8 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         session(db).exec("PRAGMA cache_size = -262144");
     WriteTransaction tx(db);
     // Bulk load: the full-text index and the customers' kept figures are built once at the end
-    // instead of row by row, which halves the time for a million rows. The insert triggers are put back unchanged before
-    // the commit, so the schema the user sees never lacks them.
+    // instead of row by row, which halves the time for a million rows. The insert triggers are put
+    // back unchanged before the commit, so the schema the user sees never lacks them.
     std::vector<std::pair<std::string, std::string>> fts_triggers;
     if (sqlite_file) {
         sql::Statement st(session(db),

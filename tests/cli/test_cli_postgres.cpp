@@ -285,3 +285,21 @@ TEST_CASE("server import moves a whole file into the shop database with its ids 
     const CliResult not_a_server = run_cli(std::filesystem::path(file), {"server", "import", file});
     CHECK(not_a_server.exit_code == 2);
 }
+
+TEST_CASE("check compares the kept figures on a server too and --recount repairs them",
+          "[postgres]") {
+    PgServer* server = server_or_skip();
+    if (!server)
+        return;
+    const std::string shop = server->create_database();
+    build_shop(shop);
+    CHECK(ok_on(shop, {"check"}) == "The database is healthy.\n");
+    rapport::store::connect_postgres(shop)->exec(
+        "UPDATE customer_figures SET complaints = complaints + 3 WHERE customer_id = 1");
+    const CliResult r = run_cli(std::filesystem::path(shop), {"--today", kToday, "check"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("customer 1: complaints kept") != std::string::npos);
+    CHECK(r.err.find("check --recount") != std::string::npos);
+    ok_on(shop, {"check", "--recount"});
+    CHECK(ok_on(shop, {"check"}) == "The database is healthy.\n");
+}

@@ -5,8 +5,8 @@
 // promises as a file (store/database.cpp): refused databases are left untouched, and each
 // failure is one sentence naming the server.
 #include "core/errors.h"
-#include "store/database.h"
 #include "store/customer_figures.h"
+#include "store/database.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
 #include "store/sql/database_connection.h"
