@@ -233,9 +233,17 @@ def main():
         # result is drawn (src/gui/app.cpp, --measure): opening the customer with the most
         # incidents, a three-letter search typed into the customer list, and saving an incident
         # with every list refreshed (then taken back, so the file stays as it was).
+        # Issue 21: a common word and a name typed into the search (counted from the end of the
+        # typing pause), and a click on each column header of the customer list.
+        sorts = tuple((f"window: sort customer list by {col}", f"sort:{k}")
+                      for k, col in enumerate(("name", "phone", "complaints", "last contact",
+                                               "given back")))
         for label, action in ((f"window: open customer {heavy} (history)",
                                f"open-customer:{heavy}"),
                               ("window: type a 3-letter search 'ket'", "search:ket"),
+                              (f"window: type common word '{common}'", f"search:{common}"),
+                              (f"window: type name '{name}'", f"search:{name}"),
+                              *sorts,
                               ("window: save an incident, lists refreshed",
                                f"save-incident:{heavy}")):
             times = []
