@@ -5,6 +5,7 @@
 #include "cli/json_out.h"
 #include "core/errors.h"
 #include "exchange/demo.h"
+#include "store/customer_figures.h"
 #include "store/health.h"
 
 #include <fmt/format.h>
@@ -41,17 +42,41 @@ void add_admin_commands(CLI::App& app, CliContext& ctx) {
                                      db.path().string(), db.schema_version());
     });
 
-    auto* check = app.add_subcommand("check", "Check the database for damage");
-    on_run(check, ctx, [&ctx] {
+    auto* check = app.add_subcommand(
+        "check",
+        "Check the database for damage, and the customers' kept figures against a recount");
+    auto recount = std::make_shared<bool>(false);
+    check->add_flag("--recount", *recount,
+                    "Count the customers' figures again from the records and keep the count");
+    on_run(check, ctx, [&ctx, recount] {
         // Through a read-only connection, not ctx.db(): a damaged file is looked at, never
-        // opened for writing, and the findings are the answer rather than a refusal.
-        const std::vector<std::string> problems = store::check_database_file(ctx.db_path());
+        // opened for writing, and the findings are the answer rather than a refusal. A shop's
+        // server checks its own pages; only its figures are compared.
+        std::vector<std::string> problems;
+        if (!store::is_server_location(ctx.db_path().string()))
+            problems = store::check_database_file(ctx.db_path());
+        // Only a sound file is opened for use (and so brought up to date) to compare the kept
+        // figures with a count from the records.
+        bool figures_differ = false;
+        if (problems.empty()) {
+            if (*recount)
+                store::rebuild_customer_figures(ctx.db());
+            problems = store::check_customer_figures(ctx.db());
+            figures_differ = !problems.empty();
+        }
         if (ctx.json)
             print_json({{"ok", problems.empty()}, {"problems", problems}});
         if (!problems.empty()) {
             if (!ctx.json)
                 for (const auto& p : problems)
                     std::cout << p << '\n';
+            if (figures_differ)
+                throw DataError(fmt::format(
+                    "The customers' kept figures differ from a count of the records in {} "
+                    "place{}{}; 'rapport-cli check --recount' counts them again (no record "
+                    "changes).",
+                    problems.size(), problems.size() == 1 ? "" : "s",
+                    problems.size() >= 20 ? " or more" : ""));
             throw DataError(fmt::format(
                 "The database has {} problem{}; restore a backup ('rapport-cli backup --list', "
                 "then 'rapport-cli restore FILE --yes').",

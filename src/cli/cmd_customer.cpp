@@ -143,10 +143,7 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
             store::CustomerRepo repo(ctx.db());
             const auto rows = repo.list(*search, !*active_only);
             if (ctx.json) {
-                nlohmann::json arr = nlohmann::json::array();
-                for (const auto& r : rows)
-                    arr.push_back(to_json(r));
-                print_json(arr);
+                print_json_array(rows, [](const store::CustomerSummary& r) { return to_json(r); });
                 return;
             }
             if (rows.empty()) {

@@ -226,10 +226,7 @@ void run_worth(CliContext& ctx, const WorthOptions& o) {
     if (o.csv) {
         print_table_csv(rows);
     } else if (ctx.json) {
-        json arr = json::array();
-        for (const WorthReport* r : rows)
-            arr.push_back(to_json(*r));
-        print_json(arr);
+        print_json_array(rows, [](const WorthReport* r) { return to_json(*r); });
     } else {
         print_table_text(rows, settings, today);
     }

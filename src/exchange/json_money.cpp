@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <random>
+#include <string_view>
 
 namespace rapport::exchange {
 namespace {
@@ -20,15 +21,48 @@ const std::string& money_marker() {
     return marker;
 }
 
-void replace_markers(std::string& text) {
-    const std::string marker = "\"" + money_marker();
-    std::size_t pos = 0;
-    while ((pos = text.find(marker, pos)) != std::string::npos) {
-        const std::size_t end = text.find('"', pos + marker.size());
-        const std::string digits = text.substr(pos + marker.size(), end - pos - marker.size());
-        text.replace(pos, end - pos + 1, digits);
-        pos += digits.size();
+const std::string& quoted_marker() {
+    static const std::string quoted = "\"" + money_marker();
+    return quoted;
+}
+
+constexpr std::size_t kFlushAt = 64 * 1024;
+
+// Appends `text` to `out` with each quoted marker replaced by its digits and, when `indent` is
+// not empty, `indent` after every line break (a dumped string never holds a raw line break:
+// nlohmann writes it as \n). One pass: every byte of `text` is looked at a fixed number of
+// times, where replacing in place moved the rest of the document for each amount.
+void append_json_text(std::string& out, std::string_view text, std::string_view indent) {
+    const std::string& marker = quoted_marker();
+    std::size_t from = 0;
+    while (from < text.size()) {
+        const std::size_t at_marker = text.find(marker, from);
+        const std::size_t at_newline =
+            indent.empty() ? std::string_view::npos : text.find('\n', from);
+        if (at_marker == std::string_view::npos && at_newline == std::string_view::npos) {
+            out.append(text.substr(from));
+            return;
+        }
+        if (at_newline < at_marker) {
+            out.append(text.substr(from, at_newline + 1 - from));
+            out.append(indent);
+            from = at_newline + 1;
+            continue;
+        }
+        out.append(text.substr(from, at_marker - from));
+        const std::size_t digits = at_marker + marker.size();
+        const std::size_t end = text.find('"', digits);
+        if (end == std::string_view::npos) { // cannot happen: nlohmann closes every string
+            out.append(text.substr(at_marker));
+            return;
+        }
+        out.append(text.substr(digits, end - digits));
+        from = end + 1;
     }
+}
+
+std::string nlohmann_dump(const nlohmann::json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace
@@ -38,9 +72,52 @@ nlohmann::json money_json(Money m) {
 }
 
 std::string dump_json(const nlohmann::json& j, int indent) {
-    std::string text = j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-    replace_markers(text);
-    return text;
+    const std::string text = nlohmann_dump(j, indent);
+    std::string out;
+    out.reserve(text.size());
+    append_json_text(out, text, {});
+    return out;
+}
+
+// nlohmann's layout of an array: "[]" when empty; on one line "[a,b]"; indented
+// "[\n" + "  a" + ",\n" + "  b" + "\n]", each element's own lines shifted by one indent.
+JsonArrayWriter::JsonArrayWriter(std::ostream& out, int indent) : m_out(out), m_indent(indent) {
+    m_buffer.reserve(kFlushAt + 4096);
+}
+
+JsonArrayWriter::~JsonArrayWriter() {
+    if (!m_buffer.empty())
+        m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+}
+
+void JsonArrayWriter::add(const nlohmann::json& element) {
+    const std::string pad = m_indent >= 0 ? std::string(std::size_t(m_indent), ' ') : "";
+    if (m_count++ == 0)
+        m_buffer += m_indent >= 0 ? "[\n" : "[";
+    else
+        m_buffer += m_indent >= 0 ? ",\n" : ",";
+    m_buffer += pad;
+    append_json_text(m_buffer, nlohmann_dump(element, m_indent), pad);
+    flush_if_full();
+}
+
+void JsonArrayWriter::finish() {
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_count == 0)
+        m_buffer += "[]";
+    else
+        m_buffer += m_indent >= 0 ? "\n]" : "]";
+    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_buffer.clear();
+}
+
+void JsonArrayWriter::flush_if_full() {
+    if (m_buffer.size() < kFlushAt)
+        return;
+    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_buffer.clear();
 }
 
 } // namespace rapport::exchange

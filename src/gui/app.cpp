@@ -154,7 +154,7 @@ private:
     wxString m_screenshot;
     wxString m_view = "today";
     bool m_measure = false;
-    wxString m_measureAction;  // --measure: open-customer:ID, search:TEXT or save-incident:ID
+    wxString m_measureAction;  // --measure: open-customer:ID, search:TEXT, sort:N, save-incident:ID
     bool m_handedOver = false; // another instance was asked to show its window
     int m_exitCode = 0;
 
@@ -180,7 +180,8 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddLongOption("measure",
                          _("print the milliseconds one action takes once the window is shown, "
                            "until it is drawn, and exit: open-customer:ID, search:TEXT (typed "
-                           "into the customer search) or save-incident:ID (log one for that "
+                           "into the customer search), sort:COLUMN (a click on that column of "
+                           "the customer list, 0 to 4) or save-incident:ID (log one for that "
                            "customer with every list refreshed, then take it back)"));
     parser.AddLongSwitch("measure-startup",
                          _("print the milliseconds from start until the customer list is "
@@ -568,6 +569,9 @@ void RapportApp::RunMeasuredAction() {
     } else if (action.StartsWith("search:")) {
         m_frame->ShowView(MainFrame::View::customers);
         m_frame->Customers()->Search(arg); // the search as it runs after the typing pause
+    } else if (action.StartsWith("sort:") && arg.ToLong(&id) && id >= 0 && id < 5) {
+        m_frame->ShowView(MainFrame::View::customers);
+        m_frame->Customers()->SortBy(static_cast<unsigned>(id)); // a click on column `id`
     } else if (action.StartsWith("save-incident:") && arg.ToLong(&id)) {
         Interaction incident;
         incident.customer_id = id;

@@ -71,8 +71,9 @@ std::vector<Id> CustomerTable::ordered_ids(std::string_view search, CustomerColu
         const char* dir = ascending ? "ASC" : "DESC";
         std::string join;
         std::string order;
-        // Aggregates are computed only for the column being sorted: sorting by name never touches
-        // the incident tables.
+        // The figures columns sort by the kept figures (store/customer_figures.h); sorting by
+        // name or phone does not read them at all.
+        const char* figures = "LEFT JOIN customer_figures f ON f.customer_id = c.id";
         switch (column) {
         case CustomerColumn::name:
             order = fmt::format("c.name COLLATE NOCASE {}, c.id {}", dir, dir);
@@ -82,20 +83,17 @@ std::vector<Id> CustomerTable::ordered_ids(std::string_view search, CustomerColu
             order = fmt::format("c.phone = '' ASC, c.phone {}, c.name COLLATE NOCASE, c.id", dir);
             break;
         case CustomerColumn::complaints:
-            join = "LEFT JOIN (SELECT customer_id, count(*) AS n FROM interaction "
-                   "GROUP BY customer_id) a ON a.customer_id = c.id";
-            order = fmt::format("coalesce(a.n, 0) {}, c.name COLLATE NOCASE, c.id", dir);
+            join = figures;
+            order = fmt::format("coalesce(f.complaints, 0) {}, c.name COLLATE NOCASE, c.id", dir);
             break;
         case CustomerColumn::last_contact:
-            join = "LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM interaction "
-                   "GROUP BY customer_id) a ON a.customer_id = c.id";
-            order = fmt::format("a.last IS NULL ASC, a.last {}, c.name COLLATE NOCASE, c.id", dir);
+            join = figures;
+            order = fmt::format(
+                "f.last_contact IS NULL ASC, f.last_contact {}, c.name COLLATE NOCASE, c.id", dir);
             break;
         case CustomerColumn::given_back:
-            join = "LEFT JOIN (SELECT i.customer_id, sum(r.cost) AS g FROM resolution r "
-                   "JOIN interaction i ON i.id = r.interaction_id WHERE r.status = 'accepted' "
-                   "GROUP BY i.customer_id) a ON a.customer_id = c.id";
-            order = fmt::format("coalesce(a.g, 0) {}, c.name COLLATE NOCASE, c.id", dir);
+            join = figures;
+            order = fmt::format("coalesce(f.given_back, 0) {}, c.name COLLATE NOCASE, c.id", dir);
             break;
         }
 

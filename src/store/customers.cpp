@@ -54,15 +54,13 @@ constexpr const char* kCustomerColumns =
 
 } // namespace
 
-// Per-customer figures come from covering indexes, so no row is copied twice.
+// The figures are kept by triggers (store/customer_figures.h): one row each, not three
+// aggregates over the incidents for every customer listed. LEFT JOIN, so a customer is never
+// left out of the list even if their row were missing (check reports that).
 const char* const kCustomerSummarySelect = R"(
-    SELECT c.id, c.name, c.phone, c.email, c.archived,
-           (SELECT count(*) FROM interaction i WHERE i.customer_id = c.id),
-           (SELECT max(occurred_at) FROM interaction i WHERE i.customer_id = c.id),
-           (SELECT coalesce(sum(r.cost), 0) FROM interaction i
-              JOIN resolution r ON r.interaction_id = i.id
-             WHERE i.customer_id = c.id AND r.status = 'accepted')
-      FROM customer c)";
+    SELECT c.id, c.name, c.phone, c.email, c.archived, coalesce(f.complaints, 0),
+           f.last_contact, coalesce(f.given_back, 0)
+      FROM customer c LEFT JOIN customer_figures f ON f.customer_id = c.id)";
 
 CustomerSummary read_customer_summary(sql::Statement& st) {
     CustomerSummary s;

@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "store/backup.h"
+#include "store/customer_figures.h"
 #include "store/health.h"
 #include "store/schema_sql.h"
 #include "store/sql/database_connection.h"
@@ -245,7 +246,9 @@ std::string network_filesystem_of(const fs::path& path) {
 const char* migration_sql(int from_version) {
     switch (from_version) {
     case 0:
-        return kSchemaSql; // an empty file gets the whole schema
+        return kSchemaSql; // an empty file gets the whole schema (version 1)
+    case 1:
+        return kCustomerFiguresFileSql; // the customers' figures kept (store/customer_figures.h)
     default:
         return nullptr;
     }

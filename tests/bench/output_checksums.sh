@@ -16,6 +16,9 @@ run() { "$cli" --db "$db" --today 2026-11-25 "$@"; }
 heavy=$(sqlite3 "$db" "SELECT customer_id FROM interaction GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1")
 
 sum() { printf '%s  %s\n' "$(sha256sum | cut -c1-16)" "$1"; }
+run customer list | sum "customer list"
+run --json customer list | sum "customer list --json"
+run customer list --search kettle | sum "customer list --search kettle"
 run customer show "$heavy" | sum "customer show $heavy"
 run customer show "$heavy" --json | sum "customer show $heavy --json"
 run followups --week 2026-W48 | sum "followups --week 2026-W48"

@@ -3,6 +3,7 @@
 // rapport-cli end to end: the command-line contract of product.md, through the real binary.
 #include "cli_runner.h"
 
+#include <SQLiteCpp/Database.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -181,6 +182,27 @@ TEST_CASE("check reports a healthy database", "[cli]") {
     const auto r = run_cli(db, {"check", "--json"});
     CHECK(r.exit_code == 0);
     CHECK(nlohmann::json::parse(r.out)["ok"] == true);
+}
+
+TEST_CASE("check finds a customer's figure changed by hand and --recount puts it right", "[cli]") {
+    TempDir dir;
+    const auto db = dir / "shop.db";
+    REQUIRE(run_cli(db, {"demo", "--customers", "20", "--interactions", "150", "--seed", "3"})
+                .exit_code == 0);
+    REQUIRE(run_cli(db, {"check"}).exit_code == 0);
+    {
+        SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
+        conn.exec(
+            "UPDATE customer_figures SET given_back = given_back + 100 WHERE customer_id = 7");
+    }
+    auto r = run_cli(db, {"check"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("customer 7: money given back kept") != std::string::npos);
+    CHECK(r.err.find("check --recount") != std::string::npos);
+    const std::string listed = run_cli(db, {"customer", "list", "--json"}).out;
+    r = run_cli(db, {"check", "--recount"});
+    CHECK(r.exit_code == 0);
+    CHECK(run_cli(db, {"customer", "list", "--json"}).out != listed); // the list shows the count
 }
 
 TEST_CASE("demo fills a new database and refuses one with real customers", "[cli][demo]") {

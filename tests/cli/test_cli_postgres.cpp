@@ -349,3 +349,21 @@ TEST_CASE("a shop database is backed up by pg_dump on this PC and pg_restore bri
     std::filesystem::create_directories(out.path() / "c");
     check_same(at_backup, read_outputs(shop, out.path() / "c"));
 }
+
+TEST_CASE("check compares the kept figures on a server too and --recount repairs them",
+          "[postgres]") {
+    PgServer* server = server_or_skip();
+    if (!server)
+        return;
+    const std::string shop = server->create_database();
+    build_shop(shop);
+    CHECK(ok_on(shop, {"check"}) == "The database is healthy.\n");
+    rapport::store::connect_postgres(shop)->exec(
+        "UPDATE customer_figures SET complaints = complaints + 3 WHERE customer_id = 1");
+    const CliResult r = run_cli(std::filesystem::path(shop), {"--today", kToday, "check"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("customer 1: complaints kept") != std::string::npos);
+    CHECK(r.err.find("check --recount") != std::string::npos);
+    ok_on(shop, {"check", "--recount"});
+    CHECK(ok_on(shop, {"check"}) == "The database is healthy.\n");
+}

@@ -5,6 +5,7 @@
 // promises as a file (store/database.cpp): refused databases are left untouched, and each
 // failure is one sentence naming the server.
 #include "core/errors.h"
+#include "store/customer_figures.h"
 #include "store/database.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
@@ -13,6 +14,8 @@
 #include "store/sqlite/connection.h"
 
 #include <fmt/format.h>
+
+#include <stdexcept>
 
 namespace rapport::store {
 
@@ -110,6 +113,17 @@ std::int64_t meta_number(sql::Session& s, const char* key) {
     }
 }
 
+// The step that brings a server's schema from `from_version` to the next.
+const char* server_migration_sql(int from_version) {
+    switch (from_version) {
+    case 1:
+        return kCustomerFiguresServerSql; // the customers' figures kept (store/customer_figures.h)
+    default:
+        // check_ours() let in only versions up to kSchemaVersion, and 0 got the schema
+        throw std::logic_error(fmt::format("no server migration from version {}", from_version));
+    }
+}
+
 } // namespace
 
 Database Database::open_server(const std::string& uri) {
@@ -158,14 +172,20 @@ void Database::migrate_server() {
                             where, version, kSchemaVersion);
         return true;
     };
-    if (check_ours())
-        return; // version 1 is the only one so far: nothing to migrate
-    // Empty: the schema in one transaction. Two PCs may get here at once; the writers' lock
-    // lets one in, and the other finds the schema made when it checks again.
+    if (check_ours() && meta_number(s, "schema_version") >= kSchemaVersion)
+        return;
+    // Empty or older: the schema and the steps after it in one transaction. Two PCs may get here
+    // at once; the writers' lock lets one in, and the other finds the work done when it checks
+    // again.
     try {
         WriteTransaction tx(*this);
         if (!check_ours())
-            s.exec(kPostgresSchemaSql);
+            s.exec(kPostgresSchemaSql); // version 1
+        for (auto v = meta_number(s, "schema_version"); v < kSchemaVersion; ++v) {
+            s.exec(server_migration_sql(static_cast<int>(v)));
+            s.exec(fmt::format("UPDATE rapport_meta SET value = '{}' WHERE key = 'schema_version'",
+                               v + 1));
+        }
         tx.commit();
     } catch (const sql::Error& e) {
         throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),
