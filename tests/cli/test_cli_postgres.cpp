@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <sstream>
 
 using namespace rapport::test;
@@ -118,11 +119,22 @@ Outputs read_outputs(const std::string& db, const std::filesystem::path& out_dir
 }
 
 // Every output read from the file is there, and the server printed exactly the same bytes.
+// A customer's created_at is the clock's minute when it was added (the schema's default): two
+// shops built one after the other on a slow machine can straddle a minute. The history export
+// writes it as a JSON member and as the last CSV column; only that value is set aside.
+std::string without_created_at(std::string text) {
+    static const std::regex json(R"re("created_at"\s*:\s*"[^"]*")re");
+    static const std::regex csv(R"re(,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(\r?)$)re",
+                                std::regex::multiline);
+    text = std::regex_replace(text, json, "\"created_at\":\"-\"");
+    return std::regex_replace(text, csv, ",-$1");
+}
+
 void check_same(const Outputs& on_file, const Outputs& on_server) {
     for (const auto& [what, text] : on_file) {
         INFO(what);
         CHECK(!text.empty());
-        CHECK(on_server.at(what) == text);
+        CHECK(without_created_at(on_server.at(what)) == without_created_at(text));
     }
 }
 
