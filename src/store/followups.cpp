@@ -22,7 +22,8 @@ namespace {
 // and every extra pass re-reads their incidents' pages.
 // After kFollowUpColumns (columns 0-7): the line's incident, customer and resolutions.
 constexpr const char* kItemColumnsAndJoins = R"(,
-           i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status
+           i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status,
+           c.phone, c.email, i.occurred_at
       FROM follow_up f
       JOIN interaction i ON i.id = f.interaction_id
       JOIN customer c ON c.id = i.customer_id
@@ -38,6 +39,9 @@ FollowUpItem read_item(sql::Statement& st) {
     item.customer_name = st.getColumn(9).getString();
     item.summary = st.getColumn(10).getString();
     item.category = stored(st.getColumn(11), parse_category);
+    item.customer_phone = st.getColumn(15).getString();
+    item.customer_email = st.getColumn(16).getString();
+    item.incident_day = stored(st.getColumn(17), as_date_time).day;
     return item;
 }
 

@@ -20,7 +20,10 @@ struct FollowUpItem {
     FollowUp follow_up;
     Id customer_id = 0;
     std::string customer_name;
+    std::string customer_phone; // how to reach them: the call, a text message
+    std::string customer_email;
     Id interaction_id = 0;
+    Date incident_day;   // the day of the incident
     std::string summary; // the incident's summary
     // Every resolution of the incident in the order logged (type, cost, status; no ids): each
     // program words them itself (core/resolutions.h for the command line, gui/format.h).

@@ -24,7 +24,8 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
                                                               int limit) {
     return read(m_db, [&]() -> std::vector<OpenFollowUpRow> {
         sql::Statement st(session(m_db), R"(
-            SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category
+            SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category,
+                   c.phone, c.email
               FROM follow_up f
               JOIN interaction i ON i.id = f.interaction_id
               JOIN customer c ON c.id = i.customer_id
@@ -47,6 +48,8 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
             r.note = st.getColumn(5).getString();
             r.summary = st.getColumn(6).getString();
             r.category = stored(st.getColumn(7), parse_category);
+            r.phone = st.getColumn(8).getString();
+            r.email = st.getColumn(9).getString();
             out.push_back(std::move(r));
         }
         return out;

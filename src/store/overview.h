@@ -21,6 +21,8 @@ struct OpenFollowUpRow {
     Id interaction_id = 0;
     Id customer_id = 0;
     std::string customer_name;
+    std::string phone; // how to reach them
+    std::string email;
     Date due;
     std::string note;
     std::string summary; // what happened in the incident it follows
