@@ -1,4 +1,4 @@
--- Rapport database schema, version 1.
+-- Rapport database schema, version 2.
 -- Compiled into the binaries at build time; applied in one transaction on a new file.
 -- Enum columns hold the keys of src/core/enums.cpp; money is integer cents; dates are
 -- 'YYYY-MM-DD' and moments 'YYYY-MM-DDTHH:MM' in the shop's local time, so text order is
@@ -83,9 +83,14 @@ CREATE TABLE follow_up (
                         ('satisfied', 'still-unhappy', 'no-answer', 'other')),
     outcome_note    TEXT NOT NULL DEFAULT '',
     minutes         INTEGER NOT NULL DEFAULT 0 CHECK (minutes BETWEEN 0 AND 100000),
+    -- Version 2 (the customer's answer): last, where ALTER TABLE puts them in an older file.
+    satisfaction    INTEGER CHECK (satisfaction IS NULL OR
+                        (satisfaction BETWEEN 1 AND 5 AND done_on IS NOT NULL)),
+    customer_said   TEXT NOT NULL DEFAULT '',
     CHECK (done_on IS NOT NULL OR outcome IS NULL)
 );
 CREATE INDEX follow_up_open_by_due ON follow_up (due_on) WHERE done_on IS NULL;
+CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;
 CREATE INDEX follow_up_by_interaction ON follow_up (interaction_id);
 
 CREATE TABLE purchase (

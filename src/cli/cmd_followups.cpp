@@ -203,23 +203,31 @@ void add_list_command(CLI::App& app, CliContext& ctx) {
 
 void add_done_command(CLI::App& followup, CliContext& ctx) {
     struct Options {
-        std::string id, outcome, note, minutes = "0";
+        std::string id, outcome, note, minutes = "0", satisfaction, said;
     };
     auto o = std::make_shared<Options>();
-    auto* done = followup.add_subcommand("done", "Record that the follow-up call was made");
+    auto* done = followup.add_subcommand(
+        "done", "Record that the follow-up call was made, and what the customer answered");
     done->add_option("ID", o->id, "The follow-up id (from 'followups')")->required();
     done->add_option("--outcome", o->outcome, "satisfied, still-unhappy, no-answer or other");
     done->add_option("--note", o->note, "How it went");
     done->add_option("--minutes", o->minutes, "Minutes spent on it");
+    done->add_option("--satisfaction", o->satisfaction,
+                     "How satisfied they are, 1 (very unhappy) to 5 (very happy)");
+    done->add_option("--said", o->said, "What they said, in their words");
     on_run(done, ctx, [&ctx, o] {
         const Id id = parse_id(o->id, "a follow-up");
         std::optional<Outcome> outcome;
         if (!o->outcome.empty())
             outcome = parse_outcome(o->outcome);
         const int minutes = parse_minutes(o->minutes);
+        CustomerAnswer answer;
+        if (!o->satisfaction.empty())
+            answer.satisfaction = parse_satisfaction(o->satisfaction);
+        answer.said = o->said;
         const Date today = ctx.today();
         store::FollowUpRepo repo(ctx.db());
-        repo.mark_done(id, outcome, o->note, minutes, today);
+        repo.mark_done(id, outcome, o->note, minutes, today, answer);
         const auto item = repo.get(id);
         // The seed advice: an unhappy customer gets another step, not a closed file.
         std::vector<std::string> next_steps;
@@ -227,12 +235,15 @@ void add_done_command(CLI::App& followup, CliContext& ctx) {
             next_steps = {fmt::format("rapport-cli log {} --summary TEXT", item.customer_id),
                           fmt::format("rapport-cli followup add {} +3d", item.interaction_id)};
         if (ctx.json) {
-            print_json({{"id", id},
-                        {"done_on", format_date(today)},
-                        {"outcome", outcome ? json(to_key(*outcome)) : json(nullptr)},
-                        {"customer_id", item.customer_id},
-                        {"interaction_id", item.interaction_id},
-                        {"next_steps", next_steps}});
+            print_json(
+                {{"id", id},
+                 {"done_on", format_date(today)},
+                 {"outcome", outcome ? json(to_key(*outcome)) : json(nullptr)},
+                 {"satisfaction", answer.satisfaction ? json(*answer.satisfaction) : json(nullptr)},
+                 {"customer_said", answer.said},
+                 {"customer_id", item.customer_id},
+                 {"interaction_id", item.interaction_id},
+                 {"next_steps", next_steps}});
             return;
         }
         std::cout << fmt::format("Follow-up {} with {} is done{}.\n", id,

@@ -242,10 +242,22 @@ std::string network_filesystem_of(const fs::path& path) {
     return {};
 }
 
+// Version 1 to 2, issue 18: the customer's answer to the follow-up call (satisfaction 1-5 and
+// what they said), and the index the satisfaction report reads done follow-ups by. One step of
+// its own, so it can be renumbered beside other migrations; schema.sql has the same columns.
+constexpr const char* kFollowUpAnswerSql = R"(
+ALTER TABLE follow_up ADD COLUMN satisfaction INTEGER CHECK (satisfaction IS NULL OR
+    (satisfaction BETWEEN 1 AND 5 AND done_on IS NOT NULL));
+ALTER TABLE follow_up ADD COLUMN customer_said TEXT NOT NULL DEFAULT '';
+CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;
+)";
+
 const char* migration_sql(int from_version) {
     switch (from_version) {
     case 0:
-        return kSchemaSql; // an empty file gets the whole schema
+        return kSchemaSql; // an empty file gets the whole schema, at kSchemaVersion
+    case 1:
+        return kFollowUpAnswerSql;
     default:
         return nullptr;
     }
@@ -381,9 +393,10 @@ void Database::migrate() {
             m_conn->db->execAndGet("PRAGMA application_id").getInt() == kApplicationId)
             return;
         WriteTransaction tx(*this);
-        for (int v = schema_version(); v < kSchemaVersion; ++v) {
+        // An empty file gets schema.sql, which is the newest version already; a file holding
+        // data takes each step from its version on.
+        for (int v = schema_version(); v < kSchemaVersion; v = v == 0 ? kSchemaVersion : v + 1)
             m_conn->db->exec(migration_sql(v));
-        }
         m_conn->db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
         m_conn->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();

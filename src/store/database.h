@@ -17,7 +17,7 @@ namespace rapport::store {
 // PRAGMA application_id stamped into every Rapport file ("RAPT").
 constexpr int kApplicationId = 0x52415054;
 // PRAGMA user_version of the schema this build writes.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 // Whether --db / RAPPORT_DB names a shop's server (a postgresql:// or postgres:// URI).
 bool is_server_location(std::string_view location);

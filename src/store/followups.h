@@ -7,6 +7,7 @@
 // Follow-ups are created with their interaction (store/interactions.h); this repo works on
 // them one at a time, each change in its own write transaction.
 #include "core/records.h"
+#include "core/satisfaction.h"
 #include "store/database.h"
 
 #include <optional>
@@ -61,11 +62,13 @@ public:
     std::optional<FollowUpItem> find(Id id); // open or done
     FollowUpItem get(Id id);                 // DataError when there is no such follow-up
 
-    // Records the call. Returns the follow-up as it was before, for undo (restore()).
+    // Records the call and the customer's answer (satisfaction 1-5 or none, what they said).
+    // Returns the follow-up as it was before, for undo (restore()).
     // DataError for an unknown id or one already done (nothing is changed);
-    // InputError for minutes outside kMinutesMin..kMinutesMax (core/limits.h).
+    // InputError for minutes outside kMinutesMin..kMinutesMax (core/limits.h) or a satisfaction
+    // outside 1..5.
     FollowUp mark_done(Id id, std::optional<Outcome> outcome, const std::string& note, int minutes,
-                       Date done_on);
+                       Date done_on, const CustomerAnswer& answer = {});
     // Reschedules (snoozes) an open follow-up; returns it as it was before. DataError for an
     // unknown id or one already done.
     FollowUp move(Id id, Date new_due);

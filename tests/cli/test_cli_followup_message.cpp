@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `rapport-cli followup message ID`: the drafted message, the phone and email beside it, and a
 // mailto: URL that Python's urllib.parse (tests/tools/parse_mailto.py) reads back to exactly the
-// subject and body printed.
+// subject and body printed; `followup done --satisfaction --said`: the customer's answer kept.
 #include "../core/format_test_support.h"
 #include "cli_runner.h"
 
@@ -151,4 +151,31 @@ TEST_CASE("followup message refuses an unknown id and language and a template th
     CHECK(typo.exit_code == 2);
     CHECK(typo.err.find("{frist_name}") != std::string::npos);
     CHECK(trimmed(ok(db, {"settings", "get", "message_body"}).out) == "Hello {first_name}");
+}
+
+TEST_CASE("followup done keeps the satisfaction and what they said and refuses a 7",
+          "[cli][followups][answers]") {
+    TempDir dir;
+    const auto db = make_shop(dir);
+    const auto before = file_bytes(db);
+    const auto seven = run_cli(db, {"followup", "done", "1", "--satisfaction", "7"});
+    CHECK(seven.exit_code == 2);
+    CHECK(seven.err.find("from 1 (very unhappy) to 5 (very happy)") != std::string::npos);
+    CHECK(run_cli(db, {"followup", "done", "1", "--satisfaction", "four"}).exit_code == 2);
+    CHECK(run_cli(db, {"followup", "done", "9", "--satisfaction", "4"}).exit_code == 1);
+    CHECK(file_bytes(db) == before); // nothing written
+
+    const json done = json::parse(
+        ok(db, {"--json", "--today", "2026-11-23", "followup", "done", "1", "--outcome",
+                "satisfied", "--satisfaction", "4", "--said", "Alles gut, danke & bis bald"})
+            .out);
+    CHECK(done["satisfaction"] == 4);
+    CHECK(done["customer_said"] == "Alles gut, danke & bis bald");
+    const json shown = json::parse(ok(db, {"--json", "customer", "show", "1"}).out);
+    const auto& f = shown["timeline"][0]["follow_ups"][0];
+    CHECK(f["satisfaction"] == 4);
+    CHECK(f["customer_said"] == "Alles gut, danke & bis bald");
+    const auto text = ok(db, {"customer", "show", "1"}).out;
+    CHECK(text.find("done 2026-11-23, satisfied, satisfaction 4/5 - they said: Alles gut, danke & "
+                    "bis bald") != std::string::npos);
 }

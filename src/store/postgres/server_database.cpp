@@ -61,6 +61,28 @@ std::string display_uri(const std::string& uri) {
     }
 }
 
+// Version 1 to 2, issue 18: the customer's answer to the follow-up call; the same columns as
+// schema_postgres.sql gives a new server. One step of its own, so it can be renumbered beside
+// other migrations.
+constexpr const char* kFollowUpAnswerPostgres = R"(
+ALTER TABLE follow_up
+    ADD COLUMN satisfaction integer CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),
+    ADD COLUMN customer_said text COLLATE "C" NOT NULL DEFAULT '',
+    ADD CONSTRAINT follow_up_satisfaction_when_done
+        CHECK (done_on IS NOT NULL OR satisfaction IS NULL);
+CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;
+)";
+
+// The step from `from_version` to the next on the server; nullptr past the newest.
+const char* server_migration_sql(std::int64_t from_version) {
+    switch (from_version) {
+    case 1:
+        return kFollowUpAnswerPostgres;
+    default:
+        return nullptr;
+    }
+}
+
 constexpr const char* kTablesInPublic =
     "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'";
 constexpr const char* kHasMeta = "SELECT count(*) FROM pg_catalog.pg_tables "
@@ -126,14 +148,29 @@ void Database::migrate_server() {
                             where, version, kSchemaVersion);
         return true;
     };
-    if (check_ours())
-        return; // version 1 is the only one so far: nothing to migrate
-    // Empty: the schema in one transaction. Two PCs may get here at once; the writers' lock
-    // lets one in, and the other finds the schema made when it checks again.
+    if (check_ours() && meta_number(s, "schema_version") == kSchemaVersion)
+        return;
+    // Empty: the schema in one transaction; older: each step from its version on, and the
+    // version. Two PCs may get here at once; the writers' lock lets one in, and the other finds
+    // the work done when it checks again.
     try {
         WriteTransaction tx(*this);
-        if (!check_ours())
+        if (!check_ours()) {
             s.exec(kPostgresSchemaSql);
+        } else {
+            for (auto v = meta_number(s, "schema_version"); v < kSchemaVersion; ++v) {
+                const char* step = server_migration_sql(v);
+                if (!step)
+                    throw DataError(tr("{} has data version {}, which this Rapport cannot bring "
+                                       "up to date; it was left as it was."),
+                                    where, v);
+                s.exec(step);
+            }
+            sql::Statement version(s, "UPDATE rapport_meta SET value = ? WHERE key = "
+                                      "'schema_version'");
+            version.bind(1, std::to_string(kSchemaVersion));
+            version.exec();
+        }
         tx.commit();
     } catch (const sql::Error& e) {
         throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),
