@@ -1,4 +1,4 @@
--- Rapport database schema, version 1.
+-- Rapport database schema, version 1 (later versions: the steps in src/store/database.cpp).
 -- Compiled into the binaries at build time; applied in one transaction on a new file.
 -- Enum columns hold the keys of src/core/enums.cpp; money is integer cents; dates are
 -- 'YYYY-MM-DD' and moments 'YYYY-MM-DDTHH:MM' in the shop's local time, so text order is

@@ -86,10 +86,12 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
             std::cout << fmt::format("    escalated to: {}\n", i.escalated_to);
         for (const auto& f : i.follow_ups) {
             if (f.done_on)
-                std::cout << fmt::format("    follow-up #{} due {}: done {}, {}{}\n", f.id,
-                                         format_date(f.due), format_date(*f.done_on),
-                                         f.outcome ? to_key(*f.outcome) : "no outcome",
-                                         f.outcome_note.empty() ? "" : " - " + f.outcome_note);
+                std::cout << fmt::format(
+                    "    follow-up #{} due {}: done {}, {}{}{}{}\n", f.id, format_date(f.due),
+                    format_date(*f.done_on), f.outcome ? to_key(*f.outcome) : "no outcome",
+                    f.satisfaction ? fmt::format(", satisfaction {}/5", *f.satisfaction) : "",
+                    f.outcome_note.empty() ? "" : " - " + f.outcome_note,
+                    f.customer_said.empty() ? "" : " - they said: " + f.customer_said);
             else
                 std::cout << fmt::format("    follow-up #{} due {}: open{}\n", f.id,
                                          format_date(f.due),

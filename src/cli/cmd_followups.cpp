@@ -1,12 +1,13 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// followups (the weekly review), followup done | move | add, export followups (iCalendar).
+// followups (the weekly review), followup done | move | add | message, export followups (iCalendar).
 #include "cli/cli_context.h"
-#include "core/utf8_path.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
 #include "core/resolutions.h"
+#include "core/utf8_path.h"
 #include "exchange/followups_ics.h"
+#include "store/followup_message.h"
 #include "store/followups.h"
 #include "store/settings_store.h"
 
@@ -99,6 +100,15 @@ void append_item_line(std::string& out, const store::FollowUpItem& item, bool sh
     if (show_due)
         out.append("due ").append(format_date(item.follow_up.due)).append("  ");
     append_one_line(out, item.customer_name);
+    // How to reach them, beside the name: the list is what the owner calls from.
+    if (!item.customer_phone.empty() || !item.customer_email.empty()) {
+        out += " (";
+        append_one_line(out, item.customer_phone);
+        if (!item.customer_phone.empty() && !item.customer_email.empty())
+            out += ", ";
+        append_one_line(out, item.customer_email);
+        out += ')';
+    }
     out += " | ";
     append_one_line(out, item.summary);
     if (!item.resolutions.empty())
@@ -115,6 +125,8 @@ json item_json(const store::FollowUpItem& item) {
             {"due", format_date(item.follow_up.due)},
             {"customer_id", item.customer_id},
             {"customer", item.customer_name},
+            {"phone", item.customer_phone},
+            {"email", item.customer_email},
             {"interaction_id", item.interaction_id},
             {"category", to_key(item.category)},
             {"summary", item.summary},
@@ -191,23 +203,31 @@ void add_list_command(CLI::App& app, CliContext& ctx) {
 
 void add_done_command(CLI::App& followup, CliContext& ctx) {
     struct Options {
-        std::string id, outcome, note, minutes = "0";
+        std::string id, outcome, note, minutes = "0", satisfaction, said;
     };
     auto o = std::make_shared<Options>();
-    auto* done = followup.add_subcommand("done", "Record that the follow-up call was made");
+    auto* done = followup.add_subcommand(
+        "done", "Record that the follow-up call was made, and what the customer answered");
     done->add_option("ID", o->id, "The follow-up id (from 'followups')")->required();
     done->add_option("--outcome", o->outcome, "satisfied, still-unhappy, no-answer or other");
     done->add_option("--note", o->note, "How it went");
     done->add_option("--minutes", o->minutes, "Minutes spent on it");
+    done->add_option("--satisfaction", o->satisfaction,
+                     "How satisfied they are, 1 (very unhappy) to 5 (very happy)");
+    done->add_option("--said", o->said, "What they said, in their words");
     on_run(done, ctx, [&ctx, o] {
         const Id id = parse_id(o->id, "a follow-up");
         std::optional<Outcome> outcome;
         if (!o->outcome.empty())
             outcome = parse_outcome(o->outcome);
         const int minutes = parse_minutes(o->minutes);
+        CustomerAnswer answer;
+        if (!o->satisfaction.empty())
+            answer.satisfaction = parse_satisfaction(o->satisfaction);
+        answer.said = o->said;
         const Date today = ctx.today();
         store::FollowUpRepo repo(ctx.db());
-        repo.mark_done(id, outcome, o->note, minutes, today);
+        repo.mark_done(id, outcome, o->note, minutes, today, answer);
         const auto item = repo.get(id);
         // The seed advice: an unhappy customer gets another step, not a closed file.
         std::vector<std::string> next_steps;
@@ -215,12 +235,15 @@ void add_done_command(CLI::App& followup, CliContext& ctx) {
             next_steps = {fmt::format("rapport-cli log {} --summary TEXT", item.customer_id),
                           fmt::format("rapport-cli followup add {} +3d", item.interaction_id)};
         if (ctx.json) {
-            print_json({{"id", id},
-                        {"done_on", format_date(today)},
-                        {"outcome", outcome ? json(to_key(*outcome)) : json(nullptr)},
-                        {"customer_id", item.customer_id},
-                        {"interaction_id", item.interaction_id},
-                        {"next_steps", next_steps}});
+            print_json(
+                {{"id", id},
+                 {"done_on", format_date(today)},
+                 {"outcome", outcome ? json(to_key(*outcome)) : json(nullptr)},
+                 {"satisfaction", answer.satisfaction ? json(*answer.satisfaction) : json(nullptr)},
+                 {"customer_said", answer.said},
+                 {"customer_id", item.customer_id},
+                 {"interaction_id", item.interaction_id},
+                 {"next_steps", next_steps}});
             return;
         }
         std::cout << fmt::format("Follow-up {} with {} is done{}.\n", id,
@@ -230,6 +253,51 @@ void add_done_command(CLI::App& followup, CliContext& ctx) {
             std::cout << fmt::format("Still unhappy: log what happens next with '{}', or "
                                      "schedule another call with '{}'.\n",
                                      next_steps[0], next_steps[1]);
+    });
+}
+
+void add_message_command(CLI::App& followup, CliContext& ctx) {
+    struct Options {
+        std::string id, language;
+    };
+    auto o = std::make_shared<Options>();
+    auto* message = followup.add_subcommand(
+        "message", "Print the drafted follow-up message (thanks, what was done, are they "
+                   "satisfied) for a follow-up");
+    message->add_option("ID", o->id, "The follow-up id (from 'followups')")->required();
+    message->add_option("--language", o->language,
+                        "en or de; default: the desktop's language (LANGUAGE, LC_ALL, LANG)");
+    message->footer("The text comes from the message_subject and message_body settings, or the "
+                    "built-in template of the language. With --json also the mailto: URL that "
+                    "opens it in a mail program.");
+    on_run(message, ctx, [&ctx, o] {
+        const Id id = parse_id(o->id, "a follow-up");
+        const MessageLanguage language = o->language.empty() ? message_language_from_environment()
+                                                             : parse_message_language(o->language);
+        store::FollowUpRepo repo(ctx.db());
+        const auto item = repo.get(id);
+        const DraftMessage draft =
+            store::draft_follow_up_message(item, store::SettingsStore(ctx.db()).load(), language);
+        if (ctx.json) {
+            print_json({{"id", id},
+                        {"customer_id", item.customer_id},
+                        {"customer", item.customer_name},
+                        {"phone", item.customer_phone},
+                        {"email", item.customer_email},
+                        {"language", to_key(language)},
+                        {"subject", draft.subject},
+                        {"body", draft.body},
+                        {"mailto", mailto_url(draft)}});
+            return;
+        }
+        std::string out;
+        out += "To: " + (draft.to.empty() ? std::string("(no email address)") : draft.to);
+        if (!item.customer_phone.empty())
+            out += "  Phone: " + item.customer_phone;
+        out += "\nSubject: " + draft.subject + "\n\n" + draft.body;
+        if (out.back() != '\n')
+            out += '\n';
+        std::cout << out;
     });
 }
 
@@ -298,7 +366,8 @@ void add_export_command(CLI::App& app, CliContext& ctx) {
                 fmt::format("Follow-ups export as ics only (got --format {}).", o->format));
         if (o->out.empty())
             throw InputError("Say where to write the calendar file with --out FILE.");
-        const std::size_t events = exchange::export_follow_ups_ics(ctx.db(), path_from_utf8(o->out));
+        const std::size_t events =
+            exchange::export_follow_ups_ics(ctx.db(), path_from_utf8(o->out));
         if (ctx.json)
             print_json({{"file", o->out}, {"events", events}});
         else
@@ -311,9 +380,11 @@ void add_export_command(CLI::App& app, CliContext& ctx) {
 
 void add_followup_commands(CLI::App& app, CliContext& ctx) {
     add_list_command(app, ctx);
-    auto* followup = app.add_subcommand("followup", "Tick off, move or add one follow-up");
+    auto* followup =
+        app.add_subcommand("followup", "Tick off, move or add one follow-up, or draft its message");
     followup->require_subcommand(1);
     add_done_command(*followup, ctx);
+    add_message_command(*followup, ctx);
     add_move_command(*followup, ctx);
     add_schedule_command(*followup, ctx);
     add_export_command(app, ctx);

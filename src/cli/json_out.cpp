@@ -58,7 +58,9 @@ json to_json(const Interaction& i) {
              {"done_on", f.done_on ? json(format_date(*f.done_on)) : json(nullptr)},
              {"outcome", f.outcome ? json(to_key(*f.outcome)) : json(nullptr)},
              {"outcome_note", f.outcome_note},
-             {"minutes", f.minutes}});
+             {"minutes", f.minutes},
+             {"satisfaction", f.satisfaction ? json(*f.satisfaction) : json(nullptr)},
+             {"customer_said", f.customer_said}});
     return {{"id", i.id},
             {"customer_id", i.customer_id},
             {"at", format_date_time(i.at)},

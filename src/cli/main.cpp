@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
 
     rapport::cli::add_admin_commands(app, ctx);
     rapport::cli::add_customer_commands(app, ctx);
+    rapport::cli::add_customers_commands(app, ctx);
     rapport::cli::add_log_command(app, ctx);
     rapport::cli::add_purchase_commands(app, ctx);
     rapport::cli::add_settings_commands(app, ctx);

@@ -56,6 +56,9 @@ struct FollowUp {
     std::optional<Outcome> outcome;
     std::string outcome_note;
     int minutes = 0;
+    // The customer's answer (core/satisfaction.h): 1-5 when asked, and what they said.
+    std::optional<int> satisfaction;
+    std::string customer_said;
     bool is_done() const { return done_on.has_value(); }
 };
 

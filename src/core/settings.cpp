@@ -3,6 +3,7 @@
 #include "core/settings.h"
 
 #include "core/errors.h"
+#include "core/followup_message.h"
 
 #include <fmt/format.h>
 
@@ -56,6 +57,11 @@ const std::vector<SettingKey>& setting_keys() {
         {"backup_keep_weekly", "Weekly backups to keep"},
         {"csv_dialect", "CSV for spreadsheets in: auto (this computer's language), comma "
                         "(English: , and 1234.56) or semicolon (German: ; and 1234,56)"},
+        {"message_subject", "Subject of the follow-up message; placeholders {first_name}, "
+                            "{shop}, {what_happened}, {what_was_given}, {date}; 'default' for "
+                            "the built-in one in your language"},
+        {"message_body", "Text of the follow-up message, with the same placeholders; "
+                         "'default' for the built-in one in your language"},
     };
     return keys;
 }
@@ -95,6 +101,14 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
         s.backup_keep_weekly = parse_int_in(value, tr("number of weekly backups"), 0, 520);
     } else if (key == "csv_dialect") {
         s.csv_dialect = parse_csv_dialect(value);
+    } else if (key == "message_subject" || key == "message_body") {
+        std::string& text = key == "message_subject" ? s.message_subject : s.message_body;
+        if (value == "default") {
+            text.clear();
+        } else {
+            check_message_template(value, key == "message_subject" ? tr("subject") : tr("text"));
+            text = std::string(value);
+        }
     } else {
         std::string names;
         for (const auto& k : setting_keys())
@@ -121,6 +135,8 @@ std::string setting_value(const Settings& s, std::string_view key) {
     if (key == "backup_keep_daily") return std::to_string(s.backup_keep_daily);
     if (key == "backup_keep_weekly") return std::to_string(s.backup_keep_weekly);
     if (key == "csv_dialect") return s.csv_dialect ? std::string(to_key(*s.csv_dialect)) : "auto";
+    if (key == "message_subject") return s.message_subject.empty() ? "default" : s.message_subject;
+    if (key == "message_body") return s.message_body.empty() ? "default" : s.message_body;
     Settings copy = s;
     apply_setting(copy, key, ""); // throws the unknown-key sentence
     return {};

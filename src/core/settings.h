@@ -29,6 +29,10 @@ struct Settings {
     int backup_keep_weekly = 4;
     // The CSV files for spreadsheets (accountant, history); none: this computer's language.
     std::optional<CsvDialect> csv_dialect;
+    // The follow-up message (core/followup_message.h) the owner wrote; empty: the built-in one
+    // in the language of the program drafting it.
+    std::string message_subject;
+    std::string message_body;
 };
 
 // The CSV dialect exports write: the one chosen, else the one of this computer's language.

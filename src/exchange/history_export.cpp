@@ -97,8 +97,8 @@ const Table kResolutions{
 
 const Table kFollowUps{
     "follow_ups.csv",
-    "SELECT id, interaction_id, due_on, note, done_on, outcome, outcome_note, minutes "
-    "FROM follow_up ORDER BY interaction_id, id",
+    "SELECT id, interaction_id, due_on, note, done_on, outcome, outcome_note, minutes, "
+    "satisfaction, customer_said FROM follow_up ORDER BY interaction_id, id",
     {{"id", Kind::integer},
      {"interaction_id", Kind::integer},
      {"due_on", Kind::text},
@@ -106,7 +106,9 @@ const Table kFollowUps{
      {"done_on", Kind::text},
      {"outcome", Kind::text},
      {"outcome_note", Kind::text},
-     {"minutes", Kind::integer}}};
+     {"minutes", Kind::integer},
+     {"satisfaction", Kind::integer},
+     {"customer_said", Kind::text}}};
 
 const Table kPurchases{
     "purchases.csv",

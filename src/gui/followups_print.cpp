@@ -32,7 +32,12 @@ wxString Row(const store::FollowUpItem& item, bool with_date, std::string_view c
     wxString row = "<tr valign=top><td width=3%>&#9744;</td>";
     if (with_date)
         row += "<td width=12%>" + Html(FormatDate(item.follow_up.due)) + "</td>";
-    row += "<td width=18%><b>" + Html(Wx(item.customer_name)) + "</b></td>";
+    // How to reach them under the name: the printed list is what the owner calls from.
+    row += "<td width=18%><b>" + Html(Wx(item.customer_name)) + "</b>";
+    for (const std::string& contact : {item.customer_phone, item.customer_email})
+        if (!contact.empty())
+            row += "<br>" + Html(Wx(contact));
+    row += "</td>";
     row += "<td>" + Html(Wx(item.summary)) + "</td>";
     row += "<td width=20%>" + Html(FormatOfferedResolutions(item.resolutions, currency)) + "</td>";
     row += "<td width=20%>" + Html(Wx(item.follow_up.note)) + "</td></tr>";

@@ -10,8 +10,11 @@
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/ui.h"
+#include "store/followup_message.h"
 
 #include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/clipbrd.h>
 #include <wx/dataview.h>
 #include <wx/datectrl.h>
 #include <wx/dateevt.h>
@@ -24,6 +27,7 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/utils.h>
 #include <wx/wrapsizer.h>
 
 namespace rapport::gui {
@@ -43,12 +47,21 @@ wxString OneLine(const std::string& utf8) {
     return s;
 }
 
+// "+49 170 555, anna@example.com": how to reach them, on one line.
+wxString ContactLine(const std::string& phone, const std::string& email) {
+    wxString s = OneLine(phone);
+    if (!phone.empty() && !email.empty())
+        s += ", ";
+    return s + OneLine(email);
+}
+
 // Asks how the call went. The outcome the key chose is selected and the note has the focus,
 // so Enter alone confirms.
 struct DoneAnswer {
     Outcome outcome;
     std::string note;
     int minutes = 0;
+    CustomerAnswer answer; // satisfaction 1-5 (or not asked) and what they said
 };
 
 std::optional<DoneAnswer> AskOutcome(wxWindow* parent, const store::FollowUpItem& item,
@@ -71,6 +84,19 @@ std::optional<DoneAnswer> AskOutcome(wxWindow* parent, const store::FollowUpItem
     top->Add(outcome, 0, wxEXPAND);
     auto* grid = new wxFlexGridSizer(2, dlg.FromDIP(kGap), dlg.FromDIP(kSpace));
     grid->AddGrowableCol(1);
+    // The customer's answer: how satisfied (optional) and what they said, for the Reports.
+    grid->Add(new wxStaticText(&dlg, wxID_ANY, _("&Satisfaction")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* satisfaction = new wxChoice(&dlg, wxID_ANY);
+    satisfaction->SetName("followup_satisfaction");
+    satisfaction->Append(_("Not asked"));
+    for (int s = kSatisfactionMin; s <= kSatisfactionMax; ++s)
+        satisfaction->Append(SatisfactionLabel(s));
+    satisfaction->SetSelection(0);
+    grid->Add(satisfaction, 0);
+    grid->Add(new wxStaticText(&dlg, wxID_ANY, _("What they s&aid")), 0, wxALIGN_CENTER_VERTICAL);
+    auto* said = new wxTextCtrl(&dlg, wxID_ANY);
+    said->SetName("followup_customer_said");
+    grid->Add(said, 1, wxEXPAND);
     grid->Add(new wxStaticText(&dlg, wxID_ANY, _("&Note")), 0, wxALIGN_CENTER_VERTICAL);
     auto* note = new wxTextCtrl(&dlg, wxID_ANY);
     note->SetName("followup_outcome_note");
@@ -95,8 +121,12 @@ std::optional<DoneAnswer> AskOutcome(wxWindow* parent, const store::FollowUpItem
     note->SetFocus();
     if (dlg.ShowModal() != wxID_OK)
         return std::nullopt;
+    CustomerAnswer answer;
+    if (satisfaction->GetSelection() > 0)
+        answer.satisfaction = satisfaction->GetSelection(); // "1 ..." is the second entry
+    answer.said = Utf8(said->GetValue());
     return DoneAnswer{kOutcomes[outcome->GetSelection()], Utf8(note->GetValue()),
-                      minutes->GetValue()};
+                      minutes->GetValue(), answer};
 }
 
 std::optional<Date> AskDay(wxWindow* parent, Date initial, const wxString& title) {
@@ -139,7 +169,8 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
     // The keys, said once under the heading; the buttons below repeat them.
     auto* keys = MakeNote(this, _("Keys on a selected follow-up: 1 satisfied, 2 still unhappy, 3 "
                                   "no answer, 4 other (Enter confirms); T +1 day, W +1 week, M "
-                                  "another day; Ctrl+Z undoes."));
+                                  "another day; E writes to them, C copies the message; Ctrl+Z "
+                                  "undoes."));
     top->Add(keys, 0, wxEXPAND | wxTOP, FromDIP(2));
     WrapToWidth(keys); // a long line in German, two with big text
 
@@ -150,13 +181,15 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
     SetLabelFor(heading, m_list);
     SetAccessibleDescription(m_list, keys->GetLabelText());
     AddColumns(m_list,
-               // Room for a German day heading and "Erstattung 119,00 € (angenommen)".
-               {{_("Due"), 230},
-                {_("Customer"), 150},
-                {_("About the incident"), 220},
-                {_("Offered"), 245},
-                {_("Note"), 185}},
-               2);
+               // Room for a German day heading and "Erstattung 119,00 € (angenommen)"; the
+               // incident's text takes what is left.
+               {{_("Due"), 200},
+                {_("Customer"), 140},
+                {_("Phone, email"), 215},
+                {_("About the incident"), 180},
+                {_("Offered"), 210},
+                {_("Note"), 140}},
+               3);
     top->Add(m_list, 1, wxEXPAND | wxTOP, FromDIP(kSpace));
     m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         if (const auto item = Selected(); item && m_hooks.open_customer)
@@ -178,6 +211,10 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
             MoveByDays(7);
         else if (key == 'M')
             MoveToPickedDay();
+        else if (key == 'E')
+            WriteToThem();
+        else if (key == 'C')
+            CopyMessage();
         else
             e.Skip();
     });
@@ -194,6 +231,8 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
     button(_("+1 day (T)"), "followup_tomorrow", [this] { MoveByDays(1); });
     button(_("+1 week (W)"), "followup_next_week", [this] { MoveByDays(7); });
     button(_("Move to... (M)"), "followup_move", [this] { MoveToPickedDay(); });
+    button(_("Write to them (E)"), "followup_write", [this] { WriteToThem(); });
+    button(_("Copy message (C)"), "followup_copy_message", [this] { CopyMessage(); });
     button(_("Open customer (Enter)"), "followup_open", [this] {
         if (const auto item = Selected(); item && m_hooks.open_customer)
             m_hooks.open_customer(item->customer_id);
@@ -276,7 +315,7 @@ void FollowUpsView::Reload() {
             wxVariant(overdue ? wxString::Format("<span foreground='%s'>%s</span>",
                                                  OverdueText().GetAsString(wxC2S_HTML_SYNTAX), bold)
                               : bold));
-        for (int i = 0; i < 4; ++i)
+        for (int i = 0; i < 5; ++i)
             row.push_back(wxVariant(wxString()));
         m_list->AppendItem(row);
         m_rows.emplace_back(std::nullopt);
@@ -289,6 +328,8 @@ void FollowUpsView::Reload() {
         row.push_back(
             wxVariant(overdue ? Coloured(OverdueText(), "   " + due) : EscapeMarkup("   " + due)));
         row.push_back(wxVariant(EscapeMarkup(Wx(item.customer_name))));
+        row.push_back(
+            wxVariant(EscapeMarkup(ContactLine(item.customer_phone, item.customer_email))));
         row.push_back(wxVariant(EscapeMarkup(OneLine(item.summary))));
         row.push_back(wxVariant(EscapeMarkup(
             FormatOfferedResolutions(item.resolutions, m_services.settings().currency))));
@@ -367,7 +408,7 @@ void FollowUpsView::MarkDone(Outcome preselected) {
     try {
         const FollowUp before = store::FollowUpRepo(m_services.db())
                                     .mark_done(item->follow_up.id, answer->outcome, answer->note,
-                                               answer->minutes, m_services.today());
+                                               answer->minutes, m_services.today(), answer->answer);
         Services& services = m_services;
         m_services.undo.push(_("Follow-up done"), [&services, before] {
             store::FollowUpRepo(services.db()).restore(before);
@@ -449,6 +490,53 @@ void FollowUpsView::MoveToPickedDay() {
     if (const auto day = AskDay(this, std::max(item->follow_up.due, m_services.today()),
                                 _("Move the follow-up to")))
         Move(*day);
+}
+
+std::optional<DraftMessage> FollowUpsView::DraftForSelected() const {
+    const auto item = Selected();
+    if (!item)
+        return std::nullopt;
+    return store::draft_follow_up_message(*item, m_services.settings(), UiMessageLanguage());
+}
+
+void FollowUpsView::WriteToThem() {
+    const auto item = Selected();
+    const auto draft = DraftForSelected();
+    if (!item || !draft)
+        return;
+    const wxString url = Wx(mailto_url(*draft));
+    // wxLaunchDefaultBrowser hands a mailto: URL to the desktop's opener (xdg-open, the
+    // Windows shell), which starts the owner's mail program.
+    if (!m_openUrl(url)) {
+        // No mail program: the text is not lost, it goes to the clipboard instead.
+        CopyMessage();
+        wxMessageBox(_("No mail program opened. The message is on the clipboard: paste it "
+                       "into an email or a text message."),
+                     _("Write to them"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    Tell(draft->to.empty()
+             ? wxString::Format(_("%s has no email address saved: type it in the mail program."),
+                                Wx(item->customer_name))
+             : wxString::Format(_("A message to %s is open in your mail program."),
+                                Wx(item->customer_name)));
+}
+
+bool FollowUpsView::CopyMessage() {
+    const auto item = Selected();
+    const auto draft = DraftForSelected();
+    if (!item || !draft)
+        return false;
+    // The text alone, for a text message or a chat; the subject is for email.
+    wxClipboardLocker lock;
+    if (!lock || !wxTheClipboard->SetData(new wxTextDataObject(Wx(draft->body)))) {
+        wxMessageBox(_("The clipboard could not be opened; nothing was copied."), _("Copy message"),
+                     wxOK | wxICON_WARNING, this);
+        return false;
+    }
+    wxTheClipboard->Flush(); // stays there after Rapport closes
+    Tell(wxString::Format(_("The message to %s is on the clipboard."), Wx(item->customer_name)));
+    return true;
 }
 
 wxString FollowUpsView::PrintHtml() {

@@ -5,12 +5,16 @@
 // week of a picked day), the overdue follow-ups in red at the top, then the week's follow-ups
 // day by day with who to call, what happened, what was offered and the note. A follow-up is
 // ticked off with its outcome in two keystrokes (1-4, Enter), moved with T (+1 day), W (+1
-// week) or M (pick a day); Enter opens the customer. Every change can be undone with Ctrl+Z.
+// week) or M (pick a day); Enter opens the customer. Each line shows the phone and email; E opens
+// the drafted message in the mail program, C copies it for a text message. Every change can be
+// undone with Ctrl+Z.
+#include "core/followup_message.h"
 #include "core/records.h"
 #include "gui/services.h"
 #include "store/followups.h"
 
 #include <wx/panel.h>
+#include <wx/utils.h>
 
 #include <functional>
 #include <memory>
@@ -59,6 +63,14 @@ public:
     void Move(Date new_due);
     void MoveByDays(int days);
     void MoveToPickedDay();
+    // The drafted follow-up message for the selected follow-up (core/followup_message.h), in the
+    // window's language. WriteToThem opens it in the mail program (a mailto: URL through the
+    // desktop's opener; SetUrlOpener replaces the opener in tests); CopyMessage puts its text
+    // on the clipboard for a text message and says whether it could.
+    std::optional<DraftMessage> DraftForSelected() const;
+    void WriteToThem();
+    bool CopyMessage();
+    void SetUrlOpener(std::function<bool(const wxString&)> open) { m_openUrl = std::move(open); }
 
     // The week as a printable page, and printing it.
     wxString PrintHtml();
@@ -83,6 +95,9 @@ private:
     // The follow-up of each list row; day headings have none.
     std::vector<std::optional<store::FollowUpItem>> m_rows;
     std::unique_ptr<wxHtmlEasyPrinting> m_printing;
+    std::function<bool(const wxString&)> m_openUrl = [](const wxString& url) {
+        return wxLaunchDefaultBrowser(url);
+    };
 };
 
 // File > Export follow-ups to calendar: asks where, then writes every open follow-up as an

@@ -7,6 +7,7 @@
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/numformatter.h>
+#include <wx/translation.h>
 #include <wx/uilocale.h>
 
 #include <algorithm>
@@ -436,6 +437,31 @@ void ShowError(wxWindow* parent, const std::exception& e, const wxString& title)
     wxMessageDialog dlg(parent, ErrorText(e), title.empty() ? _("Rapport") : title,
                         wxOK | wxICON_ERROR);
     dlg.ShowModal();
+}
+
+MessageLanguage UiMessageLanguage() {
+    wxTranslations* translations = wxTranslations::Get();
+    if (!translations || !translations->IsLoaded("rapport"))
+        return MessageLanguage::english;
+    return message_language_of_locale(
+        Utf8(translations->GetBestTranslation("rapport", wxLANGUAGE_ENGLISH_US)));
+}
+
+wxString SatisfactionLabel(int satisfaction) {
+    switch (satisfaction) {
+    case 1:
+        return _("1 - very unhappy");
+    case 2:
+        return _("2 - unhappy");
+    case 3:
+        return _("3 - so-so");
+    case 4:
+        return _("4 - satisfied");
+    case 5:
+        return _("5 - very satisfied");
+    default:
+        return wxString::Format("%d", satisfaction);
+    }
 }
 
 } // namespace rapport::gui

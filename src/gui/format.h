@@ -6,6 +6,7 @@
 // the window goes through here.
 #include "core/dates.h"
 #include "core/enums.h"
+#include "core/followup_message.h"
 #include "core/message.h"
 #include "core/money.h"
 #include "core/records.h"
@@ -23,6 +24,8 @@ class wxWindow;
 namespace rapport::gui {
 
 wxString Wx(std::string_view utf8);
+// The language the window speaks (the catalog in use): the follow-up message is drafted in it.
+MessageLanguage UiMessageLanguage();
 std::string Utf8(const wxString& s);
 
 // Every amount the window shows goes through one composer (format.cpp): digits with the
@@ -69,6 +72,7 @@ wxString Label(Outcome v);
 wxString Label(Verdict v);  // the core's worth labels (src/core/worth.cpp), translated
 wxString Label(Quadrant q); // "Champions" / "Champions", "Misers" / "Knauser"
 wxString SeverityLabel(int severity);
+wxString SatisfactionLabel(int satisfaction); // "4 - satisfied"
 // The resolutions of an incident (a follow-up's line) in the user's language and money:
 // "Erstattung 85,00 € (angenommen); Nur Entschuldigung (angeboten)".
 wxString FormatOfferedResolutions(const std::vector<Resolution>& resolutions,

@@ -117,6 +117,17 @@ wxString WeeklyReview(const Settings& s) {
                 "another offer and another follow-up. One you could not reach moves on with "
                 "<b>T</b> (a day), <b>W</b> (a week) or <b>M</b> (a day you choose). Ctrl+Z "
                 "undoes."));
+    html += P(_("When you ask them, note how satisfied they are from 1 (very unhappy) to 5 (very "
+                "happy) and what they said. <b>Reports &gt; Follow-ups and answers</b> then shows "
+                "how many calls were made on time, the share satisfied (4 or 5) and the average, "
+                "by category and by what was given: which remedy works."));
+    html += P(_("Each line shows the customer's phone and email. <b>E</b> (Write to them) opens "
+                "your mail program with a drafted message: thanks for their patience, what was "
+                "done, whether they are satisfied, an invitation to tell you more. <b>C</b> (Copy "
+                "message) puts the same text on the clipboard for a text message. The text is "
+                "yours to change in the settings, with placeholders for the first name, your "
+                "business name, what happened, what was given and the day. From a script:"));
+    html += Command("rapport-cli followup message 12");
     const bool iso = s.week_start == date::Monday;
     html += P(iso ? wxString(_("Weeks run from Monday to Sunday and are numbered as in ISO 8601 "
                                "(some years have a week 53). You can start weeks on another day "

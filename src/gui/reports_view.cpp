@@ -10,6 +10,7 @@
 #include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/notebook.h>
+#include <wx/numformatter.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/utils.h>
@@ -60,6 +61,38 @@ wxDataViewListCtrl* MakeTable(wxWindow* parent, const wxString& name,
 // Cells are markup: text from the database is escaped.
 wxVariant Cell(const wxString& text) {
     return wxVariant(EscapeMarkup(text));
+}
+
+// "80 % (4 of 5)": a share with what it is a share of; a dash when there is nothing to divide.
+wxString ShareOf(std::int64_t part, std::int64_t whole) {
+    if (whole == 0)
+        return wxString::FromUTF8("\xE2\x80\x93");
+    return wxString::Format(_("%.0f %% (%lld of %lld)"),
+                            100.0 * static_cast<double>(part) / static_cast<double>(whole),
+                            static_cast<long long>(part), static_cast<long long>(whole));
+}
+
+// "4.3 (3 answers)".
+wxString AverageOf(const AnswerTally& t) {
+    if (!t.average())
+        return wxString::FromUTF8("\xE2\x80\x93");
+    return wxString::Format(wxPLURAL("%s (%lld answer)", "%s (%lld answers)", t.answers),
+                            wxNumberFormatter::ToString(*t.average(), 1),
+                            static_cast<long long>(t.answers));
+}
+
+void FillAnswers(wxDataViewListCtrl* table, const std::vector<store::AnswersRow>& rows,
+                 const std::function<wxString(const std::string&)>& name) {
+    table->DeleteAllItems();
+    for (const auto& r : rows) {
+        wxVector<wxVariant> row;
+        row.push_back(Cell(name(r.key)));
+        row.push_back(Cell(wxString::Format("%lld", static_cast<long long>(r.tally.done))));
+        row.push_back(Cell(ShareOf(r.tally.on_time, r.tally.done)));
+        row.push_back(Cell(ShareOf(r.tally.satisfied, r.tally.answers)));
+        row.push_back(Cell(AverageOf(r.tally)));
+        table->AppendItem(row);
+    }
 }
 
 } // namespace
@@ -168,6 +201,8 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     crossSizer->Add(m_byMonthCategory, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
     crossPage->SetSizer(crossSizer);
 
+    BuildAnswersPage();
+
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
     SetSizer(outer);
@@ -183,6 +218,59 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
         m_stale = true;
         if (IsShownOnScreen())
             Reload();
+    });
+}
+
+// What the follow-up calls brought: done on time, and the customers' answers, by category and by
+// what was given ("which remedy works"), over the period of the Complaints and costs page.
+void ReportsView::BuildAnswersPage() {
+    const int gap = FromDIP(kGap);
+    const int space = FromDIP(kSpace);
+    auto* page = new wxPanel(m_tabs);
+    m_tabs->AddPage(page, _("Follow-ups and answers"));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    m_answersHeadline = new wxStaticText(page, wxID_ANY, wxString());
+    m_answersHeadline->SetName("answers_headline");
+    sizer->Add(m_answersHeadline, 0, wxALL, space);
+    auto* note = MakeNote(page, _("Follow-ups done in the period chosen on the Complaints and "
+                                  "costs page. Satisfied means an answer of 4 or 5; each share "
+                                  "and average is shown with the number it is of."));
+    WrapToWidth(note);
+    sizer->Add(note, 0, wxEXPAND | wxLEFT | wxRIGHT, space);
+    const auto table = [&](const wxString& title, const char* name, const wxString& first) {
+        auto* heading = MakeSectionTitle(page, title);
+        sizer->Add(heading, 0, wxLEFT | wxRIGHT | wxTOP, space);
+        auto* t = MakeTable(page, name,
+                            {{first, 170},
+                             {_("Done"), 70},
+                             {_("On time"), 150},
+                             {_("Satisfied (4-5)"), 150},
+                             {_("Average (1-5)"), 150}});
+        SetLabelFor(heading, t);
+        sizer->Add(t, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+        return t;
+    };
+    m_answersByCategory = table(_("By category"), "answers_by_category", _("Category"));
+    m_answersByGiven = table(_("By what was given"), "answers_by_given", _("What was given"));
+    sizer->AddSpacer(space);
+    page->SetSizer(sizer);
+}
+
+void ReportsView::ShowAnswers(const store::FollowUpAnswers& answers) {
+    const AnswerTally& all = answers.all;
+    if (all.done == 0)
+        m_answersHeadline->SetLabelText(_("No follow-up was done in this period."));
+    else
+        m_answersHeadline->SetLabelText(wxString::Format(
+            wxPLURAL("%lld follow-up done, on time: %s; satisfied: %s; average: %s.",
+                     "%lld follow-ups done, on time: %s; satisfied: %s; average: %s.", all.done),
+            static_cast<long long>(all.done), ShareOf(all.on_time, all.done),
+            ShareOf(all.satisfied, all.answers), AverageOf(all)));
+    FillAnswers(m_answersByCategory, answers.by_category,
+                [](const std::string& key) { return Label(parse_category(key)); });
+    FillAnswers(m_answersByGiven, answers.by_given, [](const std::string& key) {
+        return key == store::kNothingGiven ? _("Nothing accepted")
+                                           : Label(parse_resolution_type(key));
     });
 }
 
@@ -205,10 +293,13 @@ void ReportsView::Reload() {
             PortfolioView::Read(reader, settings, today));
         auto report = std::make_shared<store::PeriodReport>(
             store::OverviewQueries(reader).period_report(p.from, p.to, 20));
-        return std::function<void()>([this, portfolio, report] {
+        auto answers = std::make_shared<store::FollowUpAnswers>(
+            store::OverviewQueries(reader).follow_up_answers(p.from, p.to));
+        return std::function<void()>([this, portfolio, report, answers] {
             m_reading->Hide();
             m_portfolio->ShowReports(std::move(*portfolio));
             ShowReport(*report);
+            ShowAnswers(*answers);
         });
     });
 }

@@ -39,6 +39,8 @@ public:
 
 private:
     void ShowReport(const store::PeriodReport& report);
+    void BuildAnswersPage();
+    void ShowAnswers(const store::FollowUpAnswers& answers);
 
     Services& m_services;
     std::function<void(Id)> m_openCustomer;
@@ -52,6 +54,9 @@ private:
     wxDataViewListCtrl* m_byMonth = nullptr;
     wxDataViewListCtrl* m_byMonthCategory = nullptr;
     wxDataViewListCtrl* m_costliest = nullptr;
+    wxStaticText* m_answersHeadline = nullptr;
+    wxDataViewListCtrl* m_answersByCategory = nullptr;
+    wxDataViewListCtrl* m_answersByGiven = nullptr;
     wxStaticText* m_reading = nullptr; // "Reading the figures…" while the worker reads
     BackgroundRead m_read;             // last member: destroyed (and joined) first
 };

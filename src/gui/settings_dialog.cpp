@@ -3,6 +3,7 @@
 #include "gui/settings_dialog.h"
 
 #include "core/errors.h"
+#include "core/followup_message.h"
 #include "gui/accessibility.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
@@ -183,6 +184,7 @@ public:
             m_rows.push_back(r);
         }
         right->Add(defaults, 0, wxALL, space);
+        BuildMessageSection(right);
         auto* columns = new wxBoxSizer(wxHORIZONTAL);
         columns->Add(top, 0, wxEXPAND);
         columns->Add(
@@ -211,6 +213,60 @@ public:
     }
 
 private:
+    // The follow-up message's template (core/followup_message.h): the owner's own text, or the
+    // built-in one in the window's language. Text equal to the built-in one is saved as
+    // "default", so it follows the language if the window's changes.
+    void BuildMessageSection(wxSizer* column) {
+        const int gap = FromDIP(kGap);
+        const int space = FromDIP(kSpace);
+        const MessageTemplate shown =
+            effective_message_template(m_services.settings(), UiMessageLanguage());
+        column->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);
+        column->Add(MakeSectionTitle(this, _("Follow-up message")), 0, wxLEFT | wxRIGHT | wxTOP,
+                    space);
+        wxString names;
+        for (const auto& p : message_placeholders())
+            names += (names.empty() ? "{" : ", {") + Wx(p.name) + "}";
+        auto* note = MakeNote(this, wxString::Format(_("Drafted when you write to a customer "
+                                                       "from the follow-up list. Placeholders: "
+                                                       "%s."),
+                                                     names));
+        note->Wrap(FromDIP(380));
+        column->Add(note, 0, wxLEFT | wxRIGHT | wxTOP, space);
+        m_messageSubject = new wxTextCtrl(this, wxID_ANY, Wx(shown.subject));
+        m_messageSubject->SetName("message_subject");
+        m_messageBody = new wxTextCtrl(this, wxID_ANY, Wx(shown.body), wxDefaultPosition,
+                                       wxSize(FromDIP(380), FromDIP(130)), wxTE_MULTILINE);
+        m_messageBody->SetName("message_body");
+        auto* subjectLabel = new wxStaticText(this, wxID_ANY, _("Sub&ject:"));
+        subjectLabel->MoveBeforeInTabOrder(m_messageSubject);
+        auto* bodyLabel = new wxStaticText(this, wxID_ANY, _("Message te&xt:"));
+        bodyLabel->MoveBeforeInTabOrder(m_messageBody);
+        auto* grid = new wxFlexGridSizer(2, gap, space);
+        grid->AddGrowableCol(1, 1);
+        grid->Add(subjectLabel, 0, wxALIGN_CENTER_VERTICAL);
+        grid->Add(m_messageSubject, 1, wxEXPAND);
+        grid->Add(bodyLabel, 0, wxALIGN_TOP);
+        grid->Add(m_messageBody, 1, wxEXPAND);
+        column->Add(grid, 0, wxEXPAND | wxALL, space);
+        auto* reset = new wxButton(this, wxID_ANY, _("Bac&k to the built-in message"));
+        reset->SetName("message_default");
+        reset->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+            const MessageTemplate& d = default_message_template(UiMessageLanguage());
+            m_messageSubject->ChangeValue(Wx(d.subject));
+            m_messageBody->ChangeValue(Wx(d.body));
+        });
+        column->Add(reset, 0, wxLEFT | wxRIGHT | wxBOTTOM, space);
+    }
+
+    // What to save for one part of the template: "default" when it is the built-in text.
+    static std::string TemplateValue(const wxTextCtrl* field, const std::string& builtin) {
+        std::string text = Utf8(field->GetValue());
+        // The text control may hand back CRLF on Windows; the template keeps "\n".
+        text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+        return text == builtin ? std::string("default") : text;
+    }
+
     struct CategoryRow {
         Category category = Category::other;
         wxChoice* type = nullptr;
@@ -234,6 +290,11 @@ private:
                 {"acquisition_cost",
                  format_amount(ParseAmount(m_acquisition->GetValue(), _("acquisition cost")))},
                 {"watch_ratio", InvariantNumber(m_watch)},
+                {"message_subject",
+                 TemplateValue(m_messageSubject,
+                               default_message_template(UiMessageLanguage()).subject)},
+                {"message_body",
+                 TemplateValue(m_messageBody, default_message_template(UiMessageLanguage()).body)},
             };
             Settings check = m_services.settings();
             for (const auto& [key, value] : values)
@@ -278,6 +339,8 @@ private:
     wxChoice* m_horizon = nullptr;
     wxTextCtrl* m_acquisition = nullptr;
     wxTextCtrl* m_watch = nullptr;
+    wxTextCtrl* m_messageSubject = nullptr;
+    wxTextCtrl* m_messageBody = nullptr;
     std::vector<CategoryRow> m_rows;
 };
 

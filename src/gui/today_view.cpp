@@ -150,7 +150,9 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     dueTitle->Add(m_overdueSummary, 0, wxALIGN_BOTTOM | wxLEFT, gap);
     left->Add(dueTitle, 0, wxEXPAND);
     m_followUps = MakeList(page, "today_followups");
-    AddColumns(m_followUps, {{_("Due"), 100}, {_("Customer"), 130}, {_("About"), 120}}, 2);
+    AddColumns(m_followUps,
+               {{_("Due"), 100}, {_("Customer"), 130}, {_("Phone, email"), 150}, {_("About"), 120}},
+               3);
     SetLabelFor(dueHeading, m_followUps);
     left->Add(m_followUps, 1, wxEXPAND | wxTOP, gap);
     m_noFollowUps = MakeNote(page, _("Nothing due. Follow-ups you plan when logging an incident "
@@ -218,6 +220,12 @@ void TodayView::Reload() {
         const wxString when = FormatRelativeDay(f.due, today);
         row.push_back(wxVariant(f.due < today ? Coloured(OverdueText(), when) : Markup(when)));
         row.push_back(wxVariant(Markup(Wx(f.customer_name))));
+        wxString contact = Wx(f.phone);
+        if (!f.phone.empty() && !f.email.empty())
+            contact += ", ";
+        contact += Wx(f.email);
+        contact.Replace("\n", " ");
+        row.push_back(wxVariant(Markup(contact)));
         wxString about = Wx(f.note.empty() ? f.summary : f.note);
         about.Replace("\n", " ");
         row.push_back(wxVariant(Markup(about)));

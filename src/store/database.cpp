@@ -243,12 +243,24 @@ std::string network_filesystem_of(const fs::path& path) {
     return {};
 }
 
+// Version 1 to 2, issue 18: the customer's answer to the follow-up call (satisfaction 1-5 and
+// what they said), and the index the satisfaction report reads done follow-ups by. One step of
+// its own, so it can be renumbered beside other migrations; schema.sql has the same columns.
+constexpr const char* kFollowUpAnswerSql = R"(
+ALTER TABLE follow_up ADD COLUMN satisfaction INTEGER CHECK (satisfaction IS NULL OR
+    (satisfaction BETWEEN 1 AND 5 AND done_on IS NOT NULL));
+ALTER TABLE follow_up ADD COLUMN customer_said TEXT NOT NULL DEFAULT '';
+CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;
+)";
+
 const char* migration_sql(int from_version) {
     switch (from_version) {
     case 0:
         return kSchemaSql; // an empty file gets the whole schema (version 1)
     case 1:
         return kCustomerFiguresFileSql; // the customers' figures kept (store/customer_figures.h)
+    case 2:
+        return kFollowUpAnswerSql; // the customer's answer to a follow-up
     default:
         return nullptr;
     }
@@ -384,9 +396,10 @@ void Database::migrate() {
             m_conn->db->execAndGet("PRAGMA application_id").getInt() == kApplicationId)
             return;
         WriteTransaction tx(*this);
-        for (int v = schema_version(); v < kSchemaVersion; ++v) {
+        // Each step from the file's version on: an empty file gets schema.sql (version 1), then
+        // the same steps an older file takes, so both end with the same tables and triggers.
+        for (int v = schema_version(); v < kSchemaVersion; ++v)
             m_conn->db->exec(migration_sql(v));
-        }
         m_conn->db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
         m_conn->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();

@@ -17,8 +17,10 @@ namespace rapport::store {
 // PRAGMA application_id stamped into every Rapport file ("RAPT").
 constexpr int kApplicationId = 0x52415054;
 // PRAGMA user_version of the schema this build writes.
-// 2: the customers' figures kept by triggers (store/customer_figures.h, issue 21).
-constexpr int kSchemaVersion = 2;
+// 1: schema.sql; each later version is one step from the one before (migration_sql):
+// 2: the customers' figures kept by triggers (store/customer_figures.h, issue 21);
+// 3: the customer's answer to a follow-up, satisfaction and what they said (issue 18).
+constexpr int kSchemaVersion = 3;
 
 // Whether --db / RAPPORT_DB names a shop's server (a postgresql:// or postgres:// URI).
 bool is_server_location(std::string_view location);

@@ -20,9 +20,10 @@ namespace {
 // The incident's resolutions come in the same statement (one row each, LEFT JOIN) rather than
 // a query per line or a second pass: the list of a large shop has thousands of overdue lines,
 // and every extra pass re-reads their incidents' pages.
-// After kFollowUpColumns (columns 0-7): the line's incident, customer and resolutions.
+// After kFollowUpColumns (columns 0-9): the line's incident, customer and resolutions.
 constexpr const char* kItemColumnsAndJoins = R"(,
-           i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status
+           i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status,
+           c.phone, c.email, i.occurred_at
       FROM follow_up f
       JOIN interaction i ON i.id = f.interaction_id
       JOIN customer c ON c.id = i.customer_id
@@ -34,10 +35,13 @@ FollowUpItem read_item(sql::Statement& st) {
     FollowUpItem item;
     item.follow_up = read_follow_up(st);
     item.interaction_id = item.follow_up.interaction_id;
-    item.customer_id = st.getColumn(8).getInt64();
-    item.customer_name = st.getColumn(9).getString();
-    item.summary = st.getColumn(10).getString();
-    item.category = stored(st.getColumn(11), parse_category);
+    item.customer_id = st.getColumn(10).getInt64();
+    item.customer_name = st.getColumn(11).getString();
+    item.summary = st.getColumn(12).getString();
+    item.category = stored(st.getColumn(13), parse_category);
+    item.customer_phone = st.getColumn(17).getString();
+    item.customer_email = st.getColumn(18).getString();
+    item.incident_day = stored(st.getColumn(19), as_date_time).day;
     return item;
 }
 
@@ -61,6 +65,9 @@ FollowUp read_follow_up(sql::Statement& st) {
         f.outcome = stored(st.getColumn(5), parse_outcome);
     f.outcome_note = st.getColumn(6).getString();
     f.minutes = st.getColumn(7).getInt();
+    if (!st.getColumn(8).isNull())
+        f.satisfaction = st.getColumn(8).getInt();
+    f.customer_said = st.getColumn(9).getString();
     return f;
 }
 
@@ -78,13 +85,13 @@ std::vector<FollowUpItem> FollowUpRepo::items_where(const char* where,
             // the item, each row adds its resolution.
             if (items.empty() || items.back().follow_up.id != st.getColumn(0).getInt64())
                 items.push_back(read_item(st));
-            if (st.getColumn(12).isNull())
+            if (st.getColumn(14).isNull())
                 continue;
             Resolution r;
             r.interaction_id = items.back().interaction_id;
-            r.type = stored(st.getColumn(12), parse_resolution_type);
-            r.cost = Money{st.getColumn(13).getInt64()};
-            r.status = stored(st.getColumn(14), parse_resolution_status);
+            r.type = stored(st.getColumn(14), parse_resolution_type);
+            r.cost = Money{st.getColumn(15).getInt64()};
+            r.status = stored(st.getColumn(16), parse_resolution_status);
             items.back().resolutions.push_back(r);
         }
         return items;
@@ -145,8 +152,9 @@ FollowUpItem FollowUpRepo::get(Id id) {
 }
 
 FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const std::string& note,
-                                 int minutes, Date done_on) {
+                                 int minutes, Date done_on, const CustomerAnswer& answer) {
     check_minutes(minutes);
+    check_satisfaction(answer.satisfaction);
     if (!done_on.ok())
         throw InputError(tr("The day a follow-up was done must be a real date."));
     return write(m_db, tr("mark the follow-up done"), [&] {
@@ -156,7 +164,8 @@ FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const st
             throw DataError(tr("Follow-up {} was already marked done on {}; nothing was changed."),
                             id, format_date(*before.done_on));
         sql::Statement st(session(m_db), R"(
-            UPDATE follow_up SET done_on = ?, outcome = ?, outcome_note = ?, minutes = ?
+            UPDATE follow_up SET done_on = ?, outcome = ?, outcome_note = ?, minutes = ?,
+                   satisfaction = ?, customer_said = ?
              WHERE id = ? AND done_on IS NULL)");
         st.bind(1, format_date(done_on));
         if (outcome)
@@ -165,7 +174,12 @@ FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const st
             st.bind(2);
         st.bind(3, note);
         st.bind(4, minutes);
-        st.bind(5, static_cast<std::int64_t>(id));
+        if (answer.satisfaction)
+            st.bind(5, *answer.satisfaction);
+        else
+            st.bind(5);
+        st.bind(6, answer.said);
+        st.bind(7, static_cast<std::int64_t>(id));
         st.exec();
         return before;
     });
@@ -209,10 +223,11 @@ Id FollowUpRepo::schedule(Id interaction_id, Date due, const std::string& note) 
 
 void FollowUpRepo::restore(const FollowUp& before) {
     check_minutes(before.minutes);
+    check_satisfaction(before.satisfaction);
     write(m_db, tr("put the follow-up back"), [&] {
         sql::Statement st(session(m_db), R"(
             UPDATE follow_up SET due_on = ?, note = ?, done_on = ?, outcome = ?,
-                   outcome_note = ?, minutes = ?
+                   outcome_note = ?, minutes = ?, satisfaction = ?, customer_said = ?
              WHERE id = ? AND interaction_id = ?)");
         st.bind(1, format_date(before.due));
         st.bind(2, before.note);
@@ -226,8 +241,13 @@ void FollowUpRepo::restore(const FollowUp& before) {
             st.bind(4);
         st.bind(5, before.outcome_note);
         st.bind(6, before.minutes);
-        st.bind(7, static_cast<std::int64_t>(before.id));
-        st.bind(8, static_cast<std::int64_t>(before.interaction_id));
+        if (before.satisfaction)
+            st.bind(7, *before.satisfaction);
+        else
+            st.bind(7);
+        st.bind(8, before.customer_said);
+        st.bind(9, static_cast<std::int64_t>(before.id));
+        st.bind(10, static_cast<std::int64_t>(before.interaction_id));
         if (st.exec() == 0)
             throw DataError(tr("Follow-up {} no longer exists, so it cannot be put back."),
                             before.id);

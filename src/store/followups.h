@@ -7,6 +7,7 @@
 // Follow-ups are created with their interaction (store/interactions.h); this repo works on
 // them one at a time, each change in its own write transaction.
 #include "core/records.h"
+#include "core/satisfaction.h"
 #include "store/database.h"
 
 #include <optional>
@@ -20,7 +21,10 @@ struct FollowUpItem {
     FollowUp follow_up;
     Id customer_id = 0;
     std::string customer_name;
+    std::string customer_phone; // how to reach them: the call, a text message
+    std::string customer_email;
     Id interaction_id = 0;
+    Date incident_day;   // the day of the incident
     std::string summary; // the incident's summary
     // Every resolution of the incident in the order logged (type, cost, status; no ids): each
     // program words them itself (core/resolutions.h for the command line, gui/format.h).
@@ -58,11 +62,13 @@ public:
     std::optional<FollowUpItem> find(Id id); // open or done
     FollowUpItem get(Id id);                 // DataError when there is no such follow-up
 
-    // Records the call. Returns the follow-up as it was before, for undo (restore()).
+    // Records the call and the customer's answer (satisfaction 1-5 or none, what they said).
+    // Returns the follow-up as it was before, for undo (restore()).
     // DataError for an unknown id or one already done (nothing is changed);
-    // InputError for minutes outside kMinutesMin..kMinutesMax (core/limits.h).
+    // InputError for minutes outside kMinutesMin..kMinutesMax (core/limits.h) or a satisfaction
+    // outside 1..5.
     FollowUp mark_done(Id id, std::optional<Outcome> outcome, const std::string& note, int minutes,
-                       Date done_on);
+                       Date done_on, const CustomerAnswer& answer = {});
     // Reschedules (snoozes) an open follow-up; returns it as it was before. DataError for an
     // unknown id or one already done.
     FollowUp move(Id id, Date new_due);

@@ -160,7 +160,8 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
     }
     sql::Statement fu(session(m_db),
                       fmt::format("INSERT INTO follow_up ({}interaction_id, due_on, note, done_on, "
-                                  "outcome, outcome_note, minutes) VALUES ({}?, ?, ?, ?, ?, ?, ?)",
+                                  "outcome, outcome_note, minutes, satisfaction, customer_said) "
+                                  "VALUES ({}?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   keep_ids ? "id, " : "", keep_ids ? "?, " : ""));
     for (const auto& f : i.follow_ups) {
         if (keep_ids)
@@ -178,6 +179,11 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
             fu.bind(first + 4);
         fu.bind(first + 5, f.outcome_note);
         fu.bind(first + 6, f.minutes);
+        if (f.satisfaction && f.done_on)
+            fu.bind(first + 7, *f.satisfaction);
+        else
+            fu.bind(first + 7);
+        fu.bind(first + 8, f.customer_said);
         fu.exec();
         fu.reset();
     }

@@ -24,7 +24,8 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
                                                               int limit) {
     return read(m_db, [&]() -> std::vector<OpenFollowUpRow> {
         sql::Statement st(session(m_db), R"(
-            SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category
+            SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category,
+                   c.phone, c.email
               FROM follow_up f
               JOIN interaction i ON i.id = f.interaction_id
               JOIN customer c ON c.id = i.customer_id
@@ -47,6 +48,8 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
             r.note = st.getColumn(5).getString();
             r.summary = st.getColumn(6).getString();
             r.category = stored(st.getColumn(7), parse_category);
+            r.phone = st.getColumn(8).getString();
+            r.email = st.getColumn(9).getString();
             out.push_back(std::move(r));
         }
         return out;
@@ -221,6 +224,70 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
             name.reset();
             out.costliest.push_back(std::move(row));
         }
+        return out;
+    });
+}
+
+FollowUpAnswers OverviewQueries::follow_up_answers(Date from, Date to) {
+    return read(m_db, [&]() -> FollowUpAnswers {
+        // One row per follow-up done in the period and accepted resolution of its incident
+        // (one row with no type when none was accepted), adjacent by follow-up.
+        sql::Statement st(session(m_db), R"(
+            SELECT f.id, f.due_on, f.done_on, f.satisfaction, i.category, r.type
+              FROM follow_up f
+              JOIN interaction i ON i.id = f.interaction_id
+              LEFT JOIN resolution r ON r.interaction_id = f.interaction_id
+                                    AND r.status = 'accepted'
+             WHERE f.done_on >= ?1 AND f.done_on <= ?2
+             ORDER BY f.id, r.type)");
+        st.bind(1, format_date(from));
+        st.bind(2, format_date(to));
+        const auto& categories = all_categories();
+        const auto& types = all_resolution_types();
+        std::vector<AnswerTally> by_category(categories.size());
+        std::vector<AnswerTally> by_type(types.size() + 1); // the last: nothing accepted
+        FollowUpAnswers out;
+        Id current = 0;
+        bool on_time = false;
+        std::optional<int> satisfaction;
+        std::optional<ResolutionType> last_type;
+        while (st.executeStep()) {
+            const Id id = st.getColumn(0).getInt64();
+            const bool first_row = id != current;
+            if (first_row) {
+                current = id;
+                on_time = stored(st.getColumn(2), as_date) <= stored(st.getColumn(1), as_date);
+                satisfaction.reset();
+                if (!st.getColumn(3).isNull())
+                    satisfaction = st.getColumn(3).getInt();
+                out.all.add(on_time, satisfaction);
+                const Category c = stored(st.getColumn(4), parse_category);
+                for (std::size_t k = 0; k < categories.size(); ++k)
+                    if (categories[k].value == c)
+                        by_category[k].add(on_time, satisfaction);
+                last_type.reset();
+            }
+            if (st.getColumn(5).isNull()) {
+                by_type.back().add(on_time, satisfaction);
+                continue;
+            }
+            // Two accepted refunds for one incident count the follow-up once under refund.
+            const ResolutionType t = stored(st.getColumn(5), parse_resolution_type);
+            if (!first_row && last_type == t)
+                continue;
+            last_type = t;
+            for (std::size_t k = 0; k < types.size(); ++k)
+                if (types[k].value == t)
+                    by_type[k].add(on_time, satisfaction);
+        }
+        for (std::size_t k = 0; k < categories.size(); ++k)
+            if (by_category[k].done)
+                out.by_category.push_back({std::string(categories[k].key), by_category[k]});
+        for (std::size_t k = 0; k < types.size(); ++k)
+            if (by_type[k].done)
+                out.by_given.push_back({std::string(types[k].key), by_type[k]});
+        if (by_type.back().done)
+            out.by_given.push_back({std::string(kNothingGiven), by_type.back()});
         return out;
     });
 }

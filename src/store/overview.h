@@ -6,6 +6,7 @@
 // views open at once on a database of a million incidents.
 #include "core/limits.h"
 #include "core/records.h"
+#include "core/satisfaction.h"
 #include "store/database.h"
 
 #include <cstdint>
@@ -21,6 +22,8 @@ struct OpenFollowUpRow {
     Id interaction_id = 0;
     Id customer_id = 0;
     std::string customer_name;
+    std::string phone; // how to reach them
+    std::string email;
     Date due;
     std::string note;
     std::string summary; // what happened in the incident it follows
@@ -65,6 +68,27 @@ struct PeriodReport {
     std::vector<CostlyCustomerRow> costliest;
 };
 
+// The key of the "by what was given" row for follow-ups whose incident had no accepted
+// resolution.
+inline constexpr const char* kNothingGiven = "nothing";
+
+// One row of the follow-ups report: a category key, or a resolution type key (or kNothingGiven).
+struct AnswersRow {
+    std::string key;
+    AnswerTally tally;
+};
+
+// The follow-ups done in a period (by the day they were done) and the customers' answers. By
+// what was given: each resolution type accepted for the follow-up's incident (a follow-up whose
+// incident had a refund and a discount counts under both; two refunds count once), and
+// kNothingGiven when none was accepted. Rows with no follow-up done are left out; categories
+// and types in their vocabulary's order, kNothingGiven last.
+struct FollowUpAnswers {
+    AnswerTally all;
+    std::vector<AnswersRow> by_category;
+    std::vector<AnswersRow> by_given;
+};
+
 class OverviewQueries {
 public:
     explicit OverviewQueries(Database& db) : m_db(db) {}
@@ -85,6 +109,10 @@ public:
     // zeros included), by month (months with incidents only, oldest first), and the customers
     // given back the most (at most `top`), from one pass over the period's incidents.
     PeriodReport period_report(Date from, Date to, int top);
+
+    // Follow-ups done from `from` to `to` (inclusive): on time, satisfaction, by category and
+    // by what was given.
+    FollowUpAnswers follow_up_answers(Date from, Date to);
 
 private:
     Database& m_db;

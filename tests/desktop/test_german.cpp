@@ -27,6 +27,7 @@
 #include <catch2/catch.hpp>
 
 #include <wx/choice.h>
+#include <wx/clipbrd.h>
 #include <wx/dataview.h>
 #include <wx/menu.h>
 #include <wx/stattext.h>
@@ -239,8 +240,8 @@ TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date t
     REQUIRE(list);
     wxString offered;
     for (int row = 0; row < list->GetItemCount(); ++row)
-        if (!list->GetTextValue(row, 3).empty())
-            offered = list->GetTextValue(row, 3);
+        if (!list->GetTextValue(row, 4).empty())
+            offered = list->GetTextValue(row, 4);
     CHECK(offered == "Erstattung 25,00" + nbsp + euro + " (angenommen); Rabatt 10,00" + nbsp +
                          euro + " (angenommen)");
 
@@ -265,6 +266,59 @@ TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date t
                         euro + " pro Stunde"));
 
     // The frame goes before the services it shows.
+    frame->Destroy();
+    Pump(50);
+}
+
+TEST_CASE("In German the follow-up message is drafted from the German template by default") {
+    REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("de"));
+    BuildCatalogs catalogs;
+    REQUIRE(catalogs.loaded);
+    CHECK(UiMessageLanguage() == MessageLanguage::german);
+    const Date today{date::year{2026}, date::month{11}, date::day{25}};
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(today);
+    Customer c;
+    c.name = "Jürgen Müller";
+    c.email = "jm@example.com";
+    const Id id = services->customers.add(c);
+    Interaction incident;
+    incident.customer_id = id;
+    incident.at = LocalDateTime{parse_date("2026-11-20"), 10 * 60};
+    incident.summary = "Henkel ab";
+    Resolution r;
+    r.type = ResolutionType::refund;
+    r.cost = Money::from_cents(2500);
+    r.status = ResolutionStatus::accepted;
+    incident.resolutions.push_back(r);
+    FollowUp call;
+    call.due = today;
+    incident.follow_ups.push_back(call);
+    const Id follow_up =
+        services->interactions.get(services->interactions.add(incident)).follow_ups.at(0).id;
+
+    auto* frame = new MainFrame(*services, {});
+    frame->SetSize(0, 0, 1280, 800);
+    frame->Show();
+    frame->ShowView(MainFrame::View::follow_ups);
+    Pump(200);
+    REQUIRE(frame->FollowUps()->Select(follow_up));
+    const auto draft = frame->FollowUps()->DraftForSelected();
+    REQUIRE(draft);
+    CHECK(draft->subject == "Danke für Ihre Geduld");
+    CHECK(draft->body.starts_with("Guten Tag Jürgen,\n\nvielen Dank für Ihre Geduld nach dem, "
+                                  "was am 20. November 2026 passiert ist (Henkel ab). Zur "
+                                  "Wiedergutmachung haben wir Ihnen eine Erstattung von 25,00 "
+                                  "EUR angeboten."));
+    REQUIRE(frame->FollowUps()->CopyMessage());
+    {
+        wxClipboardLocker lock;
+        REQUIRE(!!lock);
+        wxTextDataObject text;
+        REQUIRE(wxTheClipboard->GetData(text));
+        CHECK(text.GetText() == wxString::FromUTF8(draft->body));
+    }
     frame->Destroy();
     Pump(50);
 }

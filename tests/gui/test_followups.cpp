@@ -9,9 +9,11 @@
 #include "gui/followups_print.h"
 #include "gui/followups_view.h"
 #include "gui/main_frame.h"
+#include "gui/reports_view.h"
 #include "gui/screenshot.h"
 #include "gui/today_view.h"
 #include "store/backup.h"
+#include "store/followup_message.h"
 #include "store/followups.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -20,8 +22,11 @@
 #include <SQLiteCpp/Database.h>
 
 #include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/clipbrd.h>
 #include <wx/dataview.h>
 #include <wx/image.h>
+#include <wx/notebook.h>
 #include <wx/prntbase.h>
 #include <wx/radiobox.h>
 #include <wx/stattext.h>
@@ -48,9 +53,12 @@ struct Planted {
 };
 
 // A customer with an incident whose follow-up is due on `due`.
-Planted Plant(Services& s, const std::string& name, Date due, const std::string& summary) {
+Planted Plant(Services& s, const std::string& name, Date due, const std::string& summary,
+              const std::string& phone = {}, const std::string& email = {}) {
     Customer c;
     c.name = name;
+    c.phone = phone;
+    c.email = email;
     Planted p;
     p.customer = s.customers.add(c);
     Interaction i;
@@ -135,10 +143,10 @@ TEST_CASE("The weekly review shows a follow-up due 2027-01-03 in week 2026-W53")
     REQUIRE(list->GetItemCount() == 4);
     CHECK(list->GetTextValue(0, 0).Contains("Overdue"));
     CHECK(list->GetTextValue(2, 0).Contains("Sunday 3 January"));
-    CHECK(list->GetTextValue(3, 3) == wxString::FromUTF8("Discount \xE2\x82\xAC"
+    CHECK(list->GetTextValue(3, 4) == wxString::FromUTF8("Discount \xE2\x82\xAC"
                                                          "15.00 (offered)"));
     CHECK(list->GetTextValue(3, 1).Contains("Ben Nowak"));
-    CHECK(list->GetTextValue(3, 3).Contains("15.00"));
+    CHECK(list->GetTextValue(3, 4).Contains("15.00"));
 
     Click(Find<wxButton>(window.frame, "week_next"));
     CHECK(format_week(view->Week().id) == "2027-W01");
@@ -476,4 +484,167 @@ TEST_CASE("The follow-up list is read when it is looked at, not at start or afte
     CHECK(Listed(view, third.follow_up));
     frame->Destroy();
     Pump(50);
+}
+
+TEST_CASE("The follow-up list and Today and the printed list show the phone and email") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    const Planted p =
+        Plant(*services, "Anna Kowalski", kToday, "Late box", "+49 170 555", "anna@example.com");
+    Plant(*services, "Ben Nowak", kToday, "Wrong size"); // no way to reach him saved
+    OpenWindow window(*services);
+    auto* list = Find<wxDataViewListCtrl>(window.frame, "followups_list");
+    REQUIRE(list);
+    int anna = -1, ben = -1;
+    for (int row = 0; row < list->GetItemCount(); ++row) {
+        if (list->GetTextValue(row, 1) == "Anna Kowalski")
+            anna = row;
+        if (list->GetTextValue(row, 1) == "Ben Nowak")
+            ben = row;
+    }
+    REQUIRE(anna >= 0);
+    REQUIRE(ben >= 0);
+    CHECK(list->GetTextValue(anna, 2) == "+49 170 555, anna@example.com");
+    CHECK(list->GetTextValue(ben, 2).empty());
+    CHECK(window.frame->FollowUps()->PrintHtml().Contains("anna@example.com"));
+    CHECK(window.frame->FollowUps()->PrintHtml().Contains("+49 170 555"));
+    if (const char* out = std::getenv("RAPPORT_FOLLOWUPS_PNG"))
+        CaptureWindowToPng(window.frame, out, nullptr);
+
+    window.frame->ShowView(MainFrame::View::today);
+    Pump(100);
+    auto* today = Find<wxDataViewListCtrl>(window.frame, "today_followups");
+    REQUIRE(today);
+    bool shown = false;
+    for (int row = 0; row < today->GetItemCount(); ++row)
+        shown = shown || today->GetTextValue(row, 2) == "+49 170 555, anna@example.com";
+    CHECK(shown);
+    (void)p;
+}
+
+TEST_CASE("Copy message puts the drafted text on the clipboard and Write to them opens a mailto") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    const Planted p = Plant(*services, "Anna Kowalski", kToday, "Late box & torn?", "+49 170 555",
+                            "anna@example.com");
+    OpenWindow window(*services);
+    FollowUpsView* view = window.frame->FollowUps();
+    REQUIRE(view->Select(p.follow_up));
+    const auto draft = view->DraftForSelected();
+    REQUIRE(draft);
+    // No catalog loaded in this suite: the window speaks English, so does the draft.
+    CHECK(draft->subject == "Thank you for your patience");
+    CHECK(draft->body.starts_with("Dear Anna,\n\nthank you for your patience"));
+    CHECK(draft->body.find("(Late box & torn?)") != std::string::npos);
+    CHECK(draft->body.find("a discount of 15.00 EUR") != std::string::npos);
+
+    // Something else on the clipboard first, so the test fails if nothing is copied.
+    {
+        wxClipboardLocker lock;
+        REQUIRE(!!lock);
+        wxTheClipboard->SetData(new wxTextDataObject("before"));
+    }
+    Click(Find<wxButton>(window.frame, "followup_copy_message"));
+    Pump(100);
+    wxString copied;
+    {
+        wxClipboardLocker lock;
+        REQUIRE(!!lock);
+        wxTextDataObject text;
+        REQUIRE(wxTheClipboard->GetData(text));
+        copied = text.GetText();
+    }
+    CHECK(copied == wxString::FromUTF8(draft->body));
+
+    std::vector<wxString> opened;
+    view->SetUrlOpener([&](const wxString& url) {
+        opened.push_back(url);
+        return true;
+    });
+    Click(Find<wxButton>(window.frame, "followup_write"));
+    REQUIRE(opened.size() == 1);
+    CHECK(opened[0] == wxString::FromUTF8(mailto_url(*draft)));
+    CHECK(opened[0].StartsWith("mailto:anna@example.com?subject=Thank%20you"));
+    CHECK(opened[0].Contains("Late%20box%20%26%20torn%3F"));
+
+    // No mail program: the message goes to the clipboard and the owner is told.
+    MessageBoxAnswerer answer;
+    {
+        wxClipboardLocker lock;
+        wxTheClipboard->SetData(new wxTextDataObject("before"));
+    }
+    view->SetUrlOpener([](const wxString&) { return false; });
+    Click(Find<wxButton>(window.frame, "followup_write"));
+    REQUIRE(answer.messages.size() == 1);
+    CHECK(answer.messages[0].Contains("No mail program opened"));
+    {
+        wxClipboardLocker lock;
+        wxTextDataObject text;
+        REQUIRE(wxTheClipboard->GetData(text));
+        CHECK(text.GetText() == wxString::FromUTF8(draft->body));
+    }
+}
+
+TEST_CASE("Done with satisfaction 4 and what they said shows in Reports") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    const Planted p = Plant(*services, "Anna Kowalski", kToday, "Late box");
+    OpenWindow window(*services);
+    FollowUpsView* view = window.frame->FollowUps();
+    REQUIRE(view->Select(p.follow_up));
+    bool saw_choice = false;
+    ModalScript script({[&] {
+                            auto* dlg = ActiveModalDialog();
+                            if (!dlg || dlg->GetName() != "followup_done_dialog")
+                                return false;
+                            auto* choice = Find<wxChoice>(dlg, "followup_satisfaction");
+                            auto* said = Find<wxTextCtrl>(dlg, "followup_customer_said");
+                            saw_choice = choice && said && choice->GetSelection() == 0 &&
+                                         choice->GetCount() == 6;
+                            if (!saw_choice)
+                                return true;
+                            choice->SetSelection(4); // "4 - satisfied"
+                            said->ChangeValue("Fine now & thanks");
+                            return true;
+                        },
+                        [&] {
+                            if (const char* out = std::getenv("RAPPORT_DONE_PNG"))
+                                CaptureWindowToPng(ActiveModalDialog(), out, nullptr);
+                            ActiveModalDialog()->EndModal(wxID_OK);
+                            return true;
+                        }});
+    view->MarkDone(Outcome::satisfied);
+    CHECK(script.Failure().empty());
+    REQUIRE(saw_choice);
+    const FollowUp done = store::FollowUpRepo(services->db()).get(p.follow_up).follow_up;
+    CHECK(done.satisfaction == 4);
+    CHECK(done.customer_said == "Fine now & thanks");
+
+    window.frame->ShowView(MainFrame::View::reports);
+    REQUIRE(WaitFor([&] { return !window.frame->Reports()->IsReading(); }));
+    Pump(100);
+    auto* byCategory = Find<wxDataViewListCtrl>(window.frame, "answers_by_category");
+    REQUIRE(byCategory);
+    REQUIRE(byCategory->GetItemCount() == 1);
+    CHECK(byCategory->GetTextValue(0, 0) == "Delay");
+    CHECK(byCategory->GetTextValue(0, 1) == "1");
+    CHECK(byCategory->GetTextValue(0, 2) == "100 % (1 of 1)");
+    CHECK(byCategory->GetTextValue(0, 3) == "100 % (1 of 1)");
+    CHECK(byCategory->GetTextValue(0, 4) == "4.0 (1 answer)");
+    auto* byGiven = Find<wxDataViewListCtrl>(window.frame, "answers_by_given");
+    REQUIRE(byGiven);
+    REQUIRE(byGiven->GetItemCount() == 1);
+    CHECK(byGiven->GetTextValue(0, 0) == "Nothing accepted"); // the discount was only offered
+    auto* headline = Find<wxStaticText>(window.frame, "answers_headline");
+    REQUIRE(headline);
+    CHECK(headline->GetLabel() == "1 follow-up done, on time: 100 % (1 of 1); satisfied: 100 % "
+                                  "(1 of 1); average: 4.0 (1 answer).");
+    if (const char* out = std::getenv("RAPPORT_ANSWERS_PNG")) {
+        if (auto* tabs = Find<wxNotebook>(window.frame, "report_tabs"))
+            tabs->SetSelection(tabs->GetPageCount() - 1);
+        window.frame->Refresh();
+        window.frame->Update();
+        Pump(1500); // painted on screen, which is what is copied
+        CaptureWindowToPng(window.frame, out, nullptr);
+    }
 }

@@ -83,6 +83,42 @@ TEST_CASE("every earlier schema version has a migration", "[database][migration]
     CHECK(store::migration_sql(store::kSchemaVersion) == nullptr);
 }
 
+TEST_CASE("a version 2 file with a follow-up done is brought to version 3 and keeps it",
+          "[database][migration][sqlite]") {
+    TempDir dir;
+    const auto path = dir / "v1.db";
+    {
+        // A version 2 file: today's schema without what version 3 added (issue 18).
+        auto db = store::Database::open(path);
+        sqlite(db).exec(R"(
+            INSERT INTO customer (id, name) VALUES (1, 'Anna');
+            INSERT INTO interaction (id, customer_id, occurred_at, channel, category, summary)
+                VALUES (1, 1, '2026-03-02T10:00', 'phone', 'delay', 'Late');
+            INSERT INTO follow_up (id, interaction_id, due_on, done_on, outcome, outcome_note)
+                VALUES (1, 1, '2026-03-05', '2026-03-05', 'satisfied', 'fine');
+            DROP INDEX follow_up_done_by_day;
+            ALTER TABLE follow_up DROP COLUMN customer_said;
+            ALTER TABLE follow_up DROP COLUMN satisfaction;
+            PRAGMA user_version = 2;)");
+    }
+    auto db = store::Database::open(path);
+    CHECK(db.schema_version() == 3);
+    CHECK(sqlite(db).execAndGet("SELECT outcome_note FROM follow_up WHERE id = 1").getString() ==
+          "fine");
+    CHECK(sqlite(db)
+              .execAndGet("SELECT satisfaction IS NULL AND customer_said = '' "
+                          "FROM follow_up WHERE id = 1")
+              .getInt() == 1);
+    sqlite(db).exec("UPDATE follow_up SET satisfaction = 5 WHERE id = 1");
+    // The same rules as a new file: 1 to 5, and only on a follow-up done.
+    CHECK_THROWS(sqlite(db).exec("UPDATE follow_up SET satisfaction = 7 WHERE id = 1"));
+    sqlite(db).exec("INSERT INTO follow_up (interaction_id, due_on) VALUES (1, '2026-04-01')");
+    CHECK_THROWS(sqlite(db).exec("UPDATE follow_up SET satisfaction = 3 WHERE done_on IS NULL"));
+    CHECK(sqlite(db)
+              .execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'follow_up_done_by_day'")
+              .getInt() == 1);
+}
+
 TEST_CASE("reopening keeps the data and does not migrate again", "[database]") {
     TempDir dir;
     {

@@ -8,6 +8,7 @@
 #include "store/customers.h"
 #include "store/followups.h"
 #include "store/interactions.h"
+#include "store/overview.h"
 #include "store/sqlite/connection.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -281,4 +282,134 @@ TEST_CASE("the partial index on open follow-ups serves the list's filter",
     INFO(text);
     // A range search in the index of open follow-ups, not a scan of it or of the history.
     CHECK_THAT(text, Catch::Contains("SEARCH f USING INDEX follow_up_open_by_due (due_on<?)"));
+}
+
+TEST_CASE("the customer's answer is kept with the follow-up done and undo takes it away",
+          "[followups][answers]") {
+    Shop shop;
+    const Id id = shop.due(2026_y / 11 / 25);
+    const FollowUp before =
+        shop.follow_ups.mark_done(id, Outcome::satisfied, "rang", 5, 2026_y / 11 / 24,
+                                  CustomerAnswer{4, "The new kettle is great & quiet"});
+    const FollowUp done = shop.follow_ups.get(id).follow_up;
+    CHECK(done.satisfaction == 4);
+    CHECK(done.customer_said == "The new kettle is great & quiet");
+    // The incident's history carries it too.
+    const Interaction i = store::InteractionRepo(shop.db).get(shop.incident);
+    REQUIRE(i.follow_ups.size() == 1);
+    CHECK(i.follow_ups[0].satisfaction == 4);
+    CHECK(i.follow_ups[0].customer_said == "The new kettle is great & quiet");
+    shop.follow_ups.restore(before);
+    const FollowUp undone = shop.follow_ups.get(id).follow_up;
+    CHECK_FALSE(undone.is_done());
+    CHECK_FALSE(undone.satisfaction.has_value());
+    CHECK(undone.customer_said.empty());
+}
+
+TEST_CASE("a satisfaction of 7 or 0 is refused and the follow-up stays open",
+          "[followups][answers]") {
+    Shop shop;
+    const Id id = shop.due(2026_y / 11 / 25);
+    for (int bad : {7, 0, -1}) {
+        CHECK_THROWS_WITH(shop.follow_ups.mark_done(id, Outcome::satisfied, "", 0, 2026_y / 11 / 24,
+                                                    CustomerAnswer{bad, "x"}),
+                          Catch::Contains("from 1 (very unhappy) to 5 (very happy)"));
+        const FollowUp f = shop.follow_ups.get(id).follow_up;
+        CHECK_FALSE(f.is_done());
+        CHECK_FALSE(f.satisfaction.has_value());
+    }
+    // Not asked is fine: no satisfaction, and what they said is still kept.
+    shop.follow_ups.mark_done(id, Outcome::no_answer, "", 0, 2026_y / 11 / 24,
+                              CustomerAnswer{std::nullopt, "left a message"});
+    CHECK_FALSE(shop.follow_ups.get(id).follow_up.satisfaction.has_value());
+    CHECK(shop.follow_ups.get(id).follow_up.customer_said == "left a message");
+}
+
+namespace {
+
+// An incident of `category` with `given` resolutions and one follow-up due `due`, done on
+// `done` (if any) with `satisfaction` (if any). Returns the follow-up id.
+Id answered(store::Database& db, Id customer, Category category, std::vector<Resolution> given,
+            Date due, std::optional<Date> done, std::optional<int> satisfaction) {
+    Interaction i;
+    i.customer_id = customer;
+    i.at = LocalDateTime{2026_y / 3 / 1, 9 * 60};
+    i.category = category;
+    i.summary = "trouble";
+    i.resolutions = std::move(given);
+    const Id incident = store::InteractionRepo(db).add(i);
+    store::FollowUpRepo repo(db);
+    const Id id = repo.schedule(incident, due, "");
+    if (done)
+        repo.mark_done(id, Outcome::other, "", 0, *done, CustomerAnswer{satisfaction, ""});
+    return id;
+}
+
+Resolution accepted(ResolutionType t, std::int64_t cents) {
+    return {0, 0, t, Money{cents}, ResolutionStatus::accepted};
+}
+
+} // namespace
+
+TEST_CASE("follow-up answers: on time and satisfied and average by category and by what was "
+          "given",
+          "[followups][answers][golden]") {
+    store::Database db = test::fresh_database();
+    Customer c;
+    c.name = "Anna";
+    const Id anna = store::CustomerRepo(db).add(c);
+    using RT = ResolutionType;
+    // March 2026. A: delay, refund, done a day early, 5. B: delay, refund + discount, done two
+    // days late, 3. C: billing, store credit only offered, done on the day, 4. D: billing,
+    // replacement, done late, not asked. Outside: E done in May (1), F open, G done in
+    // February (2). H: behaviour, two refunds, done on time, 4 (counted once under refund).
+    answered(db, anna, Category::delay, {accepted(RT::refund, 2500)}, 2026_y / 3 / 10,
+             2026_y / 3 / 9, 5);
+    answered(db, anna, Category::delay, {accepted(RT::refund, 1000), accepted(RT::discount, 500)},
+             2026_y / 3 / 10, 2026_y / 3 / 12, 3);
+    answered(db, anna, Category::billing,
+             {{0, 0, RT::store_credit, Money{900}, ResolutionStatus::offered}}, 2026_y / 3 / 15,
+             2026_y / 3 / 15, 4);
+    answered(db, anna, Category::billing, {accepted(RT::replacement, 0)}, 2026_y / 3 / 18,
+             2026_y / 3 / 20, std::nullopt);
+    answered(db, anna, Category::billing, {accepted(RT::replacement, 0)}, 2026_y / 5 / 1,
+             2026_y / 5 / 1, 1);
+    answered(db, anna, Category::delay, {}, 2026_y / 3 / 20, std::nullopt, std::nullopt);
+    answered(db, anna, Category::delay, {}, 2026_y / 2 / 20, 2026_y / 2 / 28, 2);
+    answered(db, anna, Category::behaviour, {accepted(RT::refund, 100), accepted(RT::refund, 200)},
+             2026_y / 3 / 31, 2026_y / 3 / 31, 4);
+
+    const auto r = store::OverviewQueries(db).follow_up_answers(2026_y / 3 / 1, 2026_y / 3 / 31);
+    // A, B, C, D, H done; on time A, C, H; answers A 5, B 3, C 4, H 4; satisfied A, C, H.
+    CHECK(r.all == AnswerTally{5, 3, 4, 3, 16});
+    CHECK(*r.all.on_time_share() == Approx(0.6));
+    CHECK(*r.all.satisfied_share() == Approx(0.75));
+    CHECK(*r.all.average() == Approx(4.0));
+
+    REQUIRE(r.by_category.size() == 3); // delay, billing, behaviour in vocabulary order
+    CHECK(r.by_category[0].key == "delay");
+    CHECK(r.by_category[0].tally == AnswerTally{2, 1, 2, 1, 8}); // A 5, B 3
+    CHECK(r.by_category[1].key == "billing");
+    CHECK(r.by_category[1].tally == AnswerTally{2, 1, 1, 1, 4}); // C 4, D not asked
+    CHECK(r.by_category[2].key == "behaviour");
+    CHECK(r.by_category[2].tally == AnswerTally{1, 1, 1, 1, 4});
+
+    REQUIRE(r.by_given.size() == 4);
+    CHECK(r.by_given[0].key == "refund"); // A, B, H (H's two refunds once)
+    CHECK(r.by_given[0].tally == AnswerTally{3, 2, 3, 2, 12});
+    CHECK(*r.by_given[0].tally.average() == Approx(4.0));
+    CHECK(r.by_given[1].key == "replacement"); // D: done late, no answer
+    CHECK(r.by_given[1].tally == AnswerTally{1, 0, 0, 0, 0});
+    CHECK_FALSE(r.by_given[1].tally.average().has_value());
+    CHECK(r.by_given[2].key == "discount"); // B
+    CHECK(r.by_given[2].tally == AnswerTally{1, 0, 1, 0, 3});
+    CHECK(r.by_given[3].key == store::kNothingGiven); // C: the credit was only offered
+    CHECK(r.by_given[3].tally == AnswerTally{1, 1, 1, 1, 4});
+
+    // A period with nothing done: no rows, no shares.
+    const auto none = store::OverviewQueries(db).follow_up_answers(2026_y / 4 / 1, 2026_y / 4 / 30);
+    CHECK(none.all.done == 0);
+    CHECK_FALSE(none.all.on_time_share().has_value());
+    CHECK(none.by_category.empty());
+    CHECK(none.by_given.empty());
 }

@@ -3,6 +3,8 @@
 // The PostgreSQL schema on a throwaway server: the same CHECK rules and cascades as the file's,
 // names ordered as SQLite's NOCASE orders them, and a search that finds what FTS5 finds.
 #include "../support/pg_server.h"
+#include "store/database.h"
+#include "store/followups.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
 
@@ -191,4 +193,39 @@ TEST_CASE("PostgreSQL schema: the search finds what the file's full-text search 
     for (const auto& line : plan)
         indexed = indexed || line.find("customer_search") != std::string::npos;
     CHECK(indexed);
+}
+
+TEST_CASE("PostgreSQL: a version 1 shop database is brought to the newest and keeps its follow-ups",
+          "[pg]") {
+    std::string why;
+    test::PgServer* server = test::shared_pg_server(why);
+    if (!server) {
+        WARN("SKIPPED: " << why);
+        return;
+    }
+    const std::string uri = server->create_database();
+    {
+        // A version 1 server: the schema file, before the steps that came after it.
+        auto s = store::connect_postgres(uri);
+        s->exec(store::kPostgresSchemaSql);
+        s->exec(R"(
+            INSERT INTO customer (id, name) VALUES (1, 'Anna');
+            INSERT INTO interaction (id, customer_id, occurred_at, channel, category, summary)
+                VALUES (1, 1, '2026-03-02T10:00', 'phone', 'delay', 'Late');
+            INSERT INTO follow_up (interaction_id, due_on, done_on, outcome, outcome_note)
+                VALUES (1, '2026-03-05', '2026-03-05', 'satisfied', 'fine');)");
+    }
+    auto db = store::Database::open(uri);
+    CHECK(db.schema_version() == store::kSchemaVersion);
+    store::FollowUpRepo repo(db);
+    const FollowUp kept = repo.get(1).follow_up;
+    CHECK(kept.outcome_note == "fine");
+    CHECK_FALSE(kept.satisfaction.has_value());
+    const Id open = repo.schedule(1, date::year{2026} / 4 / 1, "");
+    repo.mark_done(open, Outcome::satisfied, "", 0, date::year{2026} / 4 / 2,
+                   CustomerAnswer{5, "Danke"});
+    CHECK(repo.get(open).follow_up.satisfaction == 5);
+    CHECK(repo.get(open).follow_up.customer_said == "Danke");
+    // A second open finds it up to date.
+    CHECK(store::Database::open(uri).schema_version() == store::kSchemaVersion);
 }

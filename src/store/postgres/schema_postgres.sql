@@ -1,6 +1,7 @@
 -- SPDX-FileCopyrightText: 2026 The Rapport developers
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Rapport database schema on PostgreSQL, version 1: the records of /schema.sql with the same
+-- Rapport database schema on PostgreSQL, version 1 (later versions: the steps in
+-- server_database.cpp): the records of /schema.sql with the same
 -- CHECK rules, foreign keys and cascades, applied in one transaction on an empty database.
 -- Where the two differ, and why:
 -- - Ids are identities (BY DEFAULT, so a move from a file keeps its ids; the move must then

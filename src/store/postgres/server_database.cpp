@@ -96,6 +96,18 @@ std::string display_uri(const std::string& uri) {
     }
 }
 
+// Version 1 to 2, issue 18: the customer's answer to the follow-up call; the same columns as
+// schema_postgres.sql gives a new server. One step of its own, so it can be renumbered beside
+// other migrations.
+constexpr const char* kFollowUpAnswerPostgres = R"(
+ALTER TABLE follow_up
+    ADD COLUMN satisfaction integer CHECK (satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5),
+    ADD COLUMN customer_said text COLLATE "C" NOT NULL DEFAULT '',
+    ADD CONSTRAINT follow_up_satisfaction_when_done
+        CHECK (done_on IS NOT NULL OR satisfaction IS NULL);
+CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;
+)";
+
 constexpr const char* kTablesInPublic =
     "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'";
 constexpr const char* kHasMeta = "SELECT count(*) FROM pg_catalog.pg_tables "
@@ -118,6 +130,8 @@ const char* server_migration_sql(int from_version) {
     switch (from_version) {
     case 1:
         return kCustomerFiguresServerSql; // the customers' figures kept (store/customer_figures.h)
+    case 2:
+        return kFollowUpAnswerPostgres; // the customer's answer to a follow-up
     default:
         // check_ours() let in only versions up to kSchemaVersion, and 0 got the schema
         throw std::logic_error(fmt::format("no server migration from version {}", from_version));

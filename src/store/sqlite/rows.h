@@ -16,8 +16,10 @@ CustomerSummary read_customer_summary(sql::Statement& st);
 // The columns of a follow-up row in the order read_follow_up reads them, for a SELECT over
 // follow_up aliased `f`; shared by the follow-up list and a customer's history.
 inline constexpr const char* kFollowUpColumns =
-    "f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note, f.minutes";
-// Reads the first eight columns of `st`, selected as kFollowUpColumns.
+    "f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note, f.minutes, "
+    "f.satisfaction, f.customer_said";
+inline constexpr int kFollowUpColumnCount = 10;
+// Reads the first kFollowUpColumnCount columns of `st`, selected as kFollowUpColumns.
 FollowUp read_follow_up(sql::Statement& st);
 
 } // namespace rapport::store

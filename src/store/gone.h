@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The "Haven't been back" list: customers who quietly left (core/gone.h), most valuable first,
+// with how to reach them and whether the last we heard of them was a complaint.
+#include "core/gone.h"
+#include "core/records.h"
+#include "store/database.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rapport::store {
+
+struct GoneCustomer {
+    Id customer_id = 0;
+    std::string name;
+    std::string phone;
+    std::string email;
+    int purchases = 0;
+    Date last_purchase;
+    int days_since_last = 0;
+    double usual_gap_days = 0;
+    // Σ amount × margin of their purchases in the 365 days up to the last one.
+    Money own_margin_last_year;
+    // The day of their newest incident, when it is on or after their last purchase: the last
+    // contact with us was a complaint.
+    std::optional<Date> complaint_after_last_purchase;
+};
+
+// Customers not archived who are gone on `today` (purchases after `today` are not counted),
+// sorted by own_margin_last_year (highest first), then name, then id.
+std::vector<GoneCustomer> gone_customers(Database& db, Date today);
+
+} // namespace rapport::store
