@@ -12,6 +12,7 @@
 // remember; the full-text tables on SQLite are kept the same way.
 #include "store/database.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,10 @@ std::vector<std::string> check_customer_figures(Database& db, std::size_t limit 
 // Counts every customer's figures again and keeps the count (after a bulk load that ran with
 // the triggers off, or to repair what check_customer_figures found).
 void rebuild_customer_figures(Database& db);
+
+// Runs a bulk `load` (a move into a shop's server) and then counts the figures once, inside one
+// write transaction: on a server with the figures' triggers off during the load, on a file
+// with them on.
+void load_then_count_figures(Database& db, const std::function<void()>& load);
 
 } // namespace rapport::store

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/move_in.h"
 
+#include "store/customer_figures.h"
+
 #include "store/sqlite/connection.h"
 
 #include <fmt/format.h>
@@ -101,8 +103,10 @@ std::vector<TableProof> move_in(Database& from, Database& to) {
         // The settings and usual resolutions a new database starts with give way to the file's
         dst.exec("DELETE FROM setting; DELETE FROM category_default;");
         sql::ReadSnapshot snapshot(src);
-        for (const Table& t : kTables)
-            copy_table(src, dst, t);
+        load_then_count_figures(to, [&] {
+            for (const Table& t : kTables)
+                copy_table(src, dst, t);
+        });
         if (dst.dialect() == sql::Dialect::postgres) {
             for (const char* table : kIdentityTables)
                 sql::scalar(dst, fmt::format("SELECT setval(pg_get_serial_sequence('{0}', 'id'), "
