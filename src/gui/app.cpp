@@ -34,12 +34,15 @@
 #include <wx/config.h>
 #include <wx/dialog.h>
 #include <wx/fileconf.h>
+#include <wx/filefn.h>
+#include <wx/filename.h>
 #include <wx/image.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 #include <wx/timer.h>
 #include <wx/translation.h>
 #include <wx/uilocale.h>
+#include <wx/utils.h>
 
 #include <chrono>
 #include <cstdio>
@@ -103,6 +106,29 @@ void Report(bool headless, const wxString& message) {
         std::fprintf(stderr, "rapport: %s\n", message.utf8_str().data());
     else
         wxMessageBox(message, _("Rapport"), wxOK | wxICON_ERROR);
+}
+
+// Window geometry and the shop database's address (never data, never a password). wx 3.2's
+// wxFileConfig ignores the XDG layout and would write ~/.rapport/rapport.conf, so the file is
+// named here: $XDG_CONFIG_HOME/rapport/rapport.conf, else ~/.config/rapport/rapport.conf. A
+// file an older Rapport left in ~/.rapport moves there once. Windows keeps wx's own place
+// (%APPDATA%\rapport\rapport.ini).
+wxFileConfig* OpenSettingsFile() {
+    const long style = wxCONFIG_USE_LOCAL_FILE | wxCONFIG_USE_SUBDIR;
+#ifdef _WIN32
+    return new wxFileConfig("rapport", wxString(), wxString(), wxString(), style);
+#else
+    wxString base;
+    if (!wxGetEnv("XDG_CONFIG_HOME", &base) || !wxIsAbsolutePath(base))
+        base = wxGetHomeDir() + "/.config";
+    const wxFileName file(base + "/rapport", "rapport.conf");
+    file.Mkdir(0700, wxPATH_MKDIR_FULL);
+    const wxString old = wxFileConfig::GetLocalFileName("rapport", style);
+    if (!file.FileExists() && wxFileExists(old) && wxRenameFile(old, file.GetFullPath(), false))
+        wxRmdir(wxFileName(old).GetPath()); // only when empty
+    return new wxFileConfig("rapport", wxString(), file.GetFullPath(), wxString(),
+                            wxCONFIG_USE_LOCAL_FILE);
+#endif
 }
 
 } // namespace
@@ -217,10 +243,7 @@ bool RapportApp::OnInit() {
     if (!wxApp::OnInit())
         return false;
 
-    // Window geometry and the shop database's address (never data, never a password) in
-    // ~/.config/rapport/rapport.conf.
-    wxConfigBase::Set(new wxFileConfig("rapport", wxString(), wxString(), wxString(),
-                                       wxCONFIG_USE_LOCAL_FILE | wxCONFIG_USE_SUBDIR));
+    wxConfigBase::Set(OpenSettingsFile());
 
     if (!Headless()) {
         wxString message;
