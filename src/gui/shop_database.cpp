@@ -170,7 +170,9 @@ private:
                                       password.empty() ? std::nullopt : std::optional(password));
         } catch (const store::ServerLoginError& e) {
             using Reason = store::ServerLoginError::Reason;
-            Show(ErrorText(e), e.reason() == Reason::unreachable ? m_server : m_password);
+            Show(ErrorText(e), e.reason() == Reason::unreachable || e.reason() == Reason::untrusted
+                                   ? m_server
+                                   : m_password);
             return;
         } catch (const std::exception& e) {
             Show(ErrorText(e), m_database);

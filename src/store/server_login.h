@@ -45,6 +45,7 @@ public:
         password_needed, // the server asks for one and none was given
         refused,         // wrong password, no such user or database
         unreachable,     // no such host, no server running, no answer in time
+        untrusted,       // the encryption the address asks for could not be had
     };
     template <class... Args>
     ServerLoginError(Reason reason, Text tmpl, const Args&... args)

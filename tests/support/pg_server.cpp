@@ -16,8 +16,11 @@
 #include <system_error>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <pwd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace rapport::test {
@@ -50,6 +53,23 @@ std::string percent_encode(const std::string& s) {
         }
     }
     return out;
+}
+
+// A TCP port on 127.0.0.1 nothing listens on now (the kernel's pick; the server takes it a
+// moment later, which is safe enough for a test machine).
+int free_local_port() {
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    const bool ok = s >= 0 && ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+                    ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len) == 0;
+    if (s >= 0)
+        ::close(s);
+    if (!ok)
+        throw std::runtime_error("no free TCP port on 127.0.0.1 for the PostgreSQL server");
+    return ntohs(a.sin_port);
 }
 
 std::string tail(const fs::path& file, std::size_t chars = 2000) {
@@ -89,7 +109,7 @@ std::optional<fs::path> PgServer::find_bindir() {
     return std::nullopt;
 }
 
-PgServer::PgServer(const fs::path& bindir) : m_bindir(bindir) {
+PgServer::PgServer(const fs::path& bindir, bool tls_on_tcp) : m_bindir(bindir) {
     // The socket's path must fit in sun_path (108 bytes): a long TMPDIR falls back to /tmp
     m_base = fs::temp_directory_path();
     if (m_base.string().size() > 60)
@@ -123,6 +143,10 @@ PgServer::PgServer(const fs::path& bindir) : m_bindir(bindir) {
 
     const auto t0 = Clock::now();
     make_cluster();
+    if (tls_on_tcp) {
+        make_certificate();
+        m_tcp_port = free_local_port();
+    }
     m_cluster = Clock::now() - t0;
     start();
 }
@@ -177,6 +201,14 @@ void PgServer::make_cluster() {
     }
 }
 
+// A self-signed certificate in the data folder, where the server looks by default (server.crt
+// and server.key); the key readable by the server's user only, as PostgreSQL demands.
+void PgServer::make_certificate() {
+    run("sh -c 'openssl req -new -x509 -days 2 -nodes -newkey rsa:2048 -subj /CN=localhost "
+        "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout data/server.key "
+        "-out data/server.crt 2>&1 && chmod 600 data/server.key'");
+}
+
 PgServer::~PgServer() {
     try {
         if (m_running) {
@@ -220,8 +252,11 @@ void PgServer::run(const std::string& command) const {
 void PgServer::start() {
     // fsync off: a test run loses nothing it needs if the machine crashes
     const auto t0 = Clock::now();
-    run(pg_ctl("start -o " +
-               quote("-k " + m_dir.string() + " -c listen_addresses='' -c fsync=off")));
+    const std::string listen =
+        m_tcp_port
+            ? "-c listen_addresses=127.0.0.1 -c port=" + std::to_string(m_tcp_port) + " -c ssl=on"
+            : "-c listen_addresses=''";
+    run(pg_ctl("start -o " + quote("-k " + m_dir.string() + " " + listen + " -c fsync=off")));
     m_running = true;
     if (m_start == std::chrono::duration<double>{})
         m_start = Clock::now() - t0;
@@ -233,8 +268,17 @@ void PgServer::stop_immediately() {
 }
 
 std::string PgServer::uri(const std::string& database, const std::string& user) const {
+    // The socket's name carries the port: a TLS server's is its TCP one
     return "postgresql:///" + database + "?host=" + percent_encode(m_dir.string()) +
+           (m_tcp_port ? "&port=" + std::to_string(m_tcp_port) : "") +
            "&user=" + percent_encode(user);
+}
+
+std::string PgServer::tcp_uri(const std::string& database, const std::string& options) const {
+    if (!m_tcp_port)
+        throw std::logic_error("this test server listens on its socket only");
+    return "postgresql://rapport@127.0.0.1:" + std::to_string(m_tcp_port) + "/" + database +
+           (options.empty() ? "" : "?" + options);
 }
 
 std::string PgServer::create_database() {

@@ -17,7 +17,9 @@ namespace rapport::test {
 class PgServer {
 public:
     // Runs initdb and starts the server. Throws std::runtime_error with the tools' output.
-    explicit PgServer(const std::filesystem::path& bindir);
+    // With `tls_on_tcp`, the server also listens on 127.0.0.1 (a free port) and offers TLS
+    // with a certificate of its own for "localhost" and 127.0.0.1, made with openssl.
+    explicit PgServer(const std::filesystem::path& bindir, bool tls_on_tcp = false);
     // Stops the server (fast shutdown) and removes its folder.
     ~PgServer();
     PgServer(const PgServer&) = delete;
@@ -29,6 +31,10 @@ public:
 
     // A connection URI for `database` on this server, as `user` (the superuser by default).
     std::string uri(const std::string& database, const std::string& user = "rapport") const;
+    // The same over TCP to 127.0.0.1 (only with `tls_on_tcp`); `options` go after the '?'.
+    std::string tcp_uri(const std::string& database, const std::string& options = "") const;
+    // The server's certificate (self-signed: it is its own authority), for sslrootcert.
+    std::filesystem::path certificate() const { return m_dir / "data" / "server.crt"; }
     // A new empty database (t1, t2, ...) for one test case; its URI.
     std::string create_database();
     // Runs SQL as the superuser in the `postgres` database (roles, settings).
@@ -49,6 +55,7 @@ public:
 private:
     std::filesystem::path private_folder(const std::string& prefix) const;
     void make_cluster();
+    void make_certificate();
     std::string command_line(const std::string& command, const std::filesystem::path& log) const;
     void run(const std::string& command) const;
     std::string pg_ctl(const std::string& action) const;
@@ -59,6 +66,7 @@ private:
     bool m_as_nobody = false;
     bool m_ran_initdb = false;
     bool m_running = false;
+    int m_tcp_port = 0;  // 0: the socket only
     int m_watchdog = -1; // write end of the pipe the clean-up process waits on
     int m_databases = 0;
     std::chrono::duration<double> m_cluster{}, m_start{}, m_stop{};

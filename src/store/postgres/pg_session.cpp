@@ -119,6 +119,11 @@ std::string client_message(const PGconn* conn) {
         if (looks_like_state) // the primary message is the rest of that line
             throw sql::Error(failure_for(state, false), m.substr(s + 7, m.find('\n', s) - s - 7));
     }
+    // TLS asked for in the URI (sslmode=require, verify-ca, verify-full) and not had: trying
+    // again will not help, unlike an unreachable server.
+    if (m.find("certificate") != std::string::npos ||
+        m.find("does not support SSL") != std::string::npos)
+        throw sql::Error(sql::Failure::untrusted, client_message(conn));
     // No server reply: no such host, nothing listening, a missing socket.
     throw sql::Error(sql::Failure::unreachable, client_message(conn));
 }

@@ -91,6 +91,12 @@ std::string display_uri(const std::string& uri) {
                                tr("The shop database {} cannot be reached ({}). Check that the "
                                   "server is running and this PC can reach it."),
                                where, e.what());
+    case sql::Failure::untrusted:
+        throw ServerLoginError(Reason::untrusted,
+                               tr("The shop database {} could not be reached safely ({}). "
+                                  "Nothing was sent to it. Check the server's address and its "
+                                  "certificate, or ask whoever set the server up."),
+                               where, e.what());
     default:
         throw DataError(tr("The shop database {} could not be opened: {}."), where, e.what());
     }

@@ -34,6 +34,8 @@ enum class Failure {
     unreachable,     // the server cannot be reached (stopped, restarted, network down)
     refused,         // the server refused us: wrong password, no such database or role
     password_needed, // the server asks for a password and none was given
+    untrusted,       // TLS was asked for and could not be had: not offered, or a certificate
+                     // that does not prove the server is the one named
     other,
 };
 
