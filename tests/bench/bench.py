@@ -18,6 +18,9 @@ import sys
 import tempfile
 import time
 
+from png_rows import png_rows
+from server import operation_output, server_rows
+
 TODAY = "2026-11-25"  # fixed, so the data and the week are the same on every run
 WEEK = "2026-W48"
 WEEK_FIRST, WEEK_LAST = "2026-11-23", "2026-11-29"
@@ -60,16 +63,28 @@ def common_word(db):
     return "order", 0.0
 
 
+def prefix_display():
+    """What runs the window: as it is under a display, else under a private Xvfb."""
+    return [] if os.environ.get("DISPLAY") else ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"]
+
+
+STATUS_BAR_PX = 40  # the bottom of a screenshot, where the status bar names the data
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
     ap.add_argument("--db", default=os.path.join(tempfile.gettempdir(), "rapport-bench.db"))
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--server", action="store_true",
+                    help="also move the demo into a throwaway PostgreSQL server and time the "
+                         "same operations there, beside psql replaying Rapport's statements")
     args = ap.parse_args()
     cli = os.path.join(args.build, "src", "cli", "rapport-cli")
     gui = os.path.join(args.build, "src", "gui", "rapport")
     db = args.db
     rows = []
+    operations = []  # (label, cli_args, output) of each timed CLI row, for the server rows
 
     if not os.path.exists(db):
         start = time.perf_counter()
@@ -95,6 +110,8 @@ def main():
     def compare(name, cli_args, sql, target, mode=None, out_file=None):
         ms, r = timed(base + cli_args, args.runs)
         ok = r.returncode == 0
+        if ok:
+            operations.append((name, cli_args, operation_output(r, cli_args)))
         floor_ms, _ = timed(sqlite(db, sql, mode, out_file), args.runs)
         ratio = f"{ms / floor_ms:.2f}x" if ok and floor_ms > 0 else "-"
         rows.append((name, f"{ms:.1f} ms" if ok else "FAILED: " + r.stderr.strip()[:60],
@@ -209,15 +226,16 @@ def main():
                                                      "customer_tag", "tag", "interaction",
                                                      "resolution", "follow_up", "purchase")),
             "<= 2x", mode="-json", out_file=os.path.join(out_dir, "floor.json"))
-    shutil.rmtree(out_dir, ignore_errors=True)
-
-    if os.path.exists(gui):
-        prefix = [] if os.environ.get("DISPLAY") else ["xvfb-run", "-a", "-s",
-                                                       "-screen 0 1600x1000x24"]
+    def window_rows(location, env=None, where=""):
+        """The window's rows on `location` (the file, or the server's URI); `where` prefixes
+        their labels."""
+        rows_before = len(rows)
+        prefix = prefix_display()
         startups = []
         peak_kb = None
         for _ in range(args.runs):
-            r = run(prefix + ["/usr/bin/time", "-v", gui, "--db", db, "--measure-startup"])
+            r = run(prefix + ["/usr/bin/time", "-v", gui, "--db", location, "--measure-startup"],
+                    env=env)
             m = re.search(r"^(\d+)\s*$", r.stdout, re.M)  # milliseconds, alone on a line
             if m:
                 startups.append(float(m.group(1)))
@@ -248,7 +266,7 @@ def main():
                                f"save-incident:{heavy}")):
             times = []
             for _ in range(args.runs):
-                r = run(prefix + [gui, "--db", db, "--measure", action])
+                r = run(prefix + [gui, "--db", location, "--measure", action], env=env)
                 m = re.search(r"^(\d+(?:\.\d+)?)\s*$", r.stdout, re.M)
                 if m:
                     times.append(float(m.group(1)))
@@ -257,16 +275,58 @@ def main():
         # The heaviest view: every customer's worth and a year's report, read on a worker, drawn
         # and captured to a PNG (the capture's own buffers count too).
         shot_dir = tempfile.mkdtemp(prefix="rapport-bench-")
-        r = run(prefix + ["/usr/bin/time", "-v", gui, "--db", db, "--screenshot",
-                          os.path.join(shot_dir, "reports.png"), "--view", "reports"])
+        r = run(prefix + ["/usr/bin/time", "-v", gui, "--db", location, "--screenshot",
+                          os.path.join(shot_dir, "reports.png"), "--view", "reports"], env=env)
         shutil.rmtree(shot_dir, ignore_errors=True)
         k = re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr)
         rows.append(("window peak RSS with Reports shown", f"{int(k.group(1)) / 1024:.0f} MB"
                      if r.returncode == 0 and k else "FAILED", "-", "-", "(< 150 MB)"))
+        for i in range(rows_before, len(rows)):
+            rows[i] = (where + rows[i][0],) + tuple(rows[i][1:])
+
+    if os.path.exists(gui):
+        window_rows(db)
+
+    def same_screens(uri, env):
+        """Whether the window shows the same on the server as on the file: each view's
+        screenshot compared pixel by pixel, the status bar (which names the data) aside."""
+        shot_dir = tempfile.mkdtemp(prefix="rapport-bench-")
+        def same_view(view):
+            shots = []
+            for where, location in (("file", db), ("server", uri)):
+                shot = os.path.join(shot_dir, f"{view}-{where}.png")
+                run(prefix_display() + [gui, "--db", location, "--screenshot", shot, "--view",
+                                        view], env=env)
+                shots.append(png_rows(shot) if os.path.exists(shot) else None)
+            if None in shots or shots[0][:2] != shots[1][:2]:
+                return False
+            height = shots[0][1]
+            differing = [y for y in range(height) if shots[0][2][y] != shots[1][2][y]]
+            return not differing or min(differing) >= height - STATUS_BAR_PX
+
+        shot_dir = tempfile.mkdtemp(prefix="rapport-bench-")
+        views = ("today", "customers", "followups", "reports")
+        # Twice at most: a minute can turn between the two screenshots ("saved 10:14")
+        differ = [v for v in views if not same_view(v) and not same_view(v)]
+        shutil.rmtree(shot_dir, ignore_errors=True)
+        rows.append(("server: window views identical to the file's (status bar aside)",
+                     f"{len(views) - len(differ)} of {len(views)}"
+                     + (f" (differ: {', '.join(differ)})" if differ else ""), "-", "-", "all"))
+
+    def on_server(uri, env):
+        same_screens(uri, env)
+        window_rows(uri, env, "server: ")
+
+    if args.server:
+        server_rows(operations, cli, db, TODAY, args.runs, timed, rows,
+                    window=on_server if os.path.exists(gui) else None)
+    shutil.rmtree(out_dir, ignore_errors=True)
 
     print(f"\nRapport benchmark on {db} ({size_mb:.0f} MB), median of {args.runs} runs, "
-          f"today {TODAY}\n")
-    header = ("operation", "rapport", "sqlite3", "ratio", "target")
+          f"today {TODAY}; floor: sqlite3 on the file"
+          + (", psql replaying Rapport's own statements on the server" if args.server else "")
+          + "\n")
+    header = ("operation", "rapport", "floor", "ratio", "target")
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(5)]
     line = "  ".join(h.ljust(w) for h, w in zip(header, widths))
     print(line)
