@@ -21,6 +21,7 @@
 #include "gui/sidebar.h"
 #include "gui/today_view.h"
 #include "gui/ui.h"
+#include "store/change_watch.h"
 
 #include <wx/aboutdlg.h>
 #include <wx/button.h>
@@ -124,9 +125,23 @@ MainFrame::MainFrame(Services& services, Hooks hooks)
     m_subscription = m_services.changes.subscribe([this] { UpdateBadges(); });
     UpdateBadges();
     ShowView(View::today);
+
+    // Half a second: what a colleague saves is on screen within a second, and a look costs a
+    // PRAGMA on a file and nothing on the network on a server (store/change_watch.h).
+    m_watch = std::make_unique<store::ChangeWatch>(m_services.db());
+    m_watchTimer.SetOwner(this);
+    Bind(
+        wxEVT_TIMER,
+        [this](wxTimerEvent&) {
+            if (m_watch->others_saved())
+                m_services.changes.notify();
+        },
+        m_watchTimer.GetId());
+    m_watchTimer.Start(500);
 }
 
 MainFrame::~MainFrame() {
+    m_watchTimer.Stop();
     m_services.changes.unsubscribe(m_subscription);
 }
 

@@ -7,12 +7,16 @@
 #include "gui/services.h"
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include <functional>
 #include <memory>
 #include <optional>
 
 class wxSimplebook;
+namespace rapport::store {
+class ChangeWatch;
+}
 class wxPanel;
 
 namespace rapport::gui {
@@ -73,6 +77,10 @@ private:
     Services& m_services;
     Hooks m_hooks;
     ChangeNotifier::Token m_subscription = 0;
+    // What others save (rapport-cli, another window, another PC) shows without a click: the
+    // timer asks the watch, and a yes refreshes every list as a save here does.
+    std::unique_ptr<store::ChangeWatch> m_watch;
+    wxTimer m_watchTimer;
     View m_view = View::today;
     Sidebar* m_sidebar = nullptr;
     wxSimplebook* m_book = nullptr;

@@ -5,6 +5,7 @@
 // (in the keyring when the run has one: tests/gui/with_keyring.sh), the move-in offer, and a
 // save while the server is down.
 #include "gui_support.h"
+#include "live_refresh_check.h"
 #include "support/pg_server.h"
 
 #include "gui/backup_dialog.h"
@@ -318,4 +319,22 @@ TEST_CASE("Restore from backup on a shop database puts back the chosen copy afte
         return b.kind == store::BackupKind::before_restore && b.customers == 2;
     }));
     old ? ::setenv("XDG_DATA_HOME", kept.c_str(), 1) : ::unsetenv("XDG_DATA_HOME");
+}
+
+TEST_CASE("A customer another PC adds to the shop database shows in the window within 2 seconds "
+          "with the selection kept") {
+    PgServer* pg = ServerOrSkip();
+    if (!pg)
+        return;
+    const std::string uri = pg->create_database();
+    Services services(store::open_for_use(uri, today_local(), store::DailyBackupTiming::later).db);
+    services.remember_ui = false;
+    // The other PC: a connection of its own, as another Rapport would have
+    store::Database other =
+        store::open_for_use(uri, today_local(), store::DailyBackupTiming::later).db;
+    CheckOthersSavesShow(services, "shop database", [&other](const std::string& name) {
+        Customer c;
+        c.name = name;
+        store::CustomerRepo(other).add(c);
+    });
 }

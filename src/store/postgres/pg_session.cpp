@@ -28,7 +28,10 @@ namespace {
 // one after another like SQLite's BEGIN IMMEDIATE, and a repository's check-then-insert stays
 // right without SERIALIZABLE retries. The key is "Rapport" in ASCII.
 constexpr std::int64_t kWriterLockKey = 0x52617070'6f7274;
-constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(23188083640857204)";
+// NOTIFY is delivered at COMMIT, and not at all on ROLLBACK: the other windows hear of a change
+// once it is saved (store/change_watch.h), at no extra round trip.
+constexpr const char* kBeginWrite =
+    "BEGIN; SELECT pg_advisory_xact_lock(23188083640857204); NOTIFY rapport_changes";
 static_assert(kWriterLockKey == 23188083640857204);
 
 // statement_timeout: no statement holds a connection (or the writer lock) for ever.
@@ -363,6 +366,32 @@ public:
                 PQserverVersion(c)};
     }
 
+    void watch_changes() override {
+        exec("LISTEN rapport_changes");
+        m_listening = true;
+    }
+
+    bool others_saved() override {
+        if (m_missed_changes) {
+            m_missed_changes = false;
+            return true;
+        }
+        PGconn* c = m_conn.get();
+        // Nothing to read from a connection that is down: the next statement reconnects
+        if (m_broken || PQstatus(c) != CONNECTION_OK || m_in_transaction)
+            return false;
+        if (!PQconsumeInput(c) || PQstatus(c) != CONNECTION_OK) {
+            m_broken = true; // the next statement reconnects instead of failing first
+            return false;
+        }
+        bool others = false;
+        while (PGnotify* n = PQnotifies(c)) {
+            others = others || n->be_pid != PQbackendPID(c); // our own saves are known here
+            PQfreemem(n);
+        }
+        return others;
+    }
+
     void cancel() noexcept override {
         const std::lock_guard lock(m_cancel_mutex);
         if (!m_cancel)
@@ -439,6 +468,10 @@ private:
                                                         std::to_string(version / 10000) +
                                                         "; Rapport needs 12 or newer");
         check(Result(PQexec(m_conn.get(), kSessionSettings)));
+        if (m_listening) { // a new backend after a reconnect: listen again, and say so once
+            check(Result(PQexec(m_conn.get(), "LISTEN rapport_changes")));
+            m_missed_changes = true;
+        }
         const std::lock_guard lock(m_cancel_mutex); // a reset gives a new backend to cancel
         if (m_cancel)
             PQfreeCancel(m_cancel);
@@ -476,8 +509,10 @@ private:
     std::unordered_map<std::string, Prepared> m_prepared;
     unsigned m_prepared_count = 0;
     bool m_in_transaction = false;
-    bool m_broken = false;     // reset before the next use
-    std::mutex m_cancel_mutex; // cancel() comes from another thread
+    bool m_broken = false;         // reset before the next use
+    bool m_listening = false;      // listen_for_changes() was called
+    bool m_missed_changes = false; // reconnected while listening
+    std::mutex m_cancel_mutex;     // cancel() comes from another thread
     PGcancel* m_cancel = nullptr;
     std::atomic<bool> m_cancel_requested{false};
 };

@@ -28,6 +28,10 @@ public:
     // Asks the server to stop the statement running now, from any thread. The statement then
     // fails with Failure::interrupted; a statement timeout (not asked for) is Failure::busy.
     virtual void cancel() noexcept = 0;
+    // watch_changes() and others_saved() (sql::Session): every write transaction on the server
+    // sends NOTIFY rapport_changes at its commit, and a watching session LISTENs, again after a
+    // reconnect; others_saved() is true once after a reconnect, since what was saved while the
+    // connection was down was not heard.
 };
 
 // Connects to `uri` (postgresql://host/db?... or key=value pairs) and prepares the session:

@@ -91,6 +91,12 @@ public:
     virtual void begin_read() = 0;
     virtual void end_read() noexcept = 0;
     virtual bool in_transaction() const = 0;
+    // For a window that shows what others save: from watch_changes() on, others_saved() says
+    // whether another connection (rapport-cli, a second window, another PC) saved a change
+    // since the last call; this session's own saves do not count. Cheap enough for a timer: on
+    // SQLite one PRAGMA data_version, on PostgreSQL no round trip (LISTEN/NOTIFY).
+    virtual void watch_changes() = 0;
+    virtual bool others_saved() = 0;
 };
 
 // A value of the current row: read it before the next step.

@@ -5,6 +5,8 @@
 #include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace rapport::store {
@@ -135,8 +137,25 @@ public:
     }
     bool in_transaction() const override { return sqlite3_get_autocommit(m_db) == 0; }
 
+    // PRAGMA data_version changes when another connection commits, never for this one's own.
+    void watch_changes() override { m_data_version = data_version(); }
+    bool others_saved() override {
+        if (in_transaction())
+            return false;
+        const std::int64_t now = data_version();
+        const bool changed = m_data_version && now != *m_data_version;
+        m_data_version = now;
+        return changed;
+    }
+
 private:
+    std::int64_t data_version() {
+        SqliteStatement st(m_db, "PRAGMA data_version");
+        return st.step() ? st.int64(0) : 0;
+    }
+
     sqlite3* m_db;
+    std::optional<std::int64_t> m_data_version; // set by watch_changes()
 };
 
 } // namespace
