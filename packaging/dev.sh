@@ -4,7 +4,9 @@
 # One entry point for developers and CI on a fresh Debian 12 machine.
 #   ./packaging/dev.sh run    build and start the app on its default database
 #   ./packaging/dev.sh test   build and run every test
-#   ./packaging/dev.sh bench  Release build, then the performance benchmark (tests/bench)
+#   ./packaging/dev.sh bench  Release build, then the performance benchmark (tests/bench);
+#                             --server adds the same rows on a throwaway PostgreSQL server
+#   ./packaging/dev.sh load [--clients N] [--seconds S]  N clients saving on one server at once
 #   ./packaging/dev.sh build  just build
 #   ./packaging/dev.sh deps   just install the Debian packages
 #   ./packaging/dev.sh sanitize        core/store/CLI tests under ASan+UBSan (build-sanitize)
@@ -93,6 +95,17 @@ run_bench() {
     fi
     cmake --build "$bench_build" -j "$(nproc)"
     python3 "$root/tests/bench/bench.py" --build "$bench_build" "$@"
+}
+
+run_load() {
+    # A shop's busy hour on a throwaway PostgreSQL server: N rapport-cli clients saving at
+    # once (tests/bench/load_server.py); the Release build of run_bench.
+    local bench_build="$root/build-release"
+    if [ ! -f "$bench_build/build.ninja" ]; then
+        cmake -S "$root" -B "$bench_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRAPPORT_BUILD_TESTS=OFF
+    fi
+    cmake --build "$bench_build" -j "$(nproc)"
+    python3 "$root/tests/bench/load_server.py" --build "$bench_build" "$@"
 }
 
 run_sanitize() {
@@ -208,13 +221,14 @@ case "$cmd" in
     test) install_packages; ensure_locales; configure_and_build; run_tests ;;
     run) install_packages; configure_and_build; run_app "$@" ;;
     bench) install_packages; run_bench "$@" ;;
+    load) install_packages; run_load "$@" ;;
     sanitize) install_packages; run_sanitize ;;
     fuzz) install_packages; run_fuzz "$@" ;;
     package) install_packages; ensure_locales; configure_and_build; run_package ;;
     screenshots) install_packages; configure_and_build; run_screenshots ;;
     windows) run_windows ;;
     *)
-        echo "usage: $0 run|test|build|bench|sanitize|fuzz|package|screenshots|windows|deps" >&2
+        echo "usage: $0 run|test|build|bench|load|sanitize|fuzz|package|screenshots|windows|deps" >&2
         exit 2
         ;;
 esac
