@@ -48,13 +48,28 @@ std::vector<GoneCustomer> gone_customers(Database& db, Date today) {
     return read(db, [&]() -> std::vector<GoneCustomer> {
         sql::ReadSnapshot snapshot(session(db));
         std::vector<GoneCustomer> out;
+        // Every customer's name and how to reach them, in one pass: cheaper than a look-up for
+        // each of thousands of gone customers. Archived ones are left out here rather than
+        // joined row by row.
+        struct Who {
+            Id id;
+            std::string name, phone, email;
+        };
+        std::vector<Who> who;
+        std::vector<Id> archived;
         {
-            // The archived customers are few: left out here rather than joined row by row.
-            std::vector<Id> archived;
-            sql::Statement arch(session(db), "SELECT id FROM customer WHERE archived = 1");
-            while (arch.executeStep())
-                archived.push_back(arch.getColumn(0).getInt64());
-            std::sort(archived.begin(), archived.end());
+            sql::Statement st(session(db),
+                              "SELECT id, archived, name, phone, email FROM customer ORDER BY id");
+            while (st.executeStep()) {
+                const Id id = st.getColumn(0).getInt64();
+                if (st.getColumn(1).getInt())
+                    archived.push_back(id);
+                else
+                    who.push_back({id, st.getColumn(2).getString(), st.getColumn(3).getString(),
+                                   st.getColumn(4).getString()});
+            }
+        }
+        {
             // Every purchase up to today in the table's own order, sorted here: one sequential
             // pass is about ten times quicker than walking purchase_by_customer and looking each
             // row up (0.06 s against 0.9 s for 200,000 purchases), then judged customer by
@@ -92,19 +107,18 @@ std::vector<GoneCustomer> gone_customers(Database& db, Date today) {
         }
         if (out.empty())
             return out;
-        sql::Statement who(session(db), "SELECT name, phone, email FROM customer WHERE id = ?");
         // Incidents after `today` (a fixed --today) are not known yet either.
         sql::Statement last(session(db), "SELECT id, occurred_at FROM interaction "
                                          "WHERE customer_id = ? AND occurred_at < ? "
                                          "ORDER BY occurred_at DESC, id DESC LIMIT 1");
         for (auto& g : out) {
-            who.bind(1, static_cast<std::int64_t>(g.customer_id));
-            if (who.executeStep()) {
-                g.name = who.getColumn(0).getString();
-                g.phone = who.getColumn(1).getString();
-                g.email = who.getColumn(2).getString();
+            const auto w = std::lower_bound(who.begin(), who.end(), g.customer_id,
+                                            [](const Who& a, Id id) { return a.id < id; });
+            if (w != who.end() && w->id == g.customer_id) {
+                g.name = std::move(w->name);
+                g.phone = std::move(w->phone);
+                g.email = std::move(w->email);
             }
-            who.reset();
             last.bind(1, static_cast<std::int64_t>(g.customer_id));
             last.bind(2, format_date(add_days(today, 1)));
             if (last.executeStep()) {

@@ -197,7 +197,7 @@ def main():
     # judging, sorting and per-customer look-ups happen in the program on top of them. The
     # floor prints its rows to /dev/null: the program prints only the result.
     compare("customers gone (Haven't been back)", ["--json", "customers", "gone"], f"""
-        SELECT id FROM customer WHERE archived = 1;
+        SELECT id, archived, name, phone, email FROM customer ORDER BY id;
         SELECT customer_id, purchased_on, amount * margin_bp FROM purchase
          WHERE purchased_on <= '{TODAY}';
         SELECT i.customer_id, min(f.due_on)
