@@ -43,6 +43,7 @@ inline void on_run(CLI::App* sub, CliContext& ctx, std::function<void()> fn) {
 // Each group of commands registers its subcommands; the callbacks run after parsing.
 void add_customer_commands(CLI::App& app, CliContext& ctx);
 void add_customers_commands(CLI::App& app, CliContext& ctx); // customers gone
+void add_report_commands(CLI::App& app, CliContext& ctx);    // report won-back, report answers
 void add_log_command(CLI::App& app, CliContext& ctx);
 void add_purchase_commands(CLI::App& app, CliContext& ctx);
 void add_settings_commands(CLI::App& app, CliContext& ctx);

@@ -34,7 +34,8 @@ json gone_json(const store::GoneCustomer& g) {
             {"last_contact_complaint", g.complaint_after_last_purchase.has_value()},
             {"complaint_on", g.complaint_after_last_purchase
                                  ? json(format_date(*g.complaint_after_last_purchase))
-                                 : json(nullptr)}};
+                                 : json(nullptr)},
+            {"call_planned", g.call_planned ? json(format_date(*g.call_planned)) : json(nullptr)}};
 }
 
 } // namespace

@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     rapport::cli::add_export_commands(app, ctx);
     rapport::cli::add_import_commands(app, ctx);
     rapport::cli::add_server_commands(app, ctx);
+    rapport::cli::add_report_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

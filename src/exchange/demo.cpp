@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <random>
 #include <string_view>
 #include <vector>
@@ -126,6 +127,34 @@ private:
     std::mt19937_64 m_engine;
 };
 
+// The customer's answer to a follow-up done with kOutcomes[outcome] (satisfaction, what they
+// said; parameters 8 and 9): the satisfied mostly say 4 or 5, the still unhappy 1 to 3, no
+// answer gives none, and not everyone is asked.
+void bind_answer(sql::Statement& st, std::size_t outcome, Random& rnd) {
+    static constexpr std::array<std::string_view, 4> kHappy = {
+        "All good now, thank you", "Very kind of you to call", "Works perfectly",
+        "Thanks for sorting it out"};
+    static constexpr std::array<std::string_view, 4> kUnhappy = {
+        "Still not working", "Took far too long", "Expected a full refund",
+        "Not what I was promised"};
+    std::optional<int> satisfaction;
+    std::string_view said;
+    if (outcome == 0 && rnd.chance(0.8)) {
+        satisfaction = rnd.chance(0.6) ? 5 : 4;
+        said = rnd.chance(0.5) ? rnd.pick(kHappy) : std::string_view();
+    } else if (outcome == 1 && rnd.chance(0.85)) {
+        satisfaction = rnd.between(1, 3);
+        said = rnd.pick(kUnhappy);
+    } else if (outcome == 3 && rnd.chance(0.5)) {
+        satisfaction = 3;
+    }
+    if (satisfaction)
+        st.bind(8, *satisfaction);
+    else
+        st.bind(8);
+    st.bind(9, std::string(said));
+}
+
 } // namespace
 
 DemoCounts generate_demo(Database& db, const DemoOptions& o) {
@@ -137,6 +166,9 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
                "records; use --db with a new file."));
     }
     Random rnd(o.seed);
+    // The customers' answers draw from their own sequence, so the rest of the data stays what
+    // the same seed gave before answers were made.
+    Random answers(o.seed ^ 0x5a7157a5ULL);
     DemoCounts counts;
     const std::int64_t purchases =
         o.purchases >= 0 ? o.purchases
@@ -177,8 +209,8 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         INSERT INTO resolution (interaction_id, type, cost, status) VALUES (?, ?, ?, ?))");
     sql::Statement add_follow_up(session(db), R"(
         INSERT INTO follow_up (interaction_id, due_on, note, done_on, outcome, outcome_note,
-                               minutes)
-        VALUES (?, ?, ?, ?, ?, ?, ?))");
+                               minutes, satisfaction, customer_said)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))");
     sql::Statement add_purchase(session(db), R"(
         INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) VALUES (?, ?, ?, ?))");
 
@@ -275,14 +307,18 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
             // slipped and are overdue, as in a shop that does its weekly review.
             if (due < o.today && (days_between(due, o.today) > 21 || rnd.chance(0.8))) {
                 add_follow_up.bind(4, format_date(add_days(due, rnd.between(0, 2))));
-                add_follow_up.bind(5, std::string(kOutcomes[rnd.weighted(kOutcomeWeights)]));
+                const std::size_t outcome = rnd.weighted(kOutcomeWeights);
+                add_follow_up.bind(5, std::string(kOutcomes[outcome]));
                 add_follow_up.bind(6, "");
                 add_follow_up.bind(7, rnd.between(3, 15));
+                bind_answer(add_follow_up, outcome, answers);
             } else {
                 add_follow_up.bind(4);
                 add_follow_up.bind(5);
                 add_follow_up.bind(6, "");
                 add_follow_up.bind(7, 0);
+                add_follow_up.bind(8);
+                add_follow_up.bind(9, "");
             }
             add_follow_up.exec();
             add_follow_up.reset();

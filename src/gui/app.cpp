@@ -24,6 +24,7 @@
 #include "gui/settings_dialog.h"
 #include "gui/shop_database.h"
 #include "gui/single_instance.h"
+#include "gui/today_view.h"
 #include "store/log_incident.h"
 #include "store/open.h"
 #include "store/server_login.h"
@@ -202,7 +203,8 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddLongOption("view",
                          _("with --screenshot: today, customers, customer:ID, worth:ID, log, "
                            "log:ID, settings, edit:ID, purchase:ID, export, import:FILE, "
-                           "import-purchases:FILE, followups, print, reports or shop-database"));
+                           "import-purchases:FILE, followups, print, reports, reports:gone, "
+                           "reports:won-back or shop-database"));
     parser.AddLongOption("measure",
                          _("print the milliseconds one action takes once the window is shown, "
                            "until it is drawn, and exit: open-customer:ID, search:TEXT (typed "
@@ -450,6 +452,12 @@ void RapportApp::StartScreenshot() {
         m_frame->ShowView(MainFrame::View::follow_ups);
     } else if (view == "reports") {
         m_frame->ShowView(MainFrame::View::reports);
+    } else if (view == "reports:gone") {
+        m_frame->ShowView(MainFrame::View::reports);
+        m_frame->Reports()->ShowGonePage();
+    } else if (view == "reports:won-back") {
+        m_frame->ShowView(MainFrame::View::reports);
+        m_frame->Reports()->ShowWonBackPage();
     } else if (view == "print") {
         // The first printed page of this week's follow-up list (A4 at 96 dpi), not the window.
         wxInitAllImageHandlers();
@@ -531,7 +539,8 @@ void RapportApp::StartScreenshot() {
 }
 
 void RapportApp::CaptureAndFinish() {
-    if (m_frame->Reports()->IsReading()) { // its figures are still being read: wait for them
+    // Figures still being read: wait for them.
+    if (m_frame->Reports()->IsReading() || m_frame->Today()->IsReading()) {
         m_captureTimer.StartOnce(200);
         return;
     }

@@ -137,6 +137,27 @@ wxString WeeklyReview(const Settings& s) {
                 "to calendar</b> and import the file in your calendar program; importing a newer "
                 "file updates the events instead of doubling them. From a script:"));
     html += Command("rapport-cli export followups --format ics --out followups.ics");
+    html += P(_("<b>Haven't been back</b>, on Today and in Reports, lists the customers who "
+                "quietly left: at least 3 purchases, and more days since the last one than both "
+                "30 and twice their usual gap (the median of the gaps between their purchase "
+                "days; several purchases on one day count once). The ones who brought the most "
+                "margin in the year up to their last purchase come first. <i>Complaint on</i> "
+                "under Last contact means the last you heard of them was a complaint. Select one "
+                "and press <b>P</b> to plan a call for today: it goes on the follow-up list with "
+                "their newest incident. A customer who never complained has no incident to hang "
+                "it on; call them at the number shown. Ctrl+Z undoes. From a script:"));
+    html += Command("rapport-cli customers gone");
+    html += P(_("<b>Reports &gt; Did it bring them back?</b> tells whether handling complaints "
+                "well pays. A complaint counts once 90 days have passed since its day: it brought "
+                "the customer back when they bought on one of the 90 days after it. A purchase "
+                "on the day of the complaint does not count, as it is often the one complained "
+                "about; nor does one after today. Each complaint counts, even several from one "
+                "customer and from archived customers. The share is shown by category and by what "
+                "was given (each accepted resolution once; an offer that was not accepted is not "
+                "what was given). Beside it: the customers who never complained, where each day "
+                "they bought is counted the same way, so you see what is usual in your shop. "
+                "From a script:"));
+    html += Command("rapport-cli report won-back");
     return html;
 }
 

@@ -4,6 +4,7 @@
 
 #include "gui/accessibility.h"
 #include "gui/format.h"
+#include "gui/gone_list.h"
 #include "gui/portfolio_view.h"
 #include "gui/ui.h"
 
@@ -202,6 +203,25 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     crossPage->SetSizer(crossSizer);
 
     BuildAnswersPage();
+    BuildWonBackPage();
+
+    // The customers who quietly left: all of them, the ones bringing the most first.
+    auto* gonePage = new wxPanel(m_tabs);
+    m_gonePage = static_cast<int>(m_tabs->GetPageCount());
+    m_tabs->AddPage(gonePage, _("Haven't been back"));
+    auto* goneSizer = new wxBoxSizer(wxVERTICAL);
+    auto* goneNote =
+        MakeNote(gonePage,
+                 _("Customers with at least 3 purchases whose last purchase is more than 30 "
+                   "days ago and more than twice their usual gap (the median of the gaps "
+                   "between their purchase days); the ones who brought the most margin in the "
+                   "year up to their last purchase first. The list is as of today; the period does "
+                   "not change it."));
+    WrapToWidth(goneNote);
+    goneSizer->Add(goneNote, 0, wxEXPAND | wxALL, space);
+    m_gone = new GoneList(gonePage, m_services, "reports_gone", 0, m_openCustomer);
+    goneSizer->Add(m_gone, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
+    gonePage->SetSizer(goneSizer);
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
@@ -274,6 +294,100 @@ void ReportsView::ShowAnswers(const store::FollowUpAnswers& answers) {
     });
 }
 
+bool ReportsView::IsReading() const {
+    return m_read.Running() || (m_gone && m_gone->IsReading());
+}
+
+void ReportsView::ShowGonePage() {
+    m_tabs->SetSelection(m_gonePage);
+}
+
+void ReportsView::ShowWonBackPage() {
+    m_tabs->SetSelection(m_wonBackPage);
+}
+
+// "Did it bring them back?": of the complaints whose 90 days are over, the share after which the
+// customer bought again, by category and by what was given, beside the customers who never
+// complained. Over the whole history, as of today.
+void ReportsView::BuildWonBackPage() {
+    const int gap = FromDIP(kGap);
+    const int space = FromDIP(kSpace);
+    auto* page = new wxPanel(m_tabs);
+    m_wonBackPage = static_cast<int>(m_tabs->GetPageCount());
+    m_tabs->AddPage(page, _("Did it bring them back?"));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    m_wonBackHeadline = new wxStaticText(page, wxID_ANY, wxString());
+    m_wonBackHeadline->SetName("won_back_headline");
+    WrapToWidth(m_wonBackHeadline);
+    sizer->Add(m_wonBackHeadline, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
+    m_wonBackBaseline = new wxStaticText(page, wxID_ANY, wxString());
+    m_wonBackBaseline->SetName("won_back_baseline");
+    WrapToWidth(m_wonBackBaseline);
+    sizer->AddSpacer(gap);
+    sizer->Add(m_wonBackBaseline, 0, wxEXPAND | wxLEFT | wxRIGHT, space);
+    auto* note = MakeNote(page, _("A complaint counts once its 90 days are over: it brought the "
+                                  "customer back when they bought on one of the 90 days after "
+                                  "it (not on the day itself). For the customers who never "
+                                  "complained, each day they bought is counted the same way. "
+                                  "All complaints so far, whatever the period."));
+    WrapToWidth(note);
+    sizer->AddSpacer(gap);
+    sizer->Add(note, 0, wxEXPAND | wxLEFT | wxRIGHT, space);
+    const auto table = [&](const wxString& title, const char* name, const wxString& first) {
+        auto* heading = MakeSectionTitle(page, title);
+        sizer->Add(heading, 0, wxLEFT | wxRIGHT | wxTOP, space);
+        auto* t =
+            MakeTable(page, name, {{first, 170}, {_("Complaints"), 110}, {_("Bought again"), 170}});
+        SetLabelFor(heading, t);
+        sizer->Add(t, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+        return t;
+    };
+    m_wonBackByCategory = table(_("By category"), "won_back_by_category", _("Category"));
+    m_wonBackByGiven = table(_("By what was given"), "won_back_by_given", _("What was given"));
+    sizer->AddSpacer(space);
+    page->SetSizer(sizer);
+}
+
+void ReportsView::ShowWonBack(const store::WonBackReport& r) {
+    if (r.complaints.judged == 0)
+        m_wonBackHeadline->SetLabelText(_("No complaint is 90 days old yet: nothing to count."));
+    else
+        m_wonBackHeadline->SetLabelText(
+            wxString::Format(_("After a complaint, customers bought again within 90 days: %s."),
+                             ShareOf(r.complaints.bought_again, r.complaints.judged)));
+    if (r.never_complained.judged == 0)
+        m_wonBackBaseline->SetLabelText(
+            _("No customer who never complained has a purchase 90 days old yet."));
+    else
+        m_wonBackBaseline->SetLabelText(wxString::Format(
+            wxPLURAL("Customers who never complained (%lld) bought again within 90 days of a "
+                     "purchase: %s.",
+                     "Customers who never complained (%lld) bought again within 90 days of a "
+                     "purchase: %s.",
+                     r.never_complained_customers),
+            static_cast<long long>(r.never_complained_customers),
+            ShareOf(r.never_complained.bought_again, r.never_complained.judged)));
+    const auto fill = [](wxDataViewListCtrl* table, const std::vector<store::WonBackRow>& rows,
+                         const std::function<wxString(const std::string&)>& name) {
+        table->DeleteAllItems();
+        for (const auto& row : rows) {
+            wxVector<wxVariant> cells;
+            cells.push_back(Cell(name(row.key)));
+            cells.push_back(
+                Cell(wxString::Format("%lld", static_cast<long long>(row.tally.judged))));
+            cells.push_back(Cell(ShareOf(row.tally.bought_again, row.tally.judged)));
+            table->AppendItem(cells);
+        }
+    };
+    fill(m_wonBackByCategory, r.by_category,
+         [](const std::string& key) { return Label(parse_category(key)); });
+    fill(m_wonBackByGiven, r.by_given, [](const std::string& key) {
+        return key == store::kNothingGiven ? _("Nothing accepted")
+                                           : Label(parse_resolution_type(key));
+    });
+    Layout();
+}
+
 ReportsView::~ReportsView() {
     m_services.changes.unsubscribe(m_subscription);
 }
@@ -285,6 +399,7 @@ void ReportsView::Reload() {
     const Period p = PeriodFor(m_period->GetSelection(), m_services.today());
     const Settings settings = m_services.settings();
     const Date today = m_services.today();
+    m_gone->Reload(today);
     m_reading->SetLabelText(_("Reading the figures…"));
     m_reading->Show();
     Layout();
@@ -295,11 +410,14 @@ void ReportsView::Reload() {
             store::OverviewQueries(reader).period_report(p.from, p.to, 20));
         auto answers = std::make_shared<store::FollowUpAnswers>(
             store::OverviewQueries(reader).follow_up_answers(p.from, p.to));
-        return std::function<void()>([this, portfolio, report, answers] {
+        auto wonBack =
+            std::make_shared<store::WonBackReport>(store::won_back_report(reader, today));
+        return std::function<void()>([this, portfolio, report, answers, wonBack] {
             m_reading->Hide();
             m_portfolio->ShowReports(std::move(*portfolio));
             ShowReport(*report);
             ShowAnswers(*answers);
+            ShowWonBack(*wonBack);
         });
     });
 }

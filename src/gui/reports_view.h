@@ -8,6 +8,7 @@
 #include "gui/background_read.h"
 #include "gui/services.h"
 #include "store/overview.h"
+#include "store/won_back.h"
 
 #include <wx/panel.h>
 
@@ -20,6 +21,7 @@ class wxStaticText;
 
 namespace rapport::gui {
 
+class GoneList;
 class PortfolioView;
 
 class ReportsView : public wxPanel {
@@ -31,16 +33,22 @@ public:
     // is shown, not at start-up.
     void Reload();
     // True while figures are being read (tests and screenshots wait for them).
-    bool IsReading() const { return m_read.Running(); }
+    bool IsReading() const;
     // Marks the figures out of date; the next Reload reads them.
     void Invalidate() { m_stale = true; }
     bool IsStale() const { return m_stale; }
     PortfolioView* Portfolio() { return m_portfolio; }
+    // The "Haven't been back" page and its list.
+    GoneList* Gone() { return m_gone; }
+    void ShowGonePage();
+    void ShowWonBackPage();
 
 private:
     void ShowReport(const store::PeriodReport& report);
     void BuildAnswersPage();
     void ShowAnswers(const store::FollowUpAnswers& answers);
+    void BuildWonBackPage();
+    void ShowWonBack(const store::WonBackReport& report);
 
     Services& m_services;
     std::function<void(Id)> m_openCustomer;
@@ -57,6 +65,13 @@ private:
     wxStaticText* m_answersHeadline = nullptr;
     wxDataViewListCtrl* m_answersByCategory = nullptr;
     wxDataViewListCtrl* m_answersByGiven = nullptr;
+    GoneList* m_gone = nullptr;
+    int m_gonePage = 0;
+    int m_wonBackPage = 0;
+    wxStaticText* m_wonBackHeadline = nullptr;
+    wxStaticText* m_wonBackBaseline = nullptr;
+    wxDataViewListCtrl* m_wonBackByCategory = nullptr;
+    wxDataViewListCtrl* m_wonBackByGiven = nullptr;
     wxStaticText* m_reading = nullptr; // "Reading the figures…" while the worker reads
     BackgroundRead m_read;             // last member: destroyed (and joined) first
 };

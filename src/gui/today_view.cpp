@@ -4,6 +4,7 @@
 
 #include "gui/accessibility.h"
 #include "gui/format.h"
+#include "gui/gone_list.h"
 #include "gui/ui.h"
 
 #include <wx/button.h>
@@ -19,6 +20,7 @@ namespace {
 // How many rows the Today lists show; the Follow-ups view has the rest.
 constexpr int kDueRows = 50;
 constexpr int kRecentRows = 15;
+constexpr std::size_t kGoneRows = 10;
 
 wxDataViewListCtrl* MakeList(wxWindow* parent, const wxString& name) {
     auto* list = new wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -62,6 +64,10 @@ TodayView::TodayView(wxWindow* parent, Services& services, Hooks hooks)
 
 TodayView::~TodayView() {
     m_services.changes.unsubscribe(m_subscription);
+}
+
+bool TodayView::IsReading() const {
+    return m_gone && m_gone->IsReading();
 }
 
 bool TodayView::ShowsWelcome() const {
@@ -173,7 +179,11 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
                2);
     right->Add(m_recent, 1, wxEXPAND | wxTOP, gap);
     columns->Add(right, 3, wxEXPAND);
-    top->Add(columns, 1, wxEXPAND | wxTOP, space * 2);
+    top->Add(columns, 3, wxEXPAND | wxTOP, space * 2);
+
+    // The customers who quietly left, the ones bringing the most first; Reports has them all.
+    m_gone = new GoneList(page, m_services, "today_gone", kGoneRows, m_hooks.open_customer);
+    top->Add(m_gone, 2, wxEXPAND | wxTOP, space * 2);
 
     const auto open = [this](wxDataViewListCtrl* list) {
         const int row = list->GetSelectedRow();
@@ -246,6 +256,7 @@ void TodayView::Reload() {
                                                    : wxString()));
         m_recent->AppendItem(row, static_cast<wxUIntPtr>(r.customer_id));
     }
+    m_gone->Reload(today);
     m_book->GetPage(1)->Layout();
 }
 

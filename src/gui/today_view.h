@@ -16,6 +16,8 @@ class wxStaticText;
 
 namespace rapport::gui {
 
+class GoneList;
+
 class TodayView : public wxPanel {
 public:
     struct Hooks {
@@ -30,6 +32,9 @@ public:
 
     void Reload();
     bool ShowsWelcome() const;
+    // The "Haven't been back" list, read in the background.
+    GoneList* Gone() { return m_gone; }
+    bool IsReading() const;
 
 private:
     wxWindow* BuildWelcome(wxWindow* parent);
@@ -46,6 +51,7 @@ private:
     wxDataViewListCtrl* m_followUps = nullptr;
     wxDataViewListCtrl* m_recent = nullptr;
     wxStaticText* m_noFollowUps = nullptr;
+    GoneList* m_gone = nullptr;
 };
 
 } // namespace rapport::gui

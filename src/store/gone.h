@@ -27,10 +27,21 @@ struct GoneCustomer {
     // The day of their newest incident, when it is on or after their last purchase: the last
     // contact with us was a complaint.
     std::optional<Date> complaint_after_last_purchase;
+    // Their newest incident up to today (0 when they never complained): a follow-up call is
+    // scheduled on it (plan_gone_call).
+    Id newest_incident = 0;
+    // The earliest open follow-up of any of their incidents: a call is already planned.
+    std::optional<Date> call_planned;
 };
 
 // Customers not archived who are gone on `today` (purchases after `today` are not counted),
 // sorted by own_margin_last_year (highest first), then name, then id.
 std::vector<GoneCustomer> gone_customers(Database& db, Date today);
+
+// Schedules a follow-up call for customer `customer_id` on `due` with `note`, on their newest
+// incident (follow-ups belong to an incident), so the follow-up list and Today show it. Returns
+// the follow-up's id (FollowUpRepo::remove undoes it). DataError when the customer has no
+// incident.
+Id plan_gone_call(Database& db, Id customer_id, Date due, const std::string& note);
 
 } // namespace rapport::store

@@ -4,6 +4,7 @@
 // (two purchases only, all on one day, archived customers, a complaint as the last contact).
 #include "../support/test_database.h"
 #include "store/customers.h"
+#include "store/followups.h"
 #include "store/gone.h"
 #include "store/interactions.h"
 #include "store/purchases.h"
@@ -93,4 +94,49 @@ TEST_CASE("the gone list holds G6 on 2026-06-15 and not on 2026-05-05 and leaves
     // Purchases after "today" do not count: on 2026-02-15 Otto's last purchase (02-11) is 4
     // days old, and Greta has two.
     CHECK(store::gone_customers(shop.db, 2026_y / 2 / 15).empty());
+}
+
+TEST_CASE("a call planned for a gone customer goes on their newest incident and shows on the list",
+          "[gone]") {
+    Shop shop;
+    const std::vector<std::pair<Date, std::int64_t>> monthly = {
+        {2026_y / 1 / 10, 10000}, {2026_y / 2 / 9, 10000}, {2026_y / 3 / 11, 10000}};
+    const Id quiet = shop.customer("Quentin Still", monthly);
+    const Id loud = shop.customer("Lara Laut", monthly);
+    Interaction i;
+    i.customer_id = loud;
+    i.summary = "Late delivery";
+    i.at = LocalDateTime{2026_y / 1 / 20, 10 * 60};
+    const Id older = store::InteractionRepo(shop.db).add(i);
+    i.at = LocalDateTime{2026_y / 3 / 1, 10 * 60};
+    const Id newer = store::InteractionRepo(shop.db).add(i);
+    REQUIRE(older != newer);
+
+    auto gone = store::gone_customers(shop.db, 2026_y / 6 / 15);
+    REQUIRE(gone.size() == 2);
+    const auto find = [&](Id id) {
+        for (const auto& g : gone)
+            if (g.customer_id == id)
+                return g;
+        FAIL("customer " << id << " is not on the list");
+        return store::GoneCustomer{};
+    };
+    CHECK(find(loud).newest_incident == newer);
+    CHECK(find(quiet).newest_incident == 0);
+    CHECK_FALSE(find(loud).call_planned.has_value());
+
+    const Id call = store::plan_gone_call(shop.db, loud, 2026_y / 6 / 15, "Call them");
+    const auto planned = store::FollowUpRepo(shop.db).get(call);
+    CHECK(planned.interaction_id == newer);
+    CHECK(planned.follow_up.due == 2026_y / 6 / 15);
+    CHECK(planned.follow_up.note == "Call them");
+    gone = store::gone_customers(shop.db, 2026_y / 6 / 15);
+    CHECK(find(loud).call_planned == 2026_y / 6 / 15);
+    CHECK_FALSE(find(quiet).call_planned.has_value());
+    // A planned call is not a complaint: the list still says their last contact was none.
+    CHECK_FALSE(find(loud).complaint_after_last_purchase.has_value());
+
+    // No incident to hang the call on: refused with a sentence, nothing written.
+    CHECK_THROWS_AS(store::plan_gone_call(shop.db, quiet, 2026_y / 6 / 15, "Call"), DataError);
+    CHECK(store::FollowUpRepo(shop.db).all_open().size() == 1);
 }

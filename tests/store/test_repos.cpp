@@ -216,6 +216,13 @@ TEST_CASE("demo data fills an empty database and never mixes with real records",
     CHECK(store::sql::scalar(store::session(db),
                              "SELECT count(*) FROM follow_up WHERE done_on IS NULL")
               .getInt() > 0);
+    // Some follow-ups done carry the customer's answer, so Reports has answers to show.
+    CHECK(store::sql::scalar(store::session(db),
+                             "SELECT count(*) FROM follow_up WHERE satisfaction >= 4")
+              .getInt() > 0);
+    CHECK(store::sql::scalar(store::session(db),
+                             "SELECT count(*) FROM follow_up WHERE satisfaction <= 3")
+              .getInt() > 0);
     CHECK(sqlite(db)
               .execAndGet("SELECT count(*) FROM interaction_fts WHERE interaction_fts MATCH "
                           "'kettle OR charged OR delivery OR wrong'")

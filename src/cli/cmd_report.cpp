@@ -1,0 +1,183 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// report won-back: "Did it bring them back?" (store/won_back.h); report answers: the follow-ups
+// done and the customers' answers, by category and by what was given (store/overview.h).
+#include "cli/cli_context.h"
+#include "cli/json_out.h"
+#include "core/enums.h"
+#include "core/errors.h"
+#include "store/overview.h"
+#include "store/won_back.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <iterator>
+
+namespace rapport::cli {
+namespace {
+
+using nlohmann::json;
+
+json share_json(std::optional<double> share) {
+    return share ? json(*share) : json(nullptr);
+}
+
+// "67 % (2 of 3)", or "-" when there is nothing to divide.
+std::string share_text(std::int64_t part, std::int64_t whole) {
+    if (whole == 0)
+        return "-";
+    return fmt::format("{:.0f} % ({} of {})", 100.0 * static_cast<double>(part) / whole, part,
+                       whole);
+}
+
+// A row's name: the category's or resolution type's English label, or "Nothing accepted".
+std::string row_label(const std::string& key, bool category) {
+    if (key == store::kNothingGiven)
+        return "Nothing accepted";
+    return std::string(category ? to_label(parse_category(key))
+                                : to_label(parse_resolution_type(key)));
+}
+
+json tally_json(const WonBackTally& t) {
+    return {
+        {"judged", t.judged}, {"bought_again", t.bought_again}, {"share", share_json(t.share())}};
+}
+
+void add_won_back(CLI::App& report, CliContext& ctx) {
+    auto* won = report.add_subcommand(
+        "won-back", "Did it bring them back? The share of complaints after which the customer "
+                    "bought again within 90 days, by category and by what was given, beside "
+                    "the customers who never complained");
+    won->footer(fmt::format(
+        "A complaint on day D is judged once D + {0} is before today; it brought the customer "
+        "back when they bought on a day from D + 1 to D + {0}. For the customers with no "
+        "complaint, each purchase day is judged the same way.",
+        kWonBackDays));
+    on_run(won, ctx, [&ctx] {
+        const Date today = ctx.today();
+        const auto r = store::won_back_report(ctx.db(), today);
+        if (ctx.json) {
+            const auto rows = [](const std::vector<store::WonBackRow>& in) {
+                json arr = json::array();
+                for (const auto& row : in) {
+                    json j = tally_json(row.tally);
+                    j["key"] = row.key;
+                    arr.push_back(j);
+                }
+                return arr;
+            };
+            json never = tally_json(r.never_complained);
+            never["customers"] = r.never_complained_customers;
+            print_json({{"today", format_date(today)},
+                        {"window_days", kWonBackDays},
+                        {"complaints", tally_json(r.complaints)},
+                        {"by_category", rows(r.by_category)},
+                        {"by_given", rows(r.by_given)},
+                        {"never_complained", never}});
+            return;
+        }
+        std::string out =
+            fmt::format("Did it bring them back? Complaints whose {} days were over on {}:\n",
+                        kWonBackDays, format_date(today));
+        fmt::format_to(std::back_inserter(out), "  bought again within {} days: {}\n", kWonBackDays,
+                       share_text(r.complaints.bought_again, r.complaints.judged));
+        fmt::format_to(std::back_inserter(out),
+                       "  customers who never complained, after a purchase: {} ({} customers)\n",
+                       share_text(r.never_complained.bought_again, r.never_complained.judged),
+                       r.never_complained_customers);
+        const auto table = [&out](const char* title, const std::vector<store::WonBackRow>& rows,
+                                  bool category) {
+            if (rows.empty())
+                return;
+            fmt::format_to(std::back_inserter(out), "{}:\n", title);
+            for (const auto& row : rows)
+                fmt::format_to(std::back_inserter(out), "  {:<20} {}\n",
+                               row_label(row.key, category),
+                               share_text(row.tally.bought_again, row.tally.judged));
+        };
+        table("By category", r.by_category, true);
+        table("By what was given", r.by_given, false);
+        std::cout << out;
+    });
+}
+
+json answers_json(const AnswerTally& t) {
+    return {{"done", t.done},
+            {"on_time", t.on_time},
+            {"answers", t.answers},
+            {"satisfied", t.satisfied},
+            {"on_time_share", share_json(t.on_time_share())},
+            {"satisfied_share", share_json(t.satisfied_share())},
+            {"average", share_json(t.average())}};
+}
+
+void add_answers(CLI::App& report, CliContext& ctx) {
+    struct Options {
+        std::string from, to;
+    };
+    auto o = std::make_shared<Options>();
+    auto* answers = report.add_subcommand(
+        "answers", "Follow-ups done and the customers' answers: on time, share satisfied (4-5) "
+                   "and average, by category and by what was given, each with its count");
+    answers->add_option("--from", o->from,
+                        "First day the follow-up was done, inclusive (default: 364 days ago)");
+    answers->add_option("--to", o->to, "Last day, inclusive (default: today)");
+    on_run(answers, ctx, [&ctx, o] {
+        const Date today = ctx.today();
+        const Date to = o->to.empty() ? today : parse_date(o->to, "--to date");
+        const Date from = o->from.empty() ? add_days(to, -364) : parse_date(o->from, "--from date");
+        if (to < from)
+            throw InputError("The --from date must not be after the --to date.");
+        const auto a = store::OverviewQueries(ctx.db()).follow_up_answers(from, to);
+        if (ctx.json) {
+            const auto rows = [](const std::vector<store::AnswersRow>& in) {
+                json arr = json::array();
+                for (const auto& row : in) {
+                    json j = answers_json(row.tally);
+                    j["key"] = row.key;
+                    arr.push_back(j);
+                }
+                return arr;
+            };
+            print_json({{"from", format_date(from)},
+                        {"to", format_date(to)},
+                        {"all", answers_json(a.all)},
+                        {"by_category", rows(a.by_category)},
+                        {"by_given", rows(a.by_given)}});
+            return;
+        }
+        const auto line = [](const AnswerTally& t) {
+            const std::string average =
+                t.average() ? fmt::format("{:.1f} ({} answers)", *t.average(), t.answers) : "-";
+            return fmt::format("{} done, on time {}, satisfied {}, average {}", t.done,
+                               share_text(t.on_time, t.done), share_text(t.satisfied, t.answers),
+                               average);
+        };
+        std::string out = fmt::format("Follow-ups done from {} to {}: {}\n", format_date(from),
+                                      format_date(to), line(a.all));
+        const auto table = [&](const char* title, const std::vector<store::AnswersRow>& rows,
+                               bool category) {
+            if (rows.empty())
+                return;
+            fmt::format_to(std::back_inserter(out), "{}:\n", title);
+            for (const auto& row : rows)
+                fmt::format_to(std::back_inserter(out), "  {:<20} {}\n",
+                               row_label(row.key, category), line(row.tally));
+        };
+        table("By category", a.by_category, true);
+        table("By what was given", a.by_given, false);
+        std::cout << out;
+    });
+}
+
+} // namespace
+
+void add_report_commands(CLI::App& app, CliContext& ctx) {
+    auto* report = app.add_subcommand("report", "Reports over the whole database");
+    report->require_subcommand(1);
+    add_won_back(*report, ctx);
+    add_answers(*report, ctx);
+}
+
+} // namespace rapport::cli
