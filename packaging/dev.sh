@@ -87,24 +87,24 @@ run_app() {
     "$cli" customer list "$@"
 }
 
-run_bench() {
-    # Release build in its own folder, so benchmark figures never come from a debug build.
-    local bench_build="$root/build-release"
+# Release build in its own folder, so benchmark figures never come from a debug build.
+bench_build="$root/build-release"
+build_release() {
     if [ ! -f "$bench_build/build.ninja" ]; then
         cmake -S "$root" -B "$bench_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRAPPORT_BUILD_TESTS=OFF
     fi
     cmake --build "$bench_build" -j "$(nproc)"
+}
+
+run_bench() {
+    build_release
     python3 "$root/tests/bench/bench.py" --build "$bench_build" "$@"
 }
 
 run_load() {
     # A shop's busy hour on a throwaway PostgreSQL server: N rapport-cli clients saving at
-    # once (tests/bench/load_server.py); the Release build of run_bench.
-    local bench_build="$root/build-release"
-    if [ ! -f "$bench_build/build.ninja" ]; then
-        cmake -S "$root" -B "$bench_build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRAPPORT_BUILD_TESTS=OFF
-    fi
-    cmake --build "$bench_build" -j "$(nproc)"
+    # once (tests/bench/load_server.py)
+    build_release
     python3 "$root/tests/bench/load_server.py" --build "$bench_build" "$@"
 }
 
