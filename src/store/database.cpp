@@ -243,7 +243,7 @@ std::string network_filesystem_of(const fs::path& path) {
     return {};
 }
 
-// Version 1 to 2, issue 18: the customer's answer to the follow-up call (satisfaction 1-5 and
+// Version 2 to 3, issue 18: the customer's answer to the follow-up call (satisfaction 1-5 and
 // what they said), and the index the satisfaction report reads done follow-ups by. One step of
 // its own, so it can be renumbered beside other migrations; schema.sql has the same columns.
 constexpr const char* kFollowUpAnswerSql = R"(

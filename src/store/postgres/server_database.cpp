@@ -102,7 +102,7 @@ std::string display_uri(const std::string& uri) {
     }
 }
 
-// Version 1 to 2, issue 18: the customer's answer to the follow-up call; the same columns as
+// Version 2 to 3, issue 18: the customer's answer to the follow-up call; the same columns as
 // schema_postgres.sql gives a new server. One step of its own, so it can be renumbered beside
 // other migrations.
 constexpr const char* kFollowUpAnswerPostgres = R"(
