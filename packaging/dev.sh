@@ -9,6 +9,7 @@
 #   ./packaging/dev.sh deps   just install the Debian packages
 #   ./packaging/dev.sh sanitize        core/store/CLI tests under ASan+UBSan (build-sanitize)
 #   ./packaging/dev.sh fuzz [seconds]  fuzz the parsers with libFuzzer (clang; build-fuzz)
+#   ./packaging/dev.sh durability [--cuts N] [--seed S]  simulated power cuts with figures
 #   ./packaging/dev.sh package      build the .deb into build/packages and run lintian on it
 #   ./packaging/dev.sh screenshots  redraw assets/screenshots (the metainfo's pictures) from demo data
 #   ./packaging/dev.sh windows      cross-build for Windows (build-windows), its installer, and
@@ -128,6 +129,13 @@ run_fuzz() {
         "$fuzz_build/corpus" "$root/tests/fuzz/corpus"
 }
 
+run_durability() {
+    # Simulated power cuts across Rapport's operations (tests/durability): prints the figures
+    # and fails when a reported commit was lost, an operation half-applied or a file damaged.
+    cmake --build "$build_dir" --target rapport-durability -j "$(nproc)"
+    "$build_dir/tests/durability/rapport-durability" "$@"
+}
+
 run_package() {
     # cpack installs the build into a staging tree and writes build/packages/*.deb; lintian
     # then judges it as Debian would (errors fail this mode, warnings are shown).
@@ -210,11 +218,16 @@ case "$cmd" in
     bench) install_packages; run_bench "$@" ;;
     sanitize) install_packages; run_sanitize ;;
     fuzz) install_packages; run_fuzz "$@" ;;
+    durability)
+        install_packages
+        [ -f "$build_dir/build.ninja" ] || cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type"
+        run_durability "$@"
+        ;;
     package) install_packages; ensure_locales; configure_and_build; run_package ;;
     screenshots) install_packages; configure_and_build; run_screenshots ;;
     windows) run_windows ;;
     *)
-        echo "usage: $0 run|test|build|bench|sanitize|fuzz|package|screenshots|windows|deps" >&2
+        echo "usage: $0 run|test|build|bench|sanitize|fuzz|durability|package|screenshots|windows|deps" >&2
         exit 2
         ;;
 esac

@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The small version of the durability run, for CI: a few dozen simulated power cuts across
+// Rapport's operations (the long run with figures is ./packaging/dev.sh durability).
+#include "power_cuts.h"
+
+#include "../support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace rapport::durability;
+using rapport::test::TempDir;
+
+TEST_CASE("power cuts during Rapport's operations lose no reported commit", "[durability]") {
+    TempDir dir;
+    PowerCutOptions options;
+    options.cuts = 40;
+    options.seed = 20261206;
+    options.work = dir / "work";
+    std::ostringstream log;
+    const PowerCutFigures f = run_power_cuts(options, &log);
+    INFO(log.str());
+    CHECK(f.cuts == 40);
+    CHECK(f.cuts_tearing > 0);
+    CHECK(f.lost_commits == 0);
+    CHECK(f.half_applied == 0);
+    CHECK(f.integrity_failures == 0);
+    CHECK(f.reopen_failures == 0);
+    CHECK(f.errors_without_sentence == 0);
+    // The cuts land in more than one operation.
+    CHECK(f.cuts_by_operation.size() > 3);
+}
+
+TEST_CASE("a disk that ignores syncs is caught losing reported commits", "[durability]") {
+    // The checks must be able to fail: with every sync a lie, the power cut takes back work
+    // Rapport had reported as saved, and the run has to say so.
+    TempDir dir;
+    PowerCutOptions options;
+    options.cuts = 12;
+    options.seed = 7;
+    options.only_drop_unsynced = true;
+    options.lying_disk = true;
+    options.work = dir / "work";
+    const PowerCutFigures f = run_power_cuts(options, nullptr);
+    CHECK(f.lost_commits + f.half_applied > 0);
+}
