@@ -406,6 +406,10 @@ void Database::migrate() {
     } catch (const SQLite::Exception& e) {
         throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),
                         describe(m_path), e.what());
+    } catch (const sql::Error& e) {
+        // BEGIN and COMMIT go through the session: a disk error there is the same sentence
+        throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),
+                        describe(m_path), e.what());
     }
 }
 
