@@ -20,8 +20,8 @@ int main(int argc, char** argv) {
     PowerCutOptions options;
     options.cuts = 1000;
     options.seed = 19;
-    options.work =
-        std::filesystem::temp_directory_path() / ("rapport-durability-" + std::to_string(::getpid()));
+    options.work = std::filesystem::temp_directory_path() /
+                   ("rapport-durability-" + std::to_string(::getpid()));
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool has_value = i + 1 < argc;
@@ -55,8 +55,7 @@ int main(int argc, char** argv) {
               << "  disk events in one pass:           " << f.events_per_round << "\n"
               << "  lost reported commits:             " << f.lost_commits << "  (goal 0)\n"
               << "  partially applied operations:      " << f.half_applied << "  (goal 0)\n"
-              << "  files failing integrity_check:     " << f.integrity_failures
-              << "  (goal 0)\n"
+              << "  files failing integrity_check:     " << f.integrity_failures << "  (goal 0)\n"
               << "  files Rapport would not reopen:    " << f.reopen_failures << "  (goal 0)\n"
               << "  failures without a sentence:       " << f.errors_without_sentence
               << "  (goal 0)\n"

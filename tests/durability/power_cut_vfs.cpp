@@ -62,9 +62,7 @@ struct State {
     std::int64_t failures = 0;
     int open_files = 0;
 
-    bool in_scope(const std::string& path) const {
-        return watching && path.rfind(folder, 0) == 0;
-    }
+    bool in_scope(const std::string& path) const { return watching && path.rfind(folder, 0) == 0; }
     // The record of `path`, made from what is on disk now when it is first needed.
     FileRecord& record(const std::string& path) {
         auto it = files.find(path);
@@ -239,10 +237,25 @@ int sim_unfetch(sqlite3_file*, sqlite3_int64, void*) {
 }
 
 const sqlite3_io_methods kMethods = {
-    3,           sim_close,     sim_read,           sim_write,        sim_truncate,
-    sim_sync,    sim_file_size, sim_lock,           sim_unlock,       sim_check_reserved,
-    sim_file_control, sim_sector_size, sim_device, sim_shm_map,  sim_shm_lock,
-    sim_shm_barrier,  sim_shm_unmap,   sim_fetch,  sim_unfetch,
+    3,
+    sim_close,
+    sim_read,
+    sim_write,
+    sim_truncate,
+    sim_sync,
+    sim_file_size,
+    sim_lock,
+    sim_unlock,
+    sim_check_reserved,
+    sim_file_control,
+    sim_sector_size,
+    sim_device,
+    sim_shm_map,
+    sim_shm_lock,
+    sim_shm_barrier,
+    sim_shm_unmap,
+    sim_fetch,
+    sim_unfetch,
 };
 
 // --- The VFS ----------------------------------------------------------------------------
@@ -346,8 +359,7 @@ void put(std::string& image, std::int64_t offset, std::string_view bytes) {
 
 // What a disk that lost power may hold: the durable bytes, plus a random choice of the
 // sector-sized pieces written since (in order, so a later kept piece wins).
-std::string surviving_image(const FileRecord& r, CutMode mode, std::mt19937_64& rng,
-                            int sector) {
+std::string surviving_image(const FileRecord& r, CutMode mode, std::mt19937_64& rng, int sector) {
     std::string image = r.durable;
     if (mode == CutMode::drop_unsynced)
         return image;

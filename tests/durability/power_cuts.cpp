@@ -133,9 +133,9 @@ PowerCutFigures run_power_cuts(const PowerCutOptions& options, std::ostream* log
         ++figures.cuts;
         ++(tear ? figures.cuts_tearing : figures.cuts_dropping);
         if (outcome.reported < static_cast<int>(s.operations.size()))
-            ++figures.cuts_by_operation[s.name + ": " +
-                                        s.operations[static_cast<std::size_t>(outcome.reported)]
-                                            .name];
+            ++figures
+                  .cuts_by_operation[s.name + ": " +
+                                     s.operations[static_cast<std::size_t>(outcome.reported)].name];
         if (outcome.error_without_sentence) {
             ++figures.errors_without_sentence;
             if (log)
@@ -147,10 +147,9 @@ PowerCutFigures run_power_cuts(const PowerCutOptions& options, std::ostream* log
         figures.integrity_failures += r.integrity;
         figures.reopen_failures += r.reopen;
         if (!r.problem.empty()) {
-            const std::string line =
-                fmt::format("round {} (event {} of {}, {}): {}", round, event,
-                            expected[which].events, tear ? "torn sectors" : "unsynced dropped",
-                            r.problem);
+            const std::string line = fmt::format(
+                "round {} (event {} of {}, {}): {}", round, event, expected[which].events,
+                tear ? "torn sectors" : "unsynced dropped", r.problem);
             if (figures.first_problem.empty())
                 figures.first_problem = line;
             if (log)

@@ -34,13 +34,13 @@ struct PowerCutOptions {
 
 struct PowerCutFigures {
     int cuts = 0;
-    int cuts_dropping = 0; // mode drop_unsynced
-    int cuts_tearing = 0;  // mode keep_random_sectors
-    int lost_commits = 0;  // an operation reported as done is missing
-    int half_applied = 0;  // the contents match no state before or after an operation
-    int integrity_failures = 0; // the database or a backup fails integrity_check
-    int reopen_failures = 0;    // open_for_use or the check refuses the file afterwards
-    int errors_without_sentence = 0; // the cut operation failed with no sentence for the owner
+    int cuts_dropping = 0;             // mode drop_unsynced
+    int cuts_tearing = 0;              // mode keep_random_sectors
+    int lost_commits = 0;              // an operation reported as done is missing
+    int half_applied = 0;              // the contents match no state before or after an operation
+    int integrity_failures = 0;        // the database or a backup fails integrity_check
+    int reopen_failures = 0;           // open_for_use or the check refuses the file afterwards
+    int errors_without_sentence = 0;   // the cut operation failed with no sentence for the owner
     std::int64_t events_per_round = 0; // writes and syncs of one pass through the scenarios
     std::map<std::string, int> cuts_by_operation;
     std::string first_problem; // the first failure, described, for the test's message

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <fstream>
 #include <stdexcept>
+#include <typeinfo>
 
 namespace rapport::durability {
 namespace fs = std::filesystem;
@@ -227,9 +228,8 @@ std::string fingerprint(const fs::path& file) {
     }
     for (const std::string& table : tables) {
         // FTS5's own tables follow from the rows they index; their layout is not content.
-        if (std::any_of(virtual_tables.begin(), virtual_tables.end(), [&](const auto& v) {
-                return table.rfind(v + "_", 0) == 0;
-            }))
+        if (std::any_of(virtual_tables.begin(), virtual_tables.end(),
+                        [&](const auto& v) { return table.rfind(v + "_", 0) == 0; }))
             continue;
         SQLite::Statement st(db, fmt::format("SELECT * FROM \"{}\" ORDER BY 1", table));
         out += "[" + table + "]\n";
@@ -281,7 +281,7 @@ Outcome run_until_cut(const Scenario& s, const fs::path& dir, PowerCutVfs& vfs) 
             return out;
         } catch (const std::exception& e) {
             out.error_without_sentence = true;
-            out.error = op.name + ": " + e.what();
+            out.error = op.name + ": " + e.what() + " (" + typeid(e).name() + ")";
             return out;
         }
         ++out.reported;

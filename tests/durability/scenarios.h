@@ -25,8 +25,8 @@ inline const Date kToday = Date{date::year{2026}, date::month{12}, date::day{6}}
 struct Context {
     std::filesystem::path dir;
     std::filesystem::path db() const { return dir / kDatabaseName; }
-    std::optional<store::LoggedIncident> logged;    // by "log an incident with a new customer"
-    std::optional<store::LoggedIncident> to_undo;   // by "log an incident to undo"
+    std::optional<store::LoggedIncident> logged;  // by "log an incident with a new customer"
+    std::optional<store::LoggedIncident> to_undo; // by "log an incident to undo"
 };
 
 struct Operation {
