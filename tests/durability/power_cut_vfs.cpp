@@ -514,34 +514,64 @@ void PowerCutVfs::set_lying_disk(bool lying) {
     s.lying = lying;
 }
 
-bool PowerCutVfs::on_fsync(int fd) {
+namespace {
+// The path of a regular file open as `fd`; empty for anything else.
+std::string path_of_fd(int fd) {
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-        return true; // a folder's sync: renames count as durable already
+        return {};
     char link[PATH_MAX];
     const std::string proc = "/proc/self/fd/" + std::to_string(fd);
     const ssize_t n = ::readlink(proc.c_str(), link, sizeof link - 1);
-    if (n <= 0)
-        return true;
-    const std::string path(link, static_cast<std::size_t>(n));
+    return n > 0 ? std::string(link, static_cast<std::size_t>(n)) : std::string();
+}
+
+// The errno a refused event of an fd-based call gives.
+int errno_for(int code) {
+    return code == SQLITE_FULL ? ENOSPC : EIO;
+}
+} // namespace
+
+int PowerCutVfs::on_fsync(int fd) {
+    const std::string path = path_of_fd(fd);
+    if (path.empty())
+        return 0; // a folder's sync: renames count as durable already
     State& s = state();
     std::lock_guard lock(s.mutex);
-    if (s.before_event(path, SQLITE_IOERR_FSYNC) != SQLITE_OK)
-        return false;
+    if (const int rc = s.before_event(path, SQLITE_IOERR_FSYNC); rc != SQLITE_OK)
+        return errno_for(rc);
     if (s.in_scope(path)) {
         ::fdatasync(fd); // the data is on disk before it counts as durable
         s.make_durable(path);
     }
-    return true;
+    return 0;
 }
 
-bool PowerCutVfs::on_rename(const char* from, const char* to) {
+int PowerCutVfs::on_write(int fd) {
+    State& s = state();
+    {
+        std::lock_guard lock(s.mutex);
+        if (!s.watching)
+            return 0;
+    }
+    const std::string path = path_of_fd(fd);
+    if (path.empty())
+        return 0;
+    std::lock_guard lock(s.mutex);
+    if (const int rc = s.before_event(path, SQLITE_IOERR_WRITE); rc != SQLITE_OK)
+        return errno_for(rc);
+    if (s.in_scope(path))
+        s.record(path); // what was there before this write is what a cut goes back to
+    return 0;
+}
+
+int PowerCutVfs::on_rename(const char* from, const char* to) {
     State& s = state();
     std::lock_guard lock(s.mutex);
     if (!s.in_scope(from) && !s.in_scope(to))
-        return true;
-    if (s.cut)
-        return false;
+        return 0;
+    if (const int rc = s.before_event(s.in_scope(to) ? to : from, SQLITE_IOERR); rc != SQLITE_OK)
+        return errno_for(rc);
     auto it = s.files.find(from);
     if (it != s.files.end()) {
         FileRecord moved = std::move(it->second);
@@ -550,27 +580,36 @@ bool PowerCutVfs::on_rename(const char* from, const char* to) {
     } else {
         s.files.erase(to);
     }
-    return true;
+    return 0;
 }
 
 } // namespace rapport::durability
 
-// The linker sends the program's fsync() and rename() calls here (-Wl,--wrap=...).
+// The linker sends the program's fsync(), write() and rename() calls here (-Wl,--wrap=...).
 extern "C" {
 int __real_fsync(int fd);
+ssize_t __real_write(int fd, const void* buf, size_t n);
 int __real_rename(const char* from, const char* to);
 
 int __wrap_fsync(int fd) {
-    if (!rapport::durability::PowerCutVfs::install().on_fsync(fd)) {
-        errno = EIO;
+    if (const int err = rapport::durability::PowerCutVfs::install().on_fsync(fd)) {
+        errno = err;
         return -1;
     }
     return __real_fsync(fd);
 }
 
+ssize_t __wrap_write(int fd, const void* buf, size_t n) {
+    if (const int err = rapport::durability::PowerCutVfs::install().on_write(fd)) {
+        errno = err;
+        return -1;
+    }
+    return __real_write(fd, buf, n);
+}
+
 int __wrap_rename(const char* from, const char* to) {
-    if (!rapport::durability::PowerCutVfs::install().on_rename(from, to)) {
-        errno = EIO;
+    if (const int err = rapport::durability::PowerCutVfs::install().on_rename(from, to)) {
+        errno = err;
         return -1;
     }
     return __real_rename(from, to);

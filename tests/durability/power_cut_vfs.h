@@ -7,8 +7,11 @@
 // with no change to the production code.
 //
 // It records, per file under a chosen folder, what was written since the file's last sync.
-// fsync() calls made outside SQLite (core/atomic_file.cpp) count as syncs too: the durability
-// test programs are linked with -Wl,--wrap=fsync,--wrap=rename, see CMakeLists.txt.
+// fsync() calls made outside SQLite (core/atomic_file.cpp) count as syncs too, and its write()
+// and rename() calls as disk events: the durability test programs are linked with
+// -Wl,--wrap=fsync,--wrap=write,--wrap=rename, see CMakeLists.txt. (What write() puts in a file
+// outside SQLite is not recorded piece by piece: a cut keeps such a file as it was at its last
+// fsync, or as it was before its first write.)
 //
 // cut_power_at(n): the n-th write, truncate or sync under the folder does not happen, and from
 // then on every I/O call fails (the machine is off). restore_power() then puts on disk what a
@@ -63,9 +66,11 @@ public:
     // prove the checks can fail (a lying disk must lose reported commits).
     void set_lying_disk(bool lying);
 
-    // Hooks for the wrapped fsync() and rename() (power_cut_vfs.cpp); false = fail with EIO.
-    bool on_fsync(int fd);
-    bool on_rename(const char* from, const char* to);
+    // Hooks for the wrapped fsync(), write() and rename() (power_cut_vfs.cpp): each counts as a
+    // disk event of a watched file; 0 = go on, else the errno to fail with.
+    int on_fsync(int fd);
+    int on_write(int fd);
+    int on_rename(const char* from, const char* to);
 };
 
 } // namespace rapport::durability

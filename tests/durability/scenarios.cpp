@@ -106,11 +106,10 @@ void previous_version_base(const fs::path& dir) {
         PRAGMA user_version = 2;)");
 }
 
-// One command: open the file for use (the day's backup is taken on the first), run, close.
+// One command: open the file for use (the day's backup is taken on the first), run, close. A
+// daily backup that cannot be written is a warning the command shows; the work goes on.
 template <class Body> void command(Context& ctx, Body&& body) {
     auto opened = store::open_for_use(ctx.db(), kToday);
-    if (!opened.backup.warning.empty())
-        throw DataError(opened.backup.warning);
     body(opened.db);
 }
 
@@ -246,7 +245,11 @@ std::string fingerprint(const fs::path& file) {
     return out;
 }
 
-Expected dry_run(const Scenario& s, const fs::path& work) {
+fs::path state_folder(const fs::path& work, const Scenario& s, int k) {
+    return work / fmt::format("state-{}-{}", s.name, k);
+}
+
+Expected dry_run(const Scenario& s, const fs::path& work, bool keep_files) {
     PowerCutVfs& vfs = PowerCutVfs::install();
     vfs.stop_watching();
     const fs::path base = work / ("base-" + s.name);
@@ -260,13 +263,20 @@ Expected dry_run(const Scenario& s, const fs::path& work) {
     Expected e;
     Context ctx{dir, {}, {}};
     e.states.push_back(fingerprint(ctx.db()));
-    vfs.watch(dir);
-    for (const Operation& op : s.operations) {
-        op.run(ctx); // a failure here is the harness's, not a finding: it propagates
+    for (std::size_t k = 0; k < s.operations.size(); ++k) {
+        if (keep_files) {
+            const fs::path keep = state_folder(work, s, static_cast<int>(k));
+            fs::remove_all(keep, ec);
+            fs::copy(dir, keep, fs::copy_options::recursive);
+        }
+        e.contexts.push_back(ctx);
+        vfs.watch(dir);
+        s.operations[k].run(ctx); // a failure here is the harness's, not a finding: it propagates
+        e.op_events.push_back(vfs.events());
+        e.events += vfs.events();
+        vfs.stop_watching();
         e.states.push_back(fingerprint(ctx.db()));
     }
-    e.events = vfs.events();
-    vfs.stop_watching();
     fs::remove_all(dir, ec);
     return e;
 }

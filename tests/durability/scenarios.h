@@ -47,9 +47,13 @@ std::vector<Scenario> all_scenarios();
 struct Expected {
     std::int64_t events = 0;
     std::vector<std::string> states;
+    std::vector<std::int64_t> op_events; // of each operation
+    std::vector<Context> contexts;       // before each operation (its dir is the dry run's)
 };
 // Makes work/base-<name> (the starting files) and runs the scenario on a copy without a cut.
-Expected dry_run(const Scenario& s, const std::filesystem::path& work);
+// With `keep_files`, the folder as it is before operation k stays in work/state-<name>-<k>.
+Expected dry_run(const Scenario& s, const std::filesystem::path& work, bool keep_files = false);
+std::filesystem::path state_folder(const std::filesystem::path& work, const Scenario& s, int k);
 
 struct Outcome {
     int reported = 0; // operations that returned (Rapport told the owner they were done)

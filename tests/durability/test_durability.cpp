@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The small version of the durability run, for CI: a few dozen simulated power cuts across
 // Rapport's operations (the long run with figures is ./packaging/dev.sh durability).
+#include "disk_failures.h"
 #include "power_cuts.h"
 
 #include "../support/temp_dir.h"
@@ -45,4 +46,26 @@ TEST_CASE("a disk that ignores syncs is caught losing reported commits", "[durab
     options.work = dir / "work";
     const PowerCutFigures f = run_power_cuts(options, nullptr);
     CHECK(f.lost_commits + f.half_applied > 0);
+}
+
+TEST_CASE("a full or failing disk during each operation and export leaves nothing half-done",
+          "[durability]") {
+    TempDir dir;
+    DiskFailureOptions options;
+    options.stride = 23; // every 23rd write or sync; ./packaging/dev.sh durability tries each
+    options.work = dir / "work";
+    std::ostringstream log;
+    const DiskFailureFigures f = run_disk_failures(options, &log);
+    INFO(log.str());
+    // The disk did fail, and Rapport said so in sentences.
+    CHECK(f.errors_injected > 0);
+    CHECK(f.sentences > 0);
+    CHECK(f.export_runs > 0);
+    CHECK(f.errors_without_sentence == 0);
+    CHECK(f.half_applied == 0);
+    CHECK(f.failed_but_applied == 0);
+    CHECK(f.integrity_failures == 0);
+    CHECK(f.torn_exports == 0);
+    CHECK(f.leftover_temporaries == 0);
+    CHECK(f.next_operation_failed == 0);
 }
