@@ -132,10 +132,11 @@ PowerCutFigures run_power_cuts(const PowerCutOptions& options, std::ostream* log
 
         ++figures.cuts;
         ++(tear ? figures.cuts_tearing : figures.cuts_dropping);
-        if (outcome.reported < static_cast<int>(s.operations.size()))
-            ++figures
-                  .cuts_by_operation[s.name + ": " +
-                                     s.operations[static_cast<std::size_t>(outcome.reported)].name];
+        const std::string cut_in =
+            outcome.cut_during >= 0
+                ? s.name + ": " + s.operations[static_cast<std::size_t>(outcome.cut_during)].name
+                : "(no cut: the operations took fewer disk events this time)";
+        ++figures.cuts_by_operation[cut_in];
         if (outcome.error_without_sentence) {
             ++figures.errors_without_sentence;
             if (log)

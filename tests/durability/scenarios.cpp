@@ -288,15 +288,19 @@ Outcome run_until_cut(const Scenario& s, const fs::path& dir, PowerCutVfs& vfs) 
         try {
             op.run(ctx);
         } catch (const SentenceError&) {
+            out.cut_during = vfs.power_is_cut() ? out.reported : -1;
             return out;
         } catch (const std::exception& e) {
             out.error_without_sentence = true;
             out.error = op.name + ": " + e.what() + " (" + typeid(e).name() + ")";
+            out.cut_during = vfs.power_is_cut() ? out.reported : -1;
+            return out;
+        }
+        if (vfs.power_is_cut()) {
+            out.cut_during = out.reported++;
             return out;
         }
         ++out.reported;
-        if (vfs.power_is_cut())
-            return out;
     }
     return out;
 }
