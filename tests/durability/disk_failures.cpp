@@ -19,6 +19,7 @@
 #include <iterator>
 #include <map>
 #include <ostream>
+#include <regex>
 #include <typeinfo>
 
 namespace rapport::durability {
@@ -96,8 +97,8 @@ void operations_on_failing_disk(const DiskFailureOptions& options, DiskFailureFi
                         op.run(ctx);
                         done = true;
                         ++f.succeeded;
-                    } catch (const SentenceError&) {
-                        ++f.sentences;
+                    } catch (const SentenceError& x) {
+                        f.note_sentence(x.what(), options.work);
                     } catch (const std::exception& x) {
                         rec.problem(&DiskFailureFigures::errors_without_sentence,
                                     where + ": no sentence: " + x.what() + " (" + typeid(x).name() +
@@ -240,8 +241,8 @@ void exports_on_failing_disk(const DiskFailureOptions& options, DiskFailureFigur
                 try {
                     export_from(new_db);
                     ++f.succeeded;
-                } catch (const SentenceError&) {
-                    ++f.sentences;
+                } catch (const SentenceError& e) {
+                    f.note_sentence(e.what(), options.work);
                 } catch (const std::exception& e) {
                     rec.problem(&DiskFailureFigures::errors_without_sentence,
                                 where + ": no sentence: " + e.what());
@@ -276,6 +277,18 @@ void exports_on_failing_disk(const DiskFailureOptions& options, DiskFailureFigur
 }
 
 } // namespace
+
+void DiskFailureFigures::note_sentence(std::string sentence, const fs::path& work) {
+    ++sentences;
+    // The same sentence for every run: the folders and the time in a backup's name left out.
+    for (const std::string& folder : {work.string() + "/round", work.string()}) {
+        for (auto at = sentence.find(folder); at != std::string::npos;
+             at = sentence.find(folder, at))
+            sentence.replace(at, folder.size(), "<folder>");
+    }
+    static const std::regex stamp(R"(\d{4}-\d{2}-\d{2}-\d{6})");
+    ++sentences_seen[std::regex_replace(sentence, stamp, "<time>")];
+}
 
 DiskFailureFigures run_disk_failures(const DiskFailureOptions& options, std::ostream* log) {
     DiskFailureFigures f;

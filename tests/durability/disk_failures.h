@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <iosfwd>
+#include <map>
 #include <string>
 
 namespace rapport::durability {
@@ -34,6 +35,9 @@ struct DiskFailureFigures {
     int torn_exports = 0;             // the target is neither the old file nor absent
     int leftover_temporaries = 0;     // a temporary file stayed behind
     std::string first_problem;
+    // Each sentence the owner was shown, with its folders written <folder>, and how often.
+    std::map<std::string, int> sentences_seen;
+    void note_sentence(std::string sentence, const std::filesystem::path& work);
 };
 
 DiskFailureFigures run_disk_failures(const DiskFailureOptions& options, std::ostream* log);

@@ -100,6 +100,9 @@ int main(int argc, char** argv) {
                   << "  (goal 0)\n"
                   << "  retry with room failed:            " << d.next_operation_failed
                   << "  (goal 0)\n";
+        std::cout << "  the sentences shown (how often):\n";
+        for (const auto& [sentence, n] : d.sentences_seen)
+            std::cout << "    " << n << "\t" << sentence << "\n";
         clean = clean && d.errors_without_sentence == 0 && d.half_applied == 0 &&
                 d.failed_but_applied == 0 && d.integrity_failures == 0 && d.torn_exports == 0 &&
                 d.leftover_temporaries == 0 && d.next_operation_failed == 0;

@@ -56,7 +56,7 @@ Expected dry_run(const Scenario& s, const std::filesystem::path& work, bool keep
 std::filesystem::path state_folder(const std::filesystem::path& work, const Scenario& s, int k);
 
 struct Outcome {
-    int reported = 0; // operations that returned (Rapport told the owner they were done)
+    int reported = 0;    // operations that returned (Rapport told the owner they were done)
     int cut_during = -1; // the operation the power went out in (it may still have returned)
     bool error_without_sentence = false; // the failing one threw something with no sentence
     std::string error;                   // what it threw
