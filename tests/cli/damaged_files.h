@@ -69,7 +69,9 @@ inline DamagedFile make_damaged(Damage kind, const std::string& real, const std:
         break;
     }
     case Damage::truncation: {
-        const std::size_t at = rng() % 2 ? below(pages) * page : below(real.size());
+        // Never to nothing: an empty file is a new database, which Rapport sets up on purpose.
+        const std::size_t at =
+            rng() % 2 ? (1 + below(pages - 1)) * page : 1 + below(real.size() - 1);
         out.db.resize(at);
         out.label += " at " + std::to_string(at);
         break;
