@@ -243,6 +243,9 @@ void exports_on_failing_disk(const DiskFailureOptions& options, DiskFailureFigur
                     ++f.succeeded;
                 } catch (const SentenceError& e) {
                     f.note_sentence(e.what(), options.work);
+                    if (std::string(e.what()).find(out.string()) == std::string::npos)
+                        rec.problem(&DiskFailureFigures::export_sentences_without_file,
+                                    where + ": the sentence names no file: " + e.what());
                 } catch (const std::exception& e) {
                     rec.problem(&DiskFailureFigures::errors_without_sentence,
                                 where + ": no sentence: " + e.what());

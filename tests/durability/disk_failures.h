@@ -34,6 +34,7 @@ struct DiskFailureFigures {
     int export_runs = 0;              // exports run on a failing disk
     int torn_exports = 0;             // the target is neither the old file nor absent
     int leftover_temporaries = 0;     // a temporary file stayed behind
+    int export_sentences_without_file = 0; // a failed export's sentence names no file
     std::string first_problem;
     // Each sentence the owner was shown, with its folders written <folder>, and how often.
     std::map<std::string, int> sentences_seen;

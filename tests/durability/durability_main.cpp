@@ -98,6 +98,8 @@ int main(int argc, char** argv) {
                   << "  torn export files:                 " << d.torn_exports << "  (goal 0)\n"
                   << "  temporary files left behind:       " << d.leftover_temporaries
                   << "  (goal 0)\n"
+                  << "  export sentences naming no file:   " << d.export_sentences_without_file
+                  << "  (goal 0)\n"
                   << "  retry with room failed:            " << d.next_operation_failed
                   << "  (goal 0)\n";
         std::cout << "  the sentences shown (how often):\n";
@@ -105,7 +107,8 @@ int main(int argc, char** argv) {
             std::cout << "    " << n << "\t" << sentence << "\n";
         clean = clean && d.errors_without_sentence == 0 && d.half_applied == 0 &&
                 d.failed_but_applied == 0 && d.integrity_failures == 0 && d.torn_exports == 0 &&
-                d.leftover_temporaries == 0 && d.next_operation_failed == 0;
+                d.leftover_temporaries == 0 && d.next_operation_failed == 0 &&
+                d.export_sentences_without_file == 0;
     }
     return clean ? 0 : 1;
 }

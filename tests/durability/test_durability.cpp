@@ -67,5 +67,6 @@ TEST_CASE("a full or failing disk during each operation and export leaves nothin
     CHECK(f.integrity_failures == 0);
     CHECK(f.torn_exports == 0);
     CHECK(f.leftover_temporaries == 0);
+    CHECK(f.export_sentences_without_file == 0);
     CHECK(f.next_operation_failed == 0);
 }
