@@ -103,6 +103,15 @@ FileFacts inspect_existing(const fs::path& path) {
     }
 }
 
+// Why a change stopped: the disk in the owner's words, anything else as SQLite said it.
+Message disk_reason(bool full, bool io_error, const char* what) {
+    if (full)
+        return tr("the disk is full");
+    if (io_error)
+        return tr("the disk reported an error (it may be full)");
+    return Message(std::string(what));
+}
+
 void refuse_if_not_ours(const fs::path& path, const FileFacts& f) {
     if (f.application_id != kApplicationId && (f.application_id != 0 || f.object_count != 0)) {
         throw DataError(
@@ -404,12 +413,16 @@ void Database::migrate() {
         m_conn->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();
     } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
         throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),
-                        describe(m_path), e.what());
+                        describe(m_path),
+                        disk_reason(code == SQLITE_FULL, code == SQLITE_IOERR, e.what()));
     } catch (const sql::Error& e) {
         // BEGIN and COMMIT go through the session: a disk error there is the same sentence
         throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),
-                        describe(m_path), e.what());
+                        describe(m_path),
+                        disk_reason(e.failure() == sql::Failure::disk_full,
+                                    e.failure() == sql::Failure::io_error, e.what()));
     }
 }
 
