@@ -318,6 +318,7 @@ Database Database::open(const fs::path& path) {
     Database out(std::make_unique<detail::Connection>(std::move(db)), path);
     out.configure();
     out.migrate();
+    out.enter_wal();
     return out;
 }
 
@@ -366,8 +367,8 @@ void Database::configure() {
     try {
         m_conn->db->setBusyTimeout(kBusyTimeoutMs);
         m_conn->db->exec("PRAGMA foreign_keys = ON");
-        // Crash safety: a committed change survives kill -9 and power loss.
-        m_conn->db->exec("PRAGMA journal_mode = WAL");
+        // Crash safety: a committed change survives kill -9 and power loss (with WAL, which
+        // enter_wal turns on once the migration is done).
         m_conn->db->exec("PRAGMA synchronous = FULL");
         // Deleted personal data is overwritten, not left in free pages.
         m_conn->db->exec("PRAGMA secure_delete = ON");
@@ -375,6 +376,20 @@ void Database::configure() {
         if (e.getErrorCode() == SQLITE_READONLY) {
             return; // a read-only file can still be read; writes will report it
         }
+        throw DataError(tr("{} cannot be prepared for use: {}."), describe(m_path), e.what());
+    }
+}
+
+// WAL is switched on after the migration, not before: the switch rewrites the file's header,
+// and a file whose migration fails must be left byte for byte as it was (fuzz_open found a
+// rollback-journal file, refused, with its header changed). A migration in rollback-journal
+// mode is one transaction all the same.
+void Database::enter_wal() {
+    try {
+        m_conn->db->exec("PRAGMA journal_mode = WAL");
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_READONLY)
+            return; // a read-only file can still be read; writes will report it
         throw DataError(tr("{} cannot be prepared for use: {}."), describe(m_path), e.what());
     }
 }
