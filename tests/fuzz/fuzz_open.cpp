@@ -24,19 +24,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
+void remove_folder();
+
 // A private folder for the file, removed when the process ends.
 const fs::path& folder() {
     static const fs::path dir = [] {
         std::string tmpl = (fs::temp_directory_path() / "rapport-fuzz-open-XXXXXX").string();
         if (!::mkdtemp(tmpl.data()))
             std::abort();
-        std::atexit([] {
-            std::error_code ec;
-            fs::remove_all(folder(), ec);
-        });
         return fs::path(tmpl);
     }();
+    // Registered once `dir` is complete, so it runs before `dir` is destroyed.
+    static const bool cleanup = std::atexit(remove_folder) == 0;
+    (void)cleanup;
     return dir;
+}
+
+void remove_folder() {
+    std::error_code ec;
+    fs::remove_all(folder(), ec);
 }
 
 std::string read_all(const fs::path& p) {
