@@ -10,7 +10,12 @@
 #   ./packaging/dev.sh build  just build
 #   ./packaging/dev.sh deps   just install the Debian packages
 #   ./packaging/dev.sh sanitize        core/store/CLI tests under ASan+UBSan (build-sanitize)
-#   ./packaging/dev.sh fuzz [seconds]  fuzz the parsers with libFuzzer (clang; build-fuzz)
+#   ./packaging/dev.sh fuzz [seconds] [parsers|import|open]  fuzz the parsers, the CSV importer
+#                                   and the database opener with libFuzzer (clang; build-fuzz)
+#   ./packaging/dev.sh durability [--cuts N] [--seed S]  simulated power cuts and a failing
+#                                   disk, with figures (tests/durability)
+#   ./packaging/dev.sh damaged [N]     N damaged database files (10,000) through the CLI under
+#                                   ASan+UBSan (build-sanitize)
 #   ./packaging/dev.sh package      build the .deb into build/packages and run lintian on it
 #   ./packaging/dev.sh screenshots  redraw assets/screenshots (the metainfo's pictures) from demo data
 #   ./packaging/dev.sh windows      cross-build for Windows (build-windows), its installer, and
@@ -124,21 +129,52 @@ run_sanitize() {
 }
 
 run_fuzz() {
-    # libFuzzer needs clang. New inputs collect in build-fuzz/corpus; the seed corpus in
-    # tests/fuzz/corpus stays small and is what CI replays. A crash leaves its input in
+    # libFuzzer needs clang. New inputs collect in build-fuzz/corpus-<target>; the seed corpora
+    # in tests/fuzz/corpus* stay small and are what CI replays. A crash leaves its input in
     # build-fuzz/ (crash-*), to be added to the seed corpus with the fix.
-    local seconds="${1:-60}"
+    # ./packaging/dev.sh fuzz [seconds per target] [parsers|import|open]
+    local seconds="${1:-60}" only="${2:-}"
     local fuzz_build="$root/build-fuzz"
     if [ ! -f "$fuzz_build/build.ninja" ]; then
         CC=clang CXX=clang++ cmake -S "$root" -B "$fuzz_build" -G Ninja \
             -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRAPPORT_BUILD_GUI=OFF -DRAPPORT_FUZZ=ON \
             -DRAPPORT_SANITIZE=ON
     fi
-    cmake --build "$fuzz_build" --target fuzz_parsers -j "$(nproc)"
-    mkdir -p "$fuzz_build/corpus"
-    "$fuzz_build/tests/fuzz/fuzz_parsers" -max_total_time="$seconds" -max_len=4096 \
-        -artifact_prefix="$fuzz_build/" -print_final_stats=1 \
-        "$fuzz_build/corpus" "$root/tests/fuzz/corpus"
+    local target seeds max_len
+    for target in parsers import open; do
+        [ -n "$only" ] && [ "$only" != "$target" ] && continue
+        case "$target" in
+            parsers) seeds="$root/tests/fuzz/corpus" max_len=4096 ;;
+            import) seeds="$root/tests/fuzz/corpus_import" max_len=16384 ;;
+            open) seeds="$root/tests/fuzz/corpus_open" max_len=65536 ;;
+        esac
+        cmake --build "$fuzz_build" --target "fuzz_$target" -j "$(nproc)"
+        mkdir -p "$fuzz_build/corpus-$target"
+        "$fuzz_build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len="$max_len" \
+            -artifact_prefix="$fuzz_build/" -print_final_stats=1 \
+            "$fuzz_build/corpus-$target" "$seeds"
+    done
+}
+
+run_durability() {
+    # Simulated power cuts across Rapport's operations (tests/durability): prints the figures
+    # and fails when a reported commit was lost, an operation half-applied or a file damaged.
+    cmake --build "$build_dir" --target rapport-durability -j "$(nproc)"
+    "$build_dir/tests/durability/rapport-durability" "$@"
+}
+
+run_damaged() {
+    # The damaged-files case of tests/cli at full size, in the sanitizer build: a crash or a
+    # sanitizer report (exit 86) fails it. Its figures are the WARN lines at the end.
+    local files="${1:-10000}" san_build="$root/build-sanitize"
+    if [ ! -f "$san_build/build.ninja" ]; then
+        cmake -S "$root" -B "$san_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DRAPPORT_BUILD_GUI=OFF -DRAPPORT_SANITIZE=ON
+    fi
+    cmake --build "$san_build" --target test_cli -j "$(nproc)"
+    RAPPORT_DAMAGED_FILES="$files" ASAN_OPTIONS="exitcode=86:detect_leaks=1" \
+        UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=86" \
+        "$san_build/tests/test_cli" "[damaged]"
 }
 
 run_package() {
@@ -224,11 +260,17 @@ case "$cmd" in
     load) install_packages; run_load "$@" ;;
     sanitize) install_packages; run_sanitize ;;
     fuzz) install_packages; run_fuzz "$@" ;;
+    damaged) install_packages; run_damaged "$@" ;;
+    durability)
+        install_packages
+        [ -f "$build_dir/build.ninja" ] || cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type"
+        run_durability "$@"
+        ;;
     package) install_packages; ensure_locales; configure_and_build; run_package ;;
     screenshots) install_packages; configure_and_build; run_screenshots ;;
     windows) run_windows ;;
     *)
-        echo "usage: $0 run|test|build|bench|load|sanitize|fuzz|package|screenshots|windows|deps" >&2
+        echo "usage: $0 run|test|build|bench|load|sanitize|fuzz|durability|damaged|package|screenshots|windows|deps" >&2
         exit 2
         ;;
 esac

@@ -277,7 +277,15 @@ void write_file_atomically(const fs::path& target,
     TempFile temp(target);
     FdStreambuf buffer(temp.fd());
     std::ostream out(&buffer);
-    write(out);
+    try {
+        write(out);
+    } catch (const DataError&) {
+        // A writer that saw the stream fail (CsvWriter::finish: "The CSV file could not be
+        // written.") knows less than the disk: its reason, with the file's name, is the sentence.
+        if (buffer.error() != 0)
+            temp.fail_write(buffer.error());
+        throw;
+    }
     out.flush();
     if (buffer.error() != 0)
         temp.fail_write(buffer.error());

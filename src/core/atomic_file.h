@@ -18,7 +18,9 @@ namespace rapport {
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
 
 // Same, with `write` streaming the content. An exception thrown by `write` removes the
-// temporary file and propagates unchanged, so the caller's own error reaches the user.
+// temporary file and propagates unchanged, so the caller's own error reaches the user; only a
+// DataError thrown because the stream failed gives way to the disk's reason ("The file X could
+// not be written: No space left on device.").
 void write_file_atomically(const std::filesystem::path& target,
                            const std::function<void(std::ostream&)>& write);
 

@@ -103,6 +103,15 @@ FileFacts inspect_existing(const fs::path& path) {
     }
 }
 
+// Why a change stopped: the disk in the owner's words, anything else as SQLite said it.
+Message disk_reason(bool full, bool io_error, const char* what) {
+    if (full)
+        return tr("the disk is full");
+    if (io_error)
+        return tr("the disk reported an error (it may be full)");
+    return Message(std::string(what));
+}
+
 void refuse_if_not_ours(const fs::path& path, const FileFacts& f) {
     if (f.application_id != kApplicationId && (f.application_id != 0 || f.object_count != 0)) {
         throw DataError(
@@ -309,6 +318,7 @@ Database Database::open(const fs::path& path) {
     Database out(std::make_unique<detail::Connection>(std::move(db)), path);
     out.configure();
     out.migrate();
+    out.enter_wal();
     return out;
 }
 
@@ -357,8 +367,8 @@ void Database::configure() {
     try {
         m_conn->db->setBusyTimeout(kBusyTimeoutMs);
         m_conn->db->exec("PRAGMA foreign_keys = ON");
-        // Crash safety: a committed change survives kill -9 and power loss.
-        m_conn->db->exec("PRAGMA journal_mode = WAL");
+        // Crash safety: a committed change survives kill -9 and power loss (with WAL, which
+        // enter_wal turns on once the migration is done).
         m_conn->db->exec("PRAGMA synchronous = FULL");
         // Deleted personal data is overwritten, not left in free pages.
         m_conn->db->exec("PRAGMA secure_delete = ON");
@@ -366,6 +376,20 @@ void Database::configure() {
         if (e.getErrorCode() == SQLITE_READONLY) {
             return; // a read-only file can still be read; writes will report it
         }
+        throw DataError(tr("{} cannot be prepared for use: {}."), describe(m_path), e.what());
+    }
+}
+
+// WAL is switched on after the migration, not before: the switch rewrites the file's header,
+// and a file whose migration fails must be left byte for byte as it was (fuzz_open found a
+// rollback-journal file, refused, with its header changed). A migration in rollback-journal
+// mode is one transaction all the same.
+void Database::enter_wal() {
+    try {
+        m_conn->db->exec("PRAGMA journal_mode = WAL");
+    } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_READONLY)
+            return; // a read-only file can still be read; writes will report it
         throw DataError(tr("{} cannot be prepared for use: {}."), describe(m_path), e.what());
     }
 }
@@ -404,8 +428,16 @@ void Database::migrate() {
         m_conn->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();
     } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
         throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),
-                        describe(m_path), e.what());
+                        describe(m_path),
+                        disk_reason(code == SQLITE_FULL, code == SQLITE_IOERR, e.what()));
+    } catch (const sql::Error& e) {
+        // BEGIN and COMMIT go through the session: a disk error there is the same sentence
+        throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),
+                        describe(m_path),
+                        disk_reason(e.failure() == sql::Failure::disk_full,
+                                    e.failure() == sql::Failure::io_error, e.what()));
     }
 }
 

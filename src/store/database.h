@@ -116,6 +116,7 @@ private:
     Database(std::unique_ptr<detail::Connection> conn, std::filesystem::path path);
     static Database open_server(const std::string& uri);
     void configure();
+    void enter_wal();
     void migrate();
     void migrate_server();
     int server_schema_version();

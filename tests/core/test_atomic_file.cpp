@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/atomic_file.h"
+#include "core/csv_writer.h"
 #include "core/errors.h"
 
 #include "format_test_support.h"
@@ -219,6 +220,25 @@ TEST_CASE("a write that fails like a full disk is reported and leaves the old fi
           "The file " + target.string() + " could not be written: File too large.");
     CHECK(message_in_child(file_size_limit(1000), [&] {
               write_file_atomically(target, [&](std::ostream& out) { out << big; });
+          }) == "The file " + target.string() + " could not be written: File too large.");
+    CHECK(read_bytes(target) == "previous export");
+    CHECK(names_in(dir.path()) == std::set<std::string>{"export.csv"});
+}
+
+TEST_CASE("a CSV export on a full disk names the file and the disk's reason", "[atomic]") {
+    // CsvWriter::finish sees the stream fail and throws its own DataError; the disk's reason
+    // is the better sentence (issue 19: the failing-disk run found "The CSV file could not be
+    // written." with no file and no reason).
+    TempDir dir;
+    const fs::path target = dir / "export.csv";
+    write_bytes(target, "previous export");
+    CHECK(message_in_child(file_size_limit(1000), [&] {
+              write_file_atomically(target, [&](std::ostream& out) {
+                  CsvWriter csv(out);
+                  for (int i = 0; i < 2000; ++i)
+                      csv.row({"Anna Schmidt", "refund", "12.50"});
+                  csv.finish();
+              });
           }) == "The file " + target.string() + " could not be written: File too large.");
     CHECK(read_bytes(target) == "previous export");
     CHECK(names_in(dir.path()) == std::set<std::string>{"export.csv"});

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Runs fuzz_parsers over files and folders of inputs without libFuzzer, so any compiler can
+// Runs a fuzz target over files and folders of inputs without libFuzzer, so any compiler can
 // replay the seed corpus (and crash inputs found by `./packaging/dev.sh fuzz`) as a test.
 #include <cstdint>
 #include <cstdio>
@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
             ++count;
         }
     }
-    std::printf("fuzz_parsers: %zu inputs replayed, no failure\n", count);
+    std::printf("%s: %zu inputs replayed, no failure\n",
+                fs::path(argv[0]).filename().string().c_str(), count);
     return count > 0 ? 0 : 1;
 }
