@@ -510,7 +510,7 @@ private:
     unsigned m_prepared_count = 0;
     bool m_in_transaction = false;
     bool m_broken = false;         // reset before the next use
-    bool m_listening = false;      // listen_for_changes() was called
+    bool m_listening = false;      // watch_changes() was called
     bool m_missed_changes = false; // reconnected while listening
     std::mutex m_cancel_mutex;     // cancel() comes from another thread
     PGcancel* m_cancel = nullptr;
