@@ -44,6 +44,17 @@ json tally_json(const WonBackTally& t) {
         {"judged", t.judged}, {"bought_again", t.bought_again}, {"share", share_json(t.share())}};
 }
 
+// A report's rows by category or by what was given: each row's figures and its key.
+template <class Row, class ToJson> json keyed_rows(const std::vector<Row>& in, ToJson to_json) {
+    json arr = json::array();
+    for (const auto& row : in) {
+        json j = to_json(row.tally);
+        j["key"] = row.key;
+        arr.push_back(std::move(j));
+    }
+    return arr;
+}
+
 void add_won_back(CLI::App& report, CliContext& ctx) {
     auto* won = report.add_subcommand(
         "won-back", "Did it bring them back? The share of complaints after which the customer "
@@ -58,22 +69,13 @@ void add_won_back(CLI::App& report, CliContext& ctx) {
         const Date today = ctx.today();
         const auto r = store::won_back_report(ctx.db(), today);
         if (ctx.json) {
-            const auto rows = [](const std::vector<store::WonBackRow>& in) {
-                json arr = json::array();
-                for (const auto& row : in) {
-                    json j = tally_json(row.tally);
-                    j["key"] = row.key;
-                    arr.push_back(j);
-                }
-                return arr;
-            };
             json never = tally_json(r.never_complained);
             never["customers"] = r.never_complained_customers;
             print_json({{"today", format_date(today)},
                         {"window_days", kWonBackDays},
                         {"complaints", tally_json(r.complaints)},
-                        {"by_category", rows(r.by_category)},
-                        {"by_given", rows(r.by_given)},
+                        {"by_category", keyed_rows(r.by_category, tally_json)},
+                        {"by_given", keyed_rows(r.by_given, tally_json)},
                         {"never_complained", never}});
             return;
         }
@@ -131,20 +133,11 @@ void add_answers(CLI::App& report, CliContext& ctx) {
             throw InputError("The --from date must not be after the --to date.");
         const auto a = store::OverviewQueries(ctx.db()).follow_up_answers(from, to);
         if (ctx.json) {
-            const auto rows = [](const std::vector<store::AnswersRow>& in) {
-                json arr = json::array();
-                for (const auto& row : in) {
-                    json j = answers_json(row.tally);
-                    j["key"] = row.key;
-                    arr.push_back(j);
-                }
-                return arr;
-            };
             print_json({{"from", format_date(from)},
                         {"to", format_date(to)},
                         {"all", answers_json(a.all)},
-                        {"by_category", rows(a.by_category)},
-                        {"by_given", rows(a.by_given)}});
+                        {"by_category", keyed_rows(a.by_category, answers_json)},
+                        {"by_given", keyed_rows(a.by_given, answers_json)}});
             return;
         }
         const auto line = [](const AnswerTally& t) {
