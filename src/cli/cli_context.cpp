@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/cli_context.h"
-#include "core/utf8_path.h"
 #include "core/limits.h"
+#include "core/utf8_path.h"
 
 #include "core/errors.h"
 #include "store/open.h"
@@ -24,6 +24,8 @@ store::Database& CliContext::db() {
         if (!opened.backup.warning.empty())
             std::cerr << "rapport-cli: warning: " << opened.backup.warning.english() << '\n';
         m_db = std::make_unique<store::Database>(std::move(opened.db));
+        if (!by_option.empty())
+            m_db->set_actor(by_option);
     }
     return *m_db;
 }

@@ -19,6 +19,7 @@ class CliContext {
 public:
     std::string db_option;    // --db
     std::string today_option; // --today
+    std::string by_option;    // --by: who is saving (a file; on a shop database the login)
     bool json = false;        // --json
 
     // The database named by --db, $RAPPORT_DB or the XDG default, created and migrated.

@@ -4,6 +4,7 @@
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
+#include "core/staff.h"
 #include "core/timeline.h"
 #include "store/customers.h"
 #include "store/interactions.h"
@@ -48,11 +49,10 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
     if (!c.tags.empty())
         std::cout << fmt::format("Tags: {}\n", fmt::join(c.tags, ", "));
     if (referrer) {
-        std::cout << fmt::format("Referred by: {} (id {}){}{}\n", referrer->name, referrer->id,
-                                 c.came_anyway ? ", would have come anyway" : "",
-                                 c.referral_reward.cents
-                                     ? ", reward " + format_amount(c.referral_reward)
-                                     : "");
+        std::cout << fmt::format(
+            "Referred by: {} (id {}){}{}\n", referrer->name, referrer->id,
+            c.came_anyway ? ", would have come anyway" : "",
+            c.referral_reward.cents ? ", reward " + format_amount(c.referral_reward) : "");
     }
     if (!referrals.empty()) {
         std::string names;
@@ -68,15 +68,18 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
     for (const auto& e : timeline) {
         if (e.purchase) {
             const Purchase& p = *e.purchase;
-            std::cout << fmt::format("{}        purchase #{}: {} at {} % margin\n",
+            std::cout << fmt::format("{}        purchase #{}: {} at {} % margin, added by {}\n",
                                      format_date(p.on), p.id, format_amount(p.amount),
-                                     format_percent(p.margin));
+                                     format_percent(p.margin), describe_stamp(p.added));
             continue;
         }
         const Interaction& i = *e.interaction;
         std::cout << fmt::format("{}  incident #{}: {} ({}, severity {}, {}, {} min)\n",
                                  format_date_time(i.at).replace(10, 1, " "), i.id, i.summary,
                                  to_key(i.category), i.severity, to_key(i.channel), i.minutes);
+        std::cout << fmt::format("    logged by {}{}\n", describe_stamp(i.logged),
+                                 i.changed.empty() ? ""
+                                                   : "; changed by " + describe_stamp(i.changed));
         if (!i.asked_for.empty())
             std::cout << fmt::format("    asked for: {}\n", i.asked_for);
         for (const auto& r : i.resolutions)
@@ -87,15 +90,15 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
         for (const auto& f : i.follow_ups) {
             if (f.done_on)
                 std::cout << fmt::format(
-                    "    follow-up #{} due {}: done {}, {}{}{}{}\n", f.id, format_date(f.due),
-                    format_date(*f.done_on), f.outcome ? to_key(*f.outcome) : "no outcome",
+                    "    follow-up #{} due {}: done {} by {}, {}{}{}{}\n", f.id, format_date(f.due),
+                    format_date(*f.done_on), f.done.by,
+                    f.outcome ? to_key(*f.outcome) : "no outcome",
                     f.satisfaction ? fmt::format(", satisfaction {}/5", *f.satisfaction) : "",
                     f.outcome_note.empty() ? "" : " - " + f.outcome_note,
                     f.customer_said.empty() ? "" : " - they said: " + f.customer_said);
             else
                 std::cout << fmt::format("    follow-up #{} due {}: open{}\n", f.id,
-                                         format_date(f.due),
-                                         f.note.empty() ? "" : " - " + f.note);
+                                         format_date(f.due), f.note.empty() ? "" : " - " + f.note);
         }
         if (!i.lesson.empty())
             std::cout << fmt::format("    lesson: {}\n", i.lesson);
@@ -156,33 +159,42 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
             std::cout << fmt::format("{:>6}  {:<28} {:<16} {:>10} {:<16} {:>12}\n", "id", "name",
                                      "phone", "complaints", "last contact", "given back");
             for (const auto& r : rows)
-                std::cout << fmt::format("{:>6}  {:<28} {:<16} {:>10} {:<16} {:>12}{}\n", r.id,
-                                         r.name, r.phone, r.complaints,
-                                         r.last_contact ? r.last_contact->substr(0, 10) : "-",
-                                         format_amount(r.given_back),
-                                         r.archived ? "  (archived)" : "");
+                std::cout << fmt::format(
+                    "{:>6}  {:<28} {:<16} {:>10} {:<16} {:>12}{}\n", r.id, r.name, r.phone,
+                    r.complaints, r.last_contact ? r.last_contact->substr(0, 10) : "-",
+                    format_amount(r.given_back), r.archived ? "  (archived)" : "");
         });
     }
     {
         auto* show = customer->add_subcommand("show", "Show a customer's whole history");
         auto ref = std::make_shared<std::string>();
+        auto staff = std::make_shared<std::string>();
         show->add_option("CUSTOMER", *ref, "Id or exact name")->required();
-        on_run(show, ctx, [&ctx, ref] {
+        show->add_option("--staff", *staff,
+                         "Only the incidents logged and purchases added by this staff member");
+        on_run(show, ctx, [&ctx, ref, staff] {
             store::CustomerRepo customers(ctx.db());
             const Customer c = customers.resolve(*ref);
             std::optional<Customer> referrer;
             if (c.referred_by)
                 referrer = customers.find(*c.referred_by);
             const auto referrals = customers.referred_by(c.id);
-            const auto interactions = store::InteractionRepo(ctx.db()).for_customer(c.id);
-            const auto purchases = store::PurchaseRepo(ctx.db()).for_customer(c.id);
+            auto interactions = store::InteractionRepo(ctx.db()).for_customer(c.id);
+            auto purchases = store::PurchaseRepo(ctx.db()).for_customer(c.id);
+            if (!staff->empty()) {
+                const std::string who = trim_staff_name(*staff);
+                std::erase_if(interactions,
+                              [&](const Interaction& i) { return i.logged.by != who; });
+                std::erase_if(purchases, [&](const Purchase& p) { return p.added.by != who; });
+            }
             if (!ctx.json) {
                 print_timeline_text(c, referrer, referrals, interactions, purchases);
                 return;
             }
             nlohmann::json timeline = nlohmann::json::array();
             for (const auto& e : build_timeline(interactions, purchases)) {
-                nlohmann::json item = e.interaction ? to_json(*e.interaction) : to_json(*e.purchase);
+                nlohmann::json item =
+                    e.interaction ? to_json(*e.interaction) : to_json(*e.purchase);
                 item["kind"] = e.interaction ? "interaction" : "purchase";
                 timeline.push_back(std::move(item));
             }
@@ -205,9 +217,8 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
         edit->add_flag("--not-came-anyway", f->not_came_anyway,
                        "The referral did bring them after all");
         on_run(edit, ctx, [&ctx, ref, f, edit] {
-            const Money reward = f->reward.empty()
-                                     ? Money{}
-                                     : parse_money(f->reward, AllowNegative::no, "reward");
+            const Money reward =
+                f->reward.empty() ? Money{} : parse_money(f->reward, AllowNegative::no, "reward");
             store::CustomerRepo repo(ctx.db());
             Customer c = repo.resolve(*ref);
             if (edit->count("--name"))

@@ -114,6 +114,16 @@ json answers_json(const AnswerTally& t) {
             {"average", share_json(t.average())}};
 }
 
+// The period of a report: --from and --to, by default the 365 days up to today.
+std::pair<Date, Date> report_period(CliContext& ctx, const std::string& from_text,
+                                    const std::string& to_text) {
+    const Date to = to_text.empty() ? ctx.today() : parse_date(to_text, "--to date");
+    const Date from = from_text.empty() ? add_days(to, -364) : parse_date(from_text, "--from date");
+    if (to < from)
+        throw InputError("The --from date must not be after the --to date.");
+    return {from, to};
+}
+
 void add_answers(CLI::App& report, CliContext& ctx) {
     struct Options {
         std::string from, to;
@@ -126,11 +136,7 @@ void add_answers(CLI::App& report, CliContext& ctx) {
                         "First day the follow-up was done, inclusive (default: 364 days ago)");
     answers->add_option("--to", o->to, "Last day, inclusive (default: today)");
     on_run(answers, ctx, [&ctx, o] {
-        const Date today = ctx.today();
-        const Date to = o->to.empty() ? today : parse_date(o->to, "--to date");
-        const Date from = o->from.empty() ? add_days(to, -364) : parse_date(o->from, "--from date");
-        if (to < from)
-            throw InputError("The --from date must not be after the --to date.");
+        const auto [from, to] = report_period(ctx, o->from, o->to);
         const auto a = store::OverviewQueries(ctx.db()).follow_up_answers(from, to);
         if (ctx.json) {
             print_json({{"from", format_date(from)},
@@ -164,6 +170,43 @@ void add_answers(CLI::App& report, CliContext& ctx) {
     });
 }
 
+void add_staff(CLI::App& report, CliContext& ctx) {
+    struct Options {
+        std::string from, to;
+    };
+    auto o = std::make_shared<Options>();
+    auto* staff = report.add_subcommand(
+        "staff", "Who did what: per staff member, incidents logged, money given back on them, "
+                 "follow-ups done and how many on time");
+    staff->add_option("--from", o->from, "First day, inclusive (default: 364 days ago)");
+    staff->add_option("--to", o->to, "Last day, inclusive (default: today)");
+    on_run(staff, ctx, [&ctx, o] {
+        const auto [from, to] = report_period(ctx, o->from, o->to);
+        const auto rows = store::OverviewQueries(ctx.db()).staff_report(from, to);
+        if (ctx.json) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& r : rows)
+                list.push_back({{"name", r.name},
+                                {"incidents", r.incidents},
+                                {"given_back", money_json(r.given_back)},
+                                {"follow_ups_done", r.follow_ups_done},
+                                {"follow_ups_on_time", r.follow_ups_on_time}});
+            print_json({{"from", format_date(from)}, {"to", format_date(to)}, {"staff", list}});
+            return;
+        }
+        std::string out =
+            fmt::format("Who did what from {} to {}:\n", format_date(from), format_date(to));
+        if (rows.empty())
+            out += "  nothing was logged or followed up\n";
+        for (const auto& r : rows)
+            fmt::format_to(std::back_inserter(out),
+                           "  {:<20} {} incidents, {} given back, {} follow-ups done, on time {}\n",
+                           r.name, r.incidents, format_amount(r.given_back), r.follow_ups_done,
+                           share_text(r.follow_ups_on_time, r.follow_ups_done));
+        std::cout << out;
+    });
+}
+
 } // namespace
 
 void add_report_commands(CLI::App& app, CliContext& ctx) {
@@ -171,6 +214,7 @@ void add_report_commands(CLI::App& app, CliContext& ctx) {
     report->require_subcommand(1);
     add_won_back(*report, ctx);
     add_answers(*report, ctx);
+    add_staff(*report, ctx);
 }
 
 } // namespace rapport::cli

@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
                    "Database file (default: $RAPPORT_DB, else ~/.local/share/rapport/rapport.db)");
     app.add_option("--today", ctx.today_option, "Treat this day (YYYY-MM-DD) as today");
     app.add_flag("--json", ctx.json, "Print machine-readable JSON");
+    app.add_option("--by", ctx.by_option,
+                   "Who is saving, stamped on what this command saves (a file: default owner; "
+                   "a shop database: always your login)");
 
     rapport::cli::add_admin_commands(app, ctx);
     rapport::cli::add_customer_commands(app, ctx);

@@ -16,6 +16,15 @@ namespace rapport {
 
 using Id = std::int64_t;
 
+// Who saved a record and when (schema version 4). On a shop database `by` is the login; on a
+// file, the name chosen on this PC ("owner" unless one was chosen). Rows saved before Rapport
+// kept this read as "owner" with no time.
+struct Stamp {
+    std::string by;
+    std::optional<LocalDateTime> at;
+    bool empty() const { return by.empty(); }
+};
+
 struct Customer {
     Id id = 0;
     std::string name;
@@ -27,6 +36,11 @@ struct Customer {
     bool came_anyway = false; // the referral did not really bring them
     Money referral_reward;    // paid to whoever referred them
     bool archived = false;
+    Stamp added;
+    Stamp changed;
+    // Counts the saves of this row; an edit names the version it started from and is refused
+    // when someone else saved in between (store::EditConflict). 0: not read from the database.
+    std::int64_t version = 0;
 };
 
 // The de-escalation checklist from the seed advice.
@@ -45,6 +59,7 @@ struct Resolution {
     ResolutionType type = ResolutionType::apology_only;
     Money cost;
     ResolutionStatus status = ResolutionStatus::offered;
+    Stamp added; // kept when the incident is edited; empty on a new one: the saver's
 };
 
 struct FollowUp {
@@ -59,6 +74,7 @@ struct FollowUp {
     // The customer's answer (core/satisfaction.h): 1-5 when asked, and what they said.
     std::optional<int> satisfaction;
     std::string customer_said;
+    Stamp done; // who marked it done, and when
     bool is_done() const { return done_on.has_value(); }
 };
 
@@ -77,6 +93,9 @@ struct Interaction {
     Checklist checklist;
     std::vector<Resolution> resolutions;
     std::vector<FollowUp> follow_ups;
+    Stamp logged;
+    Stamp changed;
+    std::int64_t version = 0; // as Customer::version
 };
 
 struct Purchase {
@@ -85,6 +104,7 @@ struct Purchase {
     Date on;
     Money amount;
     BasisPoints margin = 0; // gross margin, 40 % = 4000
+    Stamp added;
 };
 
 } // namespace rapport

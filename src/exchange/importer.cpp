@@ -3,9 +3,11 @@
 #include "exchange/importer.h"
 
 #include "core/errors.h"
+#include "core/staff.h"
 #include "exchange/importer_columns.h"
 #include "store/settings_store.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/rows.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -484,35 +486,45 @@ ImportPreview check_all(Database& db, ImportKind kind, const CsvTable& table,
 }
 
 void write_plan(Database& db, const Plan& plan) {
+    // Stamped with whoever imports, as a save in the window would be (schema version 4).
+    const Stamp saved = stamp_now(db.actor());
     sql::Statement add_customer(session(db), R"(
-        INSERT INTO customer (name, phone, email, note) VALUES (?, ?, ?, ?))");
+        INSERT INTO customer (name, phone, email, note, added_by) VALUES (?, ?, ?, ?, ?))");
     for (const auto& c : plan.new_customers) {
         add_customer.bind(1, c.name);
         add_customer.bind(2, c.phone);
         add_customer.bind(3, c.email);
         add_customer.bind(4, c.note);
+        add_customer.bind(5, saved.by);
         add_customer.exec();
         add_customer.reset();
     }
     // Only blanks are filled: what the owner typed in Rapport is never overwritten.
+    // A filled blank is a change to the customer: a new version, so an edit of theirs started
+    // before the import is refused instead of blanking it again.
     sql::Statement fill_email(session(db),
-                              "UPDATE customer SET email = ? WHERE id = ? AND email = ''");
+                              "UPDATE customer SET email = ?, changed_by = ?, changed_at = ?, "
+                              "version = version + 1 WHERE id = ? AND email = ''");
     sql::Statement fill_phone(session(db),
-                              "UPDATE customer SET phone = ? WHERE id = ? AND phone = ''");
+                              "UPDATE customer SET phone = ?, changed_by = ?, changed_at = ?, "
+                              "version = version + 1 WHERE id = ? AND phone = ''");
     for (const auto& f : plan.fills) {
         for (auto* st : {&fill_email, &fill_phone}) {
             const std::string& value = st == &fill_email ? f.email : f.phone;
             if (value.empty())
                 continue;
             st->bind(1, value);
-            st->bind(2, static_cast<std::int64_t>(f.id));
+            bind_stamp(*st, 2, 3, saved);
+            st->bind(4, static_cast<std::int64_t>(f.id));
             st->exec();
             st->reset();
         }
     }
     sql::Statement add_purchase(session(db), R"(
-        INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) VALUES (?, ?, ?, ?))");
+        INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp, added_by, added_at)
+        VALUES (?, ?, ?, ?, ?, ?))");
     for (const auto& p : plan.purchases) {
+        bind_stamp(add_purchase, 5, 6, saved);
         add_purchase.bind(1, static_cast<std::int64_t>(p.customer_id));
         add_purchase.bind(2, format_date(p.on));
         add_purchase.bind(3, static_cast<std::int64_t>(p.amount.cents));

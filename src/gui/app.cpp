@@ -17,6 +17,7 @@
 #include "gui/help_desktop.h"
 #include "gui/import_dialog.h"
 #include "gui/log_incident_dialog.h"
+#include "gui/logged_by.h"
 #include "gui/main_frame.h"
 #include "gui/reports_view.h"
 #include "gui/screenshot.h"
@@ -311,6 +312,8 @@ bool RapportApp::OpenWindow(const std::filesystem::path& path, bool demo) {
 
 void RapportApp::SwitchTo(std::unique_ptr<Services> services, bool demo) {
     services->remember_ui = !Headless();
+    if (services->remember_ui)
+        RestoreLoggedBy(*services); // who saves on this PC, when a name was chosen before
     MainFrame::Hooks hooks;
     hooks.is_demo = demo;
     hooks.open_demo = [this] { CallAfter([this] { OpenDemo(); }); };

@@ -15,6 +15,7 @@
 #include <wx/choicdlg.h>
 #include <wx/datectrl.h>
 #include <wx/dialog.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -209,8 +210,9 @@ private:
 
             Services& services = m_services;
             if (m_existing) {
-                m_services.customers.update(c);
-                const Customer before = *m_existing;
+                Customer before = *m_existing;
+                // Undo only puts `before` over this save's own version (store/edit_conflict.h).
+                before.version = m_services.customers.update(c);
                 m_services.undo.push(_("Edit customer"),
                                      [&services, before] { services.customers.update(before); });
                 saved_id = c.id;
@@ -224,6 +226,23 @@ private:
                 });
                 saved_id = id;
             }
+        } catch (const store::EditConflict& e) {
+            // What was typed stays; the next Save starts from their version, knowingly.
+            if (const auto theirs = m_services.customers.find(m_existing->id)) {
+                m_existing->version = theirs->version;
+                wxMessageDialog tell(this, Translate(e.message()),
+                                     _("Someone else changed this customer"),
+                                     wxOK | wxICON_WARNING);
+                tell.SetExtendedMessage(
+                    wxString::Format(_("Their version: %s, phone %s, email %s.\nYours is still in "
+                                       "the form. Save again to put yours over theirs, or Cancel "
+                                       "to keep theirs."),
+                                     Wx(theirs->name), Wx(theirs->phone), Wx(theirs->email)));
+                tell.ShowModal();
+            } else {
+                ShowError(this, e, _("The customer was not saved"));
+            }
+            return;
         } catch (const std::exception& e) {
             ShowError(this, e, _("The customer was not saved"));
             return;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/customer_page.h"
+#include "core/staff.h"
 
 #include "gui/accessibility.h"
 #include "gui/customer_dialog.h"
@@ -54,6 +55,25 @@ wxString Grey(const wxString& markup) {
     const wxColour c = SubtleText();
     return wxString::Format("<span foreground='%s'>%s</span>", c.GetAsString(wxC2S_HTML_SYNTAX),
                             markup);
+}
+
+// Who saved is worth a line once someone other than the owner has saved: a shop with staff, or
+// a shop database. An owner alone sees their history as before.
+bool TeamStamp(const Stamp& s) {
+    return !s.empty() && s.by != kDefaultStaffName;
+}
+
+wxString OneStamp(const wxString& with_time, const wxString& without, const Stamp& s) {
+    return s.at ? wxString::Format(with_time, Wx(s.by), FormatDateTime(*s.at))
+                : wxString::Format(without, Wx(s.by));
+}
+
+// "Logged by Sam, 06/12/2026 10:14 · changed by Ana, 07/12/2026 09:02"
+wxString SavedBy(const Interaction& i) {
+    wxString line = OneStamp(_("Logged by %s, %s"), _("Logged by %s"), i.logged);
+    if (!i.changed.empty())
+        line += Separator() + OneStamp(_("changed by %s, %s"), _("changed by %s"), i.changed);
+    return line;
 }
 
 wxString FirstLine(const std::string& text, std::size_t max_chars = 120) {
@@ -307,6 +327,8 @@ void CustomerPage::Reload() {
             wxString part;
             if (f.is_done()) {
                 part = wxString::Format(_("Followed up %s"), FormatDate(*f.done_on));
+                if (TeamStamp(f.done))
+                    part += " " + wxString::Format(_("by %s"), Wx(f.done.by));
                 if (f.outcome)
                     part += ": " + Label(*f.outcome).Lower();
             } else {
@@ -320,6 +342,8 @@ void CustomerPage::Reload() {
                          wxString::Format(_("escalated to %s"), Wx(i.escalated_to));
         if (!next_line.empty())
             lines.push_back(next_line);
+        if (TeamStamp(i.logged) || !i.changed.empty())
+            lines.push_back(SavedBy(i));
         const wxString details = wxJoin(lines, '\n', 0);
         given += incident_given;
         wxVector<wxVariant> row;

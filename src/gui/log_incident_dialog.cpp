@@ -4,12 +4,15 @@
 
 #include "core/errors.h"
 #include "core/limits.h"
+#include "core/staff.h"
 #include "gui/accessibility.h"
 #include "gui/customer_completer.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
+#include "gui/logged_by.h"
 #include "gui/services.h"
 #include "gui/ui.h"
+#include "store/edit_conflict.h"
 #include "store/log_incident.h"
 
 #include <wx/button.h>
@@ -82,6 +85,7 @@ private:
     Interaction Collect();
     void Save();
     bool HasUnsavedText() const;
+    void ShowEditConflict(const store::EditConflict& e, const Interaction& mine);
     void Cancel();
 
     Services& m_services;
@@ -99,6 +103,7 @@ private:
     wxDatePickerCtrl* m_date = nullptr;
     wxTimePickerCtrl* m_time = nullptr;
     wxChoice* m_channel = nullptr;
+    wxComboBox* m_loggedBy = nullptr; // who saves (gui/logged_by.h)
     wxChoice* m_category = nullptr;
     wxChoice* m_severity = nullptr;
     wxTextCtrl* m_summary = nullptr;
@@ -242,6 +247,10 @@ void LogIncidentDialog::BuildLayout() {
     FillChoice(m_channel, all_channels());
     m_channel->SetSelection(0);
     whenRow->Add(m_channel, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
+    whenRow->AddSpacer(space * 2);
+    whenRow->Add(new wxStaticText(this, wxID_ANY, _("Logged &by:")), 0, wxALIGN_CENTER_VERTICAL);
+    m_loggedBy = MakeLoggedByField(this, m_services);
+    whenRow->Add(m_loggedBy, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
     grid->Add(whenRow, 1, wxEXPAND);
 
     label(_("Ca&tegory:"));
@@ -635,6 +644,10 @@ Interaction LogIncidentDialog::Collect() {
         Resolution r;
         r.id = row.id;
         r.interaction_id = i.id;
+        if (m_editing) // who offered it stays with it through an edit
+            for (const Resolution& was : m_editing->resolutions)
+                if (was.id == row.id && row.id != 0)
+                    r.added = was.added;
         r.type = ChoiceValue(row.type, all_resolution_types());
         r.status = ChoiceValue(row.status, all_resolution_statuses());
         const wxString cost = row.cost->GetValue().Strip(wxString::both);
@@ -710,11 +723,17 @@ void LogIncidentDialog::Save() {
             }
         }
 
+        ApplyLoggedBy(m_loggedBy, m_services);
         Services& services = m_services;
         if (m_editing) {
-            const Interaction before = *m_editing;
-            const auto created = store::save_incident_edit(m_services.db(), incident, new_customer);
+            Interaction before = *m_editing;
+            const store::SavedEdit saved =
+                store::save_incident_edit(m_services.db(), incident, new_customer);
+            const auto created = saved.new_customer_id;
             saved_id = incident.id;
+            // Undo puts back the version before only over this edit's own: someone's later save
+            // makes it refuse with their name (EditConflict) instead of overwriting it.
+            before.version = saved.version;
             m_services.undo.push(_("Edit incident"), [&services, before, created] {
                 services.interactions.update(before);
                 // A customer created by this edit alone goes when the incident leaves them.
@@ -730,6 +749,9 @@ void LogIncidentDialog::Save() {
                 store::unlog_incident(services.db(), logged);
             });
         }
+    } catch (const store::EditConflict& e) {
+        ShowEditConflict(e, incident);
+        return;
     } catch (const std::exception& e) {
         // Nothing was written (one transaction): what was typed stays in the dialog.
         ShowError(this, e, _("The incident was not saved"));
@@ -737,6 +759,37 @@ void LogIncidentDialog::Save() {
     }
     m_services.changes.notify();
     EndModal(wxID_OK);
+}
+
+// Someone else saved this incident while the dialog was open: nothing was written. Both
+// versions are shown; what was typed stays, and the dialog now starts from their version, so a
+// second Save puts this one over theirs knowingly.
+void LogIncidentDialog::ShowEditConflict(const store::EditConflict& e, const Interaction& mine) {
+    std::optional<Interaction> theirs;
+    try {
+        theirs = m_services.interactions.find(mine.id);
+    } catch (const std::exception&) {
+    }
+    wxString both;
+    if (theirs) {
+        const auto version = [](const Interaction& i) {
+            wxString text = Wx(i.summary);
+            if (!i.asked_for.empty())
+                text += "\n" + wxString::Format(_("Asked for: %s"), Wx(i.asked_for));
+            if (!i.lesson.empty())
+                text += "\n" + wxString::Format(_("Lesson: %s"), Wx(i.lesson));
+            return text;
+        };
+        both = wxString::Format(_("Their version (%s):"), Wx(describe_stamp(theirs->changed))) +
+               "\n" + version(*theirs) + "\n\n" + _("Your version, still in the form:") + "\n" +
+               version(mine) + "\n\n" +
+               _("Save again to put yours over theirs, or Cancel to keep theirs.");
+        m_editing->version = theirs->version;
+    }
+    wxMessageDialog tell(this, Translate(e.message()), _("Someone else changed this incident"),
+                         wxOK | wxICON_WARNING);
+    tell.SetExtendedMessage(both);
+    tell.ShowModal();
 }
 
 bool LogIncidentDialog::HasUnsavedText() const {

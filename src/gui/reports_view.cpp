@@ -204,6 +204,7 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
 
     BuildAnswersPage();
     BuildWonBackPage();
+    BuildStaffPage();
 
     // The customers who quietly left: all of them, the ones bringing the most first.
     auto* gonePage = new wxPanel(m_tabs);
@@ -296,6 +297,44 @@ void ReportsView::ShowAnswers(const store::FollowUpAnswers& answers) {
 
 bool ReportsView::IsReading() const {
     return m_read.Running() || (m_gone && m_gone->IsReading());
+}
+
+// Who did what over the period of the Complaints and costs page: per name saves were stamped
+// with (a login on a shop database, the "Logged by" choice on a file).
+void ReportsView::BuildStaffPage() {
+    const int gap = FromDIP(kGap);
+    const int space = FromDIP(kSpace);
+    auto* page = new wxPanel(m_tabs);
+    m_tabs->AddPage(page, _("Who did what"));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    auto* note = MakeNote(page, _("Per staff member, over the period chosen on the Complaints "
+                                  "and costs page: the incidents they logged and the money given "
+                                  "back on them, and the follow-ups they did."));
+    WrapToWidth(note);
+    sizer->Add(note, 0, wxEXPAND | wxALL, space);
+    m_byStaff = MakeTable(page, "report_by_staff",
+                          {{_("Staff member"), 170},
+                           {_("Incidents"), 90},
+                           {_("Given back"), 120},
+                           {_("Follow-ups done"), 130},
+                           {_("On time"), 150}});
+    SetAccessibleName(m_byStaff, _("Who did what"));
+    sizer->Add(m_byStaff, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    page->SetSizer(sizer);
+}
+
+void ReportsView::ShowStaff(const std::vector<store::StaffTotals>& rows) {
+    const std::string& currency = m_services.settings().currency;
+    m_byStaff->DeleteAllItems();
+    for (const auto& r : rows) {
+        wxVector<wxVariant> row;
+        row.push_back(Cell(Wx(r.name)));
+        row.push_back(Cell(wxString::Format("%lld", static_cast<long long>(r.incidents))));
+        row.push_back(Cell(FormatMoney(r.given_back, currency)));
+        row.push_back(Cell(wxString::Format("%lld", static_cast<long long>(r.follow_ups_done))));
+        row.push_back(Cell(ShareOf(r.follow_ups_on_time, r.follow_ups_done)));
+        m_byStaff->AppendItem(row);
+    }
 }
 
 void ReportsView::ShowGonePage() {
@@ -412,12 +451,15 @@ void ReportsView::Reload() {
             store::OverviewQueries(reader).follow_up_answers(p.from, p.to));
         auto wonBack =
             std::make_shared<store::WonBackReport>(store::won_back_report(reader, today));
-        return std::function<void()>([this, portfolio, report, answers, wonBack] {
+        auto staff = std::make_shared<std::vector<store::StaffTotals>>(
+            store::OverviewQueries(reader).staff_report(p.from, p.to));
+        return std::function<void()>([this, portfolio, report, answers, wonBack, staff] {
             m_reading->Hide();
             m_portfolio->ShowReports(std::move(*portfolio));
             ShowReport(*report);
             ShowAnswers(*answers);
             ShowWonBack(*wonBack);
+            ShowStaff(*staff);
         });
     });
 }

@@ -49,6 +49,8 @@ private:
     void ShowAnswers(const store::FollowUpAnswers& answers);
     void BuildWonBackPage();
     void ShowWonBack(const store::WonBackReport& report);
+    void BuildStaffPage();
+    void ShowStaff(const std::vector<store::StaffTotals>& rows);
 
     Services& m_services;
     std::function<void(Id)> m_openCustomer;
@@ -72,8 +74,9 @@ private:
     wxStaticText* m_wonBackBaseline = nullptr;
     wxDataViewListCtrl* m_wonBackByCategory = nullptr;
     wxDataViewListCtrl* m_wonBackByGiven = nullptr;
-    wxStaticText* m_reading = nullptr; // "Reading the figures…" while the worker reads
-    BackgroundRead m_read;             // last member: destroyed (and joined) first
+    wxDataViewListCtrl* m_byStaff = nullptr; // "Who did what"
+    wxStaticText* m_reading = nullptr;       // "Reading the figures…" while the worker reads
+    BackgroundRead m_read;                   // last member: destroyed (and joined) first
 };
 
 } // namespace rapport::gui

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/customers.h"
+#include "core/staff.h"
+#include "store/edit_conflict.h"
 
 #include "store/privacy.h"
 #include "store/sqlite/connection.h"
@@ -46,11 +48,16 @@ Customer read_customer(sql::Statement& st) {
     c.came_anyway = st.getColumn(6).getInt() != 0;
     c.referral_reward = Money{st.getColumn(7).getInt64()};
     c.archived = st.getColumn(8).getInt() != 0;
+    c.added = read_stamp(st, 9, 10);
+    c.changed = read_stamp(st, 11, 12);
+    c.version = st.getColumn(13).getInt64();
     return c;
 }
 
+// When a customer was added is the column they always had (created_at).
 constexpr const char* kCustomerColumns =
-    "id, name, phone, email, note, referred_by, came_anyway, referral_reward, archived";
+    "id, name, phone, email, note, referred_by, came_anyway, referral_reward, archived, "
+    "added_by, created_at, changed_by, changed_at, version";
 
 } // namespace
 
@@ -113,27 +120,44 @@ Id CustomerRepo::add(const Customer& c) {
     return write(m_db, tr("save the customer"), [&] {
         sql::Statement st(session(m_db), R"(
             INSERT INTO customer (name, phone, email, note, referred_by, came_anyway,
-                                  referral_reward, archived)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)");
+                                  referral_reward, archived, added_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)");
         bind_customer_fields(st, c);
+        st.bind(9, m_db.actor());
         const Id id = st.execReturningId();
         save_tags(id, c.tags);
         return id;
     });
 }
 
-void CustomerRepo::update(const Customer& c) {
+std::int64_t CustomerRepo::update(const Customer& c) {
     validate(c);
-    write(m_db, tr("save the customer"), [&] {
+    return write(m_db, tr("save the customer"), [&] {
+        // Only the version the edit started from is overwritten (0: not read, as the importer).
         sql::Statement st(session(m_db), R"(
             UPDATE customer SET name = ?, phone = ?, email = ?, note = ?, referred_by = ?,
-                   came_anyway = ?, referral_reward = ?, archived = ?
-             WHERE id = ?)");
+                   came_anyway = ?, referral_reward = ?, archived = ?,
+                   changed_by = ?, changed_at = ?, version = version + 1
+             WHERE id = ? AND (? = 0 OR version = ?)
+            RETURNING version)");
         bind_customer_fields(st, c);
-        st.bind(9, static_cast<std::int64_t>(c.id));
-        if (st.exec() == 0)
-            throw DataError(tr("No customer has id {}."), c.id);
+        bind_stamp(st, 9, 10, stamp_now(m_db.actor()));
+        st.bind(11, static_cast<std::int64_t>(c.id));
+        st.bind(12, c.version);
+        st.bind(13, c.version);
+        if (!st.executeStep()) {
+            st.reset();
+            sql::Statement now(session(m_db),
+                               "SELECT changed_by, changed_at FROM customer WHERE id = ?");
+            now.bind(1, static_cast<std::int64_t>(c.id));
+            if (!now.executeStep())
+                throw DataError(tr("No customer has id {}."), c.id);
+            throw customer_conflict(read_stamp(now, 0, 1));
+        }
+        const std::int64_t version = st.getColumn(0).getInt64();
+        st.reset();
         save_tags(c.id, c.tags);
+        return version;
     });
 }
 
@@ -339,9 +363,11 @@ std::vector<Customer> CustomerRepo::referred_by(Id referrer) {
 
 void CustomerRepo::set_archived(Id id, bool archived) {
     write(m_db, tr("archive the customer"), [&] {
-        sql::Statement st(session(m_db), "UPDATE customer SET archived = ? WHERE id = ?");
+        sql::Statement st(session(m_db), "UPDATE customer SET archived = ?, changed_by = ?, "
+                                         "changed_at = ?, version = version + 1 WHERE id = ?");
         st.bind(1, archived ? 1 : 0);
-        st.bind(2, static_cast<std::int64_t>(id));
+        bind_stamp(st, 2, 3, stamp_now(m_db.actor()));
+        st.bind(4, static_cast<std::int64_t>(id));
         if (st.exec() == 0)
             throw DataError(tr("No customer has id {}."), id);
     });

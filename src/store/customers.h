@@ -32,7 +32,9 @@ public:
     // Validates and saves a new customer (tags too); returns its id.
     Id add(const Customer& c);
     // Saves every field of an existing customer (tags replaced).
-    void update(const Customer& c);
+    // Stamped as changed by the database's actor; returns the new version. EditConflict when
+    // `c.version` is set and someone saved the customer since it was read.
+    std::int64_t update(const Customer& c);
     std::optional<Customer> find(Id id);
     Customer get(Id id); // DataError when there is no such customer
 

@@ -3,6 +3,7 @@
 #include "store/database.h"
 
 #include "core/errors.h"
+#include "core/staff.h"
 #include "store/backup.h"
 #include "store/customer_figures.h"
 #include "store/health.h"
@@ -262,6 +263,30 @@ ALTER TABLE follow_up ADD COLUMN customer_said TEXT NOT NULL DEFAULT '';
 CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;
 )";
 
+// Version 3 to 4, issue 16: who saved each record and when, and a version per edited row (an
+// edit started from an older version is refused, store::EditConflict). '' means "not kept":
+// rows from before read as "owner" with no time. The same columns on a server
+// (server_migration_sql).
+constexpr const char* kWhoDidWhatSql = R"(
+ALTER TABLE customer ADD COLUMN added_by TEXT NOT NULL DEFAULT 'owner';
+ALTER TABLE customer ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE customer ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE customer ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE interaction ADD COLUMN logged_by TEXT NOT NULL DEFAULT 'owner';
+ALTER TABLE interaction ADD COLUMN logged_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE interaction ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE interaction ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE interaction ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE resolution ADD COLUMN added_by TEXT NOT NULL DEFAULT 'owner';
+ALTER TABLE resolution ADD COLUMN added_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE follow_up ADD COLUMN done_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE follow_up ADD COLUMN done_at TEXT NOT NULL DEFAULT '';
+UPDATE follow_up SET done_by = 'owner' WHERE done_on IS NOT NULL;
+ALTER TABLE purchase ADD COLUMN added_by TEXT NOT NULL DEFAULT 'owner';
+ALTER TABLE purchase ADD COLUMN added_at TEXT NOT NULL DEFAULT '';
+CREATE INDEX interaction_by_staff ON interaction (logged_by);
+)";
+
 const char* migration_sql(int from_version) {
     switch (from_version) {
     case 0:
@@ -270,6 +295,8 @@ const char* migration_sql(int from_version) {
         return kCustomerFiguresFileSql; // the customers' figures kept (store/customer_figures.h)
     case 2:
         return kFollowUpAnswerSql; // the customer's answer to a follow-up
+    case 3:
+        return kWhoDidWhatSql; // who saved each record and when, and the rows' versions
     default:
         return nullptr;
     }
@@ -402,6 +429,18 @@ void Database::set_page_cache(int kibibytes) {
     if (is_server())
         return; // the server keeps its own cache (shared_buffers)
     m_conn->db->exec(fmt::format("PRAGMA cache_size = -{}", kibibytes));
+}
+
+void Database::set_actor(const std::string& name) {
+    const std::string trimmed = trim_staff_name(name);
+    if (is_server()) {
+        if (trimmed == m_actor)
+            return;
+        throw InputError(tr("On a shop database every save is stamped with the login ({}); "
+                            "to save as {}, sign in as {}."),
+                         m_actor, trimmed, trimmed);
+    }
+    m_actor = trimmed;
 }
 
 int Database::schema_version() {

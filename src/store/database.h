@@ -19,8 +19,9 @@ constexpr int kApplicationId = 0x52415054;
 // PRAGMA user_version of the schema this build writes.
 // 1: schema.sql; each later version is one step from the one before (migration_sql):
 // 2: the customers' figures kept by triggers (store/customer_figures.h, issue 21);
-// 3: the customer's answer to a follow-up, satisfaction and what they said (issue 18).
-constexpr int kSchemaVersion = 3;
+// 3: the customer's answer to a follow-up, satisfaction and what they said (issue 18);
+// 4: who saved each record and when, and a version per edited row (issue 16).
+constexpr int kSchemaVersion = 4;
 
 // Whether --db / RAPPORT_DB names a shop's server (a postgresql:// or postgres:// URI).
 bool is_server_location(std::string_view location);
@@ -108,6 +109,14 @@ public:
     void set_page_cache(int kibibytes);
     int schema_version();
 
+    // Whom this connection's saves are stamped with (Stamp in core/records.h): on a shop
+    // database the login, read when it opens; on a file "owner" unless the window's "Logged
+    // by" or the CLI's --by chose another name on this PC.
+    const std::string& actor() const { return m_actor; }
+    // A file only: the name must be 1-60 characters without line breaks (InputError). On a
+    // shop database the login is who saves, so another name is refused with a sentence.
+    void set_actor(const std::string& name);
+
     // The store's own access to the connection (store/sqlite/connection.h).
     detail::Connection& connection() { return *m_conn; }
     const detail::Connection& connection() const { return *m_conn; }
@@ -123,6 +132,7 @@ private:
 
     std::unique_ptr<detail::Connection> m_conn;
     std::filesystem::path m_path;
+    std::string m_actor = "owner";
 };
 
 // "NFS", "SMB", "CIFS" or "SMB2" for a statfs magic number of a network filesystem, else null;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/followups.h"
 #include "core/limits.h"
+#include "core/staff.h"
 
 #include "store/sqlite/connection.h"
 #include "store/sqlite/rows.h"
@@ -35,13 +36,13 @@ FollowUpItem read_item(sql::Statement& st) {
     FollowUpItem item;
     item.follow_up = read_follow_up(st);
     item.interaction_id = item.follow_up.interaction_id;
-    item.customer_id = st.getColumn(10).getInt64();
-    item.customer_name = st.getColumn(11).getString();
-    item.summary = st.getColumn(12).getString();
-    item.category = stored(st.getColumn(13), parse_category);
-    item.customer_phone = st.getColumn(17).getString();
-    item.customer_email = st.getColumn(18).getString();
-    item.incident_day = stored(st.getColumn(19), as_date_time).day;
+    item.customer_id = st.getColumn(kFollowUpColumnCount + 0).getInt64();
+    item.customer_name = st.getColumn(kFollowUpColumnCount + 1).getString();
+    item.summary = st.getColumn(kFollowUpColumnCount + 2).getString();
+    item.category = stored(st.getColumn(kFollowUpColumnCount + 3), parse_category);
+    item.customer_phone = st.getColumn(kFollowUpColumnCount + 7).getString();
+    item.customer_email = st.getColumn(kFollowUpColumnCount + 8).getString();
+    item.incident_day = stored(st.getColumn(kFollowUpColumnCount + 9), as_date_time).day;
     return item;
 }
 
@@ -52,6 +53,19 @@ void check_minutes(int minutes) {
 }
 
 } // namespace
+
+Stamp read_stamp(sql::Statement& st, int by_column, int at_column) {
+    Stamp s;
+    s.by = st.getColumn(by_column).getString();
+    if (!column_text(st.getColumn(at_column)).empty())
+        s.at = stored(st.getColumn(at_column), as_date_time);
+    return s;
+}
+
+void bind_stamp(sql::Statement& st, int by_index, int at_index, const Stamp& stamp) {
+    st.bind(by_index, stamp.by);
+    st.bind(at_index, stamp.at ? format_date_time(*stamp.at) : std::string());
+}
 
 FollowUp read_follow_up(sql::Statement& st) {
     FollowUp f;
@@ -68,6 +82,7 @@ FollowUp read_follow_up(sql::Statement& st) {
     if (!st.getColumn(8).isNull())
         f.satisfaction = st.getColumn(8).getInt();
     f.customer_said = st.getColumn(9).getString();
+    f.done = read_stamp(st, 10, 11);
     return f;
 }
 
@@ -85,13 +100,13 @@ std::vector<FollowUpItem> FollowUpRepo::items_where(const char* where,
             // the item, each row adds its resolution.
             if (items.empty() || items.back().follow_up.id != st.getColumn(0).getInt64())
                 items.push_back(read_item(st));
-            if (st.getColumn(14).isNull())
+            if (st.getColumn(kFollowUpColumnCount + 4).isNull())
                 continue;
             Resolution r;
             r.interaction_id = items.back().interaction_id;
-            r.type = stored(st.getColumn(14), parse_resolution_type);
-            r.cost = Money{st.getColumn(15).getInt64()};
-            r.status = stored(st.getColumn(16), parse_resolution_status);
+            r.type = stored(st.getColumn(kFollowUpColumnCount + 4), parse_resolution_type);
+            r.cost = Money{st.getColumn(kFollowUpColumnCount + 5).getInt64()};
+            r.status = stored(st.getColumn(kFollowUpColumnCount + 6), parse_resolution_status);
             items.back().resolutions.push_back(r);
         }
         return items;
@@ -165,7 +180,7 @@ FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const st
                             id, format_date(*before.done_on));
         sql::Statement st(session(m_db), R"(
             UPDATE follow_up SET done_on = ?, outcome = ?, outcome_note = ?, minutes = ?,
-                   satisfaction = ?, customer_said = ?
+                   satisfaction = ?, customer_said = ?, done_by = ?, done_at = ?
              WHERE id = ? AND done_on IS NULL)");
         st.bind(1, format_date(done_on));
         if (outcome)
@@ -179,7 +194,8 @@ FollowUp FollowUpRepo::mark_done(Id id, std::optional<Outcome> outcome, const st
         else
             st.bind(5);
         st.bind(6, answer.said);
-        st.bind(7, static_cast<std::int64_t>(id));
+        bind_stamp(st, 7, 8, stamp_now(m_db.actor()));
+        st.bind(9, static_cast<std::int64_t>(id));
         st.exec();
         return before;
     });
@@ -227,7 +243,8 @@ void FollowUpRepo::restore(const FollowUp& before) {
     write(m_db, tr("put the follow-up back"), [&] {
         sql::Statement st(session(m_db), R"(
             UPDATE follow_up SET due_on = ?, note = ?, done_on = ?, outcome = ?,
-                   outcome_note = ?, minutes = ?, satisfaction = ?, customer_said = ?
+                   outcome_note = ?, minutes = ?, satisfaction = ?, customer_said = ?,
+                   done_by = ?, done_at = ?
              WHERE id = ? AND interaction_id = ?)");
         st.bind(1, format_date(before.due));
         st.bind(2, before.note);
@@ -246,8 +263,9 @@ void FollowUpRepo::restore(const FollowUp& before) {
         else
             st.bind(7);
         st.bind(8, before.customer_said);
-        st.bind(9, static_cast<std::int64_t>(before.id));
-        st.bind(10, static_cast<std::int64_t>(before.interaction_id));
+        bind_stamp(st, 9, 10, before.done);
+        st.bind(11, static_cast<std::int64_t>(before.id));
+        st.bind(12, static_cast<std::int64_t>(before.interaction_id));
         if (st.exec() == 0)
             throw DataError(tr("Follow-up {} no longer exists, so it cannot be put back."),
                             before.id);

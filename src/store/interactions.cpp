@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/interactions.h"
 #include "core/limits.h"
+#include "core/staff.h"
+#include "store/edit_conflict.h"
 
 #include "store/followups.h"
 #include "store/sqlite/connection.h"
@@ -27,7 +29,12 @@ bool blank(const std::string& s) {
     "escalated_to, lesson, listened, empathised, apologised, offered_solutions, agreed_follow_up"
 // Bound in this order by bind_interaction (parameters 1..15).
 constexpr const char* kInteractionDataColumns = RAPPORT_INTERACTION_DATA_COLUMNS;
-constexpr const char* kInteractionColumns = "id, " RAPPORT_INTERACTION_DATA_COLUMNS;
+// Who logged it and last changed it, and its version (schema 4): read after the data columns,
+// bound as parameters 16..20 by bind_attribution.
+constexpr const char* kInteractionColumns =
+    "id, " RAPPORT_INTERACTION_DATA_COLUMNS ", logged_by, logged_at, changed_by, changed_at, "
+    "version";
+constexpr const char* kAttributionColumns = "logged_by, logged_at, changed_by, changed_at, version";
 #undef RAPPORT_INTERACTION_DATA_COLUMNS
 
 Interaction read_interaction(sql::Statement& st) {
@@ -48,7 +55,16 @@ Interaction read_interaction(sql::Statement& st) {
     i.checklist.apologised = st.getColumn(13).getInt() != 0;
     i.checklist.offered_solutions = st.getColumn(14).getInt() != 0;
     i.checklist.agreed_follow_up = st.getColumn(15).getInt() != 0;
+    i.logged = read_stamp(st, 16, 17);
+    i.changed = read_stamp(st, 18, 19);
+    i.version = st.getColumn(20).getInt64();
     return i;
+}
+
+void bind_attribution(sql::Statement& st, const Interaction& i) {
+    bind_stamp(st, 16, 17, i.logged);
+    bind_stamp(st, 18, 19, i.changed);
+    st.bind(20, i.version);
 }
 
 void bind_interaction(sql::Statement& st, const Interaction& i) {
@@ -82,7 +98,7 @@ void load_children(sql::Session& db, std::vector<Interaction>& incidents, const 
     for (auto& i : incidents)
         by_id.emplace(i.id, &i);
     sql::Statement res(db, fmt::format(R"(
-        SELECT r.interaction_id, r.id, r.type, r.cost, r.status
+        SELECT r.interaction_id, r.id, r.type, r.cost, r.status, r.added_by, r.added_at
           FROM interaction i JOIN resolution r ON r.interaction_id = i.id
          WHERE {} ORDER BY r.interaction_id, r.id)",
                                        scope));
@@ -97,6 +113,7 @@ void load_children(sql::Session& db, std::vector<Interaction>& incidents, const 
         r.type = stored(res.getColumn(2), parse_resolution_type);
         r.cost = Money{res.getColumn(3).getInt64()};
         r.status = stored(res.getColumn(4), parse_resolution_status);
+        r.added = read_stamp(res, 5, 6);
         owner->second->resolutions.push_back(r);
     }
     sql::Statement fu(db, fmt::format(R"(
@@ -143,10 +160,11 @@ void InteractionRepo::validate(const Interaction& i) {
 // the database. The id column is left out then, not bound NULL: a PostgreSQL identity
 // column, unlike SQLite's rowid, does not number a NULL.
 void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, bool keep_ids) {
+    const Stamp saved = stamp_now(m_db.actor());
     const int first = keep_ids ? 2 : 1; // the parameter after the id
     sql::Statement res(session(m_db),
-                       fmt::format("INSERT INTO resolution ({}interaction_id, type, cost, status) "
-                                   "VALUES ({}?, ?, ?, ?)",
+                       fmt::format("INSERT INTO resolution ({}interaction_id, type, cost, status, "
+                                   "added_by, added_at) VALUES ({}?, ?, ?, ?, ?, ?)",
                                    keep_ids ? "id, " : "", keep_ids ? "?, " : ""));
     for (const auto& r : i.resolutions) {
         if (keep_ids)
@@ -155,13 +173,15 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
         res.bind(first + 1, std::string(to_key(r.type)));
         res.bind(first + 2, static_cast<std::int64_t>(r.cost.cents));
         res.bind(first + 3, std::string(to_key(r.status)));
+        // An edit keeps who offered each resolution that was there; a new one is the saver's.
+        bind_stamp(res, first + 4, first + 5, r.added.empty() ? saved : r.added);
         res.exec();
         res.reset();
     }
     sql::Statement fu(session(m_db),
                       fmt::format("INSERT INTO follow_up ({}interaction_id, due_on, note, done_on, "
-                                  "outcome, outcome_note, minutes, satisfaction, customer_said) "
-                                  "VALUES ({}?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  "outcome, outcome_note, minutes, satisfaction, customer_said, "
+                                  "done_by, done_at) VALUES ({}?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                   keep_ids ? "id, " : "", keep_ids ? "?, " : ""));
     for (const auto& f : i.follow_ups) {
         if (keep_ids)
@@ -184,6 +204,8 @@ void InteractionRepo::insert_children(const Interaction& i, Id interaction_id, b
         else
             fu.bind(first + 7);
         fu.bind(first + 8, f.customer_said);
+        const Stamp done = !f.done_on ? Stamp{} : f.done.empty() ? saved : f.done;
+        bind_stamp(fu, first + 9, first + 10, done);
         fu.exec();
         fu.reset();
     }
@@ -194,30 +216,49 @@ Id InteractionRepo::add(const Interaction& i) {
     return write(m_db, tr("save the incident"), [&] {
         sql::Statement st(
             session(m_db),
-            fmt::format(
-                "INSERT INTO interaction ({}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "RETURNING id",
-                kInteractionDataColumns));
+            fmt::format("INSERT INTO interaction ({}, {}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        kInteractionDataColumns, kAttributionColumns));
         bind_interaction(st, i);
+        Interaction stamped;
+        stamped.logged = stamp_now(m_db.actor());
+        stamped.version = 1;
+        bind_attribution(st, stamped);
         const Id id = st.execReturningId();
         insert_children(i, id, false);
         return id;
     });
 }
 
-void InteractionRepo::update(const Interaction& i) {
+std::int64_t InteractionRepo::update(const Interaction& i) {
     validate(i);
-    write(m_db, tr("save the incident"), [&] {
+    return write(m_db, tr("save the incident"), [&] {
+        // Only the version the edit started from is overwritten (0: the caller did not read
+        // one, as an import's own rows).
         sql::Statement st(session(m_db), R"(
             UPDATE interaction SET customer_id = ?, occurred_at = ?, channel = ?, category = ?,
                    severity = ?, summary = ?, asked_for = ?, minutes = ?, escalated_to = ?,
                    lesson = ?, listened = ?, empathised = ?, apologised = ?,
-                   offered_solutions = ?, agreed_follow_up = ?
-             WHERE id = ?)");
+                   offered_solutions = ?, agreed_follow_up = ?,
+                   changed_by = ?, changed_at = ?, version = version + 1
+             WHERE id = ? AND (? = 0 OR version = ?)
+            RETURNING version)");
         bind_interaction(st, i);
-        st.bind(16, static_cast<std::int64_t>(i.id));
-        if (st.exec() == 0)
-            throw DataError(tr("No incident has id {}."), i.id);
+        bind_stamp(st, 16, 17, stamp_now(m_db.actor()));
+        st.bind(18, static_cast<std::int64_t>(i.id));
+        st.bind(19, i.version);
+        st.bind(20, i.version);
+        if (!st.executeStep()) {
+            st.reset();
+            sql::Statement now(session(m_db),
+                               "SELECT changed_by, changed_at FROM interaction WHERE id = ?");
+            now.bind(1, static_cast<std::int64_t>(i.id));
+            if (!now.executeStep())
+                throw DataError(tr("No incident has id {}."), i.id);
+            throw incident_conflict(read_stamp(now, 0, 1));
+        }
+        const std::int64_t version = st.getColumn(0).getInt64();
+        st.reset();
         sql::Statement del_r(session(m_db), "DELETE FROM resolution WHERE interaction_id = ?");
         del_r.bind(1, static_cast<std::int64_t>(i.id));
         del_r.exec();
@@ -225,6 +266,7 @@ void InteractionRepo::update(const Interaction& i) {
         del_f.bind(1, static_cast<std::int64_t>(i.id));
         del_f.exec();
         insert_children(i, i.id, true);
+        return version;
     });
 }
 
@@ -275,11 +317,14 @@ Interaction InteractionRepo::remove(Id id) {
 void InteractionRepo::restore(const Interaction& i) {
     validate(i);
     write(m_db, tr("restore the incident"), [&] {
-        sql::Statement st(session(m_db), fmt::format("INSERT INTO interaction ({}, id) VALUES (?, "
-                                                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                                     kInteractionDataColumns));
+        sql::Statement st(
+            session(m_db),
+            fmt::format("INSERT INTO interaction ({}, {}, id) VALUES (?, ?, ?, ?, ?, ?, "
+                        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        kInteractionDataColumns, kAttributionColumns));
         bind_interaction(st, i);
-        st.bind(16, static_cast<std::int64_t>(i.id));
+        bind_attribution(st, i); // put back as it was, with who logged it
+        st.bind(21, static_cast<std::int64_t>(i.id));
         st.exec();
         insert_children(i, i.id, true);
     });
@@ -297,6 +342,17 @@ InteractionRepo::RecentHistory InteractionRepo::recent(Id customer_id, Date sinc
         st.bind(2, format_date(since));
         st.executeStep();
         return RecentHistory{st.getColumn(0).getInt64(), Money{st.getColumn(1).getInt64()}};
+    });
+}
+
+std::vector<std::string> InteractionRepo::staff_names() {
+    return read(m_db, [&] {
+        sql::Statement st(session(m_db),
+                          "SELECT DISTINCT logged_by FROM interaction ORDER BY logged_by");
+        std::vector<std::string> out;
+        while (st.executeStep())
+            out.push_back(st.getColumn(0).getString());
+        return out;
     });
 }
 

@@ -23,13 +23,19 @@ struct LoggedIncident {
 LoggedIncident log_incident(Database& db, Interaction incident,
                             const std::optional<Customer>& new_customer = std::nullopt);
 
+struct SavedEdit {
+    std::optional<Id> new_customer_id; // set when the edit moved it to a customer made with it
+    std::int64_t version = 0;          // the incident's version after the save (for undo)
+};
+
 // Saves the edited `incident` (same id), moved to `new_customer` when one is given, in one
-// transaction. Returns the new customer's id, if any.
-std::optional<Id> save_incident_edit(Database& db, Interaction incident,
-                                     const std::optional<Customer>& new_customer = std::nullopt);
+// transaction. EditConflict when someone saved it since `incident.version` was read.
+SavedEdit save_incident_edit(Database& db, Interaction incident,
+                             const std::optional<Customer>& new_customer = std::nullopt);
 
 // Takes a logged incident back (undo): the incident goes, and the customer made with it too when
-// nothing else of theirs has been saved since. One transaction.
+// nothing else of theirs has been saved since. One transaction. EditConflict when someone
+// changed the incident after it was logged: their change stays.
 void unlog_incident(Database& db, const LoggedIncident& logged);
 
 } // namespace rapport::store

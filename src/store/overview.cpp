@@ -292,4 +292,40 @@ FollowUpAnswers OverviewQueries::follow_up_answers(Date from, Date to) {
     });
 }
 
+std::vector<StaffTotals> OverviewQueries::staff_report(Date from, Date to) {
+    return read(m_db, [&]() -> std::vector<StaffTotals> {
+        sql::ReadSnapshot snapshot(session(m_db));
+        std::map<std::string, StaffTotals> staff;
+        sql::Statement taken(session(m_db), R"(
+            SELECT logged_by, count(*) FROM interaction
+             WHERE occurred_at >= ?1 AND occurred_at < ?2 GROUP BY logged_by)");
+        bind_day_range(taken, 1, from, to);
+        while (taken.executeStep())
+            staff[taken.getColumn(0).getString()].incidents = taken.getColumn(1).getInt64();
+        sql::Statement given(session(m_db), R"(
+            SELECT i.logged_by, sum(r.cost) FROM interaction i
+              JOIN resolution r ON r.interaction_id = i.id
+             WHERE i.occurred_at >= ?1 AND i.occurred_at < ?2 AND r.status = 'accepted'
+             GROUP BY i.logged_by)");
+        bind_day_range(given, 1, from, to);
+        while (given.executeStep())
+            staff[given.getColumn(0).getString()].given_back = Money{given.getColumn(1).getInt64()};
+        sql::Statement done(session(m_db), R"(
+            SELECT done_by, count(*), sum(CASE WHEN done_on <= due_on THEN 1 ELSE 0 END)
+              FROM follow_up WHERE done_on >= ?1 AND done_on < ?2 GROUP BY done_by)");
+        bind_day_range(done, 1, from, to);
+        while (done.executeStep()) {
+            StaffTotals& t = staff[done.getColumn(0).getString()];
+            t.follow_ups_done = done.getColumn(1).getInt64();
+            t.follow_ups_on_time = done.getColumn(2).getInt64();
+        }
+        std::vector<StaffTotals> out;
+        for (auto& [name, t] : staff) {
+            t.name = name;
+            out.push_back(std::move(t));
+        }
+        return out;
+    });
+}
+
 } // namespace rapport::store

@@ -89,6 +89,17 @@ struct FollowUpAnswers {
     std::vector<AnswersRow> by_given;
 };
 
+// What one staff member did over a period (who did what, schema version 4): the incidents
+// they logged, the money given back on those incidents (accepted resolutions), and the
+// follow-ups they marked done in the period, how many of them on or before the day due.
+struct StaffTotals {
+    std::string name;
+    std::int64_t incidents = 0;
+    Money given_back;
+    std::int64_t follow_ups_done = 0;
+    std::int64_t follow_ups_on_time = 0;
+};
+
 class OverviewQueries {
 public:
     explicit OverviewQueries(Database& db) : m_db(db) {}
@@ -113,6 +124,9 @@ public:
     // Follow-ups done from `from` to `to` (inclusive): on time, satisfaction, by category and
     // by what was given.
     FollowUpAnswers follow_up_answers(Date from, Date to);
+    // One row per name that logged an incident or did a follow-up from `from` to `to`
+    // (inclusive), by name.
+    std::vector<StaffTotals> staff_report(Date from, Date to);
 
 private:
     Database& m_db;

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/purchases.h"
+#include "core/staff.h"
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/rows.h"
 
 #include <fmt/format.h>
 
@@ -16,6 +18,7 @@ Purchase read_purchase(sql::Statement& st) {
     p.on = stored(st.getColumn(2), as_date);
     p.amount = Money{st.getColumn(3).getInt64()};
     p.margin = st.getColumn(4).getInt();
+    p.added = read_stamp(st, 5, 6);
     return p;
 }
 
@@ -38,12 +41,13 @@ Id PurchaseRepo::add(const Purchase& p) {
     validate(p);
     return write(m_db, tr("save the purchase"), [&] {
         sql::Statement st(session(m_db), R"(
-            INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp)
-            VALUES (?, ?, ?, ?) RETURNING id)");
+            INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp, added_by, added_at)
+            VALUES (?, ?, ?, ?, ?, ?) RETURNING id)");
         st.bind(1, static_cast<std::int64_t>(p.customer_id));
         st.bind(2, format_date(p.on));
         st.bind(3, static_cast<std::int64_t>(p.amount.cents));
         st.bind(4, p.margin);
+        bind_stamp(st, 5, 6, stamp_now(m_db.actor()));
         return st.execReturningId();
     });
 }
@@ -76,7 +80,7 @@ void PurchaseRepo::remove(Id id) {
 Purchase PurchaseRepo::get(Id id) {
     return read(m_db, [&]() -> Purchase {
         sql::Statement st(session(m_db), R"(
-            SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase WHERE id = ?)");
+            SELECT id, customer_id, purchased_on, amount, margin_bp, added_by, added_at FROM purchase WHERE id = ?)");
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep())
             throw DataError(tr("No purchase has id {}."), id);
@@ -87,7 +91,7 @@ Purchase PurchaseRepo::get(Id id) {
 std::vector<Purchase> PurchaseRepo::for_customer(Id customer_id) {
     return read(m_db, [&]() -> std::vector<Purchase> {
         sql::Statement st(session(m_db), R"(
-            SELECT id, customer_id, purchased_on, amount, margin_bp FROM purchase
+            SELECT id, customer_id, purchased_on, amount, margin_bp, added_by, added_at FROM purchase
              WHERE customer_id = ? ORDER BY purchased_on DESC, id DESC)");
         st.bind(1, static_cast<std::int64_t>(customer_id));
         std::vector<Purchase> out;

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenarios.h"
+#include "../support/old_schema.h"
 
 #include "core/errors.h"
 #include "exchange/importer.h"
@@ -94,11 +95,13 @@ void everyday_base(const fs::path& dir) {
     write_text(dir / "import.csv", import_csv());
 }
 
-// The same shop as saved by the previous version of Rapport (schema version 2).
+// The same shop as saved by an earlier version of Rapport (schema version 2), so opening it
+// takes two migration steps.
 void previous_version_base(const fs::path& dir) {
     fs::create_directories(dir);
     auto db = store::Database::open(dir / kDatabaseName);
     fill(db, {});
+    sqlite(db).exec(test::kBackToVersion3);
     sqlite(db).exec(R"(
         DROP INDEX follow_up_done_by_day;
         ALTER TABLE follow_up DROP COLUMN customer_said;

@@ -102,7 +102,8 @@ void ModalScript::Notify() {
 
 int MessageBoxAnswerer::Enter(wxDialog* dialog) {
     if (auto* box = dynamic_cast<wxMessageDialogBase*>(dialog)) {
-        messages.push_back(box->GetMessage());
+        const wxString more = box->GetExtendedMessage();
+        messages.push_back(more.empty() ? box->GetMessage() : box->GetMessage() + "\n" + more);
         return m_answer;
     }
     return wxID_NONE;

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "../support/old_schema.h"
 #include "../support/temp_dir.h"
 #include "core/errors.h"
 #include "store/database.h"
@@ -88,8 +89,9 @@ TEST_CASE("a version 2 file with a follow-up done is brought to version 3 and ke
     TempDir dir;
     const auto path = dir / "v1.db";
     {
-        // A version 2 file: today's schema without what version 3 added (issue 18).
+        // A version 2 file: today's schema without what versions 4 and 3 added (issues 16, 18).
         auto db = store::Database::open(path);
+        sqlite(db).exec(test::kBackToVersion3);
         sqlite(db).exec(R"(
             INSERT INTO customer (id, name) VALUES (1, 'Anna');
             INSERT INTO interaction (id, customer_id, occurred_at, channel, category, summary)
@@ -102,7 +104,7 @@ TEST_CASE("a version 2 file with a follow-up done is brought to version 3 and ke
             PRAGMA user_version = 2;)");
     }
     auto db = store::Database::open(path);
-    CHECK(db.schema_version() == 3);
+    CHECK(db.schema_version() == store::kSchemaVersion);
     CHECK(sqlite(db).execAndGet("SELECT outcome_note FROM follow_up WHERE id = 1").getString() ==
           "fine");
     CHECK(sqlite(db)

@@ -114,6 +114,33 @@ ALTER TABLE follow_up
 CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;
 )";
 
+// Version 3 to 4: who saved each record and when, and the rows' versions (as kWhoDidWhatSql in
+// store/database.cpp; the same names and meaning).
+constexpr const char* kWhoDidWhatPostgres = R"(
+ALTER TABLE customer
+    ADD COLUMN added_by text COLLATE "C" NOT NULL DEFAULT 'owner',
+    ADD COLUMN changed_by text COLLATE "C" NOT NULL DEFAULT '',
+    ADD COLUMN changed_at text COLLATE "C" NOT NULL DEFAULT '',
+    ADD COLUMN version bigint NOT NULL DEFAULT 1;
+ALTER TABLE interaction
+    ADD COLUMN logged_by text COLLATE "C" NOT NULL DEFAULT 'owner',
+    ADD COLUMN logged_at text COLLATE "C" NOT NULL DEFAULT '',
+    ADD COLUMN changed_by text COLLATE "C" NOT NULL DEFAULT '',
+    ADD COLUMN changed_at text COLLATE "C" NOT NULL DEFAULT '',
+    ADD COLUMN version bigint NOT NULL DEFAULT 1;
+ALTER TABLE resolution
+    ADD COLUMN added_by text COLLATE "C" NOT NULL DEFAULT 'owner',
+    ADD COLUMN added_at text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE follow_up
+    ADD COLUMN done_by text COLLATE "C" NOT NULL DEFAULT '',
+    ADD COLUMN done_at text COLLATE "C" NOT NULL DEFAULT '';
+UPDATE follow_up SET done_by = 'owner' WHERE done_on IS NOT NULL;
+ALTER TABLE purchase
+    ADD COLUMN added_by text COLLATE "C" NOT NULL DEFAULT 'owner',
+    ADD COLUMN added_at text COLLATE "C" NOT NULL DEFAULT '';
+CREATE INDEX interaction_by_staff ON interaction (logged_by);
+)";
+
 constexpr const char* kTablesInPublic =
     "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'";
 constexpr const char* kHasMeta = "SELECT count(*) FROM pg_catalog.pg_tables "
@@ -138,6 +165,8 @@ const char* server_migration_sql(int from_version) {
         return kCustomerFiguresServerSql; // the customers' figures kept (store/customer_figures.h)
     case 2:
         return kFollowUpAnswerPostgres; // the customer's answer to a follow-up
+    case 3:
+        return kWhoDidWhatPostgres; // who saved each record and when, and the rows' versions
     default:
         // check_ours() let in only versions up to kSchemaVersion, and 0 got the schema
         throw std::logic_error(fmt::format("no server migration from version {}", from_version));
@@ -156,6 +185,10 @@ Database Database::open_server(const std::string& uri) {
     Database out(std::make_unique<detail::Connection>(std::move(session), uri), display_uri(uri));
     try {
         out.migrate_server();
+        // Who saves on a shop database is the login (Stamp in core/records.h).
+        sql::Statement who(*out.m_conn->session, "SELECT session_user");
+        if (who.executeStep())
+            out.m_actor = who.getColumn(0).getString();
     } catch (const sql::Error& e) {
         throw_connect_failure(e, uri);
     }

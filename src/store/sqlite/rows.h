@@ -17,9 +17,14 @@ CustomerSummary read_customer_summary(sql::Statement& st);
 // follow_up aliased `f`; shared by the follow-up list and a customer's history.
 inline constexpr const char* kFollowUpColumns =
     "f.id, f.interaction_id, f.due_on, f.note, f.done_on, f.outcome, f.outcome_note, f.minutes, "
-    "f.satisfaction, f.customer_said";
-inline constexpr int kFollowUpColumnCount = 10;
+    "f.satisfaction, f.customer_said, f.done_by, f.done_at";
+inline constexpr int kFollowUpColumnCount = 12;
 // Reads the first kFollowUpColumnCount columns of `st`, selected as kFollowUpColumns.
 FollowUp read_follow_up(sql::Statement& st);
+
+// Who saved a row and when, from its `*_by` and `*_at` columns ('' when not kept: no time, and
+// no one for a follow-up not done), and bound back the same way.
+Stamp read_stamp(sql::Statement& st, int by_column, int at_column);
+void bind_stamp(sql::Statement& st, int by_index, int at_index, const Stamp& stamp);
 
 } // namespace rapport::store
