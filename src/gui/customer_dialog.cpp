@@ -9,6 +9,7 @@
 #include "gui/keyboard.h"
 #include "gui/services.h"
 #include "gui/ui.h"
+#include "store/edit_conflict.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
