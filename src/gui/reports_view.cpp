@@ -305,6 +305,7 @@ void ReportsView::BuildStaffPage() {
     const int gap = FromDIP(kGap);
     const int space = FromDIP(kSpace);
     auto* page = new wxPanel(m_tabs);
+    m_staffPage = static_cast<int>(m_tabs->GetPageCount());
     m_tabs->AddPage(page, _("Who did what"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* note = MakeNote(page, _("Per staff member, over the period chosen on the Complaints "
@@ -339,6 +340,10 @@ void ReportsView::ShowStaff(const std::vector<store::StaffTotals>& rows) {
 
 void ReportsView::ShowGonePage() {
     m_tabs->SetSelection(m_gonePage);
+}
+
+void ReportsView::ShowStaffPage() {
+    m_tabs->SetSelection(m_staffPage);
 }
 
 void ReportsView::ShowWonBackPage() {

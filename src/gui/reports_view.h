@@ -42,6 +42,7 @@ public:
     GoneList* Gone() { return m_gone; }
     void ShowGonePage();
     void ShowWonBackPage();
+    void ShowStaffPage(); // "Who did what"
 
 private:
     void ShowReport(const store::PeriodReport& report);
@@ -75,8 +76,9 @@ private:
     wxDataViewListCtrl* m_wonBackByCategory = nullptr;
     wxDataViewListCtrl* m_wonBackByGiven = nullptr;
     wxDataViewListCtrl* m_byStaff = nullptr; // "Who did what"
-    wxStaticText* m_reading = nullptr;       // "Reading the figures…" while the worker reads
-    BackgroundRead m_read;                   // last member: destroyed (and joined) first
+    int m_staffPage = 0;
+    wxStaticText* m_reading = nullptr; // "Reading the figures…" while the worker reads
+    BackgroundRead m_read;             // last member: destroyed (and joined) first
 };
 
 } // namespace rapport::gui
