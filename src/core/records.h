@@ -85,6 +85,9 @@ struct Purchase {
     Date on;
     Money amount;
     BasisPoints margin = 0; // gross margin, 40 % = 4000
+    // false when read by a staff login on a shop database, which may not see margins
+    // (store/roles.h): `margin` is then 0 and must not be shown
+    bool margin_known = true;
 };
 
 } // namespace rapport
