@@ -68,9 +68,13 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
     for (const auto& e : timeline) {
         if (e.purchase) {
             const Purchase& p = *e.purchase;
-            std::cout << fmt::format("{}        purchase #{}: {} at {} % margin\n",
-                                     format_date(p.on), p.id, format_amount(p.amount),
-                                     format_percent(p.margin));
+            if (p.margin_known)
+                std::cout << fmt::format("{}        purchase #{}: {} at {} % margin\n",
+                                         format_date(p.on), p.id, format_amount(p.amount),
+                                         format_percent(p.margin));
+            else // a staff login sees no margins
+                std::cout << fmt::format("{}        purchase #{}: {}\n", format_date(p.on), p.id,
+                                         format_amount(p.amount));
             continue;
         }
         const Interaction& i = *e.interaction;

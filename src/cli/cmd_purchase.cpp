@@ -61,7 +61,8 @@ void add_purchase_commands(CLI::App& app, CliContext& ctx) {
             }
             for (const auto& p : rows)
                 std::cout << fmt::format("{:>6}  {}  {:>12}  {:>6} %\n", p.id, format_date(p.on),
-                                         format_amount(p.amount), format_percent(p.margin));
+                                         format_amount(p.amount),
+                                         p.margin_known ? format_percent(p.margin) : "-");
         });
     }
     {
