@@ -88,6 +88,11 @@ TEST_CASE("a staff login is refused what only the owner may do through rapport-c
     CHECK(shown.find("margin") == std::string::npos); // staff sees no margins
     CHECK(ok_on(owner, {"customer", "show", "Anna Kowalski"}).find("35 % margin") !=
           std::string::npos);
+    CHECK(ok_on(staff, {"purchase", "list", "Anna Kowalski"}).find('%') == std::string::npos);
+    CHECK(ok_on(owner, {"purchase", "list", "Anna Kowalski"}).find("35") != std::string::npos);
+    const std::string json = ok_on(staff, {"purchase", "list", "Anna Kowalski", "--json"});
+    CHECK(json.find("null") != std::string::npos); // margin_percent
+    CHECK(json.find("35") == std::string::npos);
 
     // What only the owner may do: one sentence, exit 1, nothing sent
     TempDir dir;
