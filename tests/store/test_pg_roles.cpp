@@ -232,6 +232,33 @@ TEST_CASE("what only the owner may do is refused to staff by the store and by th
     store::CustomerRepo(owner).remove(id);
 }
 
+TEST_CASE("the grants cover a column a later schema version adds", "[pg]") {
+    const auto shop = make_shop();
+    if (!shop)
+        return;
+    store::Database owner = store::Database::open(shop->owner_uri);
+    // As a migration would (schema version 4 adds who made each record): the step, then the
+    // grants again in the same transaction, as migrate_server() does
+    {
+        const auto s = store::connect_postgres(shop->owner_uri);
+        s->exec("ALTER TABLE purchase ADD COLUMN logged_by text NOT NULL DEFAULT current_user");
+        s->exec("ALTER TABLE customer ADD COLUMN row_version bigint NOT NULL DEFAULT 1");
+    }
+    store::refresh_server_grants(owner);
+    Customer c;
+    c.name = "Anna Kowalski";
+    store::Database staff = store::Database::open(shop->staff_uri);
+    const Id id = store::CustomerRepo(staff).add(c);
+    const auto s = store::connect_postgres(shop->staff_uri);
+    s->exec("UPDATE customer SET row_version = row_version + 1 WHERE id = " + std::to_string(id));
+    s->exec("INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) VALUES (" +
+            std::to_string(id) + ", '2026-11-02', 100, 3000)");
+    store::sql::Statement st(*s, "SELECT logged_by FROM purchase");
+    REQUIRE(st.executeStep());
+    CHECK(st.getColumn(0).getString() == shop->staff_login);
+    CHECK(failure_of([&] { s->exec("SELECT margin_bp FROM purchase"); }) == Failure::not_allowed);
+}
+
 TEST_CASE("a database file has no roles and allows everything") {
     test::TempDir dir;
     store::Database file = store::Database::open(dir.path() / "shop.db");
