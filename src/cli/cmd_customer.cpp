@@ -68,9 +68,14 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
     for (const auto& e : timeline) {
         if (e.purchase) {
             const Purchase& p = *e.purchase;
-            std::cout << fmt::format("{}        purchase #{}: {} at {} % margin, added by {}\n",
-                                     format_date(p.on), p.id, format_amount(p.amount),
-                                     format_percent(p.margin), describe_stamp(p.added));
+            if (p.margin_known)
+                std::cout << fmt::format("{}        purchase #{}: {} at {} % margin, added by {}\n",
+                                         format_date(p.on), p.id, format_amount(p.amount),
+                                         format_percent(p.margin), describe_stamp(p.added));
+            else // a staff login sees no margins
+                std::cout << fmt::format("{}        purchase #{}: {}, added by {}\n",
+                                         format_date(p.on), p.id, format_amount(p.amount),
+                                         describe_stamp(p.added));
             continue;
         }
         const Interaction& i = *e.interaction;

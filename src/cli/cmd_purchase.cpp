@@ -60,8 +60,11 @@ void add_purchase_commands(CLI::App& app, CliContext& ctx) {
                 return;
             }
             for (const auto& p : rows)
-                std::cout << fmt::format("{:>6}  {}  {:>12}  {:>6} %\n", p.id, format_date(p.on),
-                                         format_amount(p.amount), format_percent(p.margin));
+                std::cout << fmt::format("{:>6}  {}  {:>12}  {}\n", p.id, format_date(p.on),
+                                         format_amount(p.amount),
+                                         p.margin_known // a staff login sees no margins
+                                             ? fmt::format("{:>6} %", format_percent(p.margin))
+                                             : std::string("     -"));
         });
     }
     {

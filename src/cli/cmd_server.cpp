@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// server init, server import: setting up a shop's shared database and moving a file into it.
+// server init, add-staff, add-owner, server import: setting up a shop's shared database and moving
+// a file into it.
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
 #include "core/utf8_path.h"
 #include "store/move_in.h"
+#include "store/roles.h"
 
 #include <fmt/format.h>
 
@@ -41,12 +43,45 @@ void add_server_commands(CLI::App& app, CliContext& ctx) {
     init->add_option("URI", *uri, "postgresql://USER@HOST/DATABASE (default: --db)");
     on_run(init, ctx, [&ctx, uri] {
         store::Database db = store::Database::open(server_location(ctx, *uri));
+        store::set_up_server_roles(db); // this login is the owner (store/roles.h)
         if (ctx.json)
             print_json({{"database", db.path().string()}, {"schema_version", db.schema_version()}});
         else
-            std::cout << fmt::format("The shop database {} is ready (data version {}).\n",
+            std::cout << fmt::format("The shop database {} is ready (data version {}); this "
+                                     "login is its owner.\n",
                                      db.path().string(), db.schema_version());
     });
+
+    // server add-staff NAME, server add-owner NAME
+    for (const store::ServerRole role : {store::ServerRole::staff, store::ServerRole::owner}) {
+        const bool staff = role == store::ServerRole::staff;
+        auto* add = server->add_subcommand(
+            staff ? "add-staff" : "add-owner",
+            staff ? "Let a login log incidents, add customers and purchases and do follow-ups, "
+                    "but not change settings, delete, restore, export or see the worth figures"
+                  : "Let a login do everything on the shop database");
+        auto name = std::make_shared<std::string>();
+        add->add_option("NAME", *name, "The login (created without a password if missing)")
+            ->required();
+        on_run(add, ctx, [&ctx, name, role, staff] {
+            store::Database db = store::Database::open(server_location(ctx, ""));
+            const store::RoleChange change = store::add_to_server_role(db, *name, role);
+            if (ctx.json) {
+                print_json({{"login", change.login},
+                            {"role", staff ? "staff" : "owner"},
+                            {"created", change.created}});
+                return;
+            }
+            std::cout << fmt::format("{} is now {} {}.\n", change.login,
+                                     staff ? "staff on" : "an owner of", db.path().string());
+            if (change.created)
+                std::cout << fmt::format(
+                    "The login {} was created without a password: set one as the server's "
+                    "administrator (psql: \\password {}), and put it in that person's "
+                    "~/.pgpass.\n",
+                    change.login, change.login);
+        });
+    }
 
     auto* import = server->add_subcommand(
         "import", "Move every record of a Rapport file into the empty shop database named by "

@@ -108,7 +108,8 @@ json to_json(const Purchase& p) {
               {"customer_id", p.customer_id},
               {"date", format_date(p.on)},
               {"amount", money_json(p.amount)},
-              {"margin_percent", format_percent(p.margin)}};
+              {"margin_percent",
+               p.margin_known ? json(format_percent(p.margin)) : json(nullptr)}};
     put_stamp(j, "added", p.added);
     return j;
 }

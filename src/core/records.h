@@ -105,6 +105,9 @@ struct Purchase {
     Money amount;
     BasisPoints margin = 0; // gross margin, 40 % = 4000
     Stamp added;
+    // false when read by a staff login on a shop database, which may not see margins
+    // (store/roles.h): `margin` is then 0 and must not be shown
+    bool margin_known = true;
 };
 
 } // namespace rapport

@@ -6,6 +6,7 @@
 #include "core/atomic_file.h"
 #include "core/csv_writer.h"
 #include "core/errors.h"
+#include "store/roles.h"
 #include "store/settings_store.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -135,6 +136,7 @@ const std::vector<std::string_view>& accountant_columns() {
 AccountantTotals for_each_accountant_row(Database& db, Date from, Date to,
                                          const std::function<void(const AccountantRow&)>& row) {
     check_export_range(from, to);
+    store::require_owner(db, tr("export for the accountant"));
     sql::Statement st(session(db), kRowsSql);
     bind_range(st, from, to);
     TotalsBuilder totals;
@@ -178,6 +180,7 @@ AccountantExportResult export_accountant(Database& db, Date from, Date to, Accou
                                          const std::filesystem::path& out,
                                          std::optional<CsvDialect> dialect) {
     check_export_range(from, to);
+    store::require_owner(db, tr("export for the accountant"));
     AccountantExportResult result;
     const Settings settings = SettingsStore(db).load();
     result.currency = settings.currency;

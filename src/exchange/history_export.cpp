@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "core/settings.h"
 #include "exchange/json_money.h"
+#include "store/roles.h"
 #include "store/settings_store.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -244,6 +245,7 @@ std::int64_t write_json_array(std::ostream& os, Database& db, const char* name, 
 
 HistoryCounts export_history_csv(Database& db, const fs::path& dir,
                                  std::optional<CsvDialect> dialect) {
+    store::require_owner(db, tr("export all data")); // it holds the purchases' margins
     std::error_code ec;
     if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
         throw DataError(tr("{} is a file; choose a folder for the history files."), dir.string());
@@ -277,6 +279,7 @@ HistoryCounts export_history_csv(Database& db, const fs::path& dir,
 
 HistoryCounts export_history_json(Database& db, const fs::path& file,
                                   const std::string& exported_at) {
+    store::require_owner(db, tr("export all data")); // it holds the purchases' margins
     sql::ReadSnapshot snapshot(session(db));
     HistoryCounts n;
     write_file_atomically(file, [&](std::ostream& os) {

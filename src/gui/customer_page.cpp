@@ -175,12 +175,15 @@ void CustomerPage::BuildContent(wxWindow* page) {
     hs->Add(m_timeline, 1, wxEXPAND);
     history->SetSizer(hs);
     m_tabs->AddPage(history, _("History"));
-    auto* worthPage = new wxPanel(m_tabs);
-    m_worth = new WorthPanel(worthPage, m_services);
-    auto* ws = new wxBoxSizer(wxVERTICAL);
-    ws->Add(m_worth, 1, wxEXPAND | wxALL, gap);
-    worthPage->SetSizer(ws);
-    m_tabs->AddPage(worthPage, _("Worth it?"));
+    // A staff login may not see the worth figures (store/roles.h): no such tab.
+    if (!m_services.staff()) {
+        auto* worthPage = new wxPanel(m_tabs);
+        m_worth = new WorthPanel(worthPage, m_services);
+        auto* ws = new wxBoxSizer(wxVERTICAL);
+        ws->Add(m_worth, 1, wxEXPAND | wxALL, gap);
+        worthPage->SetSizer(ws);
+        m_tabs->AddPage(worthPage, _("Worth it?"));
+    }
     top->Add(m_tabs, 1, wxEXPAND | wxTOP, space);
 
     m_timeline->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { EditSelected(); });
@@ -294,9 +297,11 @@ void CustomerPage::Reload() {
         bought += p.amount;
         wxVector<wxVariant> row;
         row.push_back(wxVariant(Escape(FormatDate(p.on))));
-        row.push_back(wxVariant("<b>" + Escape(_("Purchase")) + "</b>  " +
-                                Grey(Escape(wxString::Format(_("gross margin %s %%"),
-                                                             FormatPercentNumber(p.margin))))));
+        wxString what = "<b>" + Escape(_("Purchase")) + "</b>";
+        if (p.margin_known) // a staff login on a shop database sees no margins
+            what += "  " + Grey(Escape(wxString::Format(_("gross margin %s %%"),
+                                                        FormatPercentNumber(p.margin))));
+        row.push_back(wxVariant(what));
         row.push_back(wxVariant(Escape("+" + FormatMoney(p.amount, currency))));
         m_timeline->AppendItem(row, PurchaseKey(p.id));
     };
@@ -380,8 +385,9 @@ void CustomerPage::Reload() {
                                                            "%d open follow-ups", open_follow_ups),
                                                   open_follow_ups);
     m_figures->SetLabelText(figures);
-    m_worth->ShowCustomer(c->id);
-    if (const auto& r = m_worth->Report())
+    if (m_worth)
+        m_worth->ShowCustomer(c->id);
+    if (const auto& r = m_worth ? m_worth->Report() : std::nullopt)
         m_tabs->SetPageText(1, r->verdict == Verdict::worth_it
                                    ? _("Worth it? Yes")
                                    : wxString::Format(_("Worth it? %s"), ShortVerdict(r->verdict)));
@@ -392,9 +398,22 @@ void CustomerPage::Reload() {
 }
 
 void CustomerPage::UpdateButtons() {
-    const bool selected = m_timeline->GetSelectedRow() != wxNOT_FOUND;
-    m_editEntry->Enable(selected);
-    m_deleteEntry->Enable(selected);
+    const int row = m_timeline->GetSelectedRow();
+    const bool selected = row != wxNOT_FOUND;
+    // A staff login may add purchases but not change or delete them (store/roles.h): the
+    // buttons say why in their tooltips.
+    const bool purchase =
+        selected && IsPurchaseKey(m_timeline->GetItemData(m_timeline->RowToItem(row)));
+    const bool refused = purchase && m_services.staff();
+    m_editEntry->Enable(selected && !refused);
+    m_deleteEntry->Enable(selected && !refused);
+    if (refused) {
+        m_editEntry->SetToolTip(m_services.OwnerOnly(tr("change a purchase")));
+        m_deleteEntry->SetToolTip(m_services.OwnerOnly(tr("delete a purchase")));
+    } else {
+        m_editEntry->UnsetToolTip();
+        m_deleteEntry->UnsetToolTip();
+    }
 }
 
 bool CustomerPage::SelectIncident(Id interaction_id) {
@@ -410,7 +429,8 @@ bool CustomerPage::SelectIncident(Id interaction_id) {
 }
 
 void CustomerPage::ShowWorth() {
-    m_tabs->SetSelection(1);
+    if (m_worth)
+        m_tabs->SetSelection(1);
 }
 
 void CustomerPage::FocusHistory() {
@@ -428,6 +448,11 @@ void CustomerPage::EditSelected() {
     if (row == wxNOT_FOUND || !m_customer)
         return;
     const wxUIntPtr key = m_timeline->GetItemData(m_timeline->RowToItem(row));
+    if (IsPurchaseKey(key) && m_services.staff()) {
+        if (m_hooks.tell)
+            m_hooks.tell(m_services.OwnerOnly(tr("change a purchase")));
+        return;
+    }
     if (IsPurchaseKey(key))
         ShowPurchaseDialog(this, m_services, *m_customer, IdOfKey(key));
     else
@@ -439,6 +464,11 @@ void CustomerPage::DeleteSelected() {
     if (row == wxNOT_FOUND)
         return;
     const wxUIntPtr key = m_timeline->GetItemData(m_timeline->RowToItem(row));
+    if (IsPurchaseKey(key) && m_services.staff()) {
+        if (m_hooks.tell)
+            m_hooks.tell(m_services.OwnerOnly(tr("delete a purchase")));
+        return;
+    }
     Services& services = m_services;
     try {
         if (IsPurchaseKey(key)) {

@@ -113,8 +113,9 @@ MainFrame::MainFrame(Services& services, Hooks hooks)
     CreateStatusBar(2);
     const int widths[] = {-1, FromDIP(360)};
     GetStatusBar()->SetStatusWidths(2, widths);
-    SetStatusText(m_hooks.is_demo ? wxString(_("Demo data: nothing here is real"))
-                                  : DescribeDataLocation(m_services.db()),
+    SetStatusText(m_hooks.is_demo      ? wxString(_("Demo data: nothing here is real"))
+                  : m_services.staff() ? DescribeDataLocation(m_services.db()) + " " + _("(staff)")
+                                       : DescribeDataLocation(m_services.db()),
                   1);
 
     SetMinSize(FromDIP(wxSize(900, 600)));
@@ -211,6 +212,28 @@ void MainFrame::BuildMenus() {
     bar->Append(view, _("&View"));
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
+
+    // A staff login on a shop database (store/roles.h): what only the owner may do stays in the
+    // menus, greyed and marked "(owner only)"; its help text says why in a sentence.
+    if (m_services.staff()) {
+        const std::pair<int, Text> ownerOnly[] = {
+            {wxID_PREFERENCES, tr("change the settings")},
+            {ID_ExportAccountant, tr("export for the accountant")},
+            {ID_ExportAllCsv, tr("export all data")},
+            {ID_ExportAllJson, tr("export all data")},
+            {ID_BackUpNow, tr("make a backup")},
+            {ID_RestoreBackup, tr("restore a backup")},
+        };
+        for (const auto& [id, doing] : ownerOnly) {
+            // GTK shows no help for a greyed item, so its label says it too
+            wxString label = bar->GetLabel(id);
+            const wxString accel = label.Contains('\t') ? label.AfterFirst('\t') : wxString();
+            label = label.BeforeFirst('\t') + " " + _("(owner only)");
+            bar->SetLabel(id, accel.empty() ? label : label + '\t' + accel);
+            bar->Enable(id, false);
+            bar->SetHelpString(id, m_services.OwnerOnly(doing));
+        }
+    }
 
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { LogIncident(); }, wxID_NEW);

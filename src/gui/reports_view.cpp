@@ -119,8 +119,12 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     m_tabs = new wxNotebook(this, wxID_ANY);
     m_tabs->SetName("report_tabs");
     SetLabelFor(heading, m_tabs);
-    m_portfolio = new PortfolioView(m_tabs, m_services, m_openCustomer);
-    m_tabs->AddPage(m_portfolio, _("Worth it? All customers"));
+    // A staff login sees neither the worth figures nor the margins behind "Haven't been back"
+    // (store/roles.h): those two pages are left out.
+    if (!m_services.staff()) {
+        m_portfolio = new PortfolioView(m_tabs, m_services, m_openCustomer);
+        m_tabs->AddPage(m_portfolio, _("Worth it? All customers"));
+    }
     auto* page = new wxPanel(m_tabs);
     m_tabs->AddPage(page, _("Complaints and costs"));
     top->Add(m_tabs, 1, wxEXPAND | wxTOP, gap);
@@ -207,22 +211,24 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     BuildStaffPage();
 
     // The customers who quietly left: all of them, the ones bringing the most first.
-    auto* gonePage = new wxPanel(m_tabs);
-    m_gonePage = static_cast<int>(m_tabs->GetPageCount());
-    m_tabs->AddPage(gonePage, _("Haven't been back"));
-    auto* goneSizer = new wxBoxSizer(wxVERTICAL);
-    auto* goneNote =
-        MakeNote(gonePage,
-                 _("Customers with at least 3 purchases whose last purchase is more than 30 "
-                   "days ago and more than twice their usual gap (the median of the gaps "
-                   "between their purchase days); the ones who brought the most margin in the "
-                   "year up to their last purchase first. The list is as of today; the period does "
-                   "not change it."));
-    WrapToWidth(goneNote);
-    goneSizer->Add(goneNote, 0, wxEXPAND | wxALL, space);
-    m_gone = new GoneList(gonePage, m_services, "reports_gone", 0, m_openCustomer);
-    goneSizer->Add(m_gone, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
-    gonePage->SetSizer(goneSizer);
+    if (!m_services.staff()) {
+        auto* gonePage = new wxPanel(m_tabs);
+        m_gonePage = static_cast<int>(m_tabs->GetPageCount());
+        m_tabs->AddPage(gonePage, _("Haven't been back"));
+        auto* goneSizer = new wxBoxSizer(wxVERTICAL);
+        auto* goneNote = MakeNote(
+            gonePage,
+            _("Customers with at least 3 purchases whose last purchase is more than 30 "
+              "days ago and more than twice their usual gap (the median of the gaps "
+              "between their purchase days); the ones who brought the most margin in the "
+              "year up to their last purchase first. The list is as of today; the period does "
+              "not change it."));
+        WrapToWidth(goneNote);
+        goneSizer->Add(goneNote, 0, wxEXPAND | wxALL, space);
+        m_gone = new GoneList(gonePage, m_services, "reports_gone", 0, m_openCustomer);
+        goneSizer->Add(m_gone, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
+        gonePage->SetSizer(goneSizer);
+    }
 
     auto* outer = new wxBoxSizer(wxVERTICAL);
     outer->Add(top, 1, wxEXPAND | wxALL, FromDIP(kMargin));
@@ -339,7 +345,8 @@ void ReportsView::ShowStaff(const std::vector<store::StaffTotals>& rows) {
 }
 
 void ReportsView::ShowGonePage() {
-    m_tabs->SetSelection(m_gonePage);
+    if (m_gonePage >= 0)
+        m_tabs->SetSelection(m_gonePage);
 }
 
 void ReportsView::ShowStaffPage() {
@@ -443,13 +450,15 @@ void ReportsView::Reload() {
     const Period p = PeriodFor(m_period->GetSelection(), m_services.today());
     const Settings settings = m_services.settings();
     const Date today = m_services.today();
-    m_gone->Reload(today);
+    if (m_gone)
+        m_gone->Reload(today);
     m_reading->SetLabelText(_("Reading the figures…"));
     m_reading->Show();
     Layout();
-    m_read.Start([this, p, settings, today](store::Database& reader) {
+    const bool worth = m_portfolio != nullptr;
+    m_read.Start([this, p, settings, today, worth](store::Database& reader) {
         auto portfolio = std::make_shared<std::vector<WorthReport>>(
-            PortfolioView::Read(reader, settings, today));
+            worth ? PortfolioView::Read(reader, settings, today) : std::vector<WorthReport>{});
         auto report = std::make_shared<store::PeriodReport>(
             store::OverviewQueries(reader).period_report(p.from, p.to, 20));
         auto answers = std::make_shared<store::FollowUpAnswers>(
@@ -460,7 +469,8 @@ void ReportsView::Reload() {
             store::OverviewQueries(reader).staff_report(p.from, p.to));
         return std::function<void()>([this, portfolio, report, answers, wonBack, staff] {
             m_reading->Hide();
-            m_portfolio->ShowReports(std::move(*portfolio));
+            if (m_portfolio)
+                m_portfolio->ShowReports(std::move(*portfolio));
             ShowReport(*report);
             ShowAnswers(*answers);
             ShowWonBack(*wonBack);

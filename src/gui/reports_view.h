@@ -69,7 +69,7 @@ private:
     wxDataViewListCtrl* m_answersByCategory = nullptr;
     wxDataViewListCtrl* m_answersByGiven = nullptr;
     GoneList* m_gone = nullptr;
-    int m_gonePage = 0;
+    int m_gonePage = -1; // -1: no such page (a staff login)
     int m_wonBackPage = 0;
     wxStaticText* m_wonBackHeadline = nullptr;
     wxStaticText* m_wonBackBaseline = nullptr;

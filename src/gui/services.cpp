@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/services.h"
+#include "gui/format.h"
 
 namespace rapport::gui {
 
@@ -48,6 +49,11 @@ Services::Services(store::Database db) : m_db(std::move(db)) {
     // 130 MB with 4 MiB; with the Reports view open 173 MB and 160 MB.
     m_db.set_page_cache(4096);
     reload_settings();
+    m_access = store::access(m_db);
+}
+
+wxString Services::OwnerOnly(Text doing) {
+    return Translate(store::owner_only_reason(m_db, doing));
 }
 
 void Services::reload_settings() {

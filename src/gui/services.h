@@ -11,6 +11,7 @@
 #include "store/interactions.h"
 #include "store/overview.h"
 #include "store/purchases.h"
+#include "store/roles.h"
 #include "store/settings_store.h"
 
 #include <wx/string.h>
@@ -77,6 +78,14 @@ public:
     // Whether window geometry is remembered (off for screenshots and tests).
     bool remember_ui = true;
 
+    // The login's role on a shop database, asked once on opening (store/roles.h): a staff
+    // login's window hides what only the owner may do. A file is unrestricted.
+    store::Access access() const { return m_access; }
+    bool staff() const { return m_access == store::Access::staff; }
+    // "Only the shop's owner may <doing>; your login sam is staff on this shop database.", for
+    // the help text of what a staff login's window disables.
+    wxString OwnerOnly(Text doing);
+
 private:
     store::Database m_db; // first: the repositories below keep a reference to it
 
@@ -93,6 +102,7 @@ public:
 private:
     Settings m_settings;
     std::optional<Date> m_fixed_today;
+    store::Access m_access = store::Access::unrestricted_file;
 };
 
 } // namespace rapport::gui

@@ -182,8 +182,11 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     top->Add(columns, 3, wxEXPAND | wxTOP, space * 2);
 
     // The customers who quietly left, the ones bringing the most first; Reports has them all.
-    m_gone = new GoneList(page, m_services, "today_gone", kGoneRows, m_hooks.open_customer);
-    top->Add(m_gone, 2, wxEXPAND | wxTOP, space * 2);
+    // Not for a staff login: it ranks them by the margin they brought (store/roles.h).
+    if (!m_services.staff()) {
+        m_gone = new GoneList(page, m_services, "today_gone", kGoneRows, m_hooks.open_customer);
+        top->Add(m_gone, 2, wxEXPAND | wxTOP, space * 2);
+    }
 
     const auto open = [this](wxDataViewListCtrl* list) {
         const int row = list->GetSelectedRow();
@@ -256,7 +259,8 @@ void TodayView::Reload() {
                                                    : wxString()));
         m_recent->AppendItem(row, static_cast<wxUIntPtr>(r.customer_id));
     }
-    m_gone->Reload(today);
+    if (m_gone)
+        m_gone->Reload(today);
     m_book->GetPage(1)->Layout();
 }
 

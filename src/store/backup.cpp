@@ -8,6 +8,7 @@
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "store/health.h"
+#include "store/roles.h"
 #include "store/server_login.h"
 #include "store/settings_store.h"
 #include "store/sql/session.h"
@@ -285,6 +286,7 @@ void write_backup(Database& db, const fs::path& dest) {
 fs::path make_backup(Database& db) {
     if (db.path() == ":memory:")
         throw DataError("A database held in memory has no file to back up.");
+    require_owner(db, tr("make a backup")); // a copy holds the margins staff may not read
     const fs::path folder = backup_folder(db.path());
     prepare_folder(folder);
     const fs::path dest = timestamped_name(db.path(), BackupKind::manual);
@@ -354,6 +356,8 @@ DailyBackupResult maybe_daily_backup(Database& db, Date today, const RotationPol
     std::error_code ec;
     if (fs::exists(result.file, ec) || !has_customers(db))
         return result;
+    if (access(db) == Access::staff)
+        return result; // a staff login cannot read every column; the owner's PC takes the copy
     try {
         prepare_folder(folder);
         if (db.is_server()) // pg_dump reads every row: a damaged table fails the copy

@@ -87,6 +87,10 @@ void rethrow_as_data_error(const sql::Error& e, Text doing, const std::filesyste
                            "changed; what you typed is kept, so try again once the server is "
                            "back."),
                         doing, e.what());
+    case Failure::not_allowed:
+        throw DataError(tr("Could not {}: only the shop's owner may do that, and this login is "
+                           "staff on the shop database. Nothing was changed."),
+                        doing);
     default:
         throw DataError(tr("Could not {}: {}. Nothing was changed."), doing, e.what());
     }
@@ -114,6 +118,9 @@ void rethrow_read_error(const sql::Error& e, const std::filesystem::path& db_pat
         throw DataError(tr("The database could not be read: the disk reported an error "
                            "({})."),
                         e.what());
+    case Failure::not_allowed:
+        throw DataError(tr("Only the shop's owner may see this; this login is staff on the shop "
+                           "database."));
     default:
         throw DataError(tr("The database reported an error: {}."), e.what());
     }

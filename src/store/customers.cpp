@@ -5,6 +5,7 @@
 #include "store/edit_conflict.h"
 
 #include "store/privacy.h"
+#include "store/roles.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/rows.h"
 
@@ -374,6 +375,7 @@ void CustomerRepo::set_archived(Id id, bool archived) {
 }
 
 void CustomerRepo::remove(Id id) {
+    require_owner(m_db, tr("delete a customer"));
     write(m_db, tr("delete the customer"), [&] {
         sql::Statement st(session(m_db), "DELETE FROM customer WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));

@@ -3,6 +3,7 @@
 #include "store/gone.h"
 
 #include "store/followups.h"
+#include "store/roles.h"
 #include "store/sqlite/connection.h"
 
 #include <algorithm>
@@ -45,6 +46,7 @@ void judge(Id customer, const std::vector<Bought>& bought, Date today,
 } // namespace
 
 std::vector<GoneCustomer> gone_customers(Database& db, Date today) {
+    require_owner(db, tr("see the worth figures")); // ranked by the last year's own margin
     return read(db, [&]() -> std::vector<GoneCustomer> {
         sql::ReadSnapshot snapshot(session(db));
         std::vector<GoneCustomer> out;

@@ -3,6 +3,7 @@
 #include "store/purchases.h"
 #include "core/staff.h"
 
+#include "store/roles.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/rows.h"
 
@@ -17,9 +18,16 @@ Purchase read_purchase(sql::Statement& st) {
     p.customer_id = st.getColumn(1).getInt64();
     p.on = stored(st.getColumn(2), as_date);
     p.amount = Money{st.getColumn(3).getInt64()};
-    p.margin = st.getColumn(4).getInt();
+    p.margin_known = !st.getColumn(4).isNull();
+    p.margin = p.margin_known ? st.getColumn(4).getInt() : 0;
     p.added = read_stamp(st, 5, 6);
     return p;
+}
+
+// The margin, or NULL for a staff login, which may not read purchase.margin_bp (store/roles.h).
+std::string purchase_columns(Database& db) {
+    return fmt::format("id, customer_id, purchased_on, amount, {}, added_by, added_at",
+                       access(db) == Access::staff ? "NULL" : "margin_bp");
 }
 
 } // namespace
@@ -53,6 +61,7 @@ Id PurchaseRepo::add(const Purchase& p) {
 }
 
 void PurchaseRepo::update(const Purchase& p) {
+    require_owner(m_db, tr("change a purchase"));
     validate(p);
     write(m_db, tr("save the purchase"), [&] {
         sql::Statement st(session(m_db), R"(
@@ -69,6 +78,7 @@ void PurchaseRepo::update(const Purchase& p) {
 }
 
 void PurchaseRepo::remove(Id id) {
+    require_owner(m_db, tr("delete a purchase"));
     write(m_db, tr("delete the purchase"), [&] {
         sql::Statement st(session(m_db), "DELETE FROM purchase WHERE id = ?");
         st.bind(1, static_cast<std::int64_t>(id));
@@ -79,8 +89,8 @@ void PurchaseRepo::remove(Id id) {
 
 Purchase PurchaseRepo::get(Id id) {
     return read(m_db, [&]() -> Purchase {
-        sql::Statement st(session(m_db), R"(
-            SELECT id, customer_id, purchased_on, amount, margin_bp, added_by, added_at FROM purchase WHERE id = ?)");
+        sql::Statement st(session(m_db), fmt::format("SELECT {} FROM purchase WHERE id = ?",
+                                                     purchase_columns(m_db)));
         st.bind(1, static_cast<std::int64_t>(id));
         if (!st.executeStep())
             throw DataError(tr("No purchase has id {}."), id);
@@ -90,9 +100,10 @@ Purchase PurchaseRepo::get(Id id) {
 
 std::vector<Purchase> PurchaseRepo::for_customer(Id customer_id) {
     return read(m_db, [&]() -> std::vector<Purchase> {
-        sql::Statement st(session(m_db), R"(
-            SELECT id, customer_id, purchased_on, amount, margin_bp, added_by, added_at FROM purchase
-             WHERE customer_id = ? ORDER BY purchased_on DESC, id DESC)");
+        sql::Statement st(session(m_db),
+                          fmt::format("SELECT {} FROM purchase WHERE customer_id = ? "
+                                      "ORDER BY purchased_on DESC, id DESC",
+                                      purchase_columns(m_db)));
         st.bind(1, static_cast<std::int64_t>(customer_id));
         std::vector<Purchase> out;
         while (st.executeStep())

@@ -17,6 +17,7 @@
 #include "store/sqlite/backup_copy.h"
 
 #include "core/errors.h"
+#include "store/roles.h"
 #include "store/sqlite/connection.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -76,6 +77,7 @@ void replace_unreadable_file(sqlite3* source, const fs::path& db_path) {
 RestoreResult restore_backup(Database& live, const fs::path& backup_file) {
     if (!live.is_server())
         return restore_backup(live.path(), backup_file);
+    require_owner(live, tr("restore a backup"));
     RestoreResult result;
     result.restored = inspect_backup(backup_file);
     if (!result.restored.restorable)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/settings_store.h"
 
+#include "store/roles.h"
 #include "store/sqlite/connection.h"
 
 namespace rapport::store {
@@ -22,6 +23,7 @@ Settings SettingsStore::load() {
 }
 
 void SettingsStore::set(std::string_view key, std::string_view value) {
+    require_owner(m_db, tr("change the settings"));
     Settings s = load();
     apply_setting(s, key, value);
     const std::string normalised = setting_value(s, key);
@@ -54,6 +56,7 @@ std::optional<CategoryDefault> SettingsStore::category_default(Category c) {
 void SettingsStore::set_category_default(const CategoryDefault& d) {
     if (d.cost.cents < 0)
         throw InputError(tr("A default cost cannot be negative."));
+    require_owner(m_db, tr("change the settings"));
     write(m_db, tr("save the category default"), [&] {
         sql::Statement st(session(m_db), R"(
             INSERT INTO category_default (category, resolution_type, cost) VALUES (?, ?, ?)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/worth_report.h"
+#include "store/roles.h"
 
 #include <span>
 
@@ -18,6 +19,7 @@ const CustomerActivity& PortfolioWorth::activity_of(const WorthReport& report) c
 }
 
 PortfolioWorth portfolio_worth(Database& db, const Settings& settings, Date today) {
+    require_owner(db, tr("see the worth figures"));
     PortfolioWorth p;
     p.activity = WorthQuery(db).all_customers(today);
     p.reports = assess_portfolio(p.activity, settings, today);
@@ -25,6 +27,7 @@ PortfolioWorth portfolio_worth(Database& db, const Settings& settings, Date toda
 }
 
 CustomerWorth customer_worth(Database& db, Id id, const Settings& settings, Date today) {
+    require_owner(db, tr("see the worth figures"));
     WorthQuery query(db);
     const std::vector<CustomerActivity> activity = query.customer_with_referrals(id, today);
     return CustomerWorth{assess_customer(activity.front(),

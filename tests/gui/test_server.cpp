@@ -9,13 +9,22 @@
 #include "support/pg_server.h"
 
 #include "gui/backup_dialog.h"
+#include "gui/customer_page.h"
+#include "gui/customers_view.h"
 #include "gui/keyring.h"
 #include "gui/log_incident_dialog.h"
+#include "gui/main_frame.h"
+#include "gui/reports_view.h"
+#include "gui/screenshot.h"
 #include "gui/shop_database.h"
+#include "gui/today_view.h"
 #include "store/backup.h"
 #include "store/customers.h"
 #include "store/interactions.h"
 #include "store/open.h"
+#include "store/purchases.h"
+#include "store/roles.h"
+#include "store/server_login.h"
 
 #include <catch2/catch.hpp>
 
@@ -23,6 +32,8 @@
 #include <wx/config.h>
 #include <wx/dataview.h>
 #include <wx/fileconf.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
 #include <wx/stattext.h>
 #include <wx/uiaction.h>
 
@@ -337,4 +348,117 @@ TEST_CASE("A customer another PC adds to the shop database shows in the window w
         c.name = name;
         store::CustomerRepo(other).add(c);
     });
+}
+
+namespace {
+
+// The File menu's item whose label (without mnemonic and accelerator) starts with `label`.
+wxMenuItem* FileItem(wxFrame* frame, const wxString& label) {
+    wxMenu* file = frame->GetMenuBar()->GetMenu(0);
+    for (wxMenuItem* item : file->GetMenuItems()) {
+        if (item->GetItemLabelText().StartsWith(label))
+            return item;
+        if (item->IsSubMenu())
+            for (wxMenuItem* sub : item->GetSubMenu()->GetMenuItems())
+                if (sub->GetItemLabelText().StartsWith(label))
+                    return sub;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("The window on a staff login hides or greys what only the owner may do and says why") {
+    PgServer* pg = ServerOrSkip();
+    if (!pg)
+        return;
+    const std::string name = store::server_address(pg->create_database()).database;
+    const std::string owner_login = "owner_" + name, staff_login = "staff_" + name;
+    pg->admin_exec("CREATE ROLE " + owner_login + " LOGIN CREATEROLE");
+    pg->admin_exec("ALTER DATABASE " + name + " OWNER TO " + owner_login);
+    Id anna = 0;
+    {
+        store::Database owner = store::Database::open(pg->uri(name, owner_login));
+        store::set_up_server_roles(owner);
+        store::add_to_server_role(owner, staff_login, store::ServerRole::staff);
+        Customer c;
+        c.name = "Anna Kowalski";
+        anna = store::CustomerRepo(owner).add(c);
+        Purchase p;
+        p.customer_id = anna;
+        p.on = today_local();
+        p.amount = Money{120050};
+        p.margin = 3500;
+        store::PurchaseRepo(owner).add(p);
+    }
+
+    for (const bool staff : {true, false}) {
+        INFO((staff ? "staff" : "owner") << " login");
+        Services services(store::open_for_use(pg->uri(name, staff ? staff_login : owner_login),
+                                              today_local(), store::DailyBackupTiming::later)
+                              .db);
+        services.remember_ui = false;
+        CHECK(services.staff() == staff);
+        auto* frame = new MainFrame(services, {});
+        frame->SetSize(0, 0, 1280, 800);
+        frame->Show();
+        Pump(200);
+
+        // The owner's menu items stay in their place, greyed, and their help says why
+        for (const char* label :
+             {"Settings...", "Export for accountant...", "As CSV files...", "As one JSON file...",
+              "Back up now...", "Restore from backup..."}) {
+            INFO(label);
+            wxMenuItem* item = FileItem(frame, label);
+            REQUIRE(item);
+            CHECK(item->IsEnabled() == !staff);
+            CHECK(item->GetItemLabelText().Contains("(owner only)") == staff);
+            if (staff)
+                CHECK(item->GetHelp().Contains("Only the shop's owner may"));
+        }
+        CHECK(FileItem(frame, "Log incident...")->IsEnabled());
+        CHECK(FileItem(frame, "New customer...")->IsEnabled());
+        // No worth figures and no margins: Today's and Reports' "Haven't been back" and the
+        // portfolio are not built
+        CHECK((frame->Today()->Gone() == nullptr) == staff);
+        CHECK((frame->Reports()->Portfolio() == nullptr) == staff);
+        CHECK((frame->Reports()->Gone() == nullptr) == staff);
+
+        // The customer page: no "Worth it?" tab, no margin, and a purchase cannot be deleted
+        frame->OpenCustomer(anna);
+        Pump(200);
+        auto* tabs = Find<wxNotebook>(frame, "customer_tabs");
+        REQUIRE(tabs);
+        CHECK(tabs->GetPageCount() == (staff ? 1u : 2u));
+        auto* timeline = Find<wxDataViewListCtrl>(frame, "timeline");
+        REQUIRE(timeline);
+        REQUIRE(timeline->GetItemCount() == 1);
+        CHECK(timeline->GetTextValue(0, 1).Contains("margin") == !staff);
+        timeline->SelectRow(0);
+        wxDataViewEvent changed(wxEVT_DATAVIEW_SELECTION_CHANGED, timeline, timeline->RowToItem(0));
+        timeline->ProcessWindowEvent(changed);
+        auto* del = Find<wxButton>(frame, "entry_delete");
+        REQUIRE(del);
+        CHECK(del->IsEnabled() == !staff);
+        if (staff) {
+            CHECK(del->GetToolTipText().Contains("Only the shop's owner may delete a purchase"));
+            CHECK(del->GetToolTipText().Contains(staff_login));
+        }
+        frame->Raise();
+        frame->Refresh();
+        frame->Update();
+        Pump(500);
+        // To look at: the staff login's customer page
+        const char* shots = std::getenv("RAPPORT_GUI_SCREENSHOT_DIR");
+        if (shots && staff) {
+            wxString error;
+            CHECK(CaptureWindowToPng(frame, wxString(shots) + "/staff-customer-page.png", &error));
+            frame->ShowView(MainFrame::View::reports);
+            Pump(1500);
+            CHECK(CaptureWindowToPng(frame, wxString(shots) + "/staff-reports.png", &error));
+            INFO(error);
+        }
+        frame->Destroy();
+        Pump(50);
+    }
 }

@@ -83,6 +83,8 @@ sql::Failure failure_for(std::string_view state, bool cancel_requested) {
         return Failure::io_error;
     if (state == "25006")
         return Failure::read_only;
+    if (state == "42501")
+        return Failure::not_allowed; // insufficient_privilege: the roles' GRANTs
     if (state == "XX001" || state == "XX002")
         return Failure::damaged; // data or index corrupted
     return Failure::other;

@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
+#include "store/roles.h"
 #include "store/server_login.h"
 #include "store/sql/database_connection.h"
 #include "store/sqlite/connection.h"
@@ -239,6 +240,7 @@ void Database::migrate_server() {
             s.exec(fmt::format("UPDATE rapport_meta SET value = '{}' WHERE key = 'schema_version'",
                                v + 1));
         }
+        refresh_server_grants(*this); // the owner and staff roles, if set up, cover it all
         tx.commit();
     } catch (const sql::Error& e) {
         throw DataError(tr("{} could not be brought up to date, and was left as it was: {}."),

@@ -36,6 +36,8 @@ enum class Failure {
     password_needed, // the server asks for a password and none was given
     untrusted,       // TLS was asked for and could not be had: not offered, or a certificate
                      // that does not prove the server is the one named
+    not_allowed,     // the server refused this login the statement (SQLSTATE 42501): a
+                     // staff login tried what only the owner may (store/roles.h)
     other,
 };
 
