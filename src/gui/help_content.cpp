@@ -315,6 +315,35 @@ wxString DifficultCustomer() {
     return html;
 }
 
+// A shop with staff (issue 16): who did what, two people on one record, and who may do what.
+wxString ShopWithStaff() {
+    wxString html = Chapter("staff", _("A shop with staff"));
+    html +=
+        P(_("Every incident, resolution, purchase, follow-up done and customer change keeps "
+            "who saved it and when. On a file, several people often share one PC: choose your "
+            "name in <b>Logged by</b> when you log an incident; Rapport uses it for every save "
+            "of that window and remembers it on this PC. On a shop database, your login is who "
+            "saves. A customer's history then says who logged each incident, and "
+            "<b>Reports &gt; Who did what</b> sums, per person, the incidents logged, the money "
+            "given back on them and the follow-ups done on time."));
+    html += P(_("When two people change the same incident or customer at once, the second save "
+                "is refused and says who changed it and when. Both versions are shown and what "
+                "you typed stays in the form: save again to put yours over theirs, or cancel to "
+                "keep theirs. Undo refuses the same way rather than overwrite someone's later "
+                "change."));
+    html += P(_("On a shop database there are two roles. The <b>owner</b> may do everything. "
+                "<b>Staff</b> log and edit incidents, add customers and purchases and do the "
+                "follow-ups; they do not see margins or the worth figures, and may not change the "
+                "settings, delete customers or purchases, export for the accountant or restore a "
+                "backup: those items show \"(owner only)\". The server itself enforces this, so "
+                "it holds for any program. The owner sets up logins from a terminal:"));
+    html += Command("rapport-cli server add-staff sam");
+    html += Command("rapport-cli server add-owner maria");
+    html += P(_("A file on this PC has no roles: whoever can open the file may do everything, so "
+                "keep the PC's user account to yourself."));
+    return html;
+}
+
 wxString Keyboard() {
     wxString html = Chapter("keys", _("Keyboard"));
     html += List({
@@ -344,6 +373,7 @@ std::vector<HelpChapter> HelpChapters() {
         {"accountant", _("Exporting for the accountant")},
         {"backups", _("Backups")},
         {"difficult", _("Handling a difficult customer")},
+        {"staff", _("A shop with staff")},
         {"keys", _("Keyboard")},
     };
 }
@@ -361,6 +391,7 @@ wxString HelpBodyHtml(const Settings& settings) {
     html += AccountantExport();
     html += Backups(settings);
     html += DifficultCustomer();
+    html += ShopWithStaff();
     html += Keyboard();
     return html;
 }

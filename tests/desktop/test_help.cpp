@@ -89,7 +89,7 @@ TEST_CASE("F1 opens the guide in its own window and pressing it again brings bac
 TEST_CASE("The guide has every chapter from getting started to handling a difficult customer") {
     const wxString html = HelpBodyHtml(Settings{});
     const auto chapters = HelpChapters();
-    REQUIRE(chapters.size() == 8);
+    REQUIRE(chapters.size() == 9);
     for (const auto& chapter : chapters) {
         INFO(chapter.anchor);
         CHECK(html.Contains("<a href=\"#" + chapter.anchor + "\">" + chapter.title + "</a>"));
@@ -101,6 +101,7 @@ TEST_CASE("The guide has every chapter from getting started to handling a diffic
     CHECK(html.Contains("rapport-cli restore"));
     CHECK(html.Contains("Costing you: reprice or set limits"));
     CHECK(html.Contains("Know when to hand it on"));
+    CHECK(html.Contains("rapport-cli server add-staff"));
 
     // Shown, the page reads as text with every chapter title in it.
     ShowHelpWindow(nullptr, Settings{});
