@@ -71,6 +71,11 @@ nlohmann::json money_json(Money m) {
     return money_marker() + format_amount(m);
 }
 
+void append_dumped_json(std::string& out, const nlohmann::json& j, int indent,
+                        std::string_view pad) {
+    append_json_text(out, nlohmann_dump(j, indent), pad);
+}
+
 std::string dump_json(const nlohmann::json& j, int indent) {
     const std::string text = nlohmann_dump(j, indent);
     std::string out;

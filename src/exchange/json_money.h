@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace rapport::exchange {
 
@@ -19,6 +20,12 @@ nlohmann::json money_json(Money m);
 // nlohmann's dump (indent -1: one line) with every money_json placeholder replaced by its
 // number, in one pass over the text. Invalid UTF-8 in text is replaced rather than thrown on.
 std::string dump_json(const nlohmann::json& j, int indent = -1);
+
+// Appends dump_json(j, indent) to `out` with `pad` after every line break: `j` laid out as
+// an element nested that deep (JsonWriter::piece, exchange/json_writer.h, which writes whole
+// documents as they are produced).
+void append_dumped_json(std::string& out, const nlohmann::json& j, int indent,
+                        std::string_view pad);
 
 // Writes a JSON array one element at a time, byte for byte what dump_json() of the whole array
 // gives, so a list of any length is neither held as one document nor as one text: memory stays
