@@ -153,7 +153,8 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
             store::CustomerRepo repo(ctx.db());
             const auto rows = repo.list(*search, !*active_only);
             if (ctx.json) {
-                print_json_array(rows, [](const store::CustomerSummary& r) { return to_json(r); });
+                print_json_array(rows, [](exchange::JsonWriter& w,
+                                          const store::CustomerSummary& r) { write_json(w, r); });
                 return;
             }
             if (rows.empty()) {

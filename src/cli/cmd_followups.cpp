@@ -120,25 +120,28 @@ void append_item_line(std::string& out, const store::FollowUpItem& item, bool sh
     out += '\n';
 }
 
-json item_json(const store::FollowUpItem& item) {
-    return {{"id", item.follow_up.id},
-            {"due", format_date(item.follow_up.due)},
-            {"customer_id", item.customer_id},
-            {"customer", item.customer_name},
-            {"phone", item.customer_phone},
-            {"email", item.customer_email},
-            {"interaction_id", item.interaction_id},
-            {"category", to_key(item.category)},
-            {"summary", item.summary},
-            {"resolution_offered", describe_resolutions(item.resolutions)},
-            {"note", item.follow_up.note}};
+// Keys in nlohmann's (sorted) order: the writer checks it.
+void write_item_json(exchange::JsonWriter& w, const store::FollowUpItem& item) {
+    w.begin_object()
+        .field("category", to_key(item.category))
+        .field("customer", item.customer_name)
+        .field("customer_id", item.customer_id)
+        .field("due", format_date(item.follow_up.due))
+        .field("email", item.customer_email)
+        .field("id", item.follow_up.id)
+        .field("interaction_id", item.interaction_id)
+        .field("note", item.follow_up.note)
+        .field("phone", item.customer_phone)
+        .field("resolution_offered", describe_resolutions(item.resolutions))
+        .field("summary", item.summary)
+        .end_object();
 }
 
-json items_json(const std::vector<store::FollowUpItem>& items) {
-    json arr = json::array();
+void write_items_json(exchange::JsonWriter& w, const std::vector<store::FollowUpItem>& items) {
+    w.begin_array();
     for (const auto& item : items)
-        arr.push_back(item_json(item));
-    return arr;
+        write_item_json(w, item);
+    w.end_array();
 }
 
 void print_agenda(const store::FollowUpAgenda& a) {
@@ -189,15 +192,21 @@ void add_list_command(CLI::App& app, CliContext& ctx) {
             print_agenda(agenda);
             return;
         }
-        json j = {{"today", format_date(today)}, {"overdue", items_json(agenda.overdue)}};
-        if (week)
-            j["week"] = {{"id", format_week(week->id)},
-                         {"first", format_date(week->first)},
-                         {"last", format_date(week->last)},
-                         {"follow_ups", items_json(agenda.week_items)}};
-        else
-            j["week"] = nullptr;
-        print_json(j);
+        print_json_streamed([&](exchange::JsonWriter& w) {
+            w.begin_object().key("overdue");
+            write_items_json(w, agenda.overdue);
+            w.field("today", format_date(today)).key("week");
+            if (!week) {
+                w.null().end_object();
+                return;
+            }
+            w.begin_object().field("first", format_date(week->first)).key("follow_ups");
+            write_items_json(w, agenda.week_items);
+            w.field("id", format_week(week->id))
+                .field("last", format_date(week->last))
+                .end_object()
+                .end_object();
+        });
     });
 }
 

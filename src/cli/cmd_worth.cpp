@@ -38,27 +38,35 @@ std::string percent_of_fraction(double f) {
     return format_percent(static_cast<BasisPoints>(std::llround(f * 10'000.0)));
 }
 
-json to_json(const WorthReport& r) {
-    json steps = json::array();
+// Keys in nlohmann's (sorted) order: the writer checks it.
+void write_json(exchange::JsonWriter& w, const WorthReport& r) {
+    w.begin_object()
+        .field("handling_cost", r.handling_cost)
+        .field("id", r.customer_id)
+        .field("money_given_back", r.money_given_back)
+        .field("name", r.name)
+        .field("net_own_value", r.net_own_value)
+        .key("next_steps")
+        .begin_array();
     for (const auto& s : r.next_steps)
-        steps.push_back(s);
-    return {{"id", r.customer_id},
-            {"name", r.name},
-            {"own_margin", money_json(r.own_margin)},
-            {"time_cost", money_json(r.time_cost)},
-            {"money_given_back", money_json(r.money_given_back)},
-            {"pending", money_json(r.pending)},
-            {"handling_cost", money_json(r.handling_cost)},
-            {"net_own_value", money_json(r.net_own_value)},
-            {"referral_value", money_json(r.referral_value)},
-            {"total_to_date", money_json(r.total_to_date)},
-            {"projected", money_json(money_of_units(r.projected.expected))},
-            {"projected_low", money_json(money_of_units(r.projected.low))},
-            {"projected_high", money_json(money_of_units(r.projected.high))},
-            {"verdict", to_key(r.verdict)},
-            {"quadrant", r.quadrant ? json(to_key(*r.quadrant)) : json(nullptr)},
-            {"reason", r.reason},
-            {"next_steps", steps}};
+        w.value(s);
+    w.end_array()
+        .field("own_margin", r.own_margin)
+        .field("pending", r.pending)
+        .field("projected", money_of_units(r.projected.expected))
+        .field("projected_high", money_of_units(r.projected.high))
+        .field("projected_low", money_of_units(r.projected.low))
+        .key("quadrant");
+    if (r.quadrant)
+        w.value(to_key(*r.quadrant));
+    else
+        w.null();
+    w.field("reason", r.reason)
+        .field("referral_value", r.referral_value)
+        .field("time_cost", r.time_cost)
+        .field("total_to_date", r.total_to_date)
+        .field("verdict", to_key(r.verdict))
+        .end_object();
 }
 
 std::string quadrant_sentence(const std::optional<Quadrant>& q) {
@@ -208,7 +216,7 @@ void run_worth(CliContext& ctx, const WorthOptions& o) {
         if (!report)
             throw DataError(fmt::format("No customer has id {}.", *wanted));
         if (ctx.json)
-            print_json(to_json(*report));
+            print_json_streamed([&](exchange::JsonWriter& w) { write_json(w, *report); });
         else
             print_report_text(*report, portfolio.activity_of(*report), settings, today);
         return;
@@ -226,7 +234,8 @@ void run_worth(CliContext& ctx, const WorthOptions& o) {
     if (o.csv) {
         print_table_csv(rows);
     } else if (ctx.json) {
-        print_json_array(rows, [](const WorthReport* r) { return to_json(*r); });
+        print_json_array(rows,
+                         [](exchange::JsonWriter& w, const WorthReport* r) { write_json(w, *r); });
     } else {
         print_table_text(rows, settings, today);
     }

@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "core/settings.h"
 #include "exchange/json_money.h"
+#include "exchange/json_writer.h"
 #include "store/roles.h"
 #include "store/settings_store.h"
 
@@ -15,6 +16,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 #include <span>
 #include <vector>
@@ -145,29 +147,68 @@ void write_csv_cell(CsvWriter& csv, const sql::Column& c, Kind kind) {
     }
 }
 
-json json_cell(const sql::Column& c, Kind kind) {
-    if (c.isNull())
-        return nullptr;
+void write_json_cell(JsonWriter& w, const sql::Column& c, Kind kind) {
+    if (c.isNull()) {
+        w.null();
+        return;
+    }
     switch (kind) {
     case Kind::integer:
-        return c.getInt64();
+        w.value(c.getInt64());
+        return;
     case Kind::flag:
-        return c.getInt64() != 0;
+        w.value(c.getInt64() != 0);
+        return;
     case Kind::money:
     case Kind::percent:
-        return money_json(Money{c.getInt64()});
+        w.value(Money{c.getInt64()});
+        return;
     case Kind::text:
-        break;
+        w.value(c.getText());
+        return;
     }
-    return c.getString();
 }
 
-json row_json(sql::Statement& st, const Table& t) {
-    json j = json::object();
-    for (std::size_t k = 0; k < t.columns.size(); ++k)
-        j[t.columns[k].name] = json_cell(st.getColumn(int(k)), t.columns[k].kind);
-    return j;
-}
+// A record's keys in the order nlohmann writes them (sorted), its columns and the arrays of
+// its children (a customer's tags, an incident's resolutions and follow-ups) among them: the
+// order is worked out once per table, not per row.
+class RowLayout {
+public:
+    RowLayout(const Table& t, std::vector<const char*> children) : m_table(t) {
+        for (std::size_t k = 0; k < t.columns.size(); ++k)
+            m_keys.push_back({t.columns[k].name, int(k)});
+        for (std::size_t k = 0; k < children.size(); ++k)
+            m_keys.push_back({children[k], -1 - int(k)});
+        std::sort(m_keys.begin(), m_keys.end(), [](const Key& a, const Key& b) {
+            return std::string_view(a.name) < std::string_view(b.name);
+        });
+    }
+    // Writes the current row of `st` as one object; `child(k, w)` writes child array k.
+    template <typename Child>
+    void write(JsonWriter& w, const sql::Statement& st, Child&& child) const {
+        w.begin_object();
+        for (const Key& k : m_keys) {
+            w.key(k.name);
+            if (k.column >= 0)
+                write_json_cell(w, st.getColumn(k.column),
+                                m_table.columns[std::size_t(k.column)].kind);
+            else
+                child(std::size_t(-1 - k.column), w);
+        }
+        w.end_object();
+    }
+    void write(JsonWriter& w, const sql::Statement& st) const {
+        write(w, st, [](std::size_t, JsonWriter&) {});
+    }
+
+private:
+    struct Key {
+        const char* name;
+        int column; // or -1 - the child's index
+    };
+    const Table& m_table;
+    std::vector<Key> m_keys;
+};
 
 std::int64_t write_table_csv(Database& db, const Table& t, const fs::path& dir,
                              const CsvWriterOptions& options) {
@@ -177,7 +218,7 @@ std::int64_t write_table_csv(Database& db, const Table& t, const fs::path& dir,
         for (const auto& c : t.columns)
             csv.text(c.name);
         csv.end_row();
-        sql::Statement st(session(db), t.sql);
+        sql::Statement st(session(db), t.sql, sql::Rows::many);
         while (st.executeStep()) {
             for (std::size_t k = 0; k < t.columns.size(); ++k)
                 write_csv_cell(csv, st.getColumn(int(k)), t.columns[k].kind);
@@ -203,42 +244,57 @@ std::vector<std::pair<std::string, std::string>> settings_rows(Database& db) {
 class Children {
 public:
     Children(Database& db, const Table& t, int parent_column)
-        : m_table(t), m_st(session(db), t.sql), m_parent_column(parent_column) {
+        : m_layout(t, {}), m_st(session(db), t.sql, sql::Rows::many),
+          m_parent_column(parent_column) {
         m_has = m_st.executeStep();
     }
-    json take(std::int64_t parent, std::int64_t& count) {
-        json arr = json::array();
+    // Writes the parent's children as an array; `row` writes one of them (by default the
+    // whole row as an object).
+    template <typename Row>
+    void write(JsonWriter& w, std::int64_t parent, std::int64_t& count, Row&& row) {
+        w.begin_array();
         while (m_has && m_st.getColumn(m_parent_column).getInt64() <= parent) {
             if (m_st.getColumn(m_parent_column).getInt64() == parent) {
-                arr.push_back(row_json(m_st, m_table));
+                row(w, m_st);
                 ++count;
             }
             m_has = m_st.executeStep();
         }
-        return arr;
+        w.end_array();
+    }
+    void write(JsonWriter& w, std::int64_t parent, std::int64_t& count) {
+        write(w, parent, count,
+              [this](JsonWriter& out, const sql::Statement& st) { m_layout.write(out, st); });
     }
 
 private:
-    const Table& m_table;
+    RowLayout m_layout;
     sql::Statement m_st;
     int m_parent_column;
     bool m_has = false;
 };
 
-// Streams one JSON array of records: "name": [\n{...},\n{...}\n]
-template <typename Fn>
-std::int64_t write_json_array(std::ostream& os, Database& db, const char* name, const Table& t,
-                              Fn&& extend) {
-    os << ",\n" << json(name).dump() << ": [";
-    sql::Statement st(session(db), t.sql);
+// Streams one JSON array of records: "name": [\n{...},\n{...}\n], each record on a line of
+// its own; `child(k, id, w)` writes the record's child array k (`id`: the first column).
+template <typename Child>
+std::int64_t write_json_array(JsonWriter& w, Database& db, const char* name, const Table& t,
+                              std::vector<const char*> children, Child&& child) {
+    w.raw(",\n").value(name).raw(": [");
+    const RowLayout layout(t, std::move(children));
+    sql::Statement st(session(db), t.sql, sql::Rows::many);
     std::int64_t rows = 0;
     while (st.executeStep()) {
-        json j = row_json(st, t);
-        extend(j);
-        os << (rows++ == 0 ? "\n" : ",\n") << dump_json(j);
+        w.raw(rows++ == 0 ? "\n" : ",\n");
+        layout.write(w, st, [&](std::size_t k, JsonWriter& out) {
+            child(k, st.getColumn(0).getInt64(), out);
+        });
     }
-    os << (rows == 0 ? "]" : "\n]");
+    w.raw(rows == 0 ? "]" : "\n]");
     return rows;
+}
+
+std::int64_t write_json_array(JsonWriter& w, Database& db, const char* name, const Table& t) {
+    return write_json_array(w, db, name, t, {}, [](std::size_t, std::int64_t, JsonWriter&) {});
 }
 
 } // namespace
@@ -287,13 +343,16 @@ HistoryCounts export_history_json(Database& db, const fs::path& file,
         for (const auto& [key, value] : settings_rows(db))
             settings[key] = value;
         n.settings = std::int64_t(settings.size());
-        os << "{\"format_version\": " << kHistoryFormatVersion
-           << ",\n\"application\": " << json(std::string("Rapport ") + RAPPORT_VERSION).dump()
-           << ",\n\"exported_at\": " << json(exported_at).dump()
-           << ",\n\"settings\": " << dump_json(settings);
-        const auto none = [](json&) {};
-        n.category_defaults =
-            write_json_array(os, db, "category_defaults", kCategoryDefaults, none);
+        JsonWriter w(os);
+        w.raw("{\"format_version\": ")
+            .value(std::int64_t(kHistoryFormatVersion))
+            .raw(",\n\"application\": ")
+            .value(std::string("Rapport ") + RAPPORT_VERSION)
+            .raw(",\n\"exported_at\": ")
+            .value(exported_at)
+            .raw(",\n\"settings\": ")
+            .piece(settings);
+        n.category_defaults = write_json_array(w, db, "category_defaults", kCategoryDefaults);
 
         // Tags travel with their customer, by name, as the window shows them.
         const Table tag_names{"",
@@ -301,23 +360,28 @@ HistoryCounts export_history_json(Database& db, const fs::path& file,
                               "t.id = ct.tag_id ORDER BY ct.customer_id, t.name COLLATE NOCASE",
                               {{"customer_id", Kind::integer}, {"name", Kind::text}}};
         Children tags(db, tag_names, 0);
-        n.customers = write_json_array(os, db, "customers", kCustomers, [&](json& c) {
-            json names = json::array();
-            for (const auto& t : tags.take(c["id"].get<std::int64_t>(), n.customer_tags))
-                names.push_back(t["name"]);
-            c["tags"] = std::move(names);
-        });
+        n.customers = write_json_array(
+            w, db, "customers", kCustomers, {"tags"},
+            [&](std::size_t, std::int64_t id, JsonWriter& out) {
+                tags.write(out, id, n.customer_tags, [](JsonWriter& o, const sql::Statement& st) {
+                    write_json_cell(o, st.getColumn(1), Kind::text);
+                });
+            });
         n.tags = sql::scalar(session(db), "SELECT count(*) FROM tag").getInt64();
 
         Children resolutions(db, kResolutions, 1);
         Children follow_ups(db, kFollowUps, 1);
-        n.interactions = write_json_array(os, db, "interactions", kInteractions, [&](json& i) {
-            const auto id = i["id"].get<std::int64_t>();
-            i["resolutions"] = resolutions.take(id, n.resolutions);
-            i["follow_ups"] = follow_ups.take(id, n.follow_ups);
-        });
-        n.purchases = write_json_array(os, db, "purchases", kPurchases, none);
-        os << "\n}\n";
+        n.interactions =
+            write_json_array(w, db, "interactions", kInteractions, {"resolutions", "follow_ups"},
+                             [&](std::size_t k, std::int64_t id, JsonWriter& out) {
+                                 if (k == 0)
+                                     resolutions.write(out, id, n.resolutions);
+                                 else
+                                     follow_ups.write(out, id, n.follow_ups);
+                             });
+        n.purchases = write_json_array(w, db, "purchases", kPurchases);
+        w.raw("\n}\n");
+        w.finish();
     });
     return n;
 }

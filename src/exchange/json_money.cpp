@@ -26,8 +26,6 @@ const std::string& quoted_marker() {
     return quoted;
 }
 
-constexpr std::size_t kFlushAt = 64 * 1024;
-
 // Appends `text` to `out` with each quoted marker replaced by its digits and, when `indent` is
 // not empty, `indent` after every line break (a dumped string never holds a raw line break:
 // nlohmann writes it as \n). One pass: every byte of `text` is looked at a fixed number of
@@ -71,53 +69,17 @@ nlohmann::json money_json(Money m) {
     return money_marker() + format_amount(m);
 }
 
+void append_dumped_json(std::string& out, const nlohmann::json& j, int indent,
+                        std::string_view pad) {
+    append_json_text(out, nlohmann_dump(j, indent), pad);
+}
+
 std::string dump_json(const nlohmann::json& j, int indent) {
     const std::string text = nlohmann_dump(j, indent);
     std::string out;
     out.reserve(text.size());
     append_json_text(out, text, {});
     return out;
-}
-
-// nlohmann's layout of an array: "[]" when empty; on one line "[a,b]"; indented
-// "[\n" + "  a" + ",\n" + "  b" + "\n]", each element's own lines shifted by one indent.
-JsonArrayWriter::JsonArrayWriter(std::ostream& out, int indent) : m_out(out), m_indent(indent) {
-    m_buffer.reserve(kFlushAt + 4096);
-}
-
-JsonArrayWriter::~JsonArrayWriter() {
-    if (!m_buffer.empty())
-        m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-}
-
-void JsonArrayWriter::add(const nlohmann::json& element) {
-    const std::string pad = m_indent >= 0 ? std::string(std::size_t(m_indent), ' ') : "";
-    if (m_count++ == 0)
-        m_buffer += m_indent >= 0 ? "[\n" : "[";
-    else
-        m_buffer += m_indent >= 0 ? ",\n" : ",";
-    m_buffer += pad;
-    append_json_text(m_buffer, nlohmann_dump(element, m_indent), pad);
-    flush_if_full();
-}
-
-void JsonArrayWriter::finish() {
-    if (m_finished)
-        return;
-    m_finished = true;
-    if (m_count == 0)
-        m_buffer += "[]";
-    else
-        m_buffer += m_indent >= 0 ? "\n]" : "]";
-    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-    m_buffer.clear();
-}
-
-void JsonArrayWriter::flush_if_full() {
-    if (m_buffer.size() < kFlushAt)
-        return;
-    m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-    m_buffer.clear();
 }
 
 } // namespace rapport::exchange

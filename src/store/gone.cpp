@@ -61,7 +61,8 @@ std::vector<GoneCustomer> gone_customers(Database& db, Date today) {
         std::vector<Id> archived;
         {
             sql::Statement st(session(db),
-                              "SELECT id, archived, name, phone, email FROM customer ORDER BY id");
+                              "SELECT id, archived, name, phone, email FROM customer ORDER BY id",
+                              sql::Rows::many);
             while (st.executeStep()) {
                 const Id id = st.getColumn(0).getInt64();
                 if (st.getColumn(1).getInt())
@@ -81,8 +82,10 @@ std::vector<GoneCustomer> gone_customers(Database& db, Date today) {
                 Bought bought;
             };
             std::vector<Row> rows;
-            sql::Statement st(session(db), "SELECT customer_id, purchased_on, amount * margin_bp "
-                                           "FROM purchase WHERE purchased_on <= ?");
+            sql::Statement st(session(db),
+                              "SELECT customer_id, purchased_on, amount * margin_bp "
+                              "FROM purchase WHERE purchased_on <= ?",
+                              sql::Rows::many);
             st.bind(1, format_date(today));
             while (st.executeStep()) {
                 const Id id = st.getColumn(0).getInt64();

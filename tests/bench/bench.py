@@ -87,6 +87,7 @@ def main():
     db = args.db
     rows = []
     operations = []  # (label, cli_args, output) of each timed CLI row, for the server rows
+    ms_of = {}  # label -> median ms of each CLI row that ran, for the JSON/text ratios
 
     if not os.path.exists(db):
         start = time.perf_counter()
@@ -116,6 +117,7 @@ def main():
         ok = r.returncode == 0
         if ok:
             operations.append((name, cli_args, operation_output(r, cli_args)))
+            ms_of[name] = ms
         floor_ms, _ = timed(sqlite(db, sql, mode, out_file), args.runs)
         ratio = f"{ms / floor_ms:.2f}x" if ok and floor_ms > 0 else "-"
         rows.append((name, f"{ms:.1f} ms" if ok else "FAILED: " + r.stderr.strip()[:60],
@@ -347,6 +349,13 @@ def main():
           f"today {TODAY}; floor: sqlite3 on the file"
           + (", psql replaying Rapport's own statements on the server" if args.server else "")
           + "\n")
+    # Issue 21: JSON (and CSV) output costs little more than the same command's text.
+    pairs = [("customer list (all, JSON)", "customer list (all, text)"),
+             ("worth --all --json", "worth --all"), ("worth --all --csv", "worth --all")]
+    for output, text in pairs:
+        if output in ms_of and text in ms_of and ms_of[text] > 0:
+            rows.append((f"{output} / {text}", f"{ms_of[output] / ms_of[text]:.2f}x", "-", "-",
+                         "<= 1.2x"))
     header = ("operation", "rapport", "floor", "ratio", "target")
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(5)]
     line = "  ".join(h.ljust(w) for h, w in zip(header, widths))

@@ -19,13 +19,17 @@ sum() { printf '%s  %s\n' "$(sha256sum | cut -c1-16)" "$1"; }
 run customer list | sum "customer list"
 run --json customer list | sum "customer list --json"
 run customer list --search kettle | sum "customer list --search kettle"
+run --json customer list --search kettle | sum "customer list --search kettle --json"
 run customer show "$heavy" | sum "customer show $heavy"
 run customer show "$heavy" --json | sum "customer show $heavy --json"
 run followups --week 2026-W48 | sum "followups --week 2026-W48"
 run followups --week 2026-W48 --json | sum "followups --week 2026-W48 --json"
+run followups --overdue --json | sum "followups --overdue --json"
+run worth --all | sum "worth --all"
 run worth --all --json | sum "worth --all --json"
 run worth --all --csv | sum "worth --all --csv"
 run worth "$heavy" | sum "worth $heavy"
+run worth "$heavy" --json | sum "worth $heavy --json"
 run export accountant --from 2025-11-26 --to 2026-11-25 --out "$out/year.csv" >/dev/null
 sum "export accountant (a year, CSV)" <"$out/year.csv"
 run export history --out "$out/history" >/dev/null

@@ -8,12 +8,15 @@
 
 #include "exchange/demo.h"
 #include "exchange/history_export.h"
+#include "exchange/json_money.h"
 #include "store/customers.h"
 #include "store/settings_store.h"
+#include "store/sqlite/connection.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <set>
 #include <sys/stat.h>
 
@@ -24,9 +27,11 @@ using format_test::TempDir;
 namespace {
 
 // A demo shop plus the awkward bits: tags, a referral, a name that looks like a formula.
-void make_shop(store::Database& db) {
-    exchange::generate_demo(
-        db, {.customers = 60, .interactions = 700, .seed = 11, .today = 2026_y / 11 / 25});
+void make_shop(store::Database& db, int customers = 60, std::int64_t interactions = 700) {
+    exchange::generate_demo(db, {.customers = customers,
+                                 .interactions = interactions,
+                                 .seed = 11,
+                                 .today = 2026_y / 11 / 25});
     store::CustomerRepo repo(db);
     Customer c = repo.get(1);
     c.tags = {"vip", "wholesale"};
@@ -121,6 +126,75 @@ TEST_CASE("the history JSON parses back with every record the database holds", "
     CHECK(text.find("\"referral_reward\":10.00") != std::string::npos);
     CHECK(text.find("\"referral_reward\":\"") == std::string::npos);
     CHECK(text.find("\"cost\":\"") == std::string::npos);
+}
+
+namespace {
+
+// What the writer before the streaming one wrote for a record: nlohmann's object, its keys
+// sorted, dumped on one line with money as two-decimal numbers. Every number with a fraction in
+// the history is money or a margin.
+nlohmann::json with_money(const nlohmann::json& j) {
+    if (j.is_number_float())
+        return exchange::money_json(Money{std::llround(j.get<double>() * 100.0)});
+    if (j.is_object() || j.is_array()) {
+        nlohmann::json out = j;
+        for (auto& [key, value] : out.items())
+            value = with_money(value);
+        return out;
+    }
+    return j;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    for (std::size_t at; (at = text.find('\n', from)) != std::string::npos; from = at + 1)
+        out.push_back(text.substr(from, at - from));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the streamed history JSON is byte for byte what the per-record writer wrote",
+          "[history]") {
+    TempDir dir;
+    auto db = store::Database::open(dir / "shop.db");
+    make_shop(db, 300, 6000);
+    // Text from outside: control characters, and bytes that are not UTF-8 (written as U+FFFD)
+    store::sql::Statement odd(store::session(db), "UPDATE customer SET note = ? WHERE id = ?");
+    odd.bind(1, std::string("tab\tnul\x01 bad \xff\xc3 end"));
+    odd.bind(2, 2);
+    odd.exec();
+
+    exchange::export_history_json(db, dir / "history.json", "2026-11-25T10:00:00Z");
+    const std::string text = format_test::read_bytes(dir / "history.json");
+    const auto j = nlohmann::json::parse(text); // valid JSON, whole
+    CHECK(j["customers"][1]["note"] == "tab\tnul\x01 bad \ufffd\ufffd end");
+
+    // The document's own lines, then one record per line
+    std::string expected =
+        "{\"format_version\": " + std::to_string(exchange::kHistoryFormatVersion) +
+        ",\n\"application\": " + j["application"].dump() +
+        ",\n\"exported_at\": \"2026-11-25T10:00:00Z\"" +
+        ",\n\"settings\": " + exchange::dump_json(j["settings"]);
+    for (const char* name : {"category_defaults", "customers", "interactions", "purchases"}) {
+        expected += ",\n" + nlohmann::json(name).dump() + ": [";
+        const auto& records = j[name];
+        for (std::size_t k = 0; k < records.size(); ++k)
+            expected += (k == 0 ? "\n" : ",\n") + exchange::dump_json(with_money(records[k]));
+        expected += records.empty() ? "]" : "\n]";
+    }
+    expected += "\n}\n";
+    REQUIRE(j["interactions"].size() >= 6000);
+    if (text != expected) { // the first line that differs, rather than 3 MB of text
+        const auto got = lines_of(text), want = lines_of(expected);
+        for (std::size_t k = 0; k < std::min(got.size(), want.size()); ++k) {
+            INFO("line " << k + 1);
+            REQUIRE(got[k] == want[k]);
+        }
+        CHECK(got.size() == want.size());
+    }
+    CHECK(text == expected);
 }
 
 TEST_CASE("history CSV files hold every record and their ids link up", "[history][csv]") {

@@ -3,6 +3,7 @@
 // JSON money and the streamed array: exact two-decimal amounts, and an array written element by
 // element that reads byte for byte like the whole document dumped at once.
 #include "exchange/json_money.h"
+#include "exchange/json_writer.h"
 
 #include <catch2/catch.hpp>
 
@@ -26,10 +27,11 @@ json awkward_row(int k) {
 
 std::string streamed(const json& arr, int indent) {
     std::ostringstream out;
-    exchange::JsonArrayWriter w(out, indent);
+    exchange::JsonWriter w(out, indent);
+    w.begin_array();
     for (const auto& e : arr)
-        w.add(e);
-    w.finish();
+        w.piece(e);
+    w.end_array().finish();
     return out.str();
 }
 
@@ -59,13 +61,14 @@ TEST_CASE("a streamed JSON array of 20000 rows leaves no money marker behind") {
     // 20,000 rows of 13 amounts each: replacing in place moved the whole text per amount (about
     // 260,000 moves of up to 10 MB); the streamed writer looks at each byte a few times.
     std::ostringstream out;
-    exchange::JsonArrayWriter w(out, 2);
+    exchange::JsonWriter w(out, 2);
     json row;
     for (int k = 0; k < 13; ++k)
         row["m" + std::to_string(k)] = exchange::money_json(Money::from_cents(k * 101));
+    w.begin_array();
     for (int k = 0; k < 20'000; ++k)
-        w.add(row);
-    w.finish();
+        w.piece(row);
+    w.end_array().finish();
     const std::string text = out.str();
     CHECK(text.find("\uE000") == std::string::npos);
     CHECK(text.find("\"m12\": 12.12") != std::string::npos);

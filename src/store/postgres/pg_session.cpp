@@ -47,6 +47,12 @@ constexpr int kOldestServer = 120000;
 // run time (IN lists of varying length) cannot grow a long-running window's backend for ever.
 constexpr std::size_t kMaxPrepared = 1000;
 
+// A read of many rows (sql::Rows::many) inside a transaction comes through a cursor, a batch
+// at a time: the first small, as most results are, then doubling, so a million rows take a
+// few hundred round trips while no more than one batch is held.
+constexpr int kFirstBatch = 256;
+constexpr int kLargestBatch = 8192;
+
 struct ConnCloser {
     void operator()(PGconn* c) const { PQfinish(c); }
 };
@@ -54,11 +60,6 @@ struct ResultClearer {
     void operator()(PGresult* r) const { PQclear(r); }
 };
 using Result = std::unique_ptr<PGresult, ResultClearer>;
-
-bool is_ident_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           static_cast<unsigned char>(c) >= 0x80;
-}
 
 sql::Failure failure_for(std::string_view state, bool cancel_requested) {
     using sql::Failure;
@@ -200,14 +201,17 @@ public:
         slot(index).emplace(value);
     }
     int parameter_index(const char* name) const override;
+    void expect_many_rows() override { m_many = true; }
     std::int64_t changes() const override {
         const char* rows = m_result ? PQcmdTuples(m_result.get()) : "";
         std::int64_t n = 0;
         std::from_chars(rows, rows + std::strlen(rows), n);
         return n;
     }
+    ~PgStatement() override { close_cursor(); }
     bool step() override;
     void reset() override {
+        close_cursor();
         m_result.reset();
         m_row = -1;
     }
@@ -243,13 +247,19 @@ private:
     // a statement's columns before running it.
     const PGresult* shape() const;
     [[noreturn]] void not_a_number(int column, const char* what) const;
+    bool next_batch();
+    void close_cursor() noexcept;
 
     PgSessionImpl& m_session;
     std::string m_sql; // as written, with `?`: the cache's key
     std::vector<std::optional<std::string>> m_params;
-    Result m_result;
+    Result m_result; // the whole result, or the cursor's current batch
     mutable Result m_description;
     int m_row = -1;
+    bool m_many = false;  // sql::Rows::many: through a cursor inside a transaction
+    std::string m_cursor; // the open cursor's name, empty when none is open
+    std::uint64_t m_cursor_transaction = 0;
+    int m_batch = 0; // rows the last FETCH asked for
 };
 
 class PgSessionImpl final : public PgSession {
@@ -328,6 +338,7 @@ public:
             fail(r.get());
         }
         m_in_transaction = true;
+        ++m_transaction;
     }
 
     void commit() override {
@@ -357,9 +368,12 @@ public:
     void begin_read() override {
         exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         m_in_transaction = true;
+        ++m_transaction;
     }
     void end_read() noexcept override { rollback(); } // it wrote nothing
     bool in_transaction() const override { return m_in_transaction; }
+    // Which transaction this is, counted: a cursor lives only as long as its transaction.
+    std::uint64_t transaction() const { return m_transaction; }
 
     PgConnectionInfo info() const override {
         PGconn* c = m_conn.get();
@@ -406,6 +420,7 @@ public:
     // The statement's name on the server, prepared on first use; again after a reconnect.
     struct Prepared {
         std::string name;
+        std::string numbered; // the SQL with $1, $2, ...: a cursor is declared over it
         int parameters = 0;
         std::vector<std::string> names; // of :name parameters, at their number - 1
     };
@@ -421,6 +436,7 @@ public:
         Prepared p;
         const std::string numbered = number_placeholders(text, p.parameters, &p.names);
         p.name = "r" + std::to_string(++m_prepared_count);
+        p.numbered = numbered;
         check(Result(PQprepare(m_conn.get(), p.name.c_str(), numbered.c_str(), 0, nullptr)));
         return m_prepared.emplace(text, std::move(p)).first->second;
     }
@@ -434,6 +450,41 @@ public:
                                 values.data(), nullptr, nullptr, 0));
         check(r);
         return r;
+    }
+
+    // DECLARE takes the query itself, not a prepared statement's name; its parameters travel
+    // as a prepared statement's do. Returns the cursor's name.
+    std::string declare_cursor(const Prepared& p,
+                               const std::vector<std::optional<std::string>>& params) {
+        std::vector<const char*> values;
+        values.reserve(params.size());
+        for (const auto& v : params)
+            values.push_back(v ? v->c_str() : nullptr);
+        std::string name = "rapport_rows_" + std::to_string(++m_cursor_count);
+        const std::string text = "DECLARE " + name + " NO SCROLL CURSOR FOR " + p.numbered;
+        check(Result(PQexecParams(m_conn.get(), text.c_str(), static_cast<int>(values.size()),
+                                  nullptr, values.data(), nullptr, nullptr, 0)));
+        return name;
+    }
+
+    Result fetch(const std::string& cursor, int rows) {
+        usable();
+        const std::string text = "FETCH FORWARD " + std::to_string(rows) + " FROM " + cursor;
+        Result r(PQexec(m_conn.get(), text.c_str()));
+        check(r);
+        return r;
+    }
+
+    // Closes a cursor of `transaction` that is still open. A cursor ends with its transaction
+    // anyway, and one whose transaction failed cannot be closed (nor needs to be): CLOSE would
+    // only fail there.
+    void close_cursor(const std::string& cursor, std::uint64_t transaction) noexcept {
+        if (!m_in_transaction || transaction != m_transaction || m_broken ||
+            PQstatus(m_conn.get()) != CONNECTION_OK ||
+            PQtransactionStatus(m_conn.get()) != PQTRANS_INTRANS)
+            return;
+        const std::string text = "CLOSE " + cursor;
+        Result(PQexec(m_conn.get(), text.c_str()));
     }
 
     Result describe(const Prepared& p) {
@@ -510,11 +561,13 @@ private:
     std::unique_ptr<PGconn, ConnCloser> m_conn;
     std::unordered_map<std::string, Prepared> m_prepared;
     unsigned m_prepared_count = 0;
+    std::uint64_t m_cursor_count = 0;
     bool m_in_transaction = false;
-    bool m_broken = false;         // reset before the next use
-    bool m_listening = false;      // watch_changes() was called
-    bool m_missed_changes = false; // reconnected while listening
-    std::mutex m_cancel_mutex;     // cancel() comes from another thread
+    std::uint64_t m_transaction = 0; // counts the transactions begun
+    bool m_broken = false;           // reset before the next use
+    bool m_listening = false;        // watch_changes() was called
+    bool m_missed_changes = false;   // reconnected while listening
+    std::mutex m_cancel_mutex;       // cancel() comes from another thread
     PGcancel* m_cancel = nullptr;
     std::atomic<bool> m_cancel_requested{false};
 };
@@ -528,13 +581,44 @@ PgStatement::PgStatement(PgSessionImpl& session, std::string_view text)
 bool PgStatement::step() {
     if (!m_result) {
         // Looked up again on every run: a reconnect since the last one emptied the cache
-        m_result = m_session.run(m_session.prepared(m_sql), m_params);
+        const auto& prepared = m_session.prepared(m_sql);
+        if (m_many && m_session.in_transaction()) {
+            m_cursor = m_session.declare_cursor(prepared, m_params);
+            m_cursor_transaction = m_session.transaction();
+            m_batch = kFirstBatch;
+            m_result = m_session.fetch(m_cursor, m_batch);
+        } else {
+            m_result = m_session.run(prepared, m_params);
+        }
         m_row = -1;
     }
     const int rows = PQntuples(m_result.get());
     if (m_row < rows)
         ++m_row;
-    return m_row < rows;
+    return m_row < rows || next_batch();
+}
+
+// After the last row of a cursor's batch: the next batch, if the last one was full.
+bool PgStatement::next_batch() {
+    if (m_cursor.empty())
+        return false;
+    if (PQntuples(m_result.get()) == m_batch) {
+        m_batch = std::min(m_batch * 2, kLargestBatch);
+        m_result.reset(); // one batch held at a time
+        m_result = m_session.fetch(m_cursor, m_batch);
+        m_row = 0;
+        if (PQntuples(m_result.get()) > 0)
+            return true;
+    }
+    close_cursor(); // the rows are all read; m_row stays past the end
+    return false;
+}
+
+void PgStatement::close_cursor() noexcept {
+    if (m_cursor.empty())
+        return;
+    m_session.close_cursor(m_cursor, m_cursor_transaction);
+    m_cursor.clear();
 }
 
 int PgStatement::parameter_index(const char* name) const {
@@ -595,173 +679,6 @@ double PgStatement::real(int column) const {
 }
 
 } // namespace
-
-namespace {
-bool same_word(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t k = 0; k < a.size(); ++k)
-        if (std::toupper(static_cast<unsigned char>(a[k])) !=
-            std::toupper(static_cast<unsigned char>(b[k])))
-            return false;
-    return true;
-}
-
-// Wraps the operand that ends `out` (a column path such as c.name, or a parameter $3) in
-// lower(), for a `COLLATE NOCASE` that followed it.
-void lower_last_operand(std::string& out) {
-    std::size_t end = out.size();
-    while (end > 0 && out[end - 1] == ' ')
-        --end;
-    std::size_t start = end;
-    while (start > 0 &&
-           (is_ident_char(out[start - 1]) || out[start - 1] == '.' || out[start - 1] == '$'))
-        --start;
-    const std::string operand = out.substr(start, end - start);
-    out.erase(start);
-    out += "lower(" + operand + ")";
-}
-} // namespace
-
-std::string number_placeholders(std::string_view sql, int& parameters,
-                                std::vector<std::string>* names) {
-    std::vector<std::string> local_names;
-    if (!names)
-        names = &local_names;
-    names->clear();
-    std::string out;
-    out.reserve(sql.size() + 16);
-    int highest = 0;
-    const std::size_t n = sql.size();
-    std::size_t i = 0;
-    auto copy_to = [&](std::size_t end) {
-        end = std::min(end, n);
-        out.append(sql.substr(i, end - i));
-        i = end;
-    };
-    while (i < n) {
-        const char c = sql[i];
-        const char next = i + 1 < n ? sql[i + 1] : '\0';
-        if (c == '\'') {
-            // '...' with '' inside; E'...' also escapes with a backslash
-            const bool backslash = i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
-                                   (i < 2 || !is_ident_char(sql[i - 2]));
-            std::size_t j = i + 1;
-            while (j < n) {
-                if (backslash && sql[j] == '\\') {
-                    j += 2;
-                } else if (sql[j] == '\'') {
-                    if (j + 1 < n && sql[j + 1] == '\'') {
-                        j += 2;
-                    } else {
-                        ++j;
-                        break;
-                    }
-                } else {
-                    ++j;
-                }
-            }
-            copy_to(j);
-        } else if (c == '"') {
-            // "" inside reads as an end and a start, which copies the same
-            const std::size_t close = sql.find('"', i + 1);
-            copy_to(close == std::string_view::npos ? n : close + 1);
-        } else if (c == '-' && next == '-') {
-            copy_to(sql.find('\n', i));
-        } else if (c == '/' && next == '*') {
-            int depth = 0; // PostgreSQL's block comments nest
-            std::size_t j = i;
-            do {
-                if (sql.compare(j, 2, "/*") == 0) {
-                    ++depth;
-                    j += 2;
-                } else if (sql.compare(j, 2, "*/") == 0) {
-                    --depth;
-                    j += 2;
-                } else {
-                    ++j;
-                }
-            } while (depth > 0 && j < n);
-            copy_to(j);
-        } else if (c == '$' && (i == 0 || !is_ident_char(sql[i - 1])) &&
-                   !(next >= '0' && next <= '9')) {
-            // $tag$ ... $tag$ (a $1 is a parameter already, not a quote)
-            std::size_t j = i + 1;
-            while (j < n && is_ident_char(sql[j]))
-                ++j;
-            if (j < n && sql[j] == '$') {
-                const std::string_view tag = sql.substr(i, j - i + 1);
-                const std::size_t close = sql.find(tag, j + 1);
-                copy_to(close == std::string_view::npos ? n : close + tag.size());
-            } else {
-                copy_to(i + 1);
-            }
-        } else if (c == '?') {
-            // SQLite's rules: ?NNN is parameter NNN, a bare ? the highest so far plus one
-            std::size_t j = i + 1;
-            int number = 0;
-            while (j < n && sql[j] >= '0' && sql[j] <= '9' && number < 100000)
-                number = number * 10 + (sql[j++] - '0');
-            if (j == i + 1)
-                number = highest + 1;
-            highest = std::max(highest, number);
-            out += '$';
-            out += std::to_string(number);
-            i = j;
-        } else if (c == ':' && (i == 0 || sql[i - 1] != ':') &&
-                   (std::isalpha(static_cast<unsigned char>(next)) || next == '_')) {
-            // :name, SQLite's named parameter (a :: cast has a ':' before or after)
-            std::size_t j = i + 1;
-            while (j < n && is_ident_char(sql[j]))
-                ++j;
-            const std::string name(sql.substr(i, j - i));
-            names->resize(static_cast<std::size_t>(highest));
-            int number = 0;
-            for (std::size_t k = 0; k < names->size(); ++k)
-                if ((*names)[k] == name)
-                    number = static_cast<int>(k) + 1;
-            if (number == 0) {
-                number = ++highest;
-                names->push_back(name);
-            }
-            out += '$';
-            out += std::to_string(number);
-            i = j;
-        } else if ((std::isalpha(static_cast<unsigned char>(c)) || c == '_') &&
-                   (i == 0 || !is_ident_char(sql[i - 1]))) {
-            std::size_t j = i;
-            while (j < n && is_ident_char(sql[j]))
-                ++j;
-            const std::string_view word = sql.substr(i, j - i);
-            std::size_t after = j;
-            while (after < n && (sql[after] == ' ' || sql[after] == '\n'))
-                ++after;
-            std::size_t after_end = after;
-            while (after_end < n && is_ident_char(sql[after_end]))
-                ++after_end;
-            if (same_word(word, "NOT") &&
-                same_word(sql.substr(after, after_end - after), "INDEXED")) {
-                i = after_end; // SQLite's planner hint; the server plans on its own
-            } else if (same_word(word, "COLLATE") &&
-                       same_word(sql.substr(after, after_end - after), "NOCASE")) {
-                lower_last_operand(out);
-                i = after_end;
-            } else if (same_word(word, "LIKE")) {
-                out += "ILIKE";
-                i = j;
-            } else {
-                out.append(word);
-                i = j;
-            }
-        } else {
-            out += c;
-            ++i;
-        }
-    }
-    parameters = highest;
-    names->resize(static_cast<std::size_t>(highest));
-    return out;
-}
 
 std::unique_ptr<PgSession> connect_postgres(const std::string& uri) {
     return std::make_unique<PgSessionImpl>(uri);

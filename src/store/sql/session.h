@@ -22,6 +22,12 @@ namespace rapport::store::sql {
 
 enum class Dialect { sqlite, postgres };
 
+// How many rows a read may return. `many` (an export, a pass over every incident): inside a
+// transaction (a ReadSnapshot) the PostgreSQL session reads them a batch at a time through a
+// cursor instead of holding the whole result, so memory stays flat in the number of rows; such
+// statements can be stepped side by side, as SQLite's are. SQLite steps row by row anyway.
+enum class Rows { few, many };
+
 // What went wrong, in the terms the store's sentences need (store/connection.cpp words them).
 enum class Failure {
     busy,            // another writer holds the lock past the wait
@@ -61,6 +67,8 @@ public:
     virtual void bind_int64(int index, std::int64_t value) = 0;
     virtual void bind_double(int index, double value) = 0;
     virtual void bind_text(int index, std::string_view value) = 0;
+    // From the next run on, read the rows a batch at a time where the backend can (Rows).
+    virtual void expect_many_rows() {}
     // Runs the statement on the first call; true while there is a row to read.
     virtual bool step() = 0;
     // Ready to run again; the bindings stay.
@@ -121,6 +129,10 @@ private:
 class Statement {
 public:
     Statement(Session& session, std::string_view sql) : m_impl(session.prepare(sql)) {}
+    Statement(Session& session, std::string_view sql, Rows rows) : Statement(session, sql) {
+        if (rows == Rows::many)
+            m_impl->expect_many_rows();
+    }
 
     int getIndex(const char* name) const { return m_impl->parameter_index(name); }
     void bind(int index) { m_impl->bind_null(index); }
