@@ -14,6 +14,7 @@
 
 #include <wx/arrstr.h>
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/hyperlink.h>
 #include <wx/notebook.h>
@@ -23,6 +24,7 @@
 #include <wx/wrapsizer.h>
 
 #include <algorithm>
+#include <set>
 
 namespace rapport::gui {
 namespace {
@@ -154,6 +156,14 @@ void CustomerPage::BuildContent(wxWindow* page) {
     auto* history = new wxPanel(m_tabs);
     auto* hs = new wxBoxSizer(wxVERTICAL);
     auto* timelineBar = new wxBoxSizer(wxHORIZONTAL);
+    // Whose entries: shown once more than one person saved in this customer's history.
+    m_staffLabel = new wxStaticText(history, wxID_ANY, _("Sho&w:"));
+    m_staffFilter = new wxChoice(history, wxID_ANY);
+    m_staffFilter->SetName("history_staff");
+    SetLabelFor(m_staffLabel, m_staffFilter);
+    m_staffFilter->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ShowCustomer(m_customer); });
+    timelineBar->Add(m_staffLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
+    timelineBar->Add(m_staffFilter, 0, wxALIGN_CENTER_VERTICAL);
     timelineBar->AddStretchSpacer();
     m_editEntry = new wxButton(history, wxID_ANY, _("Edit en&try..."));
     m_deleteEntry = new wxButton(history, wxID_ANY, _("&Delete entry"));
@@ -289,6 +299,10 @@ void CustomerPage::Reload() {
     // The timeline, newest first: incidents and purchases merged by date.
     const auto incidents = m_services.interactions.for_customer(c->id);
     const auto purchases = m_services.purchases.for_customer(c->id);
+    const wxString staff = FillStaffFilter(incidents, purchases);
+    const auto shown = [&staff](const Stamp& saved) {
+        return staff.empty() || Wx(saved.by) == staff;
+    };
     Money given, pending, bought;
     int open_follow_ups = 0;
     m_timeline->DeleteAllItems();
@@ -303,7 +317,8 @@ void CustomerPage::Reload() {
                                                         FormatPercentNumber(p.margin))));
         row.push_back(wxVariant(what));
         row.push_back(wxVariant(Escape("+" + FormatMoney(p.amount, currency))));
-        m_timeline->AppendItem(row, PurchaseKey(p.id));
+        if (shown(p.added))
+            m_timeline->AppendItem(row, PurchaseKey(p.id));
     };
     for (const Interaction& i : incidents) {
         while (pi < purchases.size() && date::sys_days(purchases[pi].on) > date::sys_days(i.at.day))
@@ -366,7 +381,8 @@ void CustomerPage::Reload() {
         row.push_back(wxVariant(incident_given.cents
                                     ? Escape("-" + FormatMoney(incident_given, currency))
                                     : wxString()));
-        m_timeline->AppendItem(row, IncidentKey(i.id));
+        if (shown(i.logged))
+            m_timeline->AppendItem(row, IncidentKey(i.id));
     }
     while (pi < purchases.size())
         add_purchase(purchases[pi++]);
@@ -395,6 +411,27 @@ void CustomerPage::Reload() {
     m_book->SetSelection(1);
     m_content->Layout();
     UpdateButtons();
+}
+
+wxString CustomerPage::FillStaffFilter(const std::vector<Interaction>& incidents,
+                                       const std::vector<Purchase>& purchases) {
+    std::set<std::string> names;
+    for (const Interaction& i : incidents)
+        names.insert(i.logged.by);
+    for (const Purchase& p : purchases)
+        names.insert(p.added.by);
+    const wxString chosen =
+        m_staffFilter->GetSelection() > 0 ? m_staffFilter->GetStringSelection() : wxString();
+    m_staffFilter->Clear();
+    m_staffFilter->Append(_("Everyone's entries"));
+    for (const std::string& name : names)
+        m_staffFilter->Append(Wx(name));
+    const int keep = chosen.empty() ? wxNOT_FOUND : m_staffFilter->FindString(chosen, true);
+    m_staffFilter->SetSelection(keep == wxNOT_FOUND ? 0 : keep);
+    const bool team = names.size() > 1;
+    m_staffLabel->Show(team);
+    m_staffFilter->Show(team);
+    return keep == wxNOT_FOUND ? wxString() : chosen;
 }
 
 void CustomerPage::UpdateButtons() {

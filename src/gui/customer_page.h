@@ -10,9 +10,11 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 class wxBoxSizer;
 class wxButton;
+class wxChoice;
 class wxDataViewListCtrl;
 class wxFlexGridSizer;
 class wxNotebook;
@@ -57,6 +59,10 @@ private:
     void EditCustomer();
     void ToggleArchived();
     void UpdateButtons();
+    // Fills "Show:" with the names in this history, keeping the choice; returns the chosen name,
+    // empty for everyone's entries. Hidden while only one person saved here.
+    wxString FillStaffFilter(const std::vector<Interaction>& incidents,
+                             const std::vector<Purchase>& purchases);
 
     Services& m_services;
     Hooks m_hooks;
@@ -71,6 +77,8 @@ private:
     wxFlexGridSizer* m_details = nullptr;
     wxPanel* m_detailsPanel = nullptr;
     wxButton* m_archive = nullptr;
+    wxStaticText* m_staffLabel = nullptr;
+    wxChoice* m_staffFilter = nullptr; // whose entries the history shows
     wxButton* m_editEntry = nullptr;
     wxButton* m_deleteEntry = nullptr;
     wxDataViewListCtrl* m_timeline = nullptr;

@@ -5,14 +5,19 @@
 // with both versions shown and the typed text kept, and a second Save puts it over knowingly.
 #include "gui_support.h"
 
+#include "gui/customer_page.h"
+#include "gui/customers_view.h"
 #include "gui/log_incident_dialog.h"
 #include "gui/logged_by.h"
+#include "gui/main_frame.h"
 #include "store/database.h"
 #include "store/interactions.h"
 
 #include <catch2/catch.hpp>
 
+#include <wx/choice.h>
 #include <wx/combobox.h>
+#include <wx/dataview.h>
 #include <wx/fileconf.h>
 #include <wx/frame.h>
 #include <wx/uiaction.h>
@@ -143,4 +148,52 @@ TEST_CASE("An incident someone else saved while it was open is not overwritten a
     const Interaction now = services->interactions.get(id);
     CHECK(now.summary == "Kettle leaks - refunded in full");
     CHECK(now.version == 3);
+}
+
+TEST_CASE("A customer's history shows one staff member's entries when chosen in Show") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id anna = AddCustomer(*services, "Anna Kowalski");
+    const auto log = [&](const char* summary, int days_ago) {
+        Interaction i;
+        i.customer_id = anna;
+        i.at = LocalDateTime{add_days(services->today(), -days_ago), 10 * 60};
+        i.summary = summary;
+        services->interactions.add(i);
+    };
+    log("Kettle leaks", 3); // the owner's
+    services->db().set_actor("Sam");
+    log("Lid broken", 2);
+    log("Late delivery", 1);
+
+    auto* frame = new MainFrame(*services, {});
+    frame->SetSize(0, 0, 1280, 800);
+    frame->Show();
+    Pump(200);
+    frame->OpenCustomer(anna);
+    auto* timeline = Find<wxDataViewListCtrl>(frame, "timeline");
+    auto* show = Find<wxChoice>(frame, "history_staff");
+    REQUIRE(timeline);
+    REQUIRE(show);
+    REQUIRE(WaitFor([&] { return timeline->GetItemCount() == 3; }));
+    CHECK(show->IsShown());
+    CHECK(show->GetCount() == 3); // everyone, owner, Sam
+    CHECK(show->GetString(2) == "Sam");
+
+    // Chosen as GTK reports a pick from the list.
+    FocusForTyping(show);
+    REQUIRE(WaitFor([&] { return wxWindow::FindFocus() == show; }));
+    show->SetSelection(2);
+    wxCommandEvent chosen(wxEVT_CHOICE, show->GetId());
+    chosen.SetInt(2);
+    chosen.SetEventObject(show);
+    show->GetEventHandler()->ProcessEvent(chosen);
+    REQUIRE(WaitFor([&] { return timeline->GetItemCount() == 2; }));
+    // The choice stays when the history is read again, as after a save.
+    frame->OpenCustomer(anna);
+    Pump(100);
+    CHECK(show->GetStringSelection() == "Sam");
+    CHECK(timeline->GetItemCount() == 2);
+    frame->Destroy();
+    Pump(50);
 }
