@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exchange/demo.h"
+#include "core/staff.h"
 #include "store/customer_figures.h"
 #include "store/sqlite/connection.h"
 
@@ -209,8 +210,8 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         INSERT INTO resolution (interaction_id, type, cost, status) VALUES (?, ?, ?, ?))");
     sql::Statement add_follow_up(session(db), R"(
         INSERT INTO follow_up (interaction_id, due_on, note, done_on, outcome, outcome_note,
-                               minutes, satisfaction, customer_said)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))");
+                               minutes, satisfaction, customer_said, done_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))");
     sql::Statement add_purchase(session(db), R"(
         INSERT INTO purchase (customer_id, purchased_on, amount, margin_bp) VALUES (?, ?, ?, ?))");
 
@@ -312,6 +313,7 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
                 add_follow_up.bind(6, "");
                 add_follow_up.bind(7, rnd.between(3, 15));
                 bind_answer(add_follow_up, outcome, answers);
+                add_follow_up.bind(10, std::string(kDefaultStaffName)); // the demo shop's owner
             } else {
                 add_follow_up.bind(4);
                 add_follow_up.bind(5);
@@ -319,6 +321,7 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
                 add_follow_up.bind(7, 0);
                 add_follow_up.bind(8);
                 add_follow_up.bind(9, "");
+                add_follow_up.bind(10, ""); // not done: nobody yet
             }
             add_follow_up.exec();
             add_follow_up.reset();

@@ -176,6 +176,6 @@ TEST_CASE("followup done keeps the satisfaction and what they said and refuses a
     CHECK(f["satisfaction"] == 4);
     CHECK(f["customer_said"] == "Alles gut, danke & bis bald");
     const auto text = ok(db, {"customer", "show", "1"}).out;
-    CHECK(text.find("done 2026-11-23, satisfied, satisfaction 4/5 - they said: Alles gut, danke & "
-                    "bis bald") != std::string::npos);
+    CHECK(text.find("done 2026-11-23 by owner, satisfied, satisfaction 4/5 - they said: Alles "
+                    "gut, danke & bis bald") != std::string::npos);
 }
