@@ -311,6 +311,7 @@ bool RapportApp::OpenWindow(const std::filesystem::path& path, bool demo) {
 
 void RapportApp::SwitchTo(std::unique_ptr<Services> services, bool demo) {
     services->remember_ui = !Headless();
+    services->headless = Headless();
     MainFrame::Hooks hooks;
     hooks.is_demo = demo;
     hooks.open_demo = [this] { CallAfter([this] { OpenDemo(); }); };

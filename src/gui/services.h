@@ -76,6 +76,9 @@ public:
 
     // Whether window geometry is remembered (off for screenshots and tests).
     bool remember_ui = true;
+    // Nobody at the screen (--screenshot, --measure): what a dialog would tell goes to stderr,
+    // as a modal box would keep the run from ending.
+    bool headless = false;
 
 private:
     store::Database m_db; // first: the repositories below keep a reference to it
