@@ -14,8 +14,9 @@
 #                                   and the database opener with libFuzzer (clang; build-fuzz)
 #   ./packaging/dev.sh durability [--cuts N] [--seed S]  simulated power cuts and a failing
 #                                   disk, with figures (tests/durability)
-#   ./packaging/dev.sh damaged [N]     N damaged database files (10,000) through the CLI under
-#                                   ASan+UBSan (build-sanitize)
+#   ./packaging/dev.sh damaged [N] [FROM]  N damaged database files (10,000) through the CLI
+#                                   under ASan+UBSan (build-sanitize); FROM: only those from
+#                                   number FROM on (batches of one run side by side)
 #   ./packaging/dev.sh package      build the .deb into build/packages and run lintian on it
 #   ./packaging/dev.sh screenshots  redraw assets/screenshots (the metainfo's pictures) from demo data
 #   ./packaging/dev.sh windows      cross-build for Windows (build-windows), its installer, and
@@ -166,13 +167,13 @@ run_durability() {
 run_damaged() {
     # The damaged-files case of tests/cli at full size, in the sanitizer build: a crash or a
     # sanitizer report (exit 86) fails it. Its figures are the WARN lines at the end.
-    local files="${1:-10000}" san_build="$root/build-sanitize"
+    local files="${1:-10000}" from="${2:-0}" san_build="$root/build-sanitize"
     if [ ! -f "$san_build/build.ninja" ]; then
         cmake -S "$root" -B "$san_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
             -DRAPPORT_BUILD_GUI=OFF -DRAPPORT_SANITIZE=ON
     fi
     cmake --build "$san_build" --target test_cli -j "$(nproc)"
-    RAPPORT_DAMAGED_FILES="$files" ASAN_OPTIONS="exitcode=86:detect_leaks=1" \
+    RAPPORT_DAMAGED_FILES="$files" RAPPORT_DAMAGED_FROM="$from" ASAN_OPTIONS="exitcode=86:detect_leaks=1" \
         UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=86" \
         "$san_build/tests/test_cli" "[damaged]"
 }

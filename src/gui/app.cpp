@@ -312,6 +312,7 @@ bool RapportApp::OpenWindow(const std::filesystem::path& path, bool demo) {
 
 void RapportApp::SwitchTo(std::unique_ptr<Services> services, bool demo) {
     services->remember_ui = !Headless();
+    services->headless = Headless();
     if (services->remember_ui)
         RestoreLoggedBy(*services); // who saves on this PC, when a name was chosen before
     MainFrame::Hooks hooks;

@@ -8,6 +8,7 @@
 #include <wx/msgdlg.h>
 
 #include <chrono>
+#include <cstdio>
 
 namespace rapport::gui {
 
@@ -21,8 +22,8 @@ constexpr auto kAfterShown = std::chrono::milliseconds(500);
 } // namespace
 
 WindowDailyBackup::WindowDailyBackup(wxFrame& frame, store::Database& db, Date today,
-                                     std::function<void(const wxString&)> tell)
-    : m_frame(frame), m_db(db), m_today(today), m_tell(std::move(tell)) {
+                                     std::function<void(const wxString&)> tell, bool headless)
+    : m_frame(frame), m_db(db), m_today(today), m_tell(std::move(tell)), m_headless(headless) {
     Start(kPollMs);
 }
 
@@ -79,8 +80,12 @@ void WindowDailyBackup::Report(const store::DailyBackupOutcome& outcome,
               "and your older backups are all still there. Use File > Restore from backup to "
               "bring back the newest good one.");
         m_tell(_("Today's backup found damage: see File > Restore from backup."));
-        wxMessageBox(text + "\n\n" + wxString::Format(_("SQLite found: %s"), Wx(damage)),
-                     _("Rapport"), wxOK | wxICON_ERROR, &m_frame);
+        const wxString found = wxString::Format(_("SQLite found: %s"), Wx(damage));
+        if (m_headless)
+            std::fprintf(stderr, "rapport: %s %s\n", text.utf8_str().data(),
+                         found.utf8_str().data());
+        else
+            wxMessageBox(text + "\n\n" + found, _("Rapport"), wxOK | wxICON_ERROR, &m_frame);
         return;
     }
     if (!outcome.warning.empty())

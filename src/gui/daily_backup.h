@@ -23,9 +23,10 @@ namespace rapport::gui {
 
 class WindowDailyBackup : public wxTimer {
 public:
-    // `tell` puts a sentence in the window's status bar.
+    // `tell` puts a sentence in the window's status bar. `headless`: nobody is at the screen,
+    // so damage is said on stderr rather than in a dialog that would wait for a click.
     WindowDailyBackup(wxFrame& frame, store::Database& db, Date today,
-                      std::function<void(const wxString&)> tell);
+                      std::function<void(const wxString&)> tell, bool headless = false);
     ~WindowDailyBackup() override;
 
     // True once the outcome has been reported (tests wait for it).
@@ -46,6 +47,7 @@ private:
     store::Database& m_db;
     Date m_today;
     std::function<void(const wxString&)> m_tell;
+    bool m_headless;
     std::shared_ptr<Result> m_result = std::make_shared<Result>();
     std::unique_ptr<store::DailyBackupInBackground> m_task;
     bool m_finished = false;

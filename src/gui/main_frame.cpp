@@ -418,8 +418,9 @@ void MainFrame::Tell(const wxString& message) {
 }
 
 void MainFrame::StartDailyBackup() {
-    m_dailyBackup = std::make_unique<WindowDailyBackup>(*this, m_services.db(), m_services.today(),
-                                                        [this](const wxString& m) { Tell(m); });
+    m_dailyBackup = std::make_unique<WindowDailyBackup>(
+        *this, m_services.db(), m_services.today(), [this](const wxString& m) { Tell(m); },
+        m_services.headless);
 }
 
 void MainFrame::UpdateBadges() {

@@ -77,6 +77,9 @@ public:
 
     // Whether window geometry is remembered (off for screenshots and tests).
     bool remember_ui = true;
+    // Nobody at the screen (--screenshot, --measure): what a dialog would tell goes to stderr,
+    // as a modal box would keep the run from ending.
+    bool headless = false;
 
     // The login's role on a shop database, asked once on opening (store/roles.h): a staff
     // login's window hides what only the owner may do. A file is unrestricted.

@@ -381,6 +381,20 @@ Database Database::open_cancellable_reader(const Database& open, const std::atom
     return reader;
 }
 
+Database Database::open_to_look(const fs::path& path) {
+    try {
+        // Read-write yet query_only, as check_database_file: SQLite reads a -wal through the
+        // shared-memory index, which a read-only connection may not be able to build.
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+        sqlite3_db_config(db->getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        db->exec("PRAGMA query_only = ON");
+        db->setBusyTimeout(kBusyTimeoutMs);
+        return Database(std::make_unique<detail::Connection>(std::move(db)), path);
+    } catch (const SQLite::Exception& e) {
+        throw DataError(tr("{} cannot be read: {}."), describe(path), e.what());
+    }
+}
+
 Database Database::open_in_memory() {
     Database out(std::make_unique<detail::Connection>(
                      std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE)),

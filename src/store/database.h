@@ -91,6 +91,11 @@ public:
     // thousand or so steps of a statement, and before the first): for reads the owner can cancel.
     // `cancel` must outlive the reader.
     static Database open_cancellable_reader(const Database& open, const std::atomic<bool>& cancel);
+    // The file at `path` for looking only: a connection that writes nothing (query_only, and
+    // no checkpoint of a -wal on close), neither checked nor migrated nor backed up, so the file
+    // and its -wal are left byte for byte as they were (`rapport-cli check`, once
+    // check_database_file has found the file sound). DataError when it cannot be opened.
+    static Database open_to_look(const std::filesystem::path& path);
     // A private in-memory database with the current schema, for tests.
     static Database open_in_memory();
 

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rapport-cli end to end: the command-line contract of product.md, through the real binary.
+#include "../support/old_schema.h"
 #include "cli_runner.h"
 
 #include <SQLiteCpp/Database.h>
@@ -92,7 +93,7 @@ TEST_CASE("bad input exits 2 with one sentence and writes nothing", "[cli][error
     TempDir dir;
     const auto db = dir / "shop.db";
     make_shop(db);
-    run_cli(db, {"check"}); // settle the WAL so the fingerprint is stable
+    run_cli(db, {"init"}); // settle the WAL so the fingerprint is stable
     const std::string before = file_bytes(db);
     const std::vector<std::vector<std::string>> bad = {
         {"log", "1", "--summary", "x", "--at", "2026-02-30"},
@@ -130,7 +131,7 @@ TEST_CASE("an unknown or ambiguous customer exits 1 and writes nothing", "[cli][
     const auto db = dir / "shop.db";
     make_shop(db);
     run_cli(db, {"customer", "add", "anna schmidt"});
-    run_cli(db, {"check"});
+    run_cli(db, {"init"});
     const std::string before = file_bytes(db);
 
     auto r = run_cli(db, {"log", "Nobody Here", "--summary", "x"});
@@ -181,6 +182,81 @@ TEST_CASE("check reports a healthy database", "[cli]") {
     make_shop(db);
     const auto r = run_cli(db, {"check", "--json"});
     CHECK(r.exit_code == 0);
+    CHECK(nlohmann::json::parse(r.out)["ok"] == true);
+}
+
+namespace {
+
+std::string bytes_of(const std::filesystem::path& p) {
+    std::error_code ec;
+    return std::filesystem::exists(p, ec) ? read_all(p) : std::string("(none)");
+}
+
+std::size_t files_in(const std::filesystem::path& folder) {
+    std::error_code ec;
+    if (!std::filesystem::exists(folder, ec))
+        return 0;
+    const auto it = std::filesystem::directory_iterator(folder);
+    return static_cast<std::size_t>(std::distance(it, std::filesystem::directory_iterator{}));
+}
+
+} // namespace
+
+TEST_CASE("check only looks at a sound file: its -wal stays beside it and no backup is taken",
+          "[cli][check]") {
+    TempDir dir, copy;
+    const auto db = dir / "shop.db";
+    make_shop(db);
+    {
+        // A change still in the -wal, as a crash leaves it: copied while the writer is open.
+        SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
+        conn.exec("PRAGMA wal_autocheckpoint = 0");
+        conn.exec("UPDATE customer SET note = 'moved to Bonn' WHERE id = 1");
+        std::filesystem::copy_file(db, copy / "shop.db");
+        std::filesystem::copy_file(db.string() + "-wal", copy / "shop.db-wal");
+    }
+    const auto copied = copy / "shop.db";
+    const std::string before = bytes_of(copied), wal = bytes_of(copied.string() + "-wal");
+    REQUIRE(wal.size() > 32);
+    // Another day: opening for use would take that day's backup.
+    const auto r = run_cli(copied, {"--today", "2031-01-02", "check"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "The database is healthy.\n");
+    CHECK(bytes_of(copied) == before);
+    CHECK(bytes_of(copied.string() + "-wal") == wal);
+    CHECK(files_in(copy / "backups") == 0);
+    // The change in the -wal is there for the commands that use the file.
+    CHECK(run_cli(copied, {"customer", "show", "1"}).out.find("moved to Bonn") !=
+          std::string::npos);
+}
+
+TEST_CASE("check on an older Rapport's file says it is brought up to date on its next use and "
+          "leaves it as it was",
+          "[cli][check]") {
+    TempDir dir;
+    const auto db = dir / "shop.db";
+    make_shop(db);
+    {
+        // A version 2 file: today's schema without what versions 4 and 3 added (issues 16, 18).
+        SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
+        conn.exec(rapport::test::kBackToVersion3);
+        conn.exec("DROP INDEX follow_up_done_by_day; "
+                  "ALTER TABLE follow_up DROP COLUMN customer_said; "
+                  "ALTER TABLE follow_up DROP COLUMN satisfaction; PRAGMA user_version = 2;");
+    }
+    const std::string before = bytes_of(db);
+    const std::size_t backups = files_in(dir / "backups");
+    auto r = run_cli(db, {"--today", "2031-01-02", "check"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("data version 2") != std::string::npos);
+    CHECK(r.out.find("'rapport-cli init'") != std::string::npos);
+    CHECK(bytes_of(db) == before);
+    CHECK(files_in(dir / "backups") == backups);
+    r = run_cli(db, {"--json", "check"});
+    CHECK(nlohmann::json::parse(r.out)["update_needed"] == true);
+    REQUIRE(run_cli(db, {"init"}).exit_code == 0);
+    r = run_cli(db, {"--json", "check"});
+    CHECK(nlohmann::json::parse(r.out)["update_needed"] == false);
     CHECK(nlohmann::json::parse(r.out)["ok"] == true);
 }
 

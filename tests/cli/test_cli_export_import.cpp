@@ -37,7 +37,7 @@ void make_shop(const std::filesystem::path& db) {
     };
     for (const auto& args : logs)
         REQUIRE(run_cli(db, args).exit_code == 0);
-    REQUIRE(run_cli(db, {"check"}).exit_code == 0); // settle the WAL for fingerprints
+    REQUIRE(run_cli(db, {"init"}).exit_code == 0); // settle the WAL for fingerprints
 }
 
 bool has_line(const std::string& text, const std::string& needle) {
