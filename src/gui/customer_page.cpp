@@ -162,6 +162,10 @@ void CustomerPage::BuildContent(wxWindow* page) {
     m_staffFilter->SetName("history_staff");
     SetLabelFor(m_staffLabel, m_staffFilter);
     m_staffFilter->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ShowCustomer(m_customer); });
+    // Hidden until a history has entries by more than one person (FillStaffFilter), so a shop
+    // without staff keeps the room it had.
+    m_staffLabel->Hide();
+    m_staffFilter->Hide();
     timelineBar->Add(m_staffLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, gap);
     timelineBar->Add(m_staffFilter, 0, wxALIGN_CENTER_VERTICAL);
     timelineBar->AddStretchSpacer();
