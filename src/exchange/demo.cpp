@@ -191,7 +191,8 @@ DemoCounts generate_demo(Database& db, const DemoOptions& o) {
         sql::Statement st(session(db),
                           "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' "
                           "AND (name IN ('customer_fts_insert', 'interaction_fts_insert') "
-                          "OR name LIKE 'customer\\_figures\\_%' ESCAPE '\\')");
+                          "OR name LIKE 'customer\\_figures\\_%' ESCAPE '\\' "
+                          "OR name LIKE 'customer\\_worth\\_%' ESCAPE '\\')");
         while (st.executeStep())
             fts_triggers.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
     }

@@ -3,6 +3,7 @@
 #include "store/customer_figures.h"
 
 #include "store/sqlite/connection.h"
+#include "store/worth_months.h"
 
 #include <fmt/format.h>
 
@@ -180,7 +181,7 @@ std::string shown(const std::optional<std::string>& text) {
 } // namespace
 
 std::vector<std::string> check_customer_figures(Database& db, std::size_t limit) {
-    return read(db, [&]() -> std::vector<std::string> {
+    std::vector<std::string> problems = read(db, [&]() -> std::vector<std::string> {
         sql::Session& s = session(db);
         sql::ReadSnapshot snapshot(s);
         // Both sides in id order, compared in one merge pass: no join the planners might take
@@ -232,11 +233,17 @@ std::vector<std::string> check_customer_figures(Database& db, std::size_t limit)
         }
         return out;
     });
+    if (problems.size() < limit) // and the worth sums kept by month
+        for (std::string& line : check_worth_months(db, limit - problems.size()))
+            problems.push_back(std::move(line));
+    return problems;
 }
 
 void rebuild_customer_figures(Database& db) {
-    write(db, tr("count the customers' figures again"),
-          [&] { session(db).exec("DELETE FROM customer_figures;\n" RAPPORT_FIGURES_FILL); });
+    write(db, tr("count the customers' figures again"), [&] {
+        session(db).exec("DELETE FROM customer_figures;\n" RAPPORT_FIGURES_FILL);
+        recount_worth_months(db);
+    });
 }
 
 void load_then_count_figures(Database& db, const std::function<void()>& load) {
@@ -261,9 +268,12 @@ void load_then_count_figures(Database& db, const std::function<void()>& load) {
     write(db, tr("count the customers' figures again"), [&] {
         sql::Session& s = session(db);
         s.exec(kOff);
+        s.exec(kWorthMonthsTriggersOff);
         load();
         s.exec(kOn);
+        s.exec(kWorthMonthsTriggersOn);
         s.exec("DELETE FROM customer_figures;\n" RAPPORT_FIGURES_FILL);
+        recount_worth_months(db);
     });
 }
 

@@ -24,12 +24,13 @@ namespace rapport::store {
 extern const char* const kCustomerFiguresFileSql;
 extern const char* const kCustomerFiguresServerSql;
 
-// Counts every customer's figures again from the records and compares them with the kept ones.
+// Counts every customer's figures again from the records and compares them with the kept ones,
+// the worth sums kept by month too (store/worth_months.h).
 // Returns one line per difference ("customer 12: complaints kept 3, counted 4"), at most
 // `limit` of them; empty when they agree.
 std::vector<std::string> check_customer_figures(Database& db, std::size_t limit = 20);
 
-// Counts every customer's figures again and keeps the count (after a bulk load that ran with
+// Counts every customer's figures and worth months again and keeps the count (after a bulk load that ran with
 // the triggers off, or to repair what check_customer_figures found).
 void rebuild_customer_figures(Database& db);
 

@@ -6,6 +6,7 @@
 #include "core/staff.h"
 #include "store/backup.h"
 #include "store/customer_figures.h"
+#include "store/worth_months.h"
 #include "store/health.h"
 #include "store/schema_sql.h"
 #include "store/sql/database_connection.h"
@@ -297,6 +298,8 @@ const char* migration_sql(int from_version) {
         return kFollowUpAnswerSql; // the customer's answer to a follow-up
     case 3:
         return kWhoDidWhatSql; // who saved each record and when, and the rows' versions
+    case 4:
+        return worth_months_file_sql(); // the worth sums kept by month (store/worth_months.h)
     default:
         return nullptr;
     }

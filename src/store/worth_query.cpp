@@ -42,81 +42,6 @@ void bind_bounds(sql::Statement& st, const Bounds& b, const Id* focus) {
         st.bind(index, static_cast<std::int64_t>(*focus));
 }
 
-// The whole-portfolio sums sort a million rows by customer. SQLite's sorter keeps a run as
-// large as the page cache in memory: with the 32 MiB cache the connection uses for browsing,
-// one huge run sorts cache-unfriendly and the four queries took 1.8 s on the 1M-interaction
-// demo; with 2 MiB runs and one helper thread sorting runs while the main thread scans, 0.75 s.
-// The settings are put back when the report is read.
-class SortTuning {
-public:
-    explicit SortTuning(sql::Session& db) : m_db(db) {
-        m_cache_size = sql::scalar(m_db, "PRAGMA cache_size").getInt64();
-        m_threads = sql::scalar(m_db, "PRAGMA threads").getInt64();
-        m_db.exec("PRAGMA cache_size = -2048");
-        m_db.exec("PRAGMA threads = 1");
-    }
-    ~SortTuning() {
-        try {
-            m_db.exec(fmt::format("PRAGMA cache_size = {}", m_cache_size));
-            m_db.exec(fmt::format("PRAGMA threads = {}", m_threads));
-        } catch (const sql::Error&) {
-        }
-    }
-    SortTuning(const SortTuning&) = delete;
-    SortTuning& operator=(const SortTuning&) = delete;
-
-private:
-    sql::Session& m_db;
-    std::int64_t m_cache_size = 0;
-    std::int64_t m_threads = 0;
-};
-
-// Each aggregate comes in two shapes. For every customer, the tables are read front to back
-// and sorted once by customer: walking interaction_by_customer instead would fetch each of a
-// million rows at a random place for its minutes (4.8 s against 0.3 s on the demo), so the
-// interaction scan says NOT INDEXED (otherwise the planner takes interaction_by_time for the
-// date range, worse still) and the resolution and follow-up joins start from the child table
-// (CROSS JOIN fixes the order) so the interactions are fetched in rowid order; purchases too are
-// read front to back. For one customer and their referrals, the same sums walk
-// interaction_by_customer and purchase_by_customer.
-struct Shape {
-    const char* purchase_scan;
-    const char* interaction_scan;
-    const char* resolution_join;
-    const char* follow_up_join;
-    const char* scope; // restricts i.customer_id
-    const char* purchase_scope;
-};
-
-constexpr Shape kAll{
-    "NOT INDEXED",
-    "NOT INDEXED",
-    "resolution AS r CROSS JOIN interaction AS i ON i.id = r.interaction_id",
-    "follow_up AS f CROSS JOIN interaction AS i ON i.id = f.interaction_id",
-    "",
-    "",
-};
-
-// PostgreSQL plans the whole-portfolio sums itself (hash joins and aggregates, no hints: it has
-// no NOT INDEXED, and its CROSS JOIN takes no ON).
-constexpr Shape kAllOnServer{
-    "",
-    "",
-    "interaction AS i JOIN resolution AS r ON r.interaction_id = i.id",
-    "interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id",
-    "",
-    "",
-};
-
-constexpr Shape kFocus{
-    "",
-    "",
-    "interaction AS i JOIN resolution AS r ON r.interaction_id = i.id",
-    "interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id",
-    "i.customer_id IN (SELECT id FROM customer WHERE id = :id OR referred_by = :id) AND",
-    "p.customer_id IN (SELECT id FROM customer WHERE id = :id OR referred_by = :id) AND",
-};
-
 std::string customers_sql(const Id* focus) {
     if (!focus)
         return "SELECT id, name, referred_by, came_anyway, referral_reward FROM customer "
@@ -125,53 +50,91 @@ std::string customers_sql(const Id* focus) {
            "WHERE id = :id OR referred_by = :id ORDER BY id <> :id, id";
 }
 
-std::string purchases_sql(const Shape& s) {
-    return fmt::format(R"(
+// One customer and the customers they referred: each sum walks purchase_by_customer or
+// interaction_by_customer for just those customers. (The whole portfolio reads the kept months
+// instead: read_kept_months below.)
+#define RAPPORT_FOCUS "IN (SELECT id FROM customer WHERE id = :id OR referred_by = :id)"
+
+constexpr const char* kFocusPurchases = R"(
         SELECT p.customer_id, count(*), sum(p.amount * p.margin_bp),
                sum(CASE WHEN p.purchased_on >= :from THEN p.amount * p.margin_bp ELSE 0 END),
                min(p.purchased_on)
-          FROM purchase AS p {}
-         WHERE {} p.purchased_on <= :today
-         GROUP BY p.customer_id)",
-                       s.purchase_scan, s.purchase_scope);
-}
+          FROM purchase AS p
+         WHERE p.customer_id )" RAPPORT_FOCUS R"( AND p.purchased_on <= :today
+         GROUP BY p.customer_id)";
 
-std::string interactions_sql(const Shape& s) {
-    return fmt::format(R"(
+constexpr const char* kFocusInteractions = R"(
         SELECT i.customer_id, sum(i.minutes),
                sum(CASE WHEN i.occurred_at >= :from THEN i.minutes ELSE 0 END),
                min(i.occurred_at)
-          FROM interaction AS i {}
-         WHERE {} i.occurred_at < :after
-         GROUP BY i.customer_id)",
-                       s.interaction_scan, s.scope);
-}
+          FROM interaction AS i
+         WHERE i.customer_id )" RAPPORT_FOCUS R"( AND i.occurred_at < :after
+         GROUP BY i.customer_id)";
 
 // Declined resolutions and those that cost nothing change no sum, so they are not sorted.
-std::string resolutions_sql(const Shape& s) {
-    return fmt::format(R"(
+constexpr const char* kFocusResolutions = R"(
         SELECT i.customer_id,
                sum(CASE WHEN r.status = 'accepted' THEN r.cost ELSE 0 END),
                sum(CASE WHEN r.status = 'accepted' AND i.occurred_at >= :from
                         THEN r.cost ELSE 0 END),
                sum(CASE WHEN r.status = 'offered' THEN r.cost ELSE 0 END)
-          FROM {}
-         WHERE {} r.status IN ('accepted', 'offered') AND r.cost > 0
-           AND i.occurred_at < :after
-         GROUP BY i.customer_id)",
-                       s.resolution_join, s.scope);
-}
+          FROM interaction AS i JOIN resolution AS r ON r.interaction_id = i.id
+         WHERE i.customer_id )" RAPPORT_FOCUS R"( AND r.status IN ('accepted', 'offered')
+           AND r.cost > 0 AND i.occurred_at < :after
+         GROUP BY i.customer_id)";
 
 // A follow-up counts on the day it was done; an open one (done_on NULL) fails the comparison.
-std::string follow_ups_sql(const Shape& s) {
-    return fmt::format(R"(
+constexpr const char* kFocusFollowUps = R"(
         SELECT i.customer_id, sum(f.minutes),
                sum(CASE WHEN f.done_on >= :from THEN f.minutes ELSE 0 END)
-          FROM {}
-         WHERE {} f.done_on <= :today AND f.minutes > 0
-         GROUP BY i.customer_id)",
-                       s.follow_up_join, s.scope);
-}
+          FROM interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id
+         WHERE i.customer_id )" RAPPORT_FOCUS R"( AND f.done_on <= :today AND f.minutes > 0
+         GROUP BY i.customer_id)";
+
+// Every customer's sums from the kept months (store/worth_months.h): "to date" is every month,
+// the window every month from the one it starts in; what those months hold beyond either is
+// taken off below. One pass over about 32 rows a customer, in key order, with no sort.
+constexpr const char* kKeptMonths = R"(
+        SELECT customer_id, CAST(sum(purchases) AS bigint), CAST(sum(margin_cent_bp) AS bigint),
+               CAST(sum(CASE WHEN month >= :from_month THEN margin_cent_bp ELSE 0 END) AS bigint),
+               CAST(sum(minutes) AS bigint),
+               CAST(sum(CASE WHEN month >= :from_month THEN minutes ELSE 0 END) AS bigint),
+               CAST(sum(accepted) AS bigint),
+               CAST(sum(CASE WHEN month >= :from_month THEN accepted ELSE 0 END) AS bigint),
+               CAST(sum(offered) AS bigint), min(first_day)
+          FROM customer_worth_month GROUP BY customer_id)";
+
+// What the records dated from :lo up to :hi add to each customer's months, read by the date
+// indexes: the days of the window's first month before it starts, and whatever is dated after
+// today. The same day is bound twice, as text for the incidents' text column and as a date for
+// a server's date columns. "+customer_id" keeps SQLite from walking a by-customer index to
+// save the grouping's sort, which would read every record instead of a few days' worth; the
+// CROSS JOIN makes it start from the incidents of those days (a server plans it itself).
+constexpr const char* kDatedRange = R"(
+        SELECT customer_id, CAST(sum(p) AS bigint), CAST(sum(mg) AS bigint),
+               CAST(sum(mi) AS bigint), CAST(sum(a) AS bigint), CAST(sum(o) AS bigint)
+          FROM (SELECT +customer_id AS customer_id, count(*) AS p,
+                       sum(amount * margin_bp) AS mg, 0 AS mi, 0 AS a, 0 AS o
+                  FROM purchase WHERE purchased_on >= :lo_date AND purchased_on < :hi_date
+                 GROUP BY 1
+                UNION ALL
+                SELECT +customer_id, 0, 0, sum(minutes), 0, 0
+                  FROM interaction WHERE occurred_at >= :lo_text AND occurred_at < :hi_text
+                 GROUP BY 1
+                UNION ALL
+                SELECT +i.customer_id, 0, 0, 0,
+                       sum(CASE WHEN r.status = 'accepted' THEN r.cost ELSE 0 END),
+                       sum(CASE WHEN r.status = 'offered' THEN r.cost ELSE 0 END)
+                  FROM interaction AS i CROSS JOIN resolution AS r
+                 WHERE r.interaction_id = i.id
+                   AND i.occurred_at >= :lo_text AND i.occurred_at < :hi_text
+                 GROUP BY 1
+                UNION ALL
+                SELECT +i.customer_id, 0, 0, sum(f.minutes), 0, 0
+                  FROM follow_up AS f CROSS JOIN interaction AS i
+                 WHERE i.id = f.interaction_id AND f.done_on >= :lo_date AND f.done_on < :hi_date
+                 GROUP BY 1) AS parts
+         GROUP BY customer_id)";
 
 Date stored_day(const std::string& text) {
     try {
@@ -206,14 +169,8 @@ std::vector<CustomerActivity> WorthQuery::all_customers(Date today) {
 std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
     return read(m_db, [&]() -> std::vector<CustomerActivity> {
         sql::Session& db = session(m_db);
-        std::optional<SortTuning> tuning;
-        if (!focus && db.dialect() == sql::Dialect::sqlite)
-            tuning.emplace(db);
         sql::ReadSnapshot snapshot(db);
         const Bounds bounds = bounds_for(today);
-        const Shape& shape = focus                                    ? kFocus
-                             : db.dialect() == sql::Dialect::postgres ? kAllOnServer
-                                                                      : kAll;
 
         std::vector<CustomerActivity> out;
         std::unordered_map<Id, std::size_t> index_of;
@@ -234,35 +191,101 @@ std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
         }
         // Runs one grouped query and hands each customer's row to `take`; a row per customer, so
         // this loop runs at most once per customer whatever the number of records.
-        const auto each_row = [&](const std::string& sql, const auto& take) {
-            sql::Statement st(db, sql);
-            bind_bounds(st, bounds, focus);
+        const auto each_row = [&](sql::Statement& st, const auto& take) {
             while (st.executeStep()) {
                 const auto it = index_of.find(st.getColumn(0).getInt64());
                 if (it != index_of.end())
                     take(out[it->second], st);
             }
         };
-        each_row(purchases_sql(shape), [](CustomerActivity& c, sql::Statement& st) {
-            c.purchase_count = st.getColumn(1).getInt64();
-            c.to_date.margin_cent_bp = st.getColumn(2).getInt64();
-            c.last_365_days.margin_cent_bp = st.getColumn(3).getInt64();
-            note_first_record(c, stored_day(st.getColumn(4).getString()));
-        });
-        each_row(interactions_sql(shape), [](CustomerActivity& c, sql::Statement& st) {
-            c.to_date.minutes += st.getColumn(1).getInt64();
-            c.last_365_days.minutes += st.getColumn(2).getInt64();
-            note_first_record(c, stored_day(st.getColumn(3).getString()));
-        });
-        each_row(resolutions_sql(shape), [](CustomerActivity& c, sql::Statement& st) {
-            c.to_date.accepted = Money::from_cents(st.getColumn(1).getInt64());
-            c.last_365_days.accepted = Money::from_cents(st.getColumn(2).getInt64());
-            c.pending = Money::from_cents(st.getColumn(3).getInt64());
-        });
-        each_row(follow_ups_sql(shape), [](CustomerActivity& c, sql::Statement& st) {
-            c.to_date.minutes += st.getColumn(1).getInt64();
-            c.last_365_days.minutes += st.getColumn(2).getInt64();
-        });
+        const auto each_focus_row = [&](const char* sql, const auto& take) {
+            sql::Statement st(db, sql);
+            bind_bounds(st, bounds, focus);
+            each_row(st, take);
+        };
+        if (focus) {
+            each_focus_row(kFocusPurchases, [](CustomerActivity& c, sql::Statement& st) {
+                c.purchase_count = st.getColumn(1).getInt64();
+                c.to_date.margin_cent_bp = st.getColumn(2).getInt64();
+                c.last_365_days.margin_cent_bp = st.getColumn(3).getInt64();
+                note_first_record(c, stored_day(st.getColumn(4).getString()));
+            });
+            each_focus_row(kFocusInteractions, [](CustomerActivity& c, sql::Statement& st) {
+                c.to_date.minutes += st.getColumn(1).getInt64();
+                c.last_365_days.minutes += st.getColumn(2).getInt64();
+                note_first_record(c, stored_day(st.getColumn(3).getString()));
+            });
+            each_focus_row(kFocusResolutions, [](CustomerActivity& c, sql::Statement& st) {
+                c.to_date.accepted = Money::from_cents(st.getColumn(1).getInt64());
+                c.last_365_days.accepted = Money::from_cents(st.getColumn(2).getInt64());
+                c.pending = Money::from_cents(st.getColumn(3).getInt64());
+            });
+            each_focus_row(kFocusFollowUps, [](CustomerActivity& c, sql::Statement& st) {
+                c.to_date.minutes += st.getColumn(1).getInt64();
+                c.last_365_days.minutes += st.getColumn(2).getInt64();
+            });
+            return out;
+        }
+
+        // The whole portfolio: the kept months, then what they hold that is not in the sums.
+        // The window's first month is cut at its start day: when the cut leaves more of the
+        // month outside the window than inside, the window's months start one later and the
+        // days inside are added from the records; otherwise the days outside are taken off.
+        // Either way at most about half a month of records is read.
+        const Date from = last_year_start(today);
+        const Date month_start = from.year() / from.month() / 1;
+        const Date next_month = month_start + date::months{1};
+        const bool add_days_inside = from.day() > date::day{16};
+        {
+            sql::Statement st(db, kKeptMonths);
+            st.bind(st.getIndex(":from_month"),
+                    format_date(add_days_inside ? next_month : month_start).substr(0, 7));
+            each_row(st, [&](CustomerActivity& c, sql::Statement& row) {
+                c.purchase_count = row.getColumn(1).getInt64();
+                c.to_date.margin_cent_bp = row.getColumn(2).getInt64();
+                c.last_365_days.margin_cent_bp = row.getColumn(3).getInt64();
+                c.to_date.minutes = row.getColumn(4).getInt64();
+                c.last_365_days.minutes = row.getColumn(5).getInt64();
+                c.to_date.accepted = Money::from_cents(row.getColumn(6).getInt64());
+                c.last_365_days.accepted = Money::from_cents(row.getColumn(7).getInt64());
+                c.pending = Money::from_cents(row.getColumn(8).getInt64());
+                // The earliest day of all; when it is after today, nothing is up to today.
+                if (!row.getColumn(9).isNull()) {
+                    const std::string first = row.getColumn(9).getString();
+                    if (first <= bounds.today)
+                        c.first_record = stored_day(first);
+                }
+            });
+        }
+        // Takes the records dated lo .. hi (not included) off the sums (`sign` 1), or adds them
+        // (-1); `to_date` for records that count in no to-date sum either.
+        const auto take_off = [&](const Date& lo, const std::string& hi, int sign, bool to_date) {
+            sql::Statement st(db, kDatedRange);
+            st.bind(st.getIndex(":lo_date"), format_date(lo));
+            st.bind(st.getIndex(":lo_text"), format_date(lo));
+            st.bind(st.getIndex(":hi_date"), hi);
+            st.bind(st.getIndex(":hi_text"), hi);
+            each_row(st, [&](CustomerActivity& c, sql::Statement& row) {
+                const std::int64_t margin = sign * row.getColumn(2).getInt64();
+                const std::int64_t minutes = sign * row.getColumn(3).getInt64();
+                const Money accepted = Money::from_cents(sign * row.getColumn(4).getInt64());
+                c.last_365_days.margin_cent_bp -= margin;
+                c.last_365_days.minutes -= minutes;
+                c.last_365_days.accepted -= accepted;
+                if (!to_date)
+                    return;
+                c.purchase_count -= sign * row.getColumn(1).getInt64();
+                c.to_date.margin_cent_bp -= margin;
+                c.to_date.minutes -= minutes;
+                c.to_date.accepted -= accepted;
+                c.pending -= Money::from_cents(sign * row.getColumn(5).getInt64());
+            });
+        };
+        if (add_days_inside)
+            take_off(from, format_date(next_month), -1, false);
+        else if (month_start < from)
+            take_off(month_start, bounds.from, 1, false);
+        take_off(add_days(today, 1), "9999-12-31", 1, true); // dated after today: in no sum
         return out;
     });
 }

@@ -223,7 +223,7 @@ TEST_CASE("who did what: a version 3 file reads as the owner's with no time", "[
         sqlite(db).exec(test::kBackToVersion3);
     }
     auto db = store::Database::open(path);
-    CHECK(db.schema_version() == 4);
+    CHECK(db.schema_version() == store::kSchemaVersion);
     const Interaction i = store::InteractionRepo(db).get(1);
     CHECK(i.logged.by == "owner");
     CHECK_FALSE(i.logged.at);

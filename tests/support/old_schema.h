@@ -6,8 +6,24 @@
 
 namespace rapport::test {
 
-// 4 -> 3: who saved each record and when, and the rows' versions.
-inline constexpr const char* kBackToVersion3 = R"(
+// 5 -> 4: the worth sums kept by month (store/worth_months.h), their triggers and index.
+#define RAPPORT_BACK_TO_VERSION_4                                                                  \
+    "DROP TRIGGER customer_worth_purchase_insert; DROP TRIGGER customer_worth_purchase_delete;"    \
+    "DROP TRIGGER customer_worth_purchase_update;"                                                 \
+    "DROP TRIGGER customer_worth_interaction_insert;"                                              \
+    "DROP TRIGGER customer_worth_interaction_delete;"                                              \
+    "DROP TRIGGER customer_worth_interaction_update;"                                              \
+    "DROP TRIGGER customer_worth_interaction_moves;"                                               \
+    "DROP TRIGGER customer_worth_resolution_insert;"                                               \
+    "DROP TRIGGER customer_worth_resolution_delete;"                                               \
+    "DROP TRIGGER customer_worth_resolution_update;"                                               \
+    "DROP TRIGGER customer_worth_follow_up_insert; DROP TRIGGER customer_worth_follow_up_delete;"  \
+    "DROP TRIGGER customer_worth_follow_up_undone; DROP TRIGGER customer_worth_follow_up_done;"    \
+    "DROP TABLE customer_worth_month; DROP INDEX purchase_by_day;"
+inline constexpr const char* kBackToVersion4 = RAPPORT_BACK_TO_VERSION_4 "PRAGMA user_version = 4;";
+
+// 5 -> 3: and who saved each record and when, and the rows' versions.
+inline constexpr const char* kBackToVersion3 = RAPPORT_BACK_TO_VERSION_4 R"(
     DROP INDEX interaction_by_staff;
     ALTER TABLE customer DROP COLUMN added_by;
     ALTER TABLE customer DROP COLUMN changed_by;

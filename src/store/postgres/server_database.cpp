@@ -6,6 +6,7 @@
 // failure is one sentence naming the server.
 #include "core/errors.h"
 #include "store/customer_figures.h"
+#include "store/worth_months.h"
 #include "store/database.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
@@ -168,6 +169,8 @@ const char* server_migration_sql(int from_version) {
         return kFollowUpAnswerPostgres; // the customer's answer to a follow-up
     case 3:
         return kWhoDidWhatPostgres; // who saved each record and when, and the rows' versions
+    case 4:
+        return worth_months_server_sql(); // the worth sums kept by month (store/worth_months.h)
     default:
         // check_ours() let in only versions up to kSchemaVersion, and 0 got the schema
         throw std::logic_error(fmt::format("no server migration from version {}", from_version));

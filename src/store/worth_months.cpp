@@ -1,0 +1,522 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/worth_months.h"
+
+#include "store/sqlite/connection.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <tuple>
+
+namespace rapport::store {
+namespace {
+
+// Every customer's months counted from the records, the same text on both backends (dates are
+// text on a file and read back as ISO text on a server, pg_session.cpp). The migration keeps
+// it, check compares with it.
+constexpr const char* kRecount = R"(
+SELECT customer_id, month, min(first_day), CAST(sum(purchases) AS bigint),
+       CAST(sum(margin_cent_bp) AS bigint), CAST(sum(minutes) AS bigint),
+       CAST(sum(accepted) AS bigint), CAST(sum(offered) AS bigint)
+  FROM (SELECT customer_id, substr(CAST(purchased_on AS text), 1, 7) AS month,
+               CAST(min(purchased_on) AS text) AS first_day, count(*) AS purchases,
+               sum(amount * margin_bp) AS margin_cent_bp, 0 AS minutes, 0 AS accepted,
+               0 AS offered
+          FROM purchase GROUP BY 1, 2
+        UNION ALL
+        SELECT customer_id, substr(occurred_at, 1, 7), substr(min(occurred_at), 1, 10), 0, 0,
+               sum(minutes), 0, 0
+          FROM interaction GROUP BY 1, 2
+        UNION ALL
+        SELECT i.customer_id, substr(i.occurred_at, 1, 7), NULL, 0, 0, 0,
+               sum(CASE WHEN r.status = 'accepted' THEN r.cost ELSE 0 END),
+               sum(CASE WHEN r.status = 'offered' THEN r.cost ELSE 0 END)
+          FROM resolution r JOIN interaction i ON i.id = r.interaction_id GROUP BY 1, 2
+        UNION ALL
+        SELECT i.customer_id, substr(CAST(f.done_on AS text), 1, 7), NULL, 0, 0,
+               sum(f.minutes), 0, 0
+          FROM follow_up f JOIN interaction i ON i.id = f.interaction_id
+         WHERE f.done_on IS NOT NULL GROUP BY 1, 2) AS parts
+ GROUP BY customer_id, month
+)";
+
+constexpr const char* kColumns =
+    "customer_id, month, first_day, purchases, margin_cent_bp, minutes, accepted, offered";
+
+std::string fill_sql() {
+    return fmt::format("INSERT INTO customer_worth_month ({})\n{};\n", kColumns, kRecount);
+}
+
+// What one record adds to or takes from a month: SQL expressions, over new.* or old.*.
+struct Part {
+    std::string customer;
+    std::string month;
+    std::string day = "NULL"; // a purchase's or incident's day; NULL for the others
+    std::string purchases = "0";
+    std::string margin = "0";
+    std::string minutes = "0";
+    std::string accepted = "0";
+    std::string offered = "0";
+};
+
+// Adds a part to its month, making the month's row if it has none (a trigger's INSERT takes no
+// alias: the bare names in DO UPDATE are the row already there). `from` names where
+// customer and month come from (a follow-up's incident); without it the row is a constant.
+std::string add_on_file(const Part& p, const std::string& from = "WHERE true") {
+    return fmt::format(R"(
+    INSERT INTO customer_worth_month ({})
+    SELECT {}, {}, {}, {}, {}, {}, {}, {} {}
+    ON CONFLICT (customer_id, month) DO UPDATE SET
+        first_day = CASE WHEN excluded.first_day IS NULL THEN first_day
+                         WHEN first_day IS NULL OR excluded.first_day < first_day
+                         THEN excluded.first_day ELSE first_day END,
+        purchases = purchases + excluded.purchases,
+        margin_cent_bp = margin_cent_bp + excluded.margin_cent_bp,
+        minutes = minutes + excluded.minutes,
+        accepted = accepted + excluded.accepted,
+        offered = offered + excluded.offered;)",
+                       kColumns, p.customer, p.month, p.day, p.purchases, p.margin, p.minutes,
+                       p.accepted, p.offered, from);
+}
+
+// The earliest purchase or incident day left in a customer's month, read again after a record
+// left it (one short range on each by-customer index). `except` is an incident still there
+// because its trigger runs before the delete.
+std::string first_day_on_file(const std::string& customer, const std::string& month,
+                              const std::string& except = "0") {
+    return fmt::format(R"((SELECT min(d) FROM (
+            SELECT min(purchased_on) AS d FROM purchase WHERE customer_id = {0}
+               AND purchased_on >= {1} || '-01' AND purchased_on < {1} || '-32'
+            UNION ALL
+            SELECT substr(min(occurred_at), 1, 10) FROM interaction WHERE customer_id = {0}
+               AND occurred_at >= {1} || '-01' AND occurred_at < {1} || '-32' AND id <> {2})))",
+                       customer, month, except);
+}
+
+// Takes a part off its month. Rows are only ever made by an add, so the row is there; when the
+// customer is being deleted it may be gone already, and then nothing is left to take from.
+std::string take_on_file(const Part& p, const std::string& where, bool recount_first_day,
+                         const std::string& except = "0") {
+    return fmt::format(R"(
+    UPDATE customer_worth_month
+       SET purchases = purchases - {}, margin_cent_bp = margin_cent_bp - {},
+           minutes = minutes - {}, accepted = accepted - {}, offered = offered - {}{}
+     WHERE {};)",
+                       p.purchases, p.margin, p.minutes, p.accepted, p.offered,
+                       recount_first_day ? ",\n           first_day = " +
+                                               first_day_on_file(p.customer, p.month, except)
+                                         : std::string(),
+                       where);
+}
+
+std::string same_month(const Part& p) {
+    return fmt::format("customer_id = {} AND month = {}", p.customer, p.month);
+}
+
+// The resolution sums of incident `id`, as they stand.
+std::string resolutions_of(const std::string& id, const char* status) {
+    return fmt::format("(SELECT coalesce(sum(cost), 0) FROM resolution "
+                       "WHERE interaction_id = {} AND status = '{}')",
+                       id, status);
+}
+
+std::string build_file_sql() {
+    const Part old_purchase{"old.customer_id", "substr(old.purchased_on, 1, 7)", "NULL", "1",
+                            "old.amount * old.margin_bp"};
+    const Part new_purchase{"new.customer_id", "substr(new.purchased_on, 1, 7)", "new.purchased_on",
+                            "1", "new.amount * new.margin_bp"};
+    const Part old_incident{"old.customer_id",
+                            "substr(old.occurred_at, 1, 7)",
+                            "NULL",
+                            "0",
+                            "0",
+                            "old.minutes",
+                            resolutions_of("old.id", "accepted"),
+                            resolutions_of("old.id", "offered")};
+    const Part new_incident{"new.customer_id",
+                            "substr(new.occurred_at, 1, 7)",
+                            "substr(new.occurred_at, 1, 10)",
+                            "0",
+                            "0",
+                            "new.minutes",
+                            resolutions_of("new.id", "accepted"),
+                            resolutions_of("new.id", "offered")};
+    // A resolution counts in its incident's month, found through the incident.
+    const auto resolution = [](const char* row) {
+        Part p;
+        p.customer = "customer_id";
+        p.month = "substr(occurred_at, 1, 7)";
+        p.accepted = fmt::format("CASE WHEN {0}.status = 'accepted' THEN {0}.cost ELSE 0 END", row);
+        p.offered = fmt::format("CASE WHEN {0}.status = 'offered' THEN {0}.cost ELSE 0 END", row);
+        return p;
+    };
+    const auto of_incident = [](const char* row) {
+        return fmt::format(
+            "(customer_id, month) = (SELECT customer_id, substr(occurred_at, 1, 7) FROM "
+            "interaction WHERE id = {}.interaction_id)",
+            row);
+    };
+    const auto from_incident = [](const char* row) {
+        return fmt::format("FROM interaction WHERE id = {}.interaction_id", row);
+    };
+    // A follow-up's minutes count in the month it was done in, for its incident's customer.
+    const auto follow_up = [](const char* row) {
+        Part p;
+        p.customer = "customer_id";
+        p.month = fmt::format("substr({}.done_on, 1, 7)", row);
+        p.minutes = fmt::format("{}.minutes", row);
+        return p;
+    };
+    const auto follow_up_where = [](const char* row) {
+        return fmt::format("customer_id = (SELECT customer_id FROM interaction WHERE id = "
+                           "{0}.interaction_id) AND month = substr({0}.done_on, 1, 7)",
+                           row);
+    };
+    // The done follow-ups of an incident that changes customer go with it, month by month.
+    Part moved_follow_ups;
+    moved_follow_ups.customer = "new.customer_id";
+    moved_follow_ups.month = "substr(done_on, 1, 7)";
+    moved_follow_ups.minutes = "sum(minutes)";
+    const std::string take_moved = R"(
+    UPDATE customer_worth_month
+       SET minutes = minutes - (SELECT coalesce(sum(minutes), 0) FROM follow_up
+                                 WHERE interaction_id = old.id AND done_on IS NOT NULL
+                                   AND substr(done_on, 1, 7) = customer_worth_month.month)
+     WHERE customer_id = old.customer_id
+       AND month IN (SELECT substr(done_on, 1, 7) FROM follow_up
+                      WHERE interaction_id = old.id AND done_on IS NOT NULL);)";
+
+    std::string out = R"(
+CREATE TABLE customer_worth_month (
+    customer_id     INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    month           TEXT NOT NULL,
+    first_day       TEXT,
+    purchases       INTEGER NOT NULL DEFAULT 0,
+    margin_cent_bp  INTEGER NOT NULL DEFAULT 0,
+    minutes         INTEGER NOT NULL DEFAULT 0,
+    accepted        INTEGER NOT NULL DEFAULT 0,
+    offered         INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (customer_id, month)
+) WITHOUT ROWID;
+CREATE INDEX purchase_by_day ON purchase (purchased_on);
+)" + fill_sql();
+    out += "CREATE TRIGGER customer_worth_purchase_insert AFTER INSERT ON purchase BEGIN" +
+           add_on_file(new_purchase) + "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_purchase_delete AFTER DELETE ON purchase BEGIN" +
+           take_on_file(old_purchase, same_month(old_purchase), true) + "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_purchase_update AFTER UPDATE OF customer_id, "
+           "purchased_on, amount, margin_bp ON purchase BEGIN" +
+           take_on_file(old_purchase, same_month(old_purchase), true) + add_on_file(new_purchase) +
+           "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_interaction_insert AFTER INSERT ON interaction BEGIN" +
+           add_on_file(new_incident) + "\nEND;\n";
+    // Before the delete, as for customer_figures: the resolutions and follow-ups go by cascade
+    // after it, when their own triggers can no longer find the incident (and change nothing).
+    out += "CREATE TRIGGER customer_worth_interaction_delete BEFORE DELETE ON interaction BEGIN" +
+           take_on_file(old_incident, same_month(old_incident), true, "old.id") + take_moved +
+           "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_interaction_update AFTER UPDATE OF customer_id, "
+           "occurred_at, minutes ON interaction BEGIN" +
+           take_on_file(old_incident, same_month(old_incident), true) + add_on_file(new_incident) +
+           "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_interaction_moves AFTER UPDATE OF customer_id ON "
+           "interaction WHEN old.customer_id <> new.customer_id BEGIN" +
+           take_moved +
+           add_on_file(moved_follow_ups, "FROM follow_up WHERE interaction_id = new.id AND "
+                                         "done_on IS NOT NULL GROUP BY 2") +
+           "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_resolution_insert AFTER INSERT ON resolution BEGIN" +
+           add_on_file(resolution("new"), from_incident("new")) + "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_resolution_delete AFTER DELETE ON resolution BEGIN" +
+           take_on_file(resolution("old"), of_incident("old"), false) + "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_resolution_update AFTER UPDATE OF interaction_id, "
+           "cost, status ON resolution BEGIN" +
+           take_on_file(resolution("old"), of_incident("old"), false) +
+           add_on_file(resolution("new"), from_incident("new")) + "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_follow_up_insert AFTER INSERT ON follow_up "
+           "WHEN new.done_on IS NOT NULL BEGIN" +
+           add_on_file(follow_up("new"), from_incident("new")) + "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_follow_up_delete AFTER DELETE ON follow_up "
+           "WHEN old.done_on IS NOT NULL BEGIN" +
+           take_on_file(follow_up("old"), follow_up_where("old"), false) + "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_follow_up_undone AFTER UPDATE OF interaction_id, "
+           "done_on, minutes ON follow_up WHEN old.done_on IS NOT NULL BEGIN" +
+           take_on_file(follow_up("old"), follow_up_where("old"), false) + "\nEND;\n";
+    out += "CREATE TRIGGER customer_worth_follow_up_done AFTER UPDATE OF interaction_id, "
+           "done_on, minutes ON follow_up WHEN new.done_on IS NOT NULL BEGIN" +
+           add_on_file(follow_up("new"), from_incident("new")) + "\nEND;\n";
+    return out;
+}
+
+// On a server: the same, with the adding and taking written once as SQL functions the trigger
+// functions call. Months and days from dates by to_char, so a session with another DateStyle
+// keeps the same keys. The trigger functions are SECURITY DEFINER (as roles.cpp makes the
+// figures' ones): staff may not read the margins in this table, but their saves must keep it.
+std::string build_server_sql() {
+    return std::string(R"(
+CREATE TABLE customer_worth_month (
+    customer_id     bigint NOT NULL REFERENCES customer (id) ON DELETE CASCADE,
+    month           text COLLATE "C" NOT NULL,
+    first_day       text COLLATE "C",
+    purchases       bigint NOT NULL DEFAULT 0,
+    margin_cent_bp  bigint NOT NULL DEFAULT 0,
+    minutes         bigint NOT NULL DEFAULT 0,
+    accepted        bigint NOT NULL DEFAULT 0,
+    offered         bigint NOT NULL DEFAULT 0,
+    PRIMARY KEY (customer_id, month)
+);
+CREATE INDEX purchase_by_day ON purchase (purchased_on);
+)") + fill_sql() +
+           R"(
+CREATE FUNCTION rapport_worth_add(c bigint, m text, d text, p bigint, mg bigint, mi bigint,
+                                  a bigint, o bigint) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO public.customer_worth_month AS w
+           (customer_id, month, first_day, purchases, margin_cent_bp, minutes, accepted, offered)
+    SELECT c, m, d, p, mg, mi, a, o WHERE c IS NOT NULL
+    ON CONFLICT (customer_id, month) DO UPDATE SET
+        first_day = CASE WHEN excluded.first_day IS NULL THEN w.first_day
+                         WHEN w.first_day IS NULL OR excluded.first_day < w.first_day
+                         THEN excluded.first_day ELSE w.first_day END,
+        purchases = w.purchases + excluded.purchases,
+        margin_cent_bp = w.margin_cent_bp + excluded.margin_cent_bp,
+        minutes = w.minutes + excluded.minutes,
+        accepted = w.accepted + excluded.accepted,
+        offered = w.offered + excluded.offered
+$$;
+CREATE FUNCTION rapport_worth_first_day(c bigint, m text, except_id bigint) RETURNS text
+LANGUAGE sql STABLE AS $$
+    SELECT min(d) FROM (
+        SELECT to_char(min(purchased_on), 'YYYY-MM-DD') AS d FROM public.purchase
+         WHERE customer_id = c AND purchased_on >= to_date(m || '-01', 'YYYY-MM-DD')
+           AND purchased_on < to_date(m || '-01', 'YYYY-MM-DD') + interval '1 month'
+        UNION ALL
+        SELECT substr(min(occurred_at), 1, 10) FROM public.interaction
+         WHERE customer_id = c AND occurred_at >= m || '-01' AND occurred_at < m || '-32'
+           AND id <> except_id) AS days
+$$;
+CREATE FUNCTION rapport_worth_take(c bigint, m text, p bigint, mg bigint, mi bigint, a bigint,
+                                   o bigint, recount_first_day boolean, except_id bigint)
+RETURNS void LANGUAGE sql AS $$
+    UPDATE public.customer_worth_month AS w
+       SET purchases = w.purchases - p, margin_cent_bp = w.margin_cent_bp - mg,
+           minutes = w.minutes - mi, accepted = w.accepted - a, offered = w.offered - o,
+           first_day = CASE WHEN recount_first_day
+                            THEN public.rapport_worth_first_day(c, m, except_id)
+                            ELSE w.first_day END
+     WHERE w.customer_id = c AND w.month = m
+$$;
+
+CREATE FUNCTION rapport_worth_purchase() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM public.rapport_worth_take(OLD.customer_id, to_char(OLD.purchased_on, 'YYYY-MM'),
+                                          1, OLD.amount * OLD.margin_bp, 0, 0, 0, true, 0);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM public.rapport_worth_add(NEW.customer_id, to_char(NEW.purchased_on, 'YYYY-MM'),
+                                         to_char(NEW.purchased_on, 'YYYY-MM-DD'), 1,
+                                         NEW.amount * NEW.margin_bp, 0, 0, 0);
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER customer_worth_purchase
+    AFTER INSERT OR DELETE OR UPDATE OF customer_id, purchased_on, amount, margin_bp ON purchase
+    FOR EACH ROW EXECUTE FUNCTION rapport_worth_purchase();
+
+CREATE FUNCTION rapport_worth_interaction() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    acc bigint := 0;
+    off bigint := 0;
+    moved boolean := TG_OP = 'DELETE';
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        moved := OLD.customer_id <> NEW.customer_id;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        SELECT coalesce(sum(cost) FILTER (WHERE status = 'accepted'), 0),
+               coalesce(sum(cost) FILTER (WHERE status = 'offered'), 0)
+          INTO acc, off FROM public.resolution WHERE interaction_id = OLD.id;
+        PERFORM public.rapport_worth_take(OLD.customer_id, substr(OLD.occurred_at, 1, 7), 0, 0,
+                                          OLD.minutes, acc, off, true,
+                                          CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE 0 END);
+        IF moved THEN
+            PERFORM public.rapport_worth_take(OLD.customer_id, f.m, 0, 0, f.mi, 0, 0, false, 0)
+               FROM (SELECT to_char(done_on, 'YYYY-MM') AS m, sum(minutes) AS mi
+                       FROM public.follow_up WHERE interaction_id = OLD.id
+                        AND done_on IS NOT NULL GROUP BY 1) AS f;
+        END IF;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    PERFORM public.rapport_worth_add(NEW.customer_id, substr(NEW.occurred_at, 1, 7),
+                                     substr(NEW.occurred_at, 1, 10), 0, 0, NEW.minutes, acc, off);
+    IF TG_OP = 'UPDATE' AND moved THEN
+        PERFORM public.rapport_worth_add(NEW.customer_id, f.m, NULL, 0, 0, f.mi, 0, 0)
+           FROM (SELECT to_char(done_on, 'YYYY-MM') AS m, sum(minutes) AS mi
+                   FROM public.follow_up WHERE interaction_id = NEW.id
+                    AND done_on IS NOT NULL GROUP BY 1) AS f;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER customer_worth_interaction_delete BEFORE DELETE ON interaction
+    FOR EACH ROW EXECUTE FUNCTION rapport_worth_interaction();
+CREATE TRIGGER customer_worth_interaction_change
+    AFTER INSERT OR UPDATE OF customer_id, occurred_at, minutes ON interaction
+    FOR EACH ROW EXECUTE FUNCTION rapport_worth_interaction();
+
+CREATE FUNCTION rapport_worth_resolution() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM public.rapport_worth_take(i.customer_id, substr(i.occurred_at, 1, 7), 0, 0, 0,
+                    CASE WHEN OLD.status = 'accepted' THEN OLD.cost ELSE 0 END,
+                    CASE WHEN OLD.status = 'offered' THEN OLD.cost ELSE 0 END, false, 0)
+           FROM public.interaction i WHERE i.id = OLD.interaction_id;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM public.rapport_worth_add(i.customer_id, substr(i.occurred_at, 1, 7), NULL, 0, 0, 0,
+                    CASE WHEN NEW.status = 'accepted' THEN NEW.cost ELSE 0 END,
+                    CASE WHEN NEW.status = 'offered' THEN NEW.cost ELSE 0 END)
+           FROM public.interaction i WHERE i.id = NEW.interaction_id;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER customer_worth_resolution
+    AFTER INSERT OR DELETE OR UPDATE OF interaction_id, cost, status ON resolution
+    FOR EACH ROW EXECUTE FUNCTION rapport_worth_resolution();
+
+CREATE FUNCTION rapport_worth_follow_up() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' AND OLD.done_on IS NOT NULL THEN
+        PERFORM public.rapport_worth_take(i.customer_id, to_char(OLD.done_on, 'YYYY-MM'), 0, 0,
+                                          OLD.minutes, 0, 0, false, 0)
+           FROM public.interaction i WHERE i.id = OLD.interaction_id;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.done_on IS NOT NULL THEN
+        PERFORM public.rapport_worth_add(i.customer_id, to_char(NEW.done_on, 'YYYY-MM'), NULL, 0,
+                                         0, NEW.minutes, 0, 0)
+           FROM public.interaction i WHERE i.id = NEW.interaction_id;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER customer_worth_follow_up
+    AFTER INSERT OR DELETE OR UPDATE OF interaction_id, done_on, minutes ON follow_up
+    FOR EACH ROW EXECUTE FUNCTION rapport_worth_follow_up();
+)";
+}
+
+struct Month {
+    std::int64_t customer = 0;
+    std::string month;
+    std::optional<std::string> first_day;
+    std::int64_t purchases = 0, margin = 0, minutes = 0, accepted = 0, offered = 0;
+
+    bool empty() const {
+        return !first_day && purchases == 0 && margin == 0 && minutes == 0 && accepted == 0 &&
+               offered == 0;
+    }
+};
+
+// The next month that holds anything (a follow-up done without minutes leaves an empty row
+// behind on one side and none on the other: the same figures).
+std::optional<Month> next_month(sql::Statement& st) {
+    while (st.executeStep()) {
+        Month m;
+        m.customer = st.getColumn(0).getInt64();
+        m.month = st.getColumn(1).getString();
+        if (!st.getColumn(2).isNull())
+            m.first_day = st.getColumn(2).getString();
+        m.purchases = st.getColumn(3).getInt64();
+        m.margin = st.getColumn(4).getInt64();
+        m.minutes = st.getColumn(5).getInt64();
+        m.accepted = st.getColumn(6).getInt64();
+        m.offered = st.getColumn(7).getInt64();
+        if (!m.empty())
+            return m;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+const char* worth_months_file_sql() {
+    static const std::string sql = build_file_sql();
+    return sql.c_str();
+}
+
+const char* worth_months_server_sql() {
+    static const std::string sql = build_server_sql();
+    return sql.c_str();
+}
+
+const char* const kWorthMonthsTriggersOff =
+    "ALTER TABLE purchase DISABLE TRIGGER customer_worth_purchase;"
+    "ALTER TABLE interaction DISABLE TRIGGER customer_worth_interaction_delete,"
+    " DISABLE TRIGGER customer_worth_interaction_change;"
+    "ALTER TABLE resolution DISABLE TRIGGER customer_worth_resolution;"
+    "ALTER TABLE follow_up DISABLE TRIGGER customer_worth_follow_up;";
+const char* const kWorthMonthsTriggersOn =
+    "ALTER TABLE purchase ENABLE TRIGGER customer_worth_purchase;"
+    "ALTER TABLE interaction ENABLE TRIGGER customer_worth_interaction_delete,"
+    " ENABLE TRIGGER customer_worth_interaction_change;"
+    "ALTER TABLE resolution ENABLE TRIGGER customer_worth_resolution;"
+    "ALTER TABLE follow_up ENABLE TRIGGER customer_worth_follow_up;";
+
+std::vector<std::string> check_worth_months(Database& db, std::size_t limit) {
+    return read(db, [&]() -> std::vector<std::string> {
+        sql::Session& s = session(db);
+        sql::ReadSnapshot snapshot(s);
+        sql::Statement counted(s, std::string(kRecount) + " ORDER BY customer_id, month");
+        sql::Statement kept(s, fmt::format("SELECT {} FROM customer_worth_month "
+                                           "ORDER BY customer_id, month",
+                                           kColumns));
+        std::vector<std::string> out;
+        const auto note = [&](std::string line) {
+            if (out.size() < limit)
+                out.push_back(std::move(line));
+        };
+        const auto differs = [&](const Month& m, const char* what, const auto& k, const auto& c) {
+            if (k != c)
+                note(fmt::format("customer {}, {}: {} kept {}, counted {}", m.customer, m.month,
+                                 what, k, c));
+        };
+        std::optional<Month> c = next_month(counted), k = next_month(kept);
+        while (c || k) {
+            const auto key = [](const std::optional<Month>& m) {
+                return m ? std::make_tuple(m->customer, m->month)
+                         : std::make_tuple(INT64_MAX, std::string());
+            };
+            if (!k || (c && key(c) < key(k))) {
+                note(fmt::format("customer {}, {}: no kept month", c->customer, c->month));
+                c = next_month(counted);
+                continue;
+            }
+            if (!c || key(k) < key(c)) {
+                note(fmt::format("customer {}, {}: a kept month with no records", k->customer,
+                                 k->month));
+                k = next_month(kept);
+                continue;
+            }
+            differs(*c, "first day", k->first_day.value_or("none"), c->first_day.value_or("none"));
+            differs(*c, "purchases", k->purchases, c->purchases);
+            differs(*c, "margin", k->margin, c->margin);
+            differs(*c, "minutes", k->minutes, c->minutes);
+            differs(*c, "money given back", k->accepted, c->accepted);
+            differs(*c, "money on offer", k->offered, c->offered);
+            c = next_month(counted);
+            k = next_month(kept);
+        }
+        return out;
+    });
+}
+
+void recount_worth_months(Database& db) {
+    session(db).exec("DELETE FROM customer_worth_month;\n" + fill_sql());
+}
+
+} // namespace rapport::store

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 The Rapport developers
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The sums the worth model needs for the whole portfolio (`worth --all`, the portfolio view),
+// kept per customer and calendar month in the table customer_worth_month instead of being
+// summed again from a million incidents each time: purchases and their margin, minutes
+// (incidents by their day, follow-ups by the day they were done), money given back and still on
+// offer (by the incident's day), and the month's first purchase or incident day.
+//
+// The 365-day window is then the months it touches minus the part of its first month before it
+// starts, and "up to today" is every month minus what is dated after today; both remainders are
+// read from the records by their date indexes (store/worth_query.cpp), so no customer's history
+// is rescanned.
+//
+// Kept like customer_figures (store/customer_figures.h) and for the same reasons: by triggers,
+// in the same transaction as the change, whatever makes it (the repositories, undo, the
+// importer, a cascade from a deleted customer or incident); a restore brings a whole file back
+// with its months; the migration to version 5 counts them once.
+#include "store/database.h"
+
+#include <string>
+#include <vector>
+
+namespace rapport::store {
+
+// The step from version 4: the table, its triggers and the purchase-by-day index, filled by a
+// count from the records. One text for a file, one for a shop's server.
+const char* worth_months_file_sql();
+const char* worth_months_server_sql();
+
+// The server's triggers by table, for turning them off during a bulk load (load_then_count).
+extern const char* const kWorthMonthsTriggersOff;
+extern const char* const kWorthMonthsTriggersOn;
+
+// Counts every customer's months again from the records and compares them with the kept ones:
+// one line per difference ("customer 12, 2026-03: minutes kept 40, counted 45"), at most
+// `limit`; empty when they agree.
+std::vector<std::string> check_worth_months(Database& db, std::size_t limit = 20);
+
+// Replaces the kept months by a count from the records. Runs inside the caller's write.
+void recount_worth_months(Database& db);
+
+} // namespace rapport::store
