@@ -5,11 +5,11 @@
 #include "core/errors.h"
 #include "gui/accessibility.h"
 #include "gui/customer_completer.h"
+#include "gui/edit_conflict_view.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/services.h"
 #include "gui/ui.h"
-#include "store/edit_conflict.h"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -231,15 +231,12 @@ private:
             // What was typed stays; the next Save starts from their version, knowingly.
             if (const auto theirs = m_services.customers.find(m_existing->id)) {
                 m_existing->version = theirs->version;
-                wxMessageDialog tell(this, Translate(e.message()),
-                                     _("Someone else changed this customer"),
-                                     wxOK | wxICON_WARNING);
-                tell.SetExtendedMessage(
+                ShowEditConflict(
+                    this, e, _("Someone else changed this customer"),
                     wxString::Format(_("Their version: %s, phone %s, email %s.\nYours is still in "
                                        "the form. Save again to put yours over theirs, or Cancel "
                                        "to keep theirs."),
                                      Wx(theirs->name), Wx(theirs->phone), Wx(theirs->email)));
-                tell.ShowModal();
             } else {
                 ShowError(this, e, _("The customer was not saved"));
             }

@@ -7,12 +7,12 @@
 #include "core/staff.h"
 #include "gui/accessibility.h"
 #include "gui/customer_completer.h"
+#include "gui/edit_conflict_view.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/logged_by.h"
 #include "gui/services.h"
 #include "gui/ui.h"
-#include "store/edit_conflict.h"
 #include "store/log_incident.h"
 
 #include <wx/button.h>
@@ -761,35 +761,18 @@ void LogIncidentDialog::Save() {
     EndModal(wxID_OK);
 }
 
-// Someone else saved this incident while the dialog was open: nothing was written. Both
-// versions are shown; what was typed stays, and the dialog now starts from their version, so a
-// second Save puts this one over theirs knowingly.
+// Someone else saved this incident while the dialog was open: nothing was written. What was
+// typed stays, and the dialog now starts from their version (gui/edit_conflict_view.h).
 void LogIncidentDialog::ShowEditConflict(const store::EditConflict& e, const Interaction& mine) {
-    std::optional<Interaction> theirs;
+    wxString both;
     try {
-        theirs = m_services.interactions.find(mine.id);
+        if (const auto theirs = m_services.interactions.find(mine.id)) {
+            both = IncidentVersions(*theirs, mine);
+            m_editing->version = theirs->version;
+        }
     } catch (const std::exception&) {
     }
-    wxString both;
-    if (theirs) {
-        const auto version = [](const Interaction& i) {
-            wxString text = Wx(i.summary);
-            if (!i.asked_for.empty())
-                text += "\n" + wxString::Format(_("Asked for: %s"), Wx(i.asked_for));
-            if (!i.lesson.empty())
-                text += "\n" + wxString::Format(_("Lesson: %s"), Wx(i.lesson));
-            return text;
-        };
-        both = wxString::Format(_("Their version (%s):"), Wx(describe_stamp(theirs->changed))) +
-               "\n" + version(*theirs) + "\n\n" + _("Your version, still in the form:") + "\n" +
-               version(mine) + "\n\n" +
-               _("Save again to put yours over theirs, or Cancel to keep theirs.");
-        m_editing->version = theirs->version;
-    }
-    wxMessageDialog tell(this, Translate(e.message()), _("Someone else changed this incident"),
-                         wxOK | wxICON_WARNING);
-    tell.SetExtendedMessage(both);
-    tell.ShowModal();
+    gui::ShowEditConflict(this, e, _("Someone else changed this incident"), both);
 }
 
 bool LogIncidentDialog::HasUnsavedText() const {

@@ -478,8 +478,11 @@ void Database::migrate() {
         WriteTransaction tx(*this);
         // Each step from the file's version on: an empty file gets schema.sql (version 1), then
         // the same steps an older file takes, so both end with the same tables and triggers.
-        for (int v = schema_version(); v < kSchemaVersion; ++v)
+        for (int v = schema_version(); v < kSchemaVersion; ++v) {
             m_conn->db->exec(migration_sql(v));
+            if (v == 4)
+                recount_worth_months(*this); // the new table, counted from the records
+        }
         m_conn->db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
         m_conn->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();

@@ -23,8 +23,8 @@
 
 namespace rapport::store {
 
-// The step from version 4: the table, its triggers and the purchase-by-day index, filled by a
-// count from the records. One text for a file, one for a shop's server.
+// The step from version 4: the table, its triggers and the purchase-by-day index (one text for a
+// file, one for a shop's server); the migration then fills it with recount_worth_months.
 const char* worth_months_file_sql();
 const char* worth_months_server_sql();
 
@@ -37,7 +37,8 @@ extern const char* const kWorthMonthsTriggersOn;
 // `limit`; empty when they agree.
 std::vector<std::string> check_worth_months(Database& db, std::size_t limit = 20);
 
-// Replaces the kept months by a count from the records. Runs inside the caller's write.
+// Replaces the kept months by a count from the records (read in one pass per table, written a
+// few hundred rows per statement). Runs inside the caller's write.
 void recount_worth_months(Database& db);
 
 } // namespace rapport::store

@@ -45,16 +45,40 @@ TEST_CASE("log records an incident with a resolution and a follow-up, show lists
     TempDir dir;
     const auto db = dir / "shop.db";
     make_shop(db);
-    const auto logged = run_cli(db, {"--today", "2026-11-25", "log", "anna schmidt", "--summary",
-                                     "Kettle stopped heating", "--category", "product-fault",
-                                     "--severity", "4", "--channel", "in-person", "--asked",
-                                     "A new kettle", "--minutes", "20", "--resolution",
-                                     "replacement", "--cost", "35.50", "--status", "accepted",
-                                     "--follow-up", "+3d", "--follow-up-note", "Check it works",
-                                     "--lesson", "Test before selling", "--at", "2026-11-24T10:15"});
+    const auto logged = run_cli(db, {"--today",
+                                     "2026-11-25",
+                                     "log",
+                                     "anna schmidt",
+                                     "--summary",
+                                     "Kettle stopped heating",
+                                     "--category",
+                                     "product-fault",
+                                     "--severity",
+                                     "4",
+                                     "--channel",
+                                     "in-person",
+                                     "--asked",
+                                     "A new kettle",
+                                     "--minutes",
+                                     "20",
+                                     "--resolution",
+                                     "replacement",
+                                     "--cost",
+                                     "35.50",
+                                     "--status",
+                                     "accepted",
+                                     "--follow-up",
+                                     "+3d",
+                                     "--follow-up-note",
+                                     "Check it works",
+                                     "--lesson",
+                                     "Test before selling",
+                                     "--at",
+                                     "2026-11-24T10:15"});
     REQUIRE(logged.exit_code == 0);
     CHECK(trimmed(logged.out) == "1");
-    run_cli(db, {"purchase", "add", "1", "--amount", "120", "--date", "2026-11-01", "--margin", "35"});
+    run_cli(db,
+            {"purchase", "add", "1", "--amount", "120", "--date", "2026-11-01", "--margin", "35"});
 
     const auto shown = run_cli(db, {"customer", "show", "1", "--json"});
     REQUIRE(shown.exit_code == 0);
@@ -116,7 +140,8 @@ TEST_CASE("bad input exits 2 with one sentence and writes nothing", "[cli][error
         {},
     };
     for (const auto& args : bad) {
-        INFO("args: " << (args.empty() ? std::string("(none)") : args[0] + " " + (args.size() > 1 ? args[1] : "")));
+        INFO("args: " << (args.empty() ? std::string("(none)")
+                                       : args[0] + " " + (args.size() > 1 ? args[1] : "")));
         const auto r = run_cli(db, args);
         CHECK(r.exit_code == 2);
         CHECK(r.err.rfind("rapport-cli: ", 0) == 0);
@@ -279,6 +304,29 @@ TEST_CASE("check finds a customer's figure changed by hand and --recount puts it
     r = run_cli(db, {"check", "--recount"});
     CHECK(r.exit_code == 0);
     CHECK(run_cli(db, {"customer", "list", "--json"}).out != listed); // the list shows the count
+}
+
+TEST_CASE("check finds a worth month changed by hand and --recount puts worth right", "[cli]") {
+    TempDir dir;
+    const auto db = dir / "shop.db";
+    REQUIRE(run_cli(db, {"--today", "2026-11-25", "demo", "--customers", "20", "--interactions",
+                         "150", "--seed", "3"})
+                .exit_code == 0);
+    const std::string worth = run_cli(db, {"--today", "2026-11-25", "worth", "--all", "--csv"}).out;
+    {
+        SQLite::Database conn(db.string(), SQLite::OPEN_READWRITE);
+        conn.exec("UPDATE customer_worth_month SET minutes = minutes + 600 WHERE customer_id = 7 "
+                  "AND month = (SELECT max(month) FROM customer_worth_month "
+                  "WHERE customer_id = 7 AND month <= '2026-11')");
+    }
+    CHECK(run_cli(db, {"--today", "2026-11-25", "worth", "--all", "--csv"}).out != worth);
+    auto r = run_cli(db, {"check"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("customer 7, 2026-") != std::string::npos);
+    CHECK(r.out.find(": minutes kept ") != std::string::npos);
+    CHECK(r.err.find("check --recount") != std::string::npos);
+    REQUIRE(run_cli(db, {"check", "--recount"}).exit_code == 0);
+    CHECK(run_cli(db, {"--today", "2026-11-25", "worth", "--all", "--csv"}).out == worth);
 }
 
 TEST_CASE("demo fills a new database and refuses one with real customers", "[cli][demo]") {

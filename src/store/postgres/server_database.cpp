@@ -240,6 +240,8 @@ void Database::migrate_server() {
             s.exec(kPostgresSchemaSql); // version 1
         for (auto v = meta_number(s, "schema_version"); v < kSchemaVersion; ++v) {
             s.exec(server_migration_sql(static_cast<int>(v)));
+            if (v == 4)
+                recount_worth_months(*this); // the new table, counted from the records
             s.exec(fmt::format("UPDATE rapport_meta SET value = '{}' WHERE key = 'schema_version'",
                                v + 1));
         }
