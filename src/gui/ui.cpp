@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/ui.h"
 
+#include "gui/windows_locale.h"
+
 #include <wx/dataview.h>
+#include <wx/datectrl.h>
 #include <wx/settings.h>
 #include <wx/stattext.h>
 
@@ -101,6 +104,15 @@ void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns
         if (c->GetWidth() != width)
             c->SetWidth(width);
     });
+}
+
+wxDatePickerCtrl* NewDatePicker(wxWindow* parent, const wxDateTime& value, long style) {
+    auto* picker = new wxDatePickerCtrl(parent, wxID_ANY, value, wxDefaultPosition, wxDefaultSize,
+                                        style == -1 ? wxDP_DEFAULT | wxDP_SHOWCENTURY : style);
+#ifdef _WIN32
+    windows_locale::FitDatePickerFields(picker);
+#endif
+    return picker;
 }
 
 wxColour WarningBackground() {
