@@ -92,13 +92,11 @@ public:
 
         auto* fromLabel = label(_("&From:"));
         auto* days = new wxBoxSizer(wxHORIZONTAL);
-        m_from = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
-                                      wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+        m_from = NewDatePicker(this, wxDefaultDateTime, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
         m_from->SetName("export_from");
         // Made before the second day, so its Alt+letter reaches it.
         auto* to = new wxStaticText(this, wxID_ANY, _("&to"));
-        m_to = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
-                                    wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+        m_to = NewDatePicker(this, wxDefaultDateTime, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
         m_to->SetName("export_to");
         // wx's date pickers are built from a text field and a button: name the field.
         SetLabelFor(fromLabel, m_from);

@@ -274,8 +274,7 @@ public:
         who->SetLabelText(Wx(c.name));
         AddRow(_("Customer:"), who, false, false);
         m_date =
-            new wxDatePickerCtrl(this, wxID_ANY, ToWxDate(m_services.today()), wxDefaultPosition,
-                                 wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+            NewDatePicker(this, ToWxDate(m_services.today()), wxDP_DROPDOWN | wxDP_SHOWCENTURY);
         AddRow(_("&Date:"), m_date, false, false);
         auto* amountRow = new wxBoxSizer(wxHORIZONTAL);
         m_amount = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,

@@ -184,8 +184,8 @@ void CustomerPage::BuildContent(wxWindow* page) {
     m_timeline->SetName("timeline");
     // Read by the name of its tab.
     SetAccessibleName(m_timeline, _("History"));
-    AddColumns(m_timeline, {{_("When"), 105}, {_("What"), 200}, {_("Money"), 90, wxALIGN_RIGHT}},
-               1);
+    AddColumns(m_timeline, {{_("When"), 105}, {_("What"), 200}, {_("Money"), 90, wxALIGN_RIGHT}}, 1,
+               true);
     hs->Add(m_timeline, 1, wxEXPAND);
     history->SetSizer(hs);
     m_tabs->AddPage(history, _("History"));

@@ -137,7 +137,7 @@ std::optional<Date> AskDay(wxWindow* parent, Date initial, const wxString& title
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     auto* label = new wxStaticText(&dlg, wxID_ANY, _("&Date:"));
     row->Add(label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, dlg.FromDIP(kGap));
-    auto* picker = new wxDatePickerCtrl(&dlg, wxID_ANY, ToWxDate(initial));
+    auto* picker = NewDatePicker(&dlg, ToWxDate(initial));
     picker->SetName("followup_move_day");
     SetLabelFor(label, picker);
     row->Add(picker, 1, wxALIGN_CENTER_VERTICAL);
@@ -270,7 +270,7 @@ wxWindow* FollowUpsView::BuildNavigation() {
         [this] { ShowWeek(next_week(m_week, m_services.settings().week_start)); });
     auto* weekOf = new wxStaticText(bar, wxID_ANY, _("&Week of"));
     row->Add(weekOf, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT, FromDIP(kGap));
-    m_picker = new wxDatePickerCtrl(bar, wxID_ANY, ToWxDate(m_services.today()));
+    m_picker = NewDatePicker(bar, ToWxDate(m_services.today()));
     m_picker->SetName("week_picker");
     SetLabelFor(weekOf, m_picker);
     m_picker->Bind(wxEVT_DATE_CHANGED,

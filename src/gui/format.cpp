@@ -3,6 +3,7 @@
 #include "gui/format.h"
 
 #include "core/errors.h"
+#include "gui/windows_locale.h"
 
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
@@ -41,7 +42,8 @@ std::string Utf8(const wxString& s) {
 namespace {
 
 // Where the locale puts the currency and the sign (POSIX localeconv, LC_MONETARY as set by
-// wxUILocale::UseDefault). The C locale leaves them unset (CHAR_MAX): English placement then.
+// wxUILocale::UseDefault; on Windows the user's regional settings, gui/windows_locale.h). The C
+// locale leaves them unset (CHAR_MAX): English placement then.
 struct MoneyPlacement {
     bool symbol_first = true;
     bool spaced = false;   // a space between currency and number
@@ -50,6 +52,10 @@ struct MoneyPlacement {
 };
 
 MoneyPlacement Placement(bool negative) {
+#ifdef _WIN32
+    const auto w = windows_locale::Currency(negative);
+    return MoneyPlacement{w.symbol_first, w.spaced, w.sign_position};
+#else
     const std::lconv* lc = std::localeconv();
     const char precedes = negative ? lc->n_cs_precedes : lc->p_cs_precedes;
     const char sep = negative ? lc->n_sep_by_space : lc->p_sep_by_space;
@@ -62,20 +68,30 @@ MoneyPlacement Placement(bool negative) {
     if (position != CHAR_MAX && position >= 0 && position <= 4)
         p.sign_position = position;
     return p;
+#endif
 }
 
 wxString NegativeSign() {
+#ifdef _WIN32
+    return windows_locale::Currency(true).negative_sign;
+#else
     const char* sign = std::localeconv()->negative_sign;
     return sign && *sign ? wxString(sign) : wxString("-");
+#endif
 }
 
 // The sign of a currency code: the locale's own symbol for its own currency, the common signs
 // of a few others, else the code itself ("CHF").
 wxString CurrencySymbol(std::string_view code) {
+#ifdef _WIN32
+    if (const auto w = windows_locale::Currency(false); w.code == Wx(code) && !w.symbol.empty())
+        return w.symbol;
+#else
     const std::lconv* lc = std::localeconv();
     if (code.size() == 3 && std::string_view(lc->int_curr_symbol).substr(0, 3) == code &&
         *lc->currency_symbol)
         return wxString(lc->currency_symbol);
+#endif
     if (code == "EUR")
         return wxString::FromUTF8("\xE2\x82\xAC");
     if (code == "USD")
@@ -235,8 +251,27 @@ Date FromWxDate(const wxDateTime& dt) {
                 date::day{static_cast<unsigned>(dt.GetDay())}};
 }
 
+namespace {
+
+// `d` by a strftime pattern with the locale's names. On Windows the C runtime's strftime knows
+// neither the user's language nor "%-d" (gui/windows_locale.h): Windows writes it there.
+wxString FormatByPattern(Date d, const wxString& pattern) {
+    const wxDateTime dt = ToWxDate(d);
+#ifdef _WIN32
+    if (const wxString text = windows_locale::Date(dt, pattern); !text.empty())
+        return text;
+#endif
+    return dt.Format(pattern);
+}
+
+} // namespace
+
 wxString FormatDate(Date d) {
     const wxDateTime dt = ToWxDate(d);
+#ifdef _WIN32
+    if (const wxString text = windows_locale::ShortDate(dt); !text.empty())
+        return text;
+#endif
     return locale_is_plain_c() ? dt.Format("%d %b %Y") : dt.FormatDate();
 }
 
@@ -247,18 +282,18 @@ wxString FormatLongDate(Date d) {
     // TRANSLATORS: strftime pattern of a heading's long date, "%-d" is the day without a
     // leading zero: "Wednesday 25 November 2026". German: "%A, %-d. %B %Y".
     // xgettext:no-c-format
-    return ToWxDate(d).Format(_("%A %-d %B %Y"));
+    return FormatByPattern(d, _("%A %-d %B %Y"));
 }
 
 wxString FormatDayMonth(Date d, bool abbreviated) {
     if (abbreviated) {
         // TRANSLATORS: strftime pattern of a short day and month: "Wed 25 Nov".
         // xgettext:no-c-format
-        return ToWxDate(d).Format(_("%a %-d %b"));
+        return FormatByPattern(d, _("%a %-d %b"));
     }
     // TRANSLATORS: strftime pattern of a day and month: "Wednesday 25 November".
     // xgettext:no-c-format
-    return ToWxDate(d).Format(_("%A %-d %B"));
+    return FormatByPattern(d, _("%A %-d %B"));
 }
 
 wxString FormatDateTime(const LocalDateTime& t) {
@@ -304,8 +339,25 @@ wxString FormatMonth(std::string_view year_month) {
     const int month = std::atoi(std::string(year_month.substr(5, 2)).c_str());
     if (month < 1 || month > 12)
         return Wx(year_month);
-    return wxString::Format(
-        "%s %d", wxDateTime::GetMonthName(static_cast<wxDateTime::Month>(month - 1)), year);
+    return wxString::Format("%s %d", MonthName(month), year);
+}
+
+wxString MonthName(int month) {
+    const auto m = static_cast<wxDateTime::Month>(month - 1);
+#ifdef _WIN32
+    if (const wxString name = windows_locale::MonthName(m); !name.empty())
+        return name;
+#endif
+    return wxDateTime::GetMonthName(m);
+}
+
+wxString WeekdayName(int c_weekday) {
+    const auto day = static_cast<wxDateTime::WeekDay>(c_weekday);
+#ifdef _WIN32
+    if (const wxString name = windows_locale::WeekdayName(day); !name.empty())
+        return name;
+#endif
+    return wxDateTime::GetWeekDayName(day);
 }
 
 wxString Label(Channel v) {

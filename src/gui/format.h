@@ -63,6 +63,10 @@ wxString FormatRelativeDay(Date d, Date today);
 wxString FormatDueState(Date due, Date today);
 // "2026-03" as "March 2026".
 wxString FormatMonth(std::string_view year_month);
+// The locale's names: MonthName(3) "March" / "März"; WeekdayName(1) "Monday" / "Montag"
+// (0 is Sunday, as in C and date::weekday::c_encoding).
+wxString MonthName(int month);
+wxString WeekdayName(int c_weekday);
 
 wxString Label(Channel v);
 wxString Label(Category v);

@@ -6,6 +6,8 @@
 
 #ifdef RAPPORT_HAVE_LIBSECRET
 #include <libsecret/secret.h>
+#else
+#include <wx/translation.h>
 #endif
 
 namespace rapport::gui::keyring {

@@ -224,8 +224,7 @@ void LogIncidentDialog::BuildLayout() {
 
     auto* whenLabel = label(_("&When:"));
     auto* whenRow = new wxBoxSizer(wxHORIZONTAL);
-    m_date = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
-                                  wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    m_date = NewDatePicker(this, wxDefaultDateTime, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
     m_time = new wxTimePickerCtrl(this, wxID_ANY);
     // Fields with no label of their own: the tooltip for the mouse, a name for screen readers.
     m_time->SetToolTip(_("Time of the call or visit"));
@@ -439,9 +438,8 @@ wxSizer* LogIncidentDialog::BuildFollowUp() {
     m_fu2Days->SetName("followup_2days");
     m_fu1Week->SetName("followup_1week");
     m_fuOn->SetName("followup_on");
-    m_fuDate =
-        new wxDatePickerCtrl(this, wxID_ANY, ToWxDate(add_days(m_services.today(), 3)),
-                             wxDefaultPosition, wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    m_fuDate = NewDatePicker(this, ToWxDate(add_days(m_services.today(), 3)),
+                             wxDP_DROPDOWN | wxDP_SHOWCENTURY);
     m_fuDate->SetToolTip(_("Day of the follow-up"));
     SetAccessibleName(m_fuDate, _("Day of the follow-up"));
     m_fuDate->Disable();

@@ -99,8 +99,7 @@ public:
         m_weekStart = new wxChoice(this, wxID_ANY);
         m_weekStart->SetName("week_start");
         for (std::size_t i = 0; i < kWeekdays.size(); ++i) {
-            m_weekStart->Append(wxDateTime::GetWeekDayName(
-                static_cast<wxDateTime::WeekDay>(kWeekdays[i].c_encoding())));
+            m_weekStart->Append(WeekdayName(static_cast<int>(kWeekdays[i].c_encoding())));
             if (kWeekdays[i] == s.week_start)
                 m_weekStart->SetSelection(static_cast<int>(i));
         }

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/ui.h"
 
+#include "gui/markup_lines_renderer.h"
+#include "gui/windows_locale.h"
+
 #include <wx/dataview.h>
+#include <wx/datectrl.h>
 #include <wx/settings.h>
 #include <wx/stattext.h>
 
@@ -70,14 +74,24 @@ int ColumnWidth(wxWindow* list, const wxString& title, int width) {
     return std::max(header, static_cast<int>(std::lround(list->FromDIP(width) * TextScale())));
 }
 
-void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns, int stretch) {
+void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns, int stretch,
+                bool multiline) {
+#ifdef __WXGTK__
+    multiline = false; // GTK's own markup renderer draws and measures several lines
+#endif
     int others = 0;
     std::vector<int> widths;
     for (std::size_t i = 0; i < columns.size(); ++i) {
         const ColumnSpec& spec = columns[i];
-        auto* renderer = new wxDataViewTextRenderer("string", wxDATAVIEW_CELL_INERT, spec.align);
-        renderer->EnableMarkup();
-        renderer->EnableEllipsize(wxELLIPSIZE_END);
+        wxDataViewRenderer* renderer = nullptr;
+        if (multiline) {
+            renderer = new MarkupLinesRenderer(spec.align);
+        } else {
+            auto* text = new wxDataViewTextRenderer("string", wxDATAVIEW_CELL_INERT, spec.align);
+            text->EnableMarkup();
+            text->EnableEllipsize(wxELLIPSIZE_END);
+            renderer = text;
+        }
         widths.push_back(ColumnWidth(list, spec.title, spec.width));
         list->AppendColumn(new wxDataViewColumn(spec.title, renderer, list->GetColumnCount(),
                                                 widths.back(), spec.align,
@@ -101,6 +115,15 @@ void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns
         if (c->GetWidth() != width)
             c->SetWidth(width);
     });
+}
+
+wxDatePickerCtrl* NewDatePicker(wxWindow* parent, const wxDateTime& value, long style) {
+    auto* picker = new wxDatePickerCtrl(parent, wxID_ANY, value, wxDefaultPosition, wxDefaultSize,
+                                        style == -1 ? wxDP_DEFAULT | wxDP_SHOWCENTURY : style);
+#ifdef _WIN32
+    windows_locale::FitDatePickerFields(picker);
+#endif
+    return picker;
 }
 
 wxColour WarningBackground() {

@@ -12,6 +12,8 @@ class wxStaticText;
 class wxSizer;
 class wxPanel;
 class wxDataViewListCtrl;
+class wxDatePickerCtrl;
+class wxDateTime;
 
 namespace rapport::gui {
 
@@ -42,8 +44,16 @@ int ColumnWidth(wxWindow* list, const wxString& title, int width);
 
 // Appends text columns whose cells are Pango markup (pass plain text through EscapeMarkup)
 // and end in "..." when too long. Column `stretch` takes the room the others leave whenever
-// the list is resized, so free text gets the space and the figures stay at the right.
-void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns, int stretch = -1);
+// the list is resized, so free text gets the space and the figures stay at the right. With
+// `multiline`, cells hold several lines ('\n'), each measured and drawn from the font
+// (gui/markup_lines_renderer.h where the list is not GTK's own).
+void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns, int stretch = -1,
+                bool multiline = false);
+
+// A date picker (wxDP_DEFAULT | wxDP_SHOWCENTURY unless `style` says otherwise) that shows the
+// date as the user's locale writes it; on Windows with two-digit day and month fields
+// (gui/windows_locale.h).
+wxDatePickerCtrl* NewDatePicker(wxWindow* parent, const wxDateTime& value, long style = -1);
 
 // Colours chosen to work on light and dark themes alike.
 wxColour WarningBackground();

@@ -4,6 +4,7 @@
 // Runs the real rapport-cli binary, as a script or a person would, and captures what it says.
 #include "../support/temp_dir.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -58,20 +59,42 @@ inline std::wstring quoted(const std::wstring& arg) {
     return q + L"\"";
 }
 
+// What Windows says about error `code`, for a failure that must say why.
+inline std::string windows_error(DWORD code) {
+    wchar_t* text = nullptr;
+    ::FormatMessageW(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM |
+                         FORMAT_MESSAGE_IGNORE_INSERTS,
+                     nullptr, code, 0, reinterpret_cast<wchar_t*>(&text), 0, nullptr);
+    std::string said;
+    for (const wchar_t* c = text; c && *c; ++c)
+        said += *c < 0x80 ? static_cast<char>(*c) : '?';
+    ::LocalFree(text);
+    while (!said.empty() && (said.back() == '\n' || said.back() == '\r' || said.back() == ' '))
+        said.pop_back();
+    return "Windows error " + std::to_string(code) + (said.empty() ? "" : ": " + said);
+}
+
 // Windows: CreateProcessW with the output going to files, as below. Text the program prints
 // goes through the C runtime's text mode (CRLF line ends, as Windows programs write them);
-// the result has LF, so the tests compare the same text on both systems.
-inline CliResult run_cli(const std::vector<std::string>& args) {
+// the result has LF, so the tests compare the same text on both systems. When the program
+// cannot be started, or ends by an exception rather than an exit, the result's err says so
+// (exit code -1 or the NTSTATUS), so a failing test shows why instead of an empty stderr.
+inline CliResult run_program(const std::string& program, const std::vector<std::string>& args) {
     TempDir io;
     SECURITY_ATTRIBUTES inherit{sizeof(SECURITY_ATTRIBUTES), nullptr, TRUE};
     const auto open = [&](const std::filesystem::path& p, DWORD access, DWORD disposition) {
         return ::CreateFileW(p.c_str(), access, FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit,
                              disposition, FILE_ATTRIBUTE_NORMAL, nullptr);
     };
+    CliResult r;
+    std::string runner_error; // what went wrong before or around the program itself
     HANDLE in = open(L"NUL", GENERIC_READ, OPEN_EXISTING);
     HANDLE out = open(io / "out", GENERIC_WRITE, CREATE_ALWAYS);
     HANDLE err = open(io / "err", GENERIC_WRITE, CREATE_ALWAYS);
-    std::wstring command = quoted(widen(RAPPORT_CLI_PATH));
+    if (in == INVALID_HANDLE_VALUE || out == INVALID_HANDLE_VALUE || err == INVALID_HANDLE_VALUE)
+        runner_error = "run_cli: could not open the output files in " + io.path().string() + ": " +
+                       windows_error(::GetLastError());
+    std::wstring command = quoted(widen(program));
     for (const auto& a : args)
         command += L" " + quoted(widen(a));
     STARTUPINFOW si{};
@@ -81,15 +104,39 @@ inline CliResult run_cli(const std::vector<std::string>& args) {
     si.hStdOutput = out;
     si.hStdError = err;
     PROCESS_INFORMATION pi{};
-    CliResult r;
-    if (::CreateProcessW(nullptr, command.data(), nullptr, nullptr, TRUE, CREATE_NO_WINDOW, nullptr,
-                         nullptr, &si, &pi)) {
-        ::WaitForSingleObject(pi.hProcess, INFINITE);
-        DWORD code = 0;
-        ::GetExitCodeProcess(pi.hProcess, &code);
-        r.exit_code = static_cast<int>(code);
-        ::CloseHandle(pi.hThread);
-        ::CloseHandle(pi.hProcess);
+    // A start that fails for want of memory or system resources (a busy machine) is tried once
+    // more after a pause; any other failure is reported at once.
+    for (int attempt = 1; runner_error.empty(); ++attempt) {
+        if (::CreateProcessW(nullptr, command.data(), nullptr, nullptr, TRUE, CREATE_NO_WINDOW,
+                             nullptr, nullptr, &si, &pi)) {
+            ::WaitForSingleObject(pi.hProcess, INFINITE);
+            DWORD code = 0;
+            if (!::GetExitCodeProcess(pi.hProcess, &code))
+                runner_error = "run_cli: no exit code: " + windows_error(::GetLastError());
+            r.exit_code = static_cast<int>(code);
+            // An NTSTATUS error (0xC0000005 access violation, 0xC0000409 stack buffer overrun
+            // ...) means the program did not exit: it was ended by the system.
+            if (code >= 0xC0000000u) {
+                char hex[16];
+                std::snprintf(hex, sizeof hex, "0x%08lX", static_cast<unsigned long>(code));
+                runner_error = "run_cli: " + program + " was ended by status " + hex;
+            }
+            ::CloseHandle(pi.hThread);
+            ::CloseHandle(pi.hProcess);
+            break;
+        }
+        const DWORD failure = ::GetLastError();
+        const bool transient = failure == ERROR_NOT_ENOUGH_MEMORY || failure == ERROR_OUTOFMEMORY ||
+                               failure == ERROR_NO_SYSTEM_RESOURCES ||
+                               failure == ERROR_COMMITMENT_LIMIT ||
+                               failure == ERROR_TOO_MANY_OPEN_FILES;
+        if (!transient || attempt == 2) {
+            runner_error = "run_cli: CreateProcessW failed" +
+                           std::string(attempt == 2 ? " twice" : "") + ": " +
+                           windows_error(failure);
+            break;
+        }
+        ::Sleep(500);
     }
     ::CloseHandle(in);
     ::CloseHandle(out);
@@ -102,7 +149,13 @@ inline CliResult run_cli(const std::vector<std::string>& args) {
     };
     r.out = lf(read_all(io / "out"));
     r.err = lf(read_all(io / "err"));
+    if (!runner_error.empty())
+        r.err += (r.err.empty() || r.err.back() == '\n' ? "" : "\n") + runner_error + "\n";
     return r;
+}
+
+inline CliResult run_cli(const std::vector<std::string>& args) {
+    return run_program(RAPPORT_CLI_PATH, args);
 }
 #else
 // Runs rapport-cli with `args` (no shell involved, so any text is passed as is).

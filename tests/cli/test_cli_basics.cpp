@@ -349,3 +349,15 @@ TEST_CASE("asking for the version or for help exits 0", "[cli]") {
     CHECK(help.exit_code == 0);
     CHECK(help.out.find("customer") != std::string::npos);
 }
+
+#ifdef _WIN32
+// The runner says why a program did not start (the Windows error), rather than an exit code of
+// -1 and an empty stderr, as "200 single-byte flips" once reported under wine.
+TEST_CASE("a program that cannot be started is reported with the Windows error", "[cli]") {
+    TempDir dir;
+    const auto r = run_program((dir / "missing.exe").string(), {"--version"});
+    INFO(r.err);
+    CHECK(r.exit_code == -1);
+    CHECK(r.err.find("run_cli: CreateProcessW failed: Windows error 2") != std::string::npos);
+}
+#endif

@@ -58,7 +58,7 @@ void try_damaged(const std::string& label, const std::string& damaged, Tally& ta
         std::vector<std::string> full = {"--today", kToday};
         full.insert(full.end(), args.begin(), args.end());
         const auto r = run_cli(db, full);
-        INFO(args[0] << " said: " << r.err);
+        INFO(args[0] << " exited " << r.exit_code << " and said: " << r.err);
         REQUIRE((r.exit_code == 0 || r.exit_code == 1)); // never 2 (usage) or a signal
         if (r.exit_code == 1) {
             refused = true;
@@ -172,7 +172,7 @@ TEST_CASE("a value changed outside Rapport is the data's fault: exit 1 naming th
         std::vector<std::string> full = {"--today", kToday};
         full.insert(full.end(), args.begin(), args.end());
         const auto r = run_cli(db, full);
-        INFO(args[0] << " said: " << r.err);
+        INFO(args[0] << " exited " << r.exit_code << " and said: " << r.err);
         CHECK(r.exit_code == 1); // not 2: nobody typed anything wrong
         CHECK(lines(r.err) == 1);
         CHECK(r.err.find("'category'") != std::string::npos);
@@ -230,7 +230,7 @@ void try_damage(const DamagedFile& file, const std::string& good, DamageTally& t
         std::vector<std::string> full = {"--today", kToday};
         full.insert(full.end(), args.begin(), args.end());
         const auto r = run_cli(db, full);
-        INFO(args[0] << " said: " << r.err);
+        INFO(args[0] << " exited " << r.exit_code << " and said: " << r.err);
         REQUIRE((r.exit_code == 0 || r.exit_code == 1)); // never a signal or a sanitizer's 86
         const std::string after = bytes_with_wal(db);
         if (r.exit_code == 1) {

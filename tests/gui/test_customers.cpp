@@ -9,10 +9,12 @@
 #include "gui/customer_page.h"
 #include "gui/customers_view.h"
 #include "gui/main_frame.h"
+#include "gui/markup_lines_renderer.h"
 
 #include <catch2/catch.hpp>
 
 #include <wx/dataview.h>
+#include <wx/dcmemory.h>
 #include <wx/srchctrl.h>
 #include <wx/uiaction.h>
 
@@ -177,4 +179,54 @@ TEST_CASE("The customer list reads only the rows on screen whatever the number o
     Pump(300);
     sim.MouseClick();
     REQUIRE(WaitFor([&] { return window.frame->Customers()->ListedIdAt(0) == most.front(); }));
+}
+
+// The renderer the history uses where the list is not GTK's own (Windows): every line of a cell
+// counts in the row's height and is drawn on a line of its own.
+TEST_CASE("A history cell of three lines is three lines of the font high and each is drawn") {
+    Window w;
+    auto* list = new wxDataViewListCtrl(w.frame, wxID_ANY, wxDefaultPosition, wxSize(400, 300),
+                                        wxDV_VARIABLE_LINE_HEIGHT);
+    auto* renderer = new MarkupLinesRenderer();
+    list->AppendColumn(new wxDataViewColumn("What", renderer, 0, 300));
+    const wxString markup = "<b>Billing</b>  <span foreground='#646464'>severity 2</span>\n"
+                            "Discount &amp; more\n"
+                            "<span foreground='#646464'>Logged by Sam</span>";
+    const auto lines = ParseMarkupLines(markup);
+    REQUIRE(lines.size() == 3);
+    REQUIRE(lines[0].size() == 3);
+    CHECK(lines[0][0].text == "Billing");
+    CHECK(lines[0][0].bold);
+    CHECK(lines[0][2].text == "severity 2");
+    CHECK_FALSE(lines[0][2].bold);
+    CHECK(lines[0][2].colour == wxColour(0x64, 0x64, 0x64));
+    REQUIRE(lines[1].size() == 1);
+    CHECK(lines[1][0].text == "Discount & more");
+    CHECK_FALSE(lines[1][0].colour.IsOk());
+
+    REQUIRE(renderer->SetValue(wxVariant(markup)));
+    int line_height = 0, widest = 0;
+    list->GetTextExtent("Ag", nullptr, &line_height);
+    list->GetTextExtent("Discount & more", &widest, nullptr);
+    const wxSize size = renderer->GetSize();
+    CHECK(size.y == 3 * line_height);
+    CHECK(size.x >= widest);
+
+    // Drawn on white: each of the three bands of the cell has ink in it.
+    wxBitmap bitmap(300, size.y);
+    {
+        wxMemoryDC dc(bitmap);
+        dc.SetBackground(*wxWHITE_BRUSH);
+        dc.Clear();
+        CHECK(renderer->Render(wxRect(0, 0, 300, size.y), &dc, 0));
+    }
+    const wxImage image = bitmap.ConvertToImage();
+    for (int band = 0; band < 3; ++band) {
+        bool ink = false;
+        for (int y = band * line_height; y < (band + 1) * line_height && !ink; ++y)
+            for (int x = 0; x < 300 && !ink; ++x)
+                ink = image.GetRed(x, y) < 160;
+        INFO("line " << band + 1);
+        CHECK(ink);
+    }
 }
