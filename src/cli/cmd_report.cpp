@@ -237,9 +237,9 @@ void add_lessons(CLI::App& report, CliContext& ctx) {
                                       {"given_back", money_json(c.given_back)},
                                       {"keeps_coming_back", c.keeps_coming_back()},
                                       {"lessons", list}});
-                if (c.keeps_coming_back())
-                    coming_back.push_back(std::string(to_key(c.category)));
             }
+            for (const std::size_t k : r.coming_back)
+                coming_back.push_back(std::string(to_key(r.categories[k].category)));
             print_json({{"today", format_date(today)},
                         {"recent_days", store::kComingBackDays},
                         {"lessons", r.lessons},
@@ -250,11 +250,9 @@ void add_lessons(CLI::App& report, CliContext& ctx) {
         std::string out = fmt::format("What we learned, up to {}: {} {}.\n", format_date(today),
                                       r.lessons, r.lessons == 1 ? "lesson" : "lessons");
         std::string again;
-        for (const auto& c : r.categories) {
-            if (c.keeps_coming_back())
-                again += fmt::format("{}{} ({})", again.empty() ? "" : ", ", to_label(c.category),
-                                     c.recent);
-        }
+        for (const std::size_t k : r.coming_back)
+            again += fmt::format("{}{} ({})", again.empty() ? "" : ", ",
+                                 to_label(r.categories[k].category), r.categories[k].recent);
         if (!again.empty())
             fmt::format_to(std::back_inserter(out),
                            "Keeps coming back ({} or more incidents in {} days): {}.\n",

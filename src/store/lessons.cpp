@@ -79,6 +79,14 @@ LessonsReport lessons_report(Database& db, Date today) {
                              return std::tie(x.on, x.interaction_id) >
                                     std::tie(y.on, y.interaction_id);
                          });
+        for (std::size_t k = 0; k < out.categories.size(); ++k) {
+            if (out.categories[k].keeps_coming_back())
+                out.coming_back.push_back(k);
+        }
+        std::stable_sort(out.coming_back.begin(), out.coming_back.end(),
+                         [&](std::size_t a, std::size_t b) {
+                             return out.categories[a].recent > out.categories[b].recent;
+                         });
         return out;
     });
 }

@@ -39,6 +39,9 @@ struct LessonsReport {
     // without a lesson by the vocabulary's order.
     std::vector<LessonCategory> categories;
     std::int64_t lessons = 0; // lessons in all categories
+    // The categories that keep coming back, the most incidents in the 90 days first (indexes
+    // into `categories`).
+    std::vector<std::size_t> coming_back;
 };
 
 // Incidents after `today` are not counted; archived customers' incidents are.

@@ -78,6 +78,7 @@ TEST_CASE("what we learned on 2026-06-30: lessons by category and delays coming 
     CHECK(r.categories[1].category == Category::billing);
     CHECK(r.categories[2].category == Category::delay);
     CHECK(r.categories[3].category == Category::product_fault);
+    CHECK(r.coming_back == std::vector<std::size_t>{2}); // delay
 
     const auto& delay = r.categories[2];
     CHECK(delay.incidents == 4);
