@@ -97,12 +97,12 @@ const std::vector<FieldInfo>& field_table() {
           "zahlungsstatus", "statut", "estado"}},
         {ImportField::refunded,
          "refunded",
-         "Refunded amount",
+         "Refunded (money back)",
          {"refundedamount", "refundamount", "amountrefunded", "refunded", "refunds", "erstattet",
           "erstattungsbetrag"}},
         {ImportField::cancelled,
          "cancelled",
-         "Cancelled on",
+         "Cancelled on (if any)",
          {"cancelledat", "canceledat", "cancelledon", "cancelleddate", "storniertam"}},
     };
     return table;

@@ -131,7 +131,7 @@ public:
             m_choices.emplace_back(field, choice);
         }
         mapping->Add(grid, 0);
-        m_forget = new wxButton(this, wxID_ANY, _("&Forget these columns"));
+        m_forget = new wxButton(this, wxID_ANY, _("Forget these col&umns"));
         m_forget->SetName("import_forget_columns");
         m_forget->SetToolTip(_("Forget the columns you chose for files like this one and find "
                                "them by their names again."));
