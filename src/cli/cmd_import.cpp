@@ -3,9 +3,9 @@
 // import customers | purchases FILE: what a till or spreadsheet exported, checked first, then
 // written in one transaction or not at all.
 #include "cli/cli_context.h"
-#include "core/utf8_path.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
+#include "core/utf8_path.h"
 #include "exchange/importer.h"
 
 #include <fmt/format.h>
@@ -22,6 +22,7 @@ struct Options {
     bool dry_run = false;
     bool skip_bad_rows = false;
     bool no_header = false;
+    bool forget_map = false;
 };
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
@@ -65,6 +66,10 @@ std::string summary(const exchange::ImportResult& r, const Options& o) {
         pv.delimiter,
         pv.has_header ? fmt::format("column names on line {}", pv.header_line) : "no header row",
         mapping_text(pv));
+    if (pv.remembered_on)
+        out += fmt::format("Using the columns you chose on {} (--forget-map to find them "
+                           "afresh).\n",
+                           format_date(*pv.remembered_on));
     if (pv.kind == exchange::ImportKind::customers) {
         out += fmt::format("Customers: {} new, {} already known{}", n.new_customers, n.matched,
                            how_found(n));
@@ -75,7 +80,26 @@ std::string summary(const exchange::ImportResult& r, const Options& o) {
         out += fmt::format("Purchases: {} to add{}", n.purchases, how_found(n));
         if (n.already_recorded > 0)
             out += fmt::format(", {} already recorded (skipped)", n.already_recorded);
+        if (n.partly_refunded > 0)
+            out +=
+                fmt::format(", {} partly refunded (counted without the refund)", n.partly_refunded);
         out += ".\n";
+        if (n.order_lines > 0)
+            out += fmt::format("{} more line items of those orders (one purchase per order).\n",
+                               plural(n.order_lines, "row holds", "rows hold"));
+        std::vector<std::string> skipped;
+        if (n.refunded > 0)
+            skipped.push_back(fmt::format("{} refunded in full", n.refunded));
+        if (n.cancelled > 0)
+            skipped.push_back(fmt::format("{} cancelled", n.cancelled));
+        if (n.unpaid > 0)
+            skipped.push_back(fmt::format("{} never paid (voided, failed or pending)", n.unpaid));
+        if (!skipped.empty()) {
+            std::string list;
+            for (std::size_t k = 0; k < skipped.size(); ++k)
+                list += (k == 0 ? "" : k + 1 == skipped.size() ? " and " : ", ") + skipped[k];
+            out += fmt::format("Orders left out (no purchase): {}.\n", list);
+        }
     }
     if (n.bad > 0)
         out +=
@@ -98,29 +122,35 @@ json result_json(const exchange::ImportResult& r, const Options& o) {
     json errors = json::array();
     for (const auto& e : pv.errors)
         errors.push_back({{"line", e.line}, {"message", e.message}});
-    return {{"file", o.file},
-            {"kind", pv.kind == exchange::ImportKind::customers ? "customers" : "purchases"},
-            {"dry_run", o.dry_run},
-            {"written", r.written},
-            {"delimiter", std::string(1, pv.delimiter)},
-            {"header_line", pv.has_header ? json(pv.header_line) : json(nullptr)},
-            {"columns", pv.columns},
-            {"mapping", mapping},
-            {"rows", n.rows},
-            {"good", n.good},
-            {"bad", n.bad},
-            {"new_customers", n.new_customers},
-            {"matched_customers", n.matched},
-            {"filled_in", n.filled_in},
-            {"purchases", n.purchases},
-            {"already_recorded", n.already_recorded},
-            {"matched_by",
-             {{"id", n.by_id},
-              {"email", n.by_email},
-              {"phone", n.by_phone},
-              {"name", n.by_name},
-              {"earlier_row", n.by_earlier_row}}},
-            {"errors", errors}};
+    return {
+        {"file", o.file},
+        {"kind", pv.kind == exchange::ImportKind::customers ? "customers" : "purchases"},
+        {"dry_run", o.dry_run},
+        {"written", r.written},
+        {"delimiter", std::string(1, pv.delimiter)},
+        {"header_line", pv.has_header ? json(pv.header_line) : json(nullptr)},
+        {"columns", pv.columns},
+        {"mapping", mapping},
+        {"rows", n.rows},
+        {"good", n.good},
+        {"bad", n.bad},
+        {"new_customers", n.new_customers},
+        {"matched_customers", n.matched},
+        {"filled_in", n.filled_in},
+        {"purchases", n.purchases},
+        {"already_recorded", n.already_recorded},
+        {"order_lines", n.order_lines},
+        {"skipped_orders",
+         {{"refunded", n.refunded}, {"cancelled", n.cancelled}, {"unpaid", n.unpaid}}},
+        {"partly_refunded", n.partly_refunded},
+        {"remembered_on", pv.remembered_on ? json(format_date(*pv.remembered_on)) : json(nullptr)},
+        {"matched_by",
+         {{"id", n.by_id},
+          {"email", n.by_email},
+          {"phone", n.by_phone},
+          {"name", n.by_name},
+          {"earlier_row", n.by_earlier_row}}},
+        {"errors", errors}};
 }
 
 void run(CliContext& ctx, exchange::ImportKind kind, const Options& o) {
@@ -131,8 +161,13 @@ void run(CliContext& ctx, exchange::ImportKind kind, const Options& o) {
     if (o.no_header)
         options.has_header = false;
     options.skip_bad_rows = o.skip_bad_rows;
+    options.forget_remembered = o.forget_map;
+    options.today = ctx.today();
     const CsvTable table = exchange::read_import_file(path_from_utf8(o.file));
 
+    // Forgetting is a change of its own: done even when the import then finds a bad row.
+    if (o.forget_map && !o.dry_run)
+        exchange::forget_remembered_columns(ctx.db(), kind, table);
     exchange::ImportResult result;
     if (o.dry_run)
         result.preview = exchange::preview_import(ctx.db(), kind, table, options);
@@ -178,11 +213,16 @@ void add_import_kind(CLI::App& import, CliContext& ctx, exchange::ImportKind kin
                           "(COL empty: not imported)"
                         : "Which column holds what, by header name or number from 1: "
                           "customer_id=COL,name=COL,email=COL,phone=COL,date=COL,amount=COL,"
-                          "margin=COL (COL empty: not imported)");
+                          "margin=COL,order=COL,status=COL,refunded=COL,cancelled=COL (COL "
+                          "empty: not imported); remembered for the next file with the same "
+                          "header");
     sub->add_flag("--skip-bad-rows", o->skip_bad_rows,
                   "Import the good rows and list the bad ones (default: import nothing if any "
                   "row is bad)");
     sub->add_flag("--no-header", o->no_header, "The first row is data, not column names");
+    sub->add_flag("--forget-map", o->forget_map,
+                  "Forget the columns chosen with --map for files with this header, and find "
+                  "them by name again");
     on_run(sub, ctx, [&ctx, o, kind] { run(ctx, kind, *o); });
 }
 

@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // report won-back: "Did it bring them back?" (store/won_back.h); report answers: the follow-ups
-// done and the customers' answers, by category and by what was given (store/overview.h).
+// done and the customers' answers, by category and by what was given (store/overview.h);
+// report staff: who did what; report lessons: what we learned (store/lessons.h).
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/enums.h"
 #include "core/errors.h"
+#include "store/lessons.h"
 #include "store/overview.h"
 #include "store/won_back.h"
 
@@ -207,6 +209,68 @@ void add_staff(CLI::App& report, CliContext& ctx) {
     });
 }
 
+void add_lessons(CLI::App& report, CliContext& ctx) {
+    auto* lessons = report.add_subcommand(
+        "lessons", "What we learned: the lessons written on incidents by category, with the "
+                   "category's incidents and money given back, the newest lesson first, and the "
+                   "categories that keep coming back");
+    lessons->footer(fmt::format("A category keeps coming back with {} or more incidents in the {} "
+                                "days up to today.",
+                                store::kComingBackIncidents, store::kComingBackDays));
+    on_run(lessons, ctx, [&ctx] {
+        const Date today = ctx.today();
+        const auto r = store::lessons_report(ctx.db(), today);
+        if (ctx.json) {
+            json categories = json::array();
+            json coming_back = json::array();
+            for (const auto& c : r.categories) {
+                json list = json::array();
+                for (const auto& l : c.lessons)
+                    list.push_back({{"interaction_id", l.interaction_id},
+                                    {"date", format_date(l.on)},
+                                    {"customer", l.customer},
+                                    {"lesson", l.lesson},
+                                    {"given_back", money_json(l.given_back)}});
+                categories.push_back({{"key", std::string(to_key(c.category))},
+                                      {"incidents", c.incidents},
+                                      {"recent", c.recent},
+                                      {"given_back", money_json(c.given_back)},
+                                      {"keeps_coming_back", c.keeps_coming_back()},
+                                      {"lessons", list}});
+            }
+            for (const std::size_t k : r.coming_back)
+                coming_back.push_back(std::string(to_key(r.categories[k].category)));
+            print_json({{"today", format_date(today)},
+                        {"recent_days", store::kComingBackDays},
+                        {"lessons", r.lessons},
+                        {"categories", categories},
+                        {"coming_back", coming_back}});
+            return;
+        }
+        std::string out = fmt::format("What we learned, up to {}: {} {}.\n", format_date(today),
+                                      r.lessons, r.lessons == 1 ? "lesson" : "lessons");
+        std::string again;
+        for (const std::size_t k : r.coming_back)
+            again += fmt::format("{}{} ({})", again.empty() ? "" : ", ",
+                                 to_label(r.categories[k].category), r.categories[k].recent);
+        if (!again.empty())
+            fmt::format_to(std::back_inserter(out),
+                           "Keeps coming back ({} or more incidents in {} days): {}.\n",
+                           store::kComingBackIncidents, store::kComingBackDays, again);
+        for (const auto& c : r.categories) {
+            fmt::format_to(std::back_inserter(out),
+                           "{}: {} incidents, {} in the last {} days, {} given back\n",
+                           to_label(c.category), c.incidents, c.recent, store::kComingBackDays,
+                           format_amount(c.given_back));
+            for (const auto& l : c.lessons)
+                fmt::format_to(std::back_inserter(out), "  {}  {}: {} ({} given back)\n",
+                               format_date(l.on), l.customer, l.lesson,
+                               format_amount(l.given_back));
+        }
+        std::cout << out;
+    });
+}
+
 } // namespace
 
 void add_report_commands(CLI::App& app, CliContext& ctx) {
@@ -215,6 +279,7 @@ void add_report_commands(CLI::App& app, CliContext& ctx) {
     add_won_back(*report, ctx);
     add_answers(*report, ctx);
     add_staff(*report, ctx);
+    add_lessons(*report, ctx);
 }
 
 } // namespace rapport::cli

@@ -5,6 +5,8 @@
 #include "core/errors.h"
 #include "core/staff.h"
 #include "exchange/importer_columns.h"
+#include "exchange/importer_memory.h"
+#include "store/roles.h"
 #include "store/settings_store.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/rows.h"
@@ -16,6 +18,7 @@
 #include <charconv>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace rapport::exchange {
 using namespace rapport::store;
@@ -292,7 +295,38 @@ private:
         return {};
     }
 
+    // An order export's row that is no purchase of its own: a further line item of an order
+    // already counted, or an order refunded, cancelled or never paid. Counted, not an error.
+    bool not_a_purchase(const CsvRecord& r, ImportCounts& n) {
+        if (const std::string order = get(r, ImportField::order);
+            !order.empty() && !m_orders.insert(order).second) {
+            ++n.order_lines;
+            return true;
+        }
+        if (!get(r, ImportField::cancelled).empty()) {
+            ++n.cancelled;
+            return true;
+        }
+        switch (order_state(get(r, ImportField::status))) {
+        case OrderState::refunded:
+            ++n.refunded;
+            return true;
+        case OrderState::cancelled:
+            ++n.cancelled;
+            return true;
+        case OrderState::unpaid:
+            ++n.unpaid;
+            return true;
+        case OrderState::paid:
+        case OrderState::partly_refunded:
+            break;
+        }
+        return false;
+    }
+
     Message check_purchase(const CsvRecord& r, ImportCounts& n, Plan& plan) {
+        if (not_a_purchase(r, n))
+            return {};
         const std::string id_text = get(r, ImportField::customer_id);
         std::string name = full_name(r);
         std::string email = get(r, ImportField::email);
@@ -326,6 +360,20 @@ private:
                            amount_text);
         }
         p.amount = *amount;
+        // Partly refunded: the purchase is what the customer kept.
+        bool partly_refunded = false;
+        if (const std::string back_text = get(r, ImportField::refunded); !back_text.empty()) {
+            const auto back = parse_import_amount(back_text, m_delimiter);
+            if (!back || back->cents < 0)
+                return Message(tr("the refunded amount \"{}\" is not an amount like 12.50"),
+                               back_text);
+            if (back->cents >= p.amount.cents) {
+                ++n.refunded;
+                return {};
+            }
+            p.amount.cents -= back->cents;
+            partly_refunded = back->cents > 0;
+        }
         p.margin = m_default_margin;
         if (!margin_text.empty()) {
             const auto margin = parse_import_percent(margin_text);
@@ -384,6 +432,7 @@ private:
         }
         plan.purchases.push_back(p);
         ++n.purchases;
+        n.partly_refunded += partly_refunded ? 1 : 0;
         return {};
     }
 
@@ -395,6 +444,7 @@ private:
     CustomerIndex m_index;
     sql::Statement m_count_same;
     std::map<std::tuple<Id, std::string, std::int64_t>, std::int64_t> m_same;
+    std::unordered_set<std::string> m_orders; // order numbers seen in this file
     BasisPoints m_default_margin = 0;
 };
 
@@ -433,8 +483,16 @@ ImportPreview check_all(Database& db, ImportKind kind, const CsvTable& table,
         return pv;
     }
     const auto& first = table.records.front().fields;
+    // A first row the owner chose columns for before is a header too.
+    const auto remembered_header = [&] {
+        std::vector<std::string> cells;
+        for (const auto& cell : first)
+            cells.push_back(cell_value(cell));
+        return !options.forget_remembered && load_remembered(db, kind, cells).has_value();
+    };
     pv.has_header = options.has_header.value_or(looks_like_import_header(first) ||
-                                                choices_name_a_cell(options.choices, first));
+                                                choices_name_a_cell(options.choices, first) ||
+                                                remembered_header());
     std::size_t first_data = 0;
     if (pv.has_header) {
         pv.header_line = table.records.front().line;
@@ -451,8 +509,18 @@ ImportPreview check_all(Database& db, ImportKind kind, const CsvTable& table,
     if (options.mapping) {
         pv.mapping = *options.mapping;
     } else {
-        if (pv.has_header)
+        // The columns the owner chose for this header before, else the ones found by name;
+        // --map changes single fields of either.
+        const auto memory = pv.has_header && !options.forget_remembered
+                                ? load_remembered(db, kind, pv.columns)
+                                : std::nullopt;
+        if (memory) {
+            pv.mapping = memory->mapping;
+            if (options.choices.empty())
+                pv.remembered_on = memory->on;
+        } else if (pv.has_header) {
             pv.mapping = auto_mapping(kind, pv.columns);
+        }
         apply_choices(pv.mapping, options.choices, pv.columns);
     }
     for (std::size_t k = first_data; k < table.records.size(); ++k) {
@@ -562,6 +630,10 @@ ImportPreview preview_import(Database& db, ImportKind kind, const CsvTable& tabl
 ImportResult run_import(Database& db, ImportKind kind, const CsvTable& table,
                         const ImportOptions& options) {
     ImportResult result;
+    // Staff on a shop's server may not change settings, so their choice is not remembered.
+    const bool chose = options.mapping || !options.choices.empty();
+    const bool may_remember =
+        (chose || options.forget_remembered) && may_do_owner_things(access(db));
     try {
         // Checked inside the write transaction, so no one can add a customer between the
         // matching and the writing.
@@ -572,6 +644,13 @@ ImportResult run_import(Database& db, ImportKind kind, const CsvTable& table,
         if (!pv.problem.empty() || (pv.counts.bad > 0 && !options.skip_bad_rows))
             return result; // the transaction rolls back; nothing was written anyway
         write_plan(db, plan);
+        if (may_remember && pv.has_header) {
+            if (chose)
+                remember_columns(db, kind, pv.columns, pv.mapping,
+                                 options.today.value_or(today_local()));
+            else
+                forget_in_transaction(db, kind, pv.columns);
+        }
         tx.commit();
         result.written = true;
     } catch (const sql::Error& e) {

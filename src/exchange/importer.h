@@ -44,6 +44,12 @@ enum class ImportField {
     date,        // purchases: YYYY-MM-DD, DD.MM.YYYY or DD/MM/YYYY (day first), a time is ignored
     amount,      // purchases: 12.50, or 12,50 in a ';'-separated file; a currency sign is ignored
     margin,      // purchases, optional: percent; the shop's default margin when empty
+    // Purchases from a till's or web shop's order export (Shopify, WooCommerce, Square, SumUp):
+    order,     // the order or receipt number: never the customer; rows repeating it are one
+               // order spread over line items (only its first row carries the totals)
+    status,    // "refunded", "cancelled", "voided", "failed", "pending": not a purchase
+    refunded,  // money given back on the order: a partly refunded order counts the rest
+    cancelled, // a date here means the order was cancelled
 };
 
 std::string_view to_key(ImportField f);   // "first_name": what --map takes
@@ -71,6 +77,11 @@ struct ImportOptions {
     std::optional<ColumnMapping> mapping;
     // --map: changes single fields of the automatic mapping.
     std::vector<ColumnChoice> choices;
+    // Forget the columns remembered for this file's header (see remembered_columns below) and
+    // find them afresh.
+    bool forget_remembered = false;
+    // The day a chosen mapping is remembered with; today when not set.
+    std::optional<Date> today;
     // Whether the first record names the columns; detected when not set.
     std::optional<bool> has_header;
     // Import the good rows and report the bad ones, instead of importing nothing.
@@ -98,6 +109,12 @@ struct ImportCounts {
     // that are skipped so importing a file twice does not count its sales twice.
     std::size_t purchases = 0;
     std::size_t already_recorded = 0;
+    // Order exports: further line-item rows of an order already counted (one purchase per
+    // order), and orders that are no purchase: refunded in full, cancelled, or never paid
+    // (voided, failed, pending). Partly refunded orders count what was kept.
+    std::size_t order_lines = 0;
+    std::size_t refunded = 0, cancelled = 0, unpaid = 0;
+    std::size_t partly_refunded = 0;
 };
 
 struct ImportPreview {
@@ -108,6 +125,9 @@ struct ImportPreview {
     std::vector<std::string> columns; // header names, or "Column 1", "Column 2", ...
     std::vector<CsvRecord> sample;    // the first data rows as read, for the preview table
     ColumnMapping mapping;
+    // Set when the mapping is the one the owner chose for a file with this header before:
+    // the day they chose it ("Using the columns you chose on 2026-03-04").
+    std::optional<Date> remembered_on;
     // Why nothing can be imported at all (no column holds the name; a header but no rows),
     // else empty. Rows are not checked then.
     Message problem;
@@ -135,8 +155,20 @@ ImportPreview preview_import(Database& db, ImportKind kind, const CsvTable& tabl
 ImportResult run_import(Database& db, ImportKind kind, const CsvTable& table,
                         const ImportOptions& options);
 
+// A mapping the owner chose (--map, or the window's choices) is remembered in the setting
+// table when the import is written, keyed by the import kind and the header row; the next file
+// with the same header uses it. Not on a shop server for staff (they may not change settings).
+std::string remembered_columns_key(ImportKind kind, const std::vector<std::string>& columns);
+// Forgets the columns remembered for this header; false when none were.
+bool forget_remembered_columns(Database& db, ImportKind kind,
+                               const std::vector<std::string>& columns);
+// The same for the header row of `table` (its first record), detected or not.
+bool forget_remembered_columns(Database& db, ImportKind kind, const CsvTable& table);
+
 // Exposed for tests: the day in "2026-11-25", "25.11.2026", "25/11/2026" (a trailing time is
-// ignored), and an amount or percent as tills write it; std::nullopt when not understood.
+// ignored: with or without an offset like "+0100" it is the shop's clock; only a time in UTC,
+// "2026-03-04T23:30:00Z", is turned into this computer's local day), and an amount or percent as
+// tills write it; std::nullopt when not understood.
 std::optional<Date> parse_import_date(std::string_view text);
 std::optional<Money> parse_import_amount(std::string_view text, char delimiter);
 

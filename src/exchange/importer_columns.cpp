@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <chrono>
+#include <ctime>
 
 namespace rapport::exchange {
 namespace {
@@ -26,29 +28,34 @@ const std::vector<FieldInfo>& field_table() {
         {ImportField::name,
          "name",
          "Name",
-         {"name", "fullname", "customer", "customername", "client", "clientname", "contact",
-          "kunde", "kundenname", "nom", "nomcomplet", "naam", "klant", "nombre", "cliente",
-          "nombrecompleto"}},
+         // Most telling first: a shop's order export has "Name" for the order number beside
+         // "Billing Name" (Shopify), or "Customer Name" beside "Transaction ID" (Square).
+         {"customername", "billingname", "name", "fullname", "customer", "client", "clientname",
+          "contact", "shippingname", "kunde", "kundenname", "nom", "nomcomplet", "naam", "klant",
+          "nombre", "cliente", "nombrecompleto"}},
         {ImportField::first_name,
          "first_name",
          "First name",
-         {"firstname", "givenname", "forename", "vorname", "prénom", "prenom", "voornaam"}},
+         {"firstname", "billingfirstname", "givenname", "forename", "shippingfirstname", "vorname",
+          "prénom", "prenom", "voornaam"}},
         {ImportField::last_name,
          "last_name",
          "Last name",
-         {"lastname", "surname", "familyname", "nachname", "nomdefamille", "achternaam", "apellido",
-          "apellidos"}},
+         {"lastname", "billinglastname", "surname", "familyname", "shippinglastname", "nachname",
+          "nomdefamille", "achternaam", "apellido", "apellidos"}},
         {ImportField::phone,
          "phone",
          "Phone",
-         {"phone", "phonenumber", "telephone", "tel", "mobile", "mobilephone", "cell", "telefon",
-          "telefonnummer", "handy", "mobil", "téléphone", "portable", "telefoon", "mobiel",
-          "teléfono", "telefono", "móvil", "movil"}},
+         {"phone",    "billingphone", "customerphone", "phonenumber", "telephone",     "tel",
+          "mobile",   "mobilephone",  "cell",          "telefon",     "telefonnummer", "handy",
+          "mobil",    "téléphone",    "portable",      "telefoon",    "mobiel",        "teléfono",
+          "telefono", "móvil",        "movil"}},
         {ImportField::email,
          "email",
          "Email",
-         {"email", "emailaddress", "mail", "mailadresse", "emailadresse", "courriel", "adressemail",
-          "correo", "correoelectrónico", "correoelectronico"}},
+         {"email", "billingemail", "customeremail", "emailaddress", "mail", "mailadresse",
+          "emailadresse", "courriel", "adressemail", "correo", "correoelectrónico",
+          "correoelectronico"}},
         {ImportField::note,
          "note",
          "Note",
@@ -58,17 +65,45 @@ const std::vector<FieldInfo>& field_table() {
         {ImportField::date,
          "date",
          "Date",
-         {"date", "day", "purchasedate", "purchasedon", "saledate", "orderdate", "datum",
-          "kaufdatum", "dateachat", "fecha"}},
+         // Shopify's order is made at "Created at"; "Paid at" is blank until it is paid.
+         {"date", "day", "purchasedate", "purchasedon", "saledate", "orderdate", "createdat",
+          "paidat", "transactiondate", "datum", "kaufdatum", "bestelldatum", "dateachat", "fecha"}},
         {ImportField::amount,
          "amount",
          "Amount",
-         {"amount", "total", "price", "sum", "gross", "totalamount", "amountpaid", "paid", "betrag",
-          "summe", "gesamt", "montant", "prix", "totalttc", "bedrag", "importe", "precio"}},
+         // What the customer paid, before the sales figures of a till's report ("Net Sales",
+         // "Gross Sales") and an order's "Subtotal" when there is no total.
+         {"amount",  "total",    "ordertotal", "totalamount", "amountpaid", "paid",
+          "sum",     "gross",    "betrag",     "summe",       "gesamt",     "gesamtbetrag",
+          "montant", "totalttc", "bedrag",     "importe",     "price",      "prix",
+          "precio",  "netsales", "grosssales", "subtotal"}},
         {ImportField::margin,
          "margin",
          "Margin %",
          {"margin", "margin%", "marginpercent", "grossmargin", "marge", "marge%", "margen"}},
+        {ImportField::order,
+         "order",
+         "Order or receipt number",
+         {"ordernumber",     "orderno",        "ordernr",          "order#",
+          "orderid",         "order",          "transactionid",    "receiptnumber",
+          "receiptno",       "receipt",        "invoicenumber",    "invoiceno",
+          "bestellnummer",   "belegnummer",    "belegnr",          "bonnummer",
+          "rechnungsnummer", "transaktionsid", "numérodecommande", "numerodecommande",
+          "bestelnummer",    "númerodepedido"}},
+        {ImportField::status,
+         "status",
+         "Order status",
+         {"financialstatus", "orderstatus", "paymentstatus", "status", "bestellstatus",
+          "zahlungsstatus", "statut", "estado"}},
+        {ImportField::refunded,
+         "refunded",
+         "Refunded (money back)",
+         {"refundedamount", "refundamount", "amountrefunded", "refunded", "refunds", "erstattet",
+          "erstattungsbetrag"}},
+        {ImportField::cancelled,
+         "cancelled",
+         "Cancelled on (if any)",
+         {"cancelledat", "canceledat", "cancelledon", "cancelleddate", "storniertam"}},
     };
     return table;
 }
@@ -85,9 +120,10 @@ constexpr std::array kCustomerFields = {ImportField::name,      ImportField::fir
                                         ImportField::last_name, ImportField::phone,
                                         ImportField::email,     ImportField::note};
 constexpr std::array kPurchaseFields = {
-    ImportField::customer_id, ImportField::name,   ImportField::first_name,
-    ImportField::last_name,   ImportField::email,  ImportField::phone,
-    ImportField::date,        ImportField::amount, ImportField::margin};
+    ImportField::customer_id, ImportField::name,  ImportField::first_name, ImportField::last_name,
+    ImportField::email,       ImportField::phone, ImportField::date,       ImportField::amount,
+    ImportField::margin,      ImportField::order, ImportField::status,     ImportField::refunded,
+    ImportField::cancelled};
 
 bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -183,18 +219,50 @@ bool looks_like_import_header(const std::vector<std::string>& cells) {
 }
 
 ColumnMapping auto_mapping(ImportKind kind, const std::vector<std::string>& columns) {
+    std::vector<std::string> names;
+    for (const auto& c : columns)
+        names.push_back(normalized_name(c));
+    const auto has_column = [&](std::string_view n) {
+        return std::find(names.begin(), names.end(), n) != names.end();
+    };
+    std::vector<bool> taken(columns.size(), false);
+    // Shopify's orders export: "Name" is the order number ("#1001"), never the customer.
+    const bool shopify = kind == ImportKind::purchases &&
+                         (has_column("financialstatus") || has_column("lineitemname") ||
+                          has_column("lineitemquantity"));
     ColumnMapping m;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-        const std::string name = normalized_name(columns[c]);
-        for (const ImportField f : import_fields(kind)) {
-            const auto& aliases = info(f).aliases;
-            if (m.count(f) == 0 &&
-                std::find(aliases.begin(), aliases.end(), name) != aliases.end()) {
-                m[f] = c;
+    if (shopify) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (names[c] == "name") {
+                m[ImportField::order] = c;
+                taken[c] = true;
                 break;
             }
         }
     }
+    // Each field takes the column with its most telling name (the alias listed first).
+    for (const ImportField f : import_fields(kind)) {
+        if (m.count(f))
+            continue;
+        const auto& aliases = info(f).aliases;
+        std::size_t best_rank = aliases.size();
+        std::size_t best = 0;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const auto it = std::find(aliases.begin(), aliases.end(), names[c]);
+            const auto rank = static_cast<std::size_t>(it - aliases.begin());
+            if (!taken[c] && rank < best_rank) {
+                best_rank = rank;
+                best = c;
+            }
+        }
+        if (best_rank < aliases.size()) {
+            m[f] = best;
+            taken[best] = true;
+        }
+    }
+    // A till's "Customer ID" is its own, not Rapport's: Rapport's exports have no order column.
+    if (m.count(ImportField::order))
+        m.erase(ImportField::customer_id);
     // "Nom;Prénom" (French) or "Name;Vorname": beside a first-name column, the plain name
     // column holds the family name.
     if (m.count(ImportField::first_name) && !m.count(ImportField::last_name) &&
@@ -293,6 +361,25 @@ std::string cell_value(std::string_view raw) {
     return std::string(s);
 }
 
+OrderState order_state(std::string_view status) {
+    const std::string s = normalized_name(status);
+    const auto has = [&](std::string_view part) { return s.find(part) != std::string::npos; };
+    if (s.empty())
+        return OrderState::paid;
+    const bool refund = has("refund") || has("erstatt") || has("rembours");
+    if (refund && (has("partial") || has("teilweise") || has("partiel")))
+        return OrderState::partly_refunded;
+    if (refund)
+        return OrderState::refunded;
+    if (has("cancel") || has("storn") || has("annul"))
+        return OrderState::cancelled;
+    if (has("void") || has("fail") || has("pending") || has("unpaid") || has("draft") ||
+        has("trash") || has("abandon") || has("fehlgeschlagen") || has("ausstehend") ||
+        has("offen"))
+        return OrderState::unpaid;
+    return OrderState::paid;
+}
+
 std::optional<BasisPoints> parse_import_percent(std::string_view text) {
     std::string s;
     for (const char c : trim(text)) {
@@ -309,11 +396,58 @@ std::optional<BasisPoints> parse_import_percent(std::string_view text) {
 
 } // namespace import_detail
 
+namespace {
+
+// "2026-03-04T23:30:00Z" or "2026-03-04 23:30 UTC": the day on this computer's clock, which is
+// the shop's. std::nullopt when `full` is no time in UTC or `day` is no ISO day.
+std::optional<Date> utc_to_local_day(std::string_view full, std::string_view day) {
+    std::string_view rest;
+    if (full.size() > 11 && full.back() == 'Z')
+        rest = full.substr(11, full.size() - 12);
+    else if (full.size() > 15 && full.substr(full.size() - 4) == " UTC")
+        rest = full.substr(11, full.size() - 15);
+    else
+        return std::nullopt;
+    if (day.size() != 10 || day[4] != '-' || rest.size() < 5 || rest[2] != ':')
+        return std::nullopt;
+    int h = 0, m = 0, sec = 0;
+    const auto num = [](std::string_view p, int& out) {
+        const auto [ptr, ec] = std::from_chars(p.data(), p.data() + p.size(), out);
+        return ec == std::errc{} && ptr == p.data() + p.size();
+    };
+    if (!num(rest.substr(0, 2), h) || !num(rest.substr(3, 2), m) ||
+        (rest.size() >= 8 && (rest[5] != ':' || !num(rest.substr(6, 2), sec))) || h > 23 ||
+        m > 59 || sec > 60)
+        return std::nullopt;
+    Date d;
+    try {
+        d = parse_date(day);
+    } catch (const InputError&) {
+        return std::nullopt;
+    }
+    const auto at = date::sys_days{d} + std::chrono::hours{h} + std::chrono::minutes{m} +
+                    std::chrono::seconds{sec};
+    const std::time_t t = std::chrono::system_clock::to_time_t(
+        std::chrono::time_point_cast<std::chrono::system_clock::duration>(at));
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return Date{date::year{tm.tm_year + 1900}, date::month{static_cast<unsigned>(tm.tm_mon + 1)},
+                date::day{static_cast<unsigned>(tm.tm_mday)}};
+}
+
+} // namespace
+
 std::optional<Date> parse_import_date(std::string_view text) {
     std::string_view s = trim(text);
-    // "2026-11-25 14:30" or "25.11.2026T14:30:00": the day is what counts.
+    const std::string_view full = s;
+    // "2026-11-25 14:30" or "25.11.2026T14:30:00": the day is what counts. A time with an
+    // offset ("2026-03-04 10:15:22 +0100", Shopify) is the shop's own clock: its day as written.
     if (const std::size_t cut = s.find_first_of(" T"); cut != std::string_view::npos)
         s = s.substr(0, cut);
+    if (s.size() < full.size()) {
+        if (const auto local = utc_to_local_day(full, s))
+            return local;
+    }
     if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
         try {
             return parse_date(s);

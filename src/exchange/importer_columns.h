@@ -31,6 +31,12 @@ Message mapping_problem(ImportKind kind, const ColumnMapping& mapping,
 // "'=x" for "=x", so a leading ' before = + - @ TAB or CR is dropped.
 std::string cell_value(std::string_view raw);
 
+// What an order's status says: "paid", "partially_refunded", "Refunded", "Cancelled",
+// "voided", "Pending payment", "failed" (Shopify's financial status, WooCommerce's order
+// status, in English or German). A blank or unknown status ("authorized", "Completed") is paid.
+enum class OrderState { paid, partly_refunded, refunded, cancelled, unpaid };
+OrderState order_state(std::string_view status);
+
 // A margin as tills write it ("40", "40 %", "37,5"); std::nullopt when not understood.
 std::optional<BasisPoints> parse_import_percent(std::string_view text);
 

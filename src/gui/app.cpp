@@ -205,7 +205,7 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
                          _("with --screenshot: today, customers, customer:ID, worth:ID, log, "
                            "log:ID, settings, edit:ID, purchase:ID, export, import:FILE, "
                            "import-purchases:FILE, followups, print, reports, reports:gone, "
-                           "reports:won-back, reports:staff or shop-database"));
+                           "reports:won-back, reports:staff, reports:lessons or shop-database"));
     parser.AddLongOption("measure",
                          _("print the milliseconds one action takes once the window is shown, "
                            "until it is drawn, and exit: open-customer:ID, search:TEXT (typed "
@@ -465,6 +465,9 @@ void RapportApp::StartScreenshot() {
     } else if (view == "reports:staff") {
         m_frame->ShowView(MainFrame::View::reports);
         m_frame->Reports()->ShowStaffPage();
+    } else if (view == "reports:lessons") {
+        m_frame->ShowView(MainFrame::View::reports);
+        m_frame->Reports()->ShowLessonsPage();
     } else if (view == "print") {
         // The first printed page of this week's follow-up list (A4 at 96 dpi), not the window.
         wxInitAllImageHandlers();

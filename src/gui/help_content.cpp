@@ -158,6 +158,11 @@ wxString WeeklyReview(const Settings& s) {
                 "they bought is counted the same way, so you see what is usual in your shop. "
                 "From a script:"));
     html += Command("rapport-cli report won-back");
+    html += P(_("<b>Reports &gt; What we learned</b> gathers the root cause or lesson you wrote "
+                "on incidents, by category, the newest first, with each category's incidents and "
+                "the money given back on them. A category with 3 or more incidents in the last "
+                "90 days keeps coming back and is named at the top. From a script:"));
+    html += Command("rapport-cli report lessons");
     return html;
 }
 

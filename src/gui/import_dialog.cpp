@@ -115,7 +115,8 @@ public:
         auto* lower = new wxBoxSizer(wxHORIZONTAL);
         auto* mapping = new wxBoxSizer(wxVERTICAL);
         mapping->Add(MakeSectionTitle(this, _("Which column holds what")), 0, wxBOTTOM, gap);
-        auto* grid = new wxFlexGridSizer(2, gap, space);
+        // Two fields a row: an order export's thirteen fields still fit a 800-pixel screen.
+        auto* grid = new wxFlexGridSizer(4, gap, space);
         std::vector<wxStaticText*> fieldLabels;
         for (exchange::ImportField field : exchange::import_fields(kind)) {
             auto* fieldLabel = new wxStaticText(this, wxID_ANY, wxString());
@@ -123,13 +124,20 @@ public:
             fieldLabels.push_back(fieldLabel);
             grid->Add(fieldLabel, 0, wxALIGN_CENTER_VERTICAL);
             auto* choice =
-                new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(200), -1));
+                new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(180), -1));
             choice->SetName("map_" + Wx(exchange::to_key(field)));
             choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { OnMappingChosen(); });
             grid->Add(choice, 0, wxALIGN_CENTER_VERTICAL);
             m_choices.emplace_back(field, choice);
         }
         mapping->Add(grid, 0);
+        m_forget = new wxButton(this, wxID_ANY, _("Forget these col&umns"));
+        m_forget->SetName("import_forget_columns");
+        m_forget->SetToolTip(_("Forget the columns you chose for files like this one and find "
+                               "them by their names again."));
+        m_forget->Enable(false);
+        m_forget->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ForgetColumns(); });
+        mapping->Add(m_forget, 0, wxTOP, gap);
         lower->Add(mapping, 0, wxEXPAND);
 
         auto* check = new wxBoxSizer(wxVERTICAL);
@@ -139,7 +147,7 @@ public:
         m_counts->SetName("import_counts");
         check->Add(m_counts, 0, wxEXPAND | wxBOTTOM, gap);
         m_errors = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition,
-                                          wxSize(FromDIP(480), FromDIP(150)),
+                                          wxSize(FromDIP(340), FromDIP(150)),
                                           wxDV_ROW_LINES | wxDV_SINGLE);
         m_errors->SetName("import_errors");
         SetLabelFor(checkTitle, m_errors);
@@ -200,12 +208,14 @@ private:
         o.mapping = m_mapping;
         o.has_header = m_hasHeader;
         o.skip_bad_rows = m_skipBad->GetValue();
+        o.today = m_services.today();
         return o;
     }
 
     // Empties the preview and shows `why` (a bad file) in red, or the first hint.
     void Reset(const wxString& why) {
         m_preview.reset();
+        m_forget->Enable(false);
         m_sample->DeleteAllItems();
         m_sample->ClearColumns();
         m_errors->DeleteAllItems();
@@ -222,7 +232,7 @@ private:
     void SetCounts(const wxString& text, bool bad) {
         m_counts->SetLabelText(text);
         m_counts->SetForegroundColour(bad ? OverdueText() : wxNullColour);
-        m_counts->Wrap(std::max(m_errors->GetSize().x, FromDIP(480)));
+        m_counts->Wrap(std::max(m_errors->GetSize().x, FromDIP(340)));
         Layout();
     }
 
@@ -280,6 +290,7 @@ private:
             choice->SetSelection(it == p.mapping.end() ? 0 : static_cast<int>(it->second) + 1);
             choice->Enable(true);
         }
+        m_forget->Enable(p.remembered_on.has_value());
         m_errors->DeleteAllItems();
         for (const exchange::ImportRowError& e : p.errors)
             m_errors->AppendItem(Row({CountText(U(e.line)), EscapeMarkup(Translate(e.reason))}));
@@ -295,12 +306,48 @@ private:
                     : wxString::Format(_("%lu rows: %lu purchases to add, %lu already recorded, "
                                          "%lu bad."),
                                        U(c.rows), U(c.purchases), U(c.already_recorded), U(c.bad));
+            if (m_kind == exchange::ImportKind::purchases)
+                text += OrderText(c);
+            if (p.remembered_on)
+                text = wxString::Format(_("Using the columns you chose on %s."),
+                                        FormatDate(*p.remembered_on)) +
+                       " " + text;
             if (c.bad)
                 text += " " + _("With bad rows, nothing is imported unless you tick \"Import only "
                                 "the good rows\".");
             SetCounts(text, false);
         }
         UpdateButton();
+    }
+
+    // An order export's rows that are no purchase of their own, and why.
+    static wxString OrderText(const exchange::ImportCounts& c) {
+        wxString text;
+        if (c.order_lines)
+            text += " " + wxString::Format(_("%lu rows are further items of an order "
+                                             "(one purchase per order)."),
+                                           U(c.order_lines));
+        if (c.partly_refunded)
+            text += " " + wxString::Format(_("%lu partly refunded orders count what was kept."),
+                                           U(c.partly_refunded));
+        if (c.refunded || c.cancelled || c.unpaid)
+            text += " " + wxString::Format(_("Left out as no purchase: %lu refunded in full, "
+                                             "%lu cancelled, %lu never paid."),
+                                           U(c.refunded), U(c.cancelled), U(c.unpaid));
+        return text;
+    }
+
+    void ForgetColumns() {
+        if (!m_preview)
+            return;
+        try {
+            exchange::forget_remembered_columns(m_services.db(), m_kind, m_preview->columns);
+        } catch (const std::exception& e) {
+            ShowError(this, e, _("The columns were not forgotten"));
+            return;
+        }
+        m_mapping.reset();
+        Check();
     }
 
     void FillSample(const exchange::ImportPreview& p) {
@@ -381,6 +428,7 @@ private:
     wxDataViewListCtrl* m_errors = nullptr;
     wxCheckBox* m_skipBad = nullptr;
     wxButton* m_import = nullptr;
+    wxButton* m_forget = nullptr;
 
     std::optional<CsvTable> m_table;
     std::optional<exchange::ColumnMapping> m_mapping; // the owner's choice; automatic when empty

@@ -5,6 +5,7 @@
 #include "gui/accessibility.h"
 #include "gui/format.h"
 #include "gui/gone_list.h"
+#include "gui/lessons_page.h"
 #include "gui/portfolio_view.h"
 #include "gui/ui.h"
 
@@ -209,6 +210,9 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
     BuildAnswersPage();
     BuildWonBackPage();
     BuildStaffPage();
+    m_lessonsPage = static_cast<int>(m_tabs->GetPageCount());
+    m_lessons = new LessonsPage(m_tabs);
+    m_tabs->AddPage(m_lessons, _("What we learned"));
 
     // The customers who quietly left: all of them, the ones bringing the most first.
     if (!m_services.staff()) {
@@ -353,6 +357,10 @@ void ReportsView::ShowStaffPage() {
     m_tabs->SetSelection(m_staffPage);
 }
 
+void ReportsView::ShowLessonsPage() {
+    m_tabs->SetSelection(m_lessonsPage);
+}
+
 void ReportsView::ShowWonBackPage() {
     m_tabs->SetSelection(m_wonBackPage);
 }
@@ -467,7 +475,9 @@ void ReportsView::Reload() {
             std::make_shared<store::WonBackReport>(store::won_back_report(reader, today));
         auto staff = std::make_shared<std::vector<store::StaffTotals>>(
             store::OverviewQueries(reader).staff_report(p.from, p.to));
-        return std::function<void()>([this, portfolio, report, answers, wonBack, staff] {
+        auto lessons = std::make_shared<store::LessonsReport>(store::lessons_report(reader, today));
+        return std::function<void()>([this, portfolio, report, answers, wonBack, staff, lessons,
+                                      currency = settings.currency] {
             m_reading->Hide();
             if (m_portfolio)
                 m_portfolio->ShowReports(std::move(*portfolio));
@@ -475,6 +485,7 @@ void ReportsView::Reload() {
             ShowAnswers(*answers);
             ShowWonBack(*wonBack);
             ShowStaff(*staff);
+            m_lessons->Show(*lessons, currency);
         });
     });
 }

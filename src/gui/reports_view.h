@@ -22,6 +22,7 @@ class wxStaticText;
 namespace rapport::gui {
 
 class GoneList;
+class LessonsPage;
 class PortfolioView;
 
 class ReportsView : public wxPanel {
@@ -42,7 +43,8 @@ public:
     GoneList* Gone() { return m_gone; }
     void ShowGonePage();
     void ShowWonBackPage();
-    void ShowStaffPage(); // "Who did what"
+    void ShowStaffPage();   // "Who did what"
+    void ShowLessonsPage(); // "What we learned"
 
 private:
     void ShowReport(const store::PeriodReport& report);
@@ -77,6 +79,8 @@ private:
     wxDataViewListCtrl* m_wonBackByGiven = nullptr;
     wxDataViewListCtrl* m_byStaff = nullptr; // "Who did what"
     int m_staffPage = 0;
+    LessonsPage* m_lessons = nullptr; // "What we learned"
+    int m_lessonsPage = 0;
     wxStaticText* m_reading = nullptr; // "Reading the figures…" while the worker reads
     BackgroundRead m_read;             // last member: destroyed (and joined) first
 };

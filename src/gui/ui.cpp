@@ -103,7 +103,11 @@ void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns
         return;
     // The widths as created, not as GTK reports them: it only knows them once drawn, and
     // reports the last column widened to fill the row.
-    const int minimum = widths[static_cast<std::size_t>(stretch)];
+    // When the others leave less than its preset width (long German headers at 1280 pixels),
+    // it gives way, its text and even its header ending in "...", down to 70 DIPs, rather than
+    // push the last column out of sight: a list that scrolls sideways hides the column at the
+    // end.
+    const int minimum = std::min(widths[static_cast<std::size_t>(stretch)], list->FromDIP(70));
     const unsigned column = static_cast<unsigned>(stretch);
     list->Bind(wxEVT_SIZE, [list, column, others, minimum](wxSizeEvent& e) {
         e.Skip();

@@ -119,3 +119,52 @@ TEST_CASE("report answers gives on time and satisfied shares and the average wit
     CHECK(run_cli(db, {"report", "answers", "--from", "2026-06-10", "--to", "2026-06-01"})
               .exit_code == 2);
 }
+
+TEST_CASE("report lessons groups the lessons by category and names the delays coming back",
+          "[cli][lessons][golden]") {
+    TempDir dir;
+    const auto db = dir / "shop.db";
+    ok(db, {"customer", "add", "Anna"});
+    ok(db, {"customer", "add", "Bert"});
+    // The 90 days up to 2026-06-15 start on 2026-03-18: three delays in them.
+    ok(db, {"log", "1", "--summary", "Late", "--at", "2026-04-01T10:00", "--category", "delay",
+            "--lesson", "Call ahead", "--resolution", "refund", "--cost", "10", "--status",
+            "accepted"});
+    ok(db, {"log", "1", "--summary", "Late again", "--at", "2026-05-20T10:00", "--category",
+            "delay", "--lesson", "Keep spare stock", "--resolution", "discount", "--cost", "5",
+            "--status", "accepted"});
+    ok(db, {"log", "2", "--summary", "Late", "--at", "2026-06-10T10:00", "--category", "delay"});
+    ok(db, {"log", "2", "--summary", "Billed twice", "--at", "2026-02-01T10:00", "--category",
+            "billing", "--lesson", "Check the invoice twice", "--resolution", "refund", "--cost",
+            "20", "--status", "declined"});
+    const json r = json::parse(ok(db, {"--json", "report", "lessons"}).out);
+    CHECK(r["today"] == "2026-06-15");
+    CHECK(r["recent_days"] == 90);
+    CHECK(r["lessons"] == 3);
+    CHECK(r["coming_back"] == json{"delay"});
+    REQUIRE(r["categories"].size() == 2);
+    const json& delay = r["categories"][0];
+    CHECK(delay["key"] == "delay");
+    CHECK(delay["incidents"] == 3);
+    CHECK(delay["recent"] == 3);
+    CHECK(delay["keeps_coming_back"] == true);
+    CHECK(delay["given_back"] == 15.0);
+    REQUIRE(delay["lessons"].size() == 2);
+    CHECK(delay["lessons"][0] == json{{"interaction_id", 2},
+                                      {"date", "2026-05-20"},
+                                      {"customer", "Anna"},
+                                      {"lesson", "Keep spare stock"},
+                                      {"given_back", 5.0}});
+    CHECK(delay["lessons"][1]["lesson"] == "Call ahead");
+    const json& billing = r["categories"][1];
+    CHECK(billing["key"] == "billing");
+    CHECK(billing["incidents"] == 1);
+    CHECK(billing["recent"] == 0);
+    CHECK(billing["given_back"] == 0.0);
+    CHECK(billing["keeps_coming_back"] == false);
+
+    const auto text = ok(db, {"report", "lessons"}).out;
+    CHECK(text.find("Keeps coming back (3 or more incidents in 90 days): Delay (3).") !=
+          std::string::npos);
+    CHECK(text.find("  2026-05-20  Anna: Keep spare stock (5.00 given back)") != std::string::npos);
+}

@@ -390,6 +390,76 @@ TEST_CASE("Purchases in a file without a header are imported once the owner says
     CHECK(total == Money{6190});
 }
 
+TEST_CASE("Columns chosen in the import dialog are used again for the same header until "
+          "forgotten") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(parse_date("2026-11-25"));
+    Customer marta;
+    marta.name = "Marta Nowak";
+    const Id martaId = services->customers.add(marta);
+    const auto november = dir / "november.csv";
+    const auto december = dir / "december.csv";
+    {
+        std::ofstream out(november, std::ios::binary);
+        out << "Kunde;Datum;Umsatz brutto\r\nMarta Nowak;02.11.2026;49,90\r\n";
+        std::ofstream next(december, std::ios::binary);
+        next << "Kunde;Datum;Umsatz brutto\r\nMarta Nowak;02.12.2026;12,00\r\n";
+    }
+    Window window;
+    MessageBoxAnswerer answers;
+    ModalScript first({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            if (!d || !Find<wxChoice>(d, "map_amount")->IsEnabled())
+                return false;
+            auto* choice = Find<wxChoice>(d, "map_amount");
+            choice->SetSelection(3); // "Umsatz brutto": not a name the importer knows
+            wxCommandEvent chosen(wxEVT_CHOICE, choice->GetId());
+            chosen.SetEventObject(choice);
+            choice->GetEventHandler()->ProcessEvent(chosen);
+            Click(d, wxID_OK);
+            return true;
+        },
+    });
+    REQUIRE(ShowImportDialog(window.frame, *services, exchange::ImportKind::purchases, november));
+    REQUIRE(first.Failure().empty());
+
+    auto remembered = std::make_shared<wxString>();
+    auto forgotten = std::make_shared<wxString>();
+    auto forgetEnabled = std::make_shared<std::pair<bool, bool>>(false, true);
+    ModalScript second({
+        [=] {
+            wxDialog* d = ActiveModalDialog();
+            auto* label = d ? Find<wxStaticText>(d, "import_counts") : nullptr;
+            if (!label || !Find<wxChoice>(d, "map_amount")->IsEnabled())
+                return false;
+            *remembered = OneLine(label);
+            auto* forget = Find<wxButton>(d, "import_forget_columns");
+            forgetEnabled->first = forget->IsEnabled();
+            wxCommandEvent click(wxEVT_BUTTON, forget->GetId());
+            click.SetEventObject(forget);
+            forget->GetEventHandler()->ProcessEvent(click);
+            *forgotten = OneLine(label);
+            forgetEnabled->second = forget->IsEnabled();
+            Click(d, wxID_CANCEL);
+            return true;
+        },
+    });
+    CHECK_FALSE(
+        ShowImportDialog(window.frame, *services, exchange::ImportKind::purchases, december));
+    INFO(second.Failure());
+    REQUIRE(second.Failure().empty());
+    INFO(remembered->utf8_string() << " / " << forgotten->utf8_string());
+    CHECK(remembered->Contains("Using the columns you chose on"));
+    CHECK(remembered->Contains("1 purchases to add"));
+    CHECK(forgetEnabled->first);
+    CHECK_FALSE(forgotten->Contains("Using the columns"));
+    CHECK(forgotten->Contains("the amount"));
+    CHECK_FALSE(forgetEnabled->second);
+    CHECK(services->purchases.for_customer(martaId).size() == 1);
+}
+
 TEST_CASE("Exporting all data as CSV files and as JSON reports how many records were written") {
     TempDir dir;
     auto services = MakeServices(dir);

@@ -223,3 +223,62 @@ TEST_CASE("Reports show the won-back share by category beside the customers who 
     frame->Destroy();
     Pump(50);
 }
+
+TEST_CASE("Reports show what we learned by category with the delays that keep coming back") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(kToday);
+    Customer c;
+    c.name = "Anna";
+    const Id anna = services->customers.add(c);
+    const auto incident = [&](Date d, Category category, const std::string& lesson,
+                              std::int64_t cents) {
+        Interaction i;
+        i.customer_id = anna;
+        i.at = LocalDateTime{d, 10 * 60};
+        i.category = category;
+        i.summary = "Complaint";
+        i.lesson = lesson;
+        if (cents > 0) {
+            Resolution r;
+            r.type = ResolutionType::refund;
+            r.cost = Money::from_cents(cents);
+            r.status = ResolutionStatus::accepted;
+            i.resolutions.push_back(r);
+        }
+        services->interactions.add(i);
+    };
+    // Three delays in the 90 days up to today, one billing lesson long before.
+    incident(add_days(kToday, -2), Category::delay, "Call the courier before noon", 1000);
+    incident(add_days(kToday, -30), Category::delay, "Keep spare stock", 0);
+    incident(add_days(kToday, -60), Category::delay, "", 500);
+    incident(add_days(kToday, -200), Category::billing, "Print the price list", 0);
+
+    MainFrame* frame = new MainFrame(*services, {});
+    frame->SetSize(0, 0, 1280, 800);
+    frame->Show();
+    frame->ShowView(MainFrame::View::reports);
+    frame->Reports()->ShowLessonsPage();
+    REQUIRE(WaitFor([&] { return !frame->Reports()->IsReading(); }));
+    const wxString headline = Find<wxStaticText>(frame, "lessons_headline")->GetLabel();
+    INFO(headline);
+    CHECK(headline.Contains("3 lessons learned."));
+    CHECK(headline.Contains("Keeps coming back: Delay (3)."));
+    auto* byCategory = Find<wxDataViewListCtrl>(frame, "lessons_by_category");
+    REQUIRE(byCategory);
+    CHECK(byCategory->IsShownOnScreen());
+    REQUIRE(byCategory->GetItemCount() == 2);
+    CHECK(byCategory->GetTextValue(0, 0) == "Delay");
+    CHECK(byCategory->GetTextValue(0, 1) == "3");
+    CHECK(byCategory->GetTextValue(0, 2) == "3");
+    CHECK(byCategory->GetTextValue(0, 4) == "2");
+    CHECK(byCategory->GetTextValue(1, 0) == "Billing");
+    auto* lessons = Find<wxDataViewListCtrl>(frame, "lessons_list");
+    REQUIRE(lessons);
+    REQUIRE(lessons->GetItemCount() == 3);
+    CHECK(lessons->GetTextValue(0, 3) == "Call the courier before noon");
+    CHECK(lessons->GetTextValue(1, 3) == "Keep spare stock");
+    CHECK(lessons->GetTextValue(2, 3) == "Print the price list");
+    frame->Destroy();
+    Pump(50);
+}
