@@ -105,8 +105,8 @@ constexpr const char* kKeptMonths = R"(
           FROM customer_worth_month GROUP BY customer_id)";
 
 // What the records dated from :lo up to :hi add to each customer's months, read by the date
-// indexes: the days of the window's first month before it starts, and whatever is dated after
-// today. The same day is bound twice, as text for the incidents' text column and as a date for
+// indexes: the days on one side of the cut in the window's first month, and whatever is dated
+// after today. The same day is bound twice, as text for the incidents' text column and as a date for
 // a server's date columns. "+customer_id" keeps SQLite from walking a by-customer index to
 // save the grouping's sort, which would read every record instead of a few days' worth; the
 // CROSS JOIN makes it start from the incidents of those days (a server plans it itself).
