@@ -17,6 +17,8 @@
 #include <wx/stattext.h>
 #include <wx/utils.h>
 
+#include <utility>
+
 namespace rapport::gui {
 namespace {
 
@@ -455,6 +457,8 @@ void ReportsView::Reload() {
     m_stale = false;
     // A million interactions take a second or two to sum: read on a worker so the window keeps
     // answering, and show the figures when they arrive. A newer Reload supersedes this one.
+    // The portfolio is the first page and reads fastest (kept sums): it is read and drawn
+    // first, then the period's pages, so the page the owner sees does not wait for the others.
     const Period p = PeriodFor(m_period->GetSelection(), m_services.today());
     const Settings settings = m_services.settings();
     const Date today = m_services.today();
@@ -463,30 +467,46 @@ void ReportsView::Reload() {
     m_reading->SetLabelText(_("Reading the figures…"));
     m_reading->Show();
     Layout();
-    const bool worth = m_portfolio != nullptr;
-    m_read.Start([this, p, settings, today, worth](store::Database& reader) {
+    if (!m_portfolio) { // a staff login: no worth figures to read
+        ReadPeriodPages(p.from, p.to, settings, today);
+        return;
+    }
+    m_read.Start([this, p, settings, today](store::Database& reader) {
         auto portfolio = std::make_shared<std::vector<WorthReport>>(
-            worth ? PortfolioView::Read(reader, settings, today) : std::vector<WorthReport>{});
+            PortfolioView::Read(reader, settings, today));
+        return std::function<void()>([this, portfolio, p, settings, today] {
+            m_portfolio->ShowReports(std::move(*portfolio));
+            ReadPeriodPages(p.from, p.to, settings, today);
+            if (auto shown = std::exchange(m_portfolioShown, nullptr))
+                shown();
+        });
+    });
+}
+
+void ReportsView::WhenPortfolioShown(std::function<void()> shown) {
+    m_portfolioShown = std::move(shown);
+}
+
+void ReportsView::ReadPeriodPages(Date from, Date to, const Settings& settings, Date today) {
+    m_read.Start([this, from, to, settings, today](store::Database& reader) {
         auto report = std::make_shared<store::PeriodReport>(
-            store::OverviewQueries(reader).period_report(p.from, p.to, 20));
+            store::OverviewQueries(reader).period_report(from, to, 20));
         auto answers = std::make_shared<store::FollowUpAnswers>(
-            store::OverviewQueries(reader).follow_up_answers(p.from, p.to));
+            store::OverviewQueries(reader).follow_up_answers(from, to));
         auto wonBack =
             std::make_shared<store::WonBackReport>(store::won_back_report(reader, today));
         auto staff = std::make_shared<std::vector<store::StaffTotals>>(
-            store::OverviewQueries(reader).staff_report(p.from, p.to));
+            store::OverviewQueries(reader).staff_report(from, to));
         auto lessons = std::make_shared<store::LessonsReport>(store::lessons_report(reader, today));
-        return std::function<void()>([this, portfolio, report, answers, wonBack, staff, lessons,
-                                      currency = settings.currency] {
-            m_reading->Hide();
-            if (m_portfolio)
-                m_portfolio->ShowReports(std::move(*portfolio));
-            ShowReport(*report);
-            ShowAnswers(*answers);
-            ShowWonBack(*wonBack);
-            ShowStaff(*staff);
-            m_lessons->Show(*lessons, currency);
-        });
+        return std::function<void()>(
+            [this, report, answers, wonBack, staff, lessons, currency = settings.currency] {
+                m_reading->Hide();
+                ShowReport(*report);
+                ShowAnswers(*answers);
+                ShowWonBack(*wonBack);
+                ShowStaff(*staff);
+                m_lessons->Show(*lessons, currency);
+            });
     });
 }
 

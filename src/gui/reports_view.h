@@ -39,6 +39,8 @@ public:
     void Invalidate() { m_stale = true; }
     bool IsStale() const { return m_stale; }
     PortfolioView* Portfolio() { return m_portfolio; }
+    // Calls `shown` once, right after the next portfolio read is shown (--measure portfolio).
+    void WhenPortfolioShown(std::function<void()> shown);
     // The "Haven't been back" page and its list.
     GoneList* Gone() { return m_gone; }
     void ShowGonePage();
@@ -47,6 +49,9 @@ public:
     void ShowLessonsPage(); // "What we learned"
 
 private:
+    // The pages of the chosen period, won back, who did what and lessons: read after the
+    // portfolio, on the same worker.
+    void ReadPeriodPages(Date from, Date to, const Settings& settings, Date today);
     void ShowReport(const store::PeriodReport& report);
     void BuildAnswersPage();
     void ShowAnswers(const store::FollowUpAnswers& answers);
@@ -81,8 +86,9 @@ private:
     int m_staffPage = 0;
     LessonsPage* m_lessons = nullptr; // "What we learned"
     int m_lessonsPage = 0;
-    wxStaticText* m_reading = nullptr; // "Reading the figures…" while the worker reads
-    BackgroundRead m_read;             // last member: destroyed (and joined) first
+    std::function<void()> m_portfolioShown; // WhenPortfolioShown's, until then
+    wxStaticText* m_reading = nullptr;      // "Reading the figures…" while the worker reads
+    BackgroundRead m_read;                  // last member: destroyed (and joined) first
 };
 
 } // namespace rapport::gui

@@ -7,6 +7,7 @@
 #include "gui/customer_page.h"
 #include "gui/customers_view.h"
 #include "gui/main_frame.h"
+#include "gui/marker_layer.h"
 #include "gui/portfolio_view.h"
 #include "gui/reports_view.h"
 #include "gui/settings_dialog.h"
@@ -15,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include <wx/dataview.h>
+#include <wx/image.h>
 #include <wx/notebook.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -232,6 +234,69 @@ TEST_CASE("Reports count complaints by category per month") {
     CHECK(cell(1, Category::delay) != "2");
     frame->Destroy();
     Pump(50);
+}
+
+TEST_CASE("Reports draw the portfolio first and read the period's pages after it") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    services->set_today(kToday);
+    const Id c = AddCustomer(*services, "Pia Portfolio");
+    Buy(*services, c, 20000, 4000, 30);
+    services->interactions.add(Incident(c, 5, 3));
+
+    MainFrame* frame = new MainFrame(*services, {});
+    frame->Show();
+    ReportsView* reports = frame->Reports();
+    bool drawn = false, still_reading = false;
+    std::size_t customers = 0;
+    wxString headline_then;
+    reports->WhenPortfolioShown([&] {
+        drawn = true;
+        customers = reports->Portfolio()->Reports().size();
+        still_reading = reports->IsReading();
+        headline_then = Find<wxStaticText>(frame, "reports_headline")->GetLabel();
+    });
+    frame->ShowView(MainFrame::View::reports);
+    REQUIRE(WaitFor([&] { return drawn; }));
+    CHECK(customers == 1);
+    // The period's pages are still being read when the portfolio is shown...
+    CHECK(still_reading);
+    CHECK_FALSE(headline_then.StartsWith("1 "));
+    // ...and follow.
+    REQUIRE(WaitFor([&] { return !reports->IsReading(); }));
+    CHECK(Find<wxStaticText>(frame, "reports_headline")->GetLabel().StartsWith("1 "));
+    CHECK_FALSE(Find<wxStaticText>(frame, "reports_reading")->IsShown());
+    frame->Destroy();
+    Pump(50);
+}
+
+TEST_CASE("A marker layer stamps translucent discs that darken where they overlap") {
+    using Shape = MarkerLayer::Shape;
+    // Coverage: the centre pixel of a disc of radius 3 is covered, a pixel 5 away is not, a
+    // ring's centre is empty and its rim covered.
+    CHECK(MarkerLayer::Coverage(Shape::disc, 3, 1, 0, 0) == 1.0);
+    CHECK(MarkerLayer::Coverage(Shape::disc, 3, 1, 5, 0) == 0.0);
+    CHECK(MarkerLayer::Coverage(Shape::square, 3, 1, 3, 3) > 0.0);
+    CHECK(MarkerLayer::Coverage(Shape::disc, 3, 1, 3, 3) == 0.0);
+    CHECK(MarkerLayer::Coverage(Shape::ring, 3, 1, 0, 0) == 0.0);
+    CHECK(MarkerLayer::Coverage(Shape::ring, 3, 1, 3, 0) > 0.5);
+
+    MarkerLayer layer(wxSize(40, 20), 1.0);
+    layer.SetMarker(Shape::disc, wxColour(200, 100, 0, 150), 3);
+    layer.Stamp(10.5, 10.5);
+    layer.Stamp(30.5, 10.5);
+    layer.Stamp(30.5, 10.5); // twice on the same spot
+    layer.Stamp(-50, -50);   // off the layer: cut, not a crash
+    const wxImage image = layer.ToBitmap().ConvertToImage();
+    REQUIRE(image.HasAlpha());
+    CHECK(image.GetWidth() == 40);
+    CHECK(image.GetAlpha(10, 10) == 150);
+    CHECK(image.GetRed(10, 10) == 200);
+    CHECK(image.GetGreen(10, 10) == 100);
+    // 150 over 150: 1 - (1 - 150/255)^2 of full ink.
+    CHECK(image.GetAlpha(30, 10) == 212);
+    CHECK(image.GetAlpha(0, 0) == 0);
+    CHECK(image.GetAlpha(20, 10) == 0);
 }
 
 TEST_CASE("Reports read their figures in the background and show the newest reading") {
