@@ -54,9 +54,15 @@ wxString Escape(const wxString& s) {
 }
 
 wxString Grey(const wxString& markup) {
-    const wxColour c = SubtleText();
-    return wxString::Format("<span foreground='%s'>%s</span>", c.GetAsString(wxC2S_HTML_SYNTAX),
-                            markup);
+    // A long history greys hundreds of lines: the colour's text is made once per colour (the
+    // theme can change while the window is open).
+    static wxColour colour;
+    static wxString open;
+    if (const wxColour c = SubtleText(); c != colour || open.empty()) {
+        colour = c;
+        open = "<span foreground='" + c.GetAsString(wxC2S_HTML_SYNTAX) + "'>";
+    }
+    return open + markup + "</span>";
 }
 
 // Who saved is worth a line once someone other than the owner has saved: a shop with staff, or

@@ -114,7 +114,7 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_search->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { m_searchTimer.StartOnce(200); });
     m_search->Bind(wxEVT_SEARCH, [this](wxCommandEvent&) {
         m_searchTimer.Stop();
-        Reload(false);
+        Reload(false, PageTiming::after_list_drawn);
         m_list->SetFocus();
     });
     m_search->Bind(wxEVT_SEARCH_CANCEL, [this](wxCommandEvent&) {
@@ -130,7 +130,8 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
         e.Skip();
     });
     Bind(
-        wxEVT_TIMER, [this](wxTimerEvent&) { Reload(false); }, m_searchTimer.GetId());
+        wxEVT_TIMER, [this](wxTimerEvent&) { Reload(false, PageTiming::after_list_drawn); },
+        m_searchTimer.GetId());
     m_showArchived->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { Reload(true); });
     m_list->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED,
                  [this](wxDataViewEvent&) { OnSelectionChanged(); });
@@ -165,7 +166,8 @@ void CustomersView::RememberLayout() {
         wxConfigBase::Get()->Write(kSashKey, m_splitter->GetSashPosition());
 }
 
-void CustomersView::Reload(bool keep_selection) {
+void CustomersView::Reload(bool keep_selection, PageTiming page) {
+    m_pendingPage.reset();
     std::optional<Id> selected;
     if (keep_selection) {
         const wxDataViewItem item = m_list->GetSelection();
@@ -184,8 +186,15 @@ void CustomersView::Reload(bool keep_selection) {
         m_list->Select(item);
         m_list->EnsureVisible(item);
         const Id id = m_model->IdAt(*row);
-        if (m_page->CurrentCustomer() != id)
-            m_page->ShowCustomer(id);
+        if (m_page->CurrentCustomer() != id) {
+            if (page == PageTiming::now) {
+                m_page->ShowCustomer(id);
+            } else {
+                // A long history takes tens of milliseconds to lay out: the results first.
+                m_pendingPage = id;
+                CallAfter([this] { ShowPendingPage(); });
+            }
+        }
     } else {
         m_page->ShowCustomer(std::nullopt);
     }
@@ -200,7 +209,16 @@ void CustomersView::UpdateCount() {
             wxString::Format(wxPLURAL("%zu customer found", "%zu customers found", n), n));
 }
 
+void CustomersView::ShowPendingPage() {
+    if (!m_pendingPage)
+        return;
+    const Id id = *m_pendingPage;
+    m_pendingPage.reset();
+    m_page->ShowCustomer(id);
+}
+
 void CustomersView::OnSelectionChanged() {
+    m_pendingPage.reset(); // the customer chosen now wins over the one a search left waiting
     const wxDataViewItem item = m_list->GetSelection();
     if (!item.IsOk())
         return;
@@ -247,7 +265,7 @@ void CustomersView::FocusSearch() {
 void CustomersView::Search(const wxString& text) {
     m_search->ChangeValue(text);
     m_searchTimer.Stop();
-    Reload(false);
+    Reload(false, PageTiming::after_list_drawn);
 }
 
 std::size_t CustomersView::ListedCount() const {

@@ -31,8 +31,11 @@ public:
     void FocusSearch();
     // Shows `id` selected in the list (clearing a search that hides it) and its page.
     void ShowCustomer(Id id);
-    // Runs a search now (as if typed and the short typing pause elapsed).
+    // Runs a search now (as if typed and the short typing pause elapsed). The results are listed
+    // at once; the first one's page follows once the list is drawn (ShowPendingPage).
     void Search(const wxString& text);
+    // Shows the page a search left waiting for the list to be drawn, if any, now.
+    void ShowPendingPage();
     std::size_t ListedCount() const;
     Id ListedIdAt(unsigned row) const;
     CustomerPage* Page() { return m_page; }
@@ -42,7 +45,10 @@ public:
     wxDataViewCtrl* List() { return m_list; }
 
 private:
-    void Reload(bool keep_selection);
+    // How a reload shows the selected customer's page: at once, or (after typing a search) once
+    // the results are on screen, so a long history does not hold back the list.
+    enum class PageTiming { now, after_list_drawn };
+    void Reload(bool keep_selection, PageTiming page = PageTiming::now);
     void OnSelectionChanged();
     void OnSorted();
     void UpdateCount();
@@ -52,6 +58,8 @@ private:
     Services& m_services;
     std::function<void(const wxString&)> m_tell;
     ChangeNotifier::Token m_subscription = 0;
+
+    std::optional<Id> m_pendingPage; // the page a search will show after drawing its results
 
     wxSplitterWindow* m_splitter = nullptr;
     wxSearchCtrl* m_search = nullptr;

@@ -90,7 +90,8 @@ TEST_CASE("Ctrl+F and a word from an incident finds the customer it happened to"
     // The list follows the typing after a short pause.
     REQUIRE(WaitFor([&] { return view->ListedCount() == 1; }));
     CHECK(view->ListedIdAt(0) == ben);
-    CHECK(view->Page()->CurrentCustomer() == ben);
+    // The first result's page follows once the list is drawn.
+    CHECK(WaitFor([&] { return view->Page()->CurrentCustomer() == ben; }));
 
     // A word from a note finds that customer; clearing the search lists everyone again.
     view->Search("email");
