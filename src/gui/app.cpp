@@ -182,7 +182,8 @@ private:
     wxString m_screenshot;
     wxString m_view = "today";
     bool m_measure = false;
-    wxString m_measureAction;  // --measure: open-customer:ID, search:TEXT, sort:N, save-incident:ID
+    // --measure: open-customer:ID, search:TEXT, sort:N, save-incident:ID, portfolio
+    wxString m_measureAction;
     bool m_handedOver = false; // another instance was asked to show its window
     int m_exitCode = 0;
 
@@ -210,8 +211,9 @@ void RapportApp::OnInitCmdLine(wxCmdLineParser& parser) {
                          _("print the milliseconds one action takes once the window is shown, "
                            "until it is drawn, and exit: open-customer:ID, search:TEXT (typed "
                            "into the customer search), sort:COLUMN (a click on that column of "
-                           "the customer list, 0 to 4) or save-incident:ID (log one for that "
-                           "customer with every list refreshed, then take it back)"));
+                           "the customer list, 0 to 4), save-incident:ID (log one for that "
+                           "customer with every list refreshed, then take it back) or "
+                           "portfolio (the Reports view's worth of every customer)"));
     parser.AddLongSwitch("measure-startup",
                          _("print the milliseconds from start until the customer list is "
                            "shown, and exit"));
@@ -554,6 +556,7 @@ void RapportApp::CaptureAndFinish() {
         m_captureTimer.StartOnce(200);
         return;
     }
+    m_frame->Update(); // what the last result changed is drawn before the screen is copied
     wxString error;
     if (!CaptureWindowToPng(m_frame, m_screenshot, &error)) {
         Report(true, wxString::Format("the screenshot could not be saved: %s", error));
@@ -600,6 +603,13 @@ void RapportApp::StartMeasuringAction() {
     });
 }
 
+namespace {
+double MillisecondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+} // namespace
+
 void RapportApp::RunMeasuredAction() {
     const wxString action = m_measureAction;
     m_measureAction.clear();
@@ -611,9 +621,35 @@ void RapportApp::RunMeasuredAction() {
     } else if (action.StartsWith("search:")) {
         m_frame->ShowView(MainFrame::View::customers);
         m_frame->Customers()->Search(arg); // the search as it runs after the typing pause
+        m_frame->Update();
+        // First the results drawn, then (on the next line, "page MS") the first one's page.
+        std::printf("%.1f\n", MillisecondsSince(started));
+        m_frame->Customers()->ShowPendingPage();
+        m_frame->Update();
+        std::printf("page %.1f\n", MillisecondsSince(started));
+        std::fflush(stdout);
+        CallAfter([this] { m_frame->Destroy(); });
+        return;
     } else if (action.StartsWith("sort:") && arg.ToLong(&id) && id >= 0 && id < 5) {
         m_frame->ShowView(MainFrame::View::customers);
         m_frame->Customers()->SortBy(static_cast<unsigned>(id)); // a click on column `id`
+    } else if (action == "portfolio") {
+        // Every customer's worth, read on the worker and drawn: the Reports view's first page.
+        ReportsView* reports = m_frame->Reports();
+        if (!reports->Portfolio()) {
+            Report(true, "a staff login has no portfolio to measure");
+            m_exitCode = 2;
+            m_frame->Destroy();
+            return;
+        }
+        reports->WhenPortfolioShown([this, started] {
+            m_frame->Update();
+            std::printf("%.1f\n", MillisecondsSince(started));
+            std::fflush(stdout);
+            CallAfter([this] { m_frame->Destroy(); });
+        });
+        m_frame->ShowView(MainFrame::View::reports);
+        return;
     } else if (action.StartsWith("save-incident:") && arg.ToLong(&id)) {
         Interaction incident;
         incident.customer_id = id;
@@ -622,9 +658,7 @@ void RapportApp::RunMeasuredAction() {
         const auto logged = store::log_incident(m_services->db(), incident);
         m_services->changes.notify(); // every list refreshes, as after the dialog's Save
         m_frame->Update();
-        const auto ms =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-                .count();
+        const double ms = MillisecondsSince(started);
         store::unlog_incident(m_services->db(), logged);
         m_services->changes.notify();
         std::printf("%.1f\n", ms);
@@ -638,10 +672,7 @@ void RapportApp::RunMeasuredAction() {
         return;
     }
     m_frame->Update();
-    const auto ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
-    std::printf("%.1f\n", ms);
+    std::printf("%.1f\n", MillisecondsSince(started));
     std::fflush(stdout);
     CallAfter([this] { m_frame->Destroy(); });
 }

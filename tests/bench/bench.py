@@ -304,22 +304,32 @@ def main():
         sorts = tuple((f"window: sort customer list by {col}", f"sort:{k}")
                       for k, col in enumerate(("name", "phone", "complaints", "last contact",
                                                "given back")))
-        for label, action in ((f"window: open customer {heavy} (history)",
-                               f"open-customer:{heavy}"),
-                              ("window: type a 3-letter search 'ket'", "search:ket"),
-                              (f"window: type common word '{common}'", f"search:{common}"),
-                              (f"window: type name '{name}'", f"search:{name}"),
-                              *sorts,
-                              ("window: save an incident, lists refreshed",
-                               f"save-incident:{heavy}")):
-            times = []
+        # A search prints when its results are drawn, then ("page MS") when the first result's
+        # page has followed; the portfolio is timed until every customer's worth is drawn.
+        for label, action, target in (
+                (f"window: open customer {heavy} (history)", f"open-customer:{heavy}", "< 100 ms"),
+                ("window: type a 3-letter search 'ket'", "search:ket", "< 100 ms"),
+                (f"window: type common word '{common}'", f"search:{common}", "< 100 ms"),
+                (f"window: type name '{name}'", f"search:{name}", "< 100 ms"),
+                *((label, action, "< 100 ms") for label, action in sorts),
+                ("window: save an incident, lists refreshed", f"save-incident:{heavy}",
+                 "< 100 ms"),
+                ("window: Reports, every customer's worth drawn", "portfolio", "< 300 ms")):
+            times, pages = [], []
             for _ in range(args.runs):
                 r = run(prefix + [gui, "--db", location, "--measure", action], env=env)
                 m = re.search(r"^(\d+(?:\.\d+)?)\s*$", r.stdout, re.M)
                 if m:
                     times.append(float(m.group(1)))
-            rows.append((label, f"{statistics.median(times):.1f} ms" if times else "FAILED",
-                         "-", "-", "< 100 ms"))
+                p = re.search(r"^page (\d+(?:\.\d+)?)\s*$", r.stdout, re.M)
+                if p:
+                    pages.append(float(p.group(1)))
+            rows.append((label + (", results drawn" if pages else ""),
+                         f"{statistics.median(times):.1f} ms" if times else "FAILED", "-", "-",
+                         target))
+            if pages:
+                rows.append((label + ", first result's page drawn",
+                             f"{statistics.median(pages):.1f} ms", "-", "-", "(< 100 ms)"))
         # The heaviest view: every customer's worth and a year's report, read on a worker, drawn
         # and captured to a PNG (the capture's own buffers count too).
         shot_dir = tempfile.mkdtemp(prefix="rapport-bench-")
