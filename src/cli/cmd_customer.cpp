@@ -19,6 +19,7 @@ namespace {
 
 struct CustomerFields {
     std::string name, phone, email, note, referred_by, reward;
+    std::string channel, time, wants; // how they like to be dealt with
     std::vector<std::string> tags;
     bool came_anyway = false;
     bool not_came_anyway = false;
@@ -33,6 +34,25 @@ void add_field_options(CLI::App* sub, CustomerFields& f) {
     sub->add_flag("--came-anyway", f.came_anyway,
                   "They would have come anyway: the referral did not really bring them");
     sub->add_option("--reward", f.reward, "Referral reward paid to whoever referred them");
+    sub->add_option("--preferred-channel", f.channel,
+                    "How they like to be reached: phone, email, in-person, text, any or "
+                    "not-known");
+    sub->add_option("--preferred-time", f.time,
+                    "When they like to be reached, in a few words (\"mornings\"; \"\" clears it)");
+    sub->add_option("--wants", f.wants,
+                    "What they want when something goes wrong: detail, reassurance, quick-fix or "
+                    "not-known");
+}
+
+// Puts the profile options given on `sub` into `p`, every value checked before anything is
+// saved: a bad one is an InputError and changes nothing.
+void apply_profile_options(const CLI::App* sub, const CustomerFields& f, ContactProfile& p) {
+    if (sub->count("--preferred-channel"))
+        p.channel = parse_preferred_channel(f.channel);
+    if (sub->count("--preferred-time"))
+        p.time = checked_preferred_time(f.time);
+    if (sub->count("--wants"))
+        p.wants = parse_wants_when_wrong(f.wants);
 }
 
 void print_timeline_text(const Customer& c, const std::optional<Customer>& referrer,
@@ -48,6 +68,8 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
         std::cout << fmt::format("Note: {}\n", c.note);
     if (!c.tags.empty())
         std::cout << fmt::format("Tags: {}\n", fmt::join(c.tags, ", "));
+    if (!c.profile.empty())
+        std::cout << fmt::format("How they like it: {}\n", describe(c.profile));
     if (referrer) {
         std::cout << fmt::format(
             "Referred by: {} (id {}){}{}\n", referrer->name, referrer->id,
@@ -121,8 +143,9 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
         auto f = std::make_shared<CustomerFields>();
         add->add_option("NAME", f->name, "The customer's name")->required();
         add_field_options(add, *f);
-        on_run(add, ctx, [&ctx, f] {
+        on_run(add, ctx, [&ctx, f, add] {
             Customer c;
+            apply_profile_options(add, *f, c.profile);
             c.name = f->name;
             c.phone = f->phone;
             c.email = f->email;
@@ -225,8 +248,16 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
         on_run(edit, ctx, [&ctx, ref, f, edit] {
             const Money reward =
                 f->reward.empty() ? Money{} : parse_money(f->reward, AllowNegative::no, "reward");
+            ContactProfile checked; // the values typed, checked before the customer is read
+            apply_profile_options(edit, *f, checked);
             store::CustomerRepo repo(ctx.db());
             Customer c = repo.resolve(*ref);
+            if (edit->count("--preferred-channel"))
+                c.profile.channel = checked.channel;
+            if (edit->count("--preferred-time"))
+                c.profile.time = checked.time;
+            if (edit->count("--wants"))
+                c.profile.wants = checked.wants;
             if (edit->count("--name"))
                 c.name = f->name;
             if (edit->count("--phone"))

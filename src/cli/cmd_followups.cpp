@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// followups (the weekly review), followup done | move | add | message, export followups (iCalendar).
+// followups (the weekly review), followup done | move | add | message, export followups
+// (iCalendar).
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
@@ -109,6 +110,11 @@ void append_item_line(std::string& out, const store::FollowUpItem& item, bool sh
         append_one_line(out, item.customer_email);
         out += ')';
     }
+    if (!item.customer_prefers.empty()) {
+        out += " [";
+        append_one_line(out, describe(item.customer_prefers));
+        out += ']';
+    }
     out += " | ";
     append_one_line(out, item.summary);
     if (!item.resolutions.empty())
@@ -132,7 +138,9 @@ void write_item_json(exchange::JsonWriter& w, const store::FollowUpItem& item) {
         .field("interaction_id", item.interaction_id)
         .field("note", item.follow_up.note)
         .field("phone", item.customer_phone)
-        .field("resolution_offered", describe_resolutions(item.resolutions))
+        .key("prefers");
+    write_json(w, item.customer_prefers);
+    w.field("resolution_offered", describe_resolutions(item.resolutions))
         .field("summary", item.summary)
         .end_object();
 }
@@ -293,6 +301,7 @@ void add_message_command(CLI::App& followup, CliContext& ctx) {
                         {"customer", item.customer_name},
                         {"phone", item.customer_phone},
                         {"email", item.customer_email},
+                        {"prefers", to_json(item.customer_prefers)},
                         {"language", to_key(language)},
                         {"subject", draft.subject},
                         {"body", draft.body},
@@ -303,6 +312,8 @@ void add_message_command(CLI::App& followup, CliContext& ctx) {
         out += "To: " + (draft.to.empty() ? std::string("(no email address)") : draft.to);
         if (!item.customer_phone.empty())
             out += "  Phone: " + item.customer_phone;
+        if (!item.customer_prefers.empty())
+            out += "\nHow they like it: " + describe(item.customer_prefers);
         out += "\nSubject: " + draft.subject + "\n\n" + draft.body;
         if (out.back() != '\n')
             out += '\n';

@@ -46,7 +46,7 @@ struct Table {
 const Table kCustomers{
     "customers.csv",
     "SELECT id, name, phone, email, note, referred_by, came_anyway, referral_reward, archived, "
-    "created_at FROM customer ORDER BY id",
+    "created_at, preferred_channel, preferred_time, wants_when_wrong FROM customer ORDER BY id",
     {{"id", Kind::integer},
      {"name", Kind::text},
      {"phone", Kind::text},
@@ -56,7 +56,10 @@ const Table kCustomers{
      {"came_anyway", Kind::flag},
      {"referral_reward", Kind::money},
      {"archived", Kind::flag},
-     {"created_at", Kind::text}}};
+     {"created_at", Kind::text},
+     {"preferred_channel", Kind::text}, // '' when not known (core/contact_profile.h)
+     {"preferred_time", Kind::text},
+     {"wants_when_wrong", Kind::text}}};
 
 const Table kTags{"tags.csv",
                   "SELECT id, name FROM tag ORDER BY id",

@@ -6,12 +6,12 @@
 #include "core/staff.h"
 #include "store/backup.h"
 #include "store/customer_figures.h"
-#include "store/worth_months.h"
 #include "store/health.h"
 #include "store/schema_sql.h"
 #include "store/sql/database_connection.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_session.h"
+#include "store/worth_months.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -288,6 +288,19 @@ ALTER TABLE purchase ADD COLUMN added_at TEXT NOT NULL DEFAULT '';
 CREATE INDEX interaction_by_staff ON interaction (logged_by);
 )";
 
+// Version 5 to 6, issue 18: how the customer likes to be dealt with (core/contact_profile.h):
+// '' is "not known", what every customer saved before has. The keys are checked here so a
+// value no program can read never gets in; the same columns on a server
+// (server_migration_sql).
+constexpr const char* kContactProfileSql = R"(
+ALTER TABLE customer ADD COLUMN preferred_channel TEXT NOT NULL DEFAULT ''
+    CHECK (preferred_channel IN ('', 'any', 'phone', 'email', 'in-person', 'text'));
+ALTER TABLE customer ADD COLUMN preferred_time TEXT NOT NULL DEFAULT ''
+    CHECK (length(preferred_time) <= 40);
+ALTER TABLE customer ADD COLUMN wants_when_wrong TEXT NOT NULL DEFAULT ''
+    CHECK (wants_when_wrong IN ('', 'detail', 'reassurance', 'quick-fix'));
+)";
+
 const char* migration_sql(int from_version) {
     switch (from_version) {
     case 0:
@@ -300,6 +313,8 @@ const char* migration_sql(int from_version) {
         return kWhoDidWhatSql; // who saved each record and when, and the rows' versions
     case 4:
         return worth_months_file_sql(); // the worth sums kept by month (store/worth_months.h)
+    case 5:
+        return kContactProfileSql; // how the customer likes to be dealt with
     default:
         return nullptr;
     }

@@ -24,7 +24,8 @@ namespace {
 // After kFollowUpColumns (columns 0-9): the line's incident, customer and resolutions.
 constexpr const char* kItemColumnsAndJoins = R"(,
            i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status,
-           c.phone, c.email, i.occurred_at
+           c.phone, c.email, i.occurred_at, c.preferred_channel, c.preferred_time,
+           c.wants_when_wrong
       FROM follow_up f
       JOIN interaction i ON i.id = f.interaction_id
       JOIN customer c ON c.id = i.customer_id
@@ -43,6 +44,7 @@ FollowUpItem read_item(sql::Statement& st) {
     item.customer_phone = st.getColumn(kFollowUpColumnCount + 7).getString();
     item.customer_email = st.getColumn(kFollowUpColumnCount + 8).getString();
     item.incident_day = stored(st.getColumn(kFollowUpColumnCount + 9), as_date_time).day;
+    item.customer_prefers = read_contact_profile(st, kFollowUpColumnCount + 10);
     return item;
 }
 

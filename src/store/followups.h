@@ -23,6 +23,7 @@ struct FollowUpItem {
     std::string customer_name;
     std::string customer_phone; // how to reach them: the call, a text message
     std::string customer_email;
+    ContactProfile customer_prefers; // how they like to be dealt with
     Id interaction_id = 0;
     Date incident_day;   // the day of the incident
     std::string summary; // the incident's summary

@@ -3,6 +3,7 @@
 #include "store/overview.h"
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/rows.h"
 
 #include <algorithm>
 #include <map>
@@ -25,7 +26,7 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
     return read(m_db, [&]() -> std::vector<OpenFollowUpRow> {
         sql::Statement st(session(m_db), R"(
             SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category,
-                   c.phone, c.email
+                   c.phone, c.email, c.preferred_channel, c.preferred_time, c.wants_when_wrong
               FROM follow_up f
               JOIN interaction i ON i.id = f.interaction_id
               JOIN customer c ON c.id = i.customer_id
@@ -50,6 +51,7 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
             r.category = stored(st.getColumn(7), parse_category);
             r.phone = st.getColumn(8).getString();
             r.email = st.getColumn(9).getString();
+            r.prefers = read_contact_profile(st, 10);
             out.push_back(std::move(r));
         }
         return out;

@@ -3,10 +3,15 @@
 // The PostgreSQL schema on a throwaway server: the same CHECK rules and cascades as the file's,
 // names ordered as SQLite's NOCASE orders them, and a search that finds what FTS5 finds.
 #include "../support/pg_server.h"
+#include "../support/temp_dir.h"
+#include "store/customers.h"
 #include "store/database.h"
 #include "store/followups.h"
+#include "store/interactions.h"
+#include "store/move_in.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
+#include "store/sqlite/connection.h"
 
 #include <catch2/catch.hpp>
 
@@ -18,6 +23,7 @@ using store::sql::Error;
 using store::sql::Failure;
 using store::sql::Session;
 using store::sql::Statement;
+using test::TempDir;
 
 namespace {
 
@@ -228,4 +234,49 @@ TEST_CASE("PostgreSQL: a version 1 shop database is brought to the newest and ke
     CHECK(repo.get(open).follow_up.customer_said == "Danke");
     // A second open finds it up to date.
     CHECK(store::Database::open(uri).schema_version() == store::kSchemaVersion);
+}
+
+TEST_CASE("PostgreSQL: a version 5 shop database gets the profile and a file moved in keeps it",
+          "[pg][profile]") {
+    std::string why;
+    test::PgServer* server = test::shared_pg_server(why);
+    if (!server) {
+        WARN("SKIPPED: " << why);
+        return;
+    }
+    const ContactProfile kPhoneMornings{PreferredChannel::phone, "mornings",
+                                        WantsWhenWrong::reassurance};
+    const std::string uri = server->create_database();
+    {
+        auto db = store::Database::open(uri);
+        store::session(db).exec(R"(
+            ALTER TABLE customer DROP COLUMN preferred_channel, DROP COLUMN preferred_time,
+                DROP COLUMN wants_when_wrong;
+            UPDATE rapport_meta SET value = '5' WHERE key = 'schema_version';)");
+    }
+    auto server_db = store::Database::open(uri);
+    CHECK(server_db.schema_version() == store::kSchemaVersion);
+    CHECK(
+        store::sql::scalar(store::session(server_db), "SELECT count(*) FROM customer").getInt64() ==
+        0);
+
+    TempDir dir;
+    auto file = store::Database::open(dir / "shop.db");
+    {
+        Customer c;
+        c.name = "Zoë Martin";
+        c.profile = kPhoneMornings;
+        Interaction i;
+        i.customer_id = store::CustomerRepo(file).add(c);
+        i.at = LocalDateTime{date::year{2026} / 11 / 2, 10 * 60};
+        i.summary = "Kettle stopped working";
+        store::FollowUpRepo(file).schedule(store::InteractionRepo(file).add(i),
+                                           date::year{2026} / 11 / 9, "");
+    }
+    store::move_in(file, server_db);
+    CHECK(store::CustomerRepo(server_db).get(1).profile == kPhoneMornings);
+    const auto agenda =
+        store::FollowUpRepo(server_db).agenda(date::year{2026} / 11 / 10, std::nullopt);
+    REQUIRE(agenda.overdue.size() == 1);
+    CHECK(agenda.overdue[0].customer_prefers == kPhoneMornings);
 }

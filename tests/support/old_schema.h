@@ -6,8 +6,16 @@
 
 namespace rapport::test {
 
-// 5 -> 4: the worth sums kept by month (store/worth_months.h), their triggers and index.
+// 6 -> 5: how the customer likes to be dealt with (core/contact_profile.h).
+#define RAPPORT_BACK_TO_VERSION_5                                                                  \
+    "ALTER TABLE customer DROP COLUMN preferred_channel;"                                          \
+    "ALTER TABLE customer DROP COLUMN preferred_time;"                                             \
+    "ALTER TABLE customer DROP COLUMN wants_when_wrong;"
+inline constexpr const char* kBackToVersion5 = RAPPORT_BACK_TO_VERSION_5 "PRAGMA user_version = 5;";
+
+// 6 -> 4: and the worth sums kept by month (store/worth_months.h), their triggers and index.
 #define RAPPORT_BACK_TO_VERSION_4                                                                  \
+    RAPPORT_BACK_TO_VERSION_5                                                                      \
     "DROP TRIGGER customer_worth_purchase_insert; DROP TRIGGER customer_worth_purchase_delete;"    \
     "DROP TRIGGER customer_worth_purchase_update;"                                                 \
     "DROP TRIGGER customer_worth_interaction_insert;"                                              \
@@ -22,7 +30,7 @@ namespace rapport::test {
     "DROP TABLE customer_worth_month; DROP INDEX purchase_by_day;"
 inline constexpr const char* kBackToVersion4 = RAPPORT_BACK_TO_VERSION_4 "PRAGMA user_version = 4;";
 
-// 5 -> 3: and who saved each record and when, and the rows' versions.
+// 6 -> 3: and who saved each record and when, and the rows' versions.
 inline constexpr const char* kBackToVersion3 = RAPPORT_BACK_TO_VERSION_4 R"(
     DROP INDEX interaction_by_staff;
     ALTER TABLE customer DROP COLUMN added_by;
