@@ -6,6 +6,7 @@
 
 #include "exchange/followups_ics.h"
 #include "gui/accessibility.h"
+#include "gui/contact_profile_ui.h"
 #include "gui/followups_print.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
@@ -328,8 +329,8 @@ void FollowUpsView::Reload() {
         row.push_back(
             wxVariant(overdue ? Coloured(OverdueText(), "   " + due) : EscapeMarkup("   " + due)));
         row.push_back(wxVariant(EscapeMarkup(Wx(item.customer_name))));
-        row.push_back(
-            wxVariant(EscapeMarkup(ContactLine(item.customer_phone, item.customer_email))));
+        row.push_back(wxVariant(EscapeMarkup(WithProfile(
+            ContactLine(item.customer_phone, item.customer_email), item.customer_prefers))));
         row.push_back(wxVariant(EscapeMarkup(OneLine(item.summary))));
         row.push_back(wxVariant(EscapeMarkup(
             FormatOfferedResolutions(item.resolutions, m_services.settings().currency))));
