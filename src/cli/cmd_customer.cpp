@@ -7,6 +7,7 @@
 #include "core/staff.h"
 #include "core/timeline.h"
 #include "store/customers.h"
+#include "store/followups.h"
 #include "store/interactions.h"
 #include "store/purchases.h"
 
@@ -58,7 +59,8 @@ void apply_profile_options(const CLI::App* sub, const CustomerFields& f, Contact
 void print_timeline_text(const Customer& c, const std::optional<Customer>& referrer,
                          const std::vector<Customer>& referrals,
                          const std::vector<Interaction>& interactions,
-                         const std::vector<Purchase>& purchases) {
+                         const std::vector<Purchase>& purchases,
+                         const std::vector<FollowUp>& calls) {
     std::cout << fmt::format("{} (id {}){}\n", c.name, c.id, c.archived ? " [archived]" : "");
     if (!c.phone.empty())
         std::cout << fmt::format("Phone: {}\n", c.phone);
@@ -81,6 +83,16 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
         for (const auto& r : referrals)
             names += fmt::format("{}{} (id {})", names.empty() ? "" : ", ", r.name, r.id);
         std::cout << fmt::format("Referred: {}\n", names);
+    }
+    for (const auto& f : calls) {
+        if (f.done_on)
+            std::cout << fmt::format("Call #{} due {} (no incident): done {}{}{}\n", f.id,
+                                     format_date(f.due), format_date(*f.done_on),
+                                     f.outcome ? ", " + std::string(to_key(*f.outcome)) : "",
+                                     f.note.empty() ? "" : " - " + f.note);
+        else
+            std::cout << fmt::format("Call #{} due {} (no incident): open{}\n", f.id,
+                                     format_date(f.due), f.note.empty() ? "" : " - " + f.note);
     }
     const auto timeline = build_timeline(interactions, purchases);
     std::cout << fmt::format("\nHistory ({} incidents, {} purchases), newest first:\n",
@@ -216,8 +228,10 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
                               [&](const Interaction& i) { return i.logged.by != who; });
                 std::erase_if(purchases, [&](const Purchase& p) { return p.added.by != who; });
             }
+            // Follow-ups of the customer alone, not of an incident (schema version 6).
+            const auto calls = store::FollowUpRepo(ctx.db()).of_customer_alone(c.id);
             if (!ctx.json) {
-                print_timeline_text(c, referrer, referrals, interactions, purchases);
+                print_timeline_text(c, referrer, referrals, interactions, purchases, calls);
                 return;
             }
             nlohmann::json timeline = nlohmann::json::array();
@@ -230,7 +244,16 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
             nlohmann::json refs = nlohmann::json::array();
             for (const auto& r : referrals)
                 refs.push_back({{"id", r.id}, {"name", r.name}, {"came_anyway", r.came_anyway}});
+            nlohmann::json own_calls = nlohmann::json::array();
+            for (const auto& f : calls)
+                own_calls.push_back({{"id", f.id},
+                                     {"due", format_date(f.due)},
+                                     {"note", f.note},
+                                     {"done", f.done_on ? nlohmann::json(format_date(*f.done_on))
+                                                        : nlohmann::json(nullptr)},
+                                     {"minutes", f.minutes}});
             print_json({{"customer", to_json(c)},
+                        {"follow_ups_without_incident", own_calls},
                         {"referred_by_name", referrer ? nlohmann::json(referrer->name) : nullptr},
                         {"referrals", refs},
                         {"timeline", timeline}});

@@ -116,6 +116,11 @@ void append_item_line(std::string& out, const store::FollowUpItem& item, bool sh
         out += ']';
     }
     out += " | ";
+    if (item.interaction_id == 0) { // a call to a customer with no incident: its note says why
+        append_one_line(out, item.follow_up.note);
+        out += '\n';
+        return;
+    }
     append_one_line(out, item.summary);
     if (!item.resolutions.empty())
         out.append(" | offered: ").append(describe_resolutions(item.resolutions));
@@ -129,13 +134,16 @@ void append_item_line(std::string& out, const store::FollowUpItem& item, bool sh
 // Keys in nlohmann's (sorted) order: the writer checks it.
 void write_item_json(exchange::JsonWriter& w, const store::FollowUpItem& item) {
     w.begin_object()
-        .field("category", to_key(item.category))
+        .field("category", item.interaction_id == 0
+                               ? std::optional<std::string>()
+                               : std::optional<std::string>(to_key(item.category)))
         .field("customer", item.customer_name)
         .field("customer_id", item.customer_id)
         .field("due", format_date(item.follow_up.due))
         .field("email", item.customer_email)
         .field("id", item.follow_up.id)
-        .field("interaction_id", item.interaction_id)
+        .field("interaction_id", item.interaction_id == 0 ? std::optional<Id>()
+                                                          : std::optional<Id>(item.interaction_id))
         .field("note", item.follow_up.note)
         .field("phone", item.customer_phone)
         .key("prefers");

@@ -66,7 +66,7 @@ struct Resolution {
 
 struct FollowUp {
     Id id = 0;
-    Id interaction_id = 0;
+    Id interaction_id = 0; // 0: it belongs to a customer, not an incident (store/followups.h)
     Date due;
     std::string note;
     std::optional<Date> done_on;

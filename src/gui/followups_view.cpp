@@ -71,7 +71,9 @@ std::optional<DoneAnswer> AskOutcome(wxWindow* parent, const store::FollowUpItem
     dlg.SetName("followup_done_dialog");
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* who = new wxStaticText(&dlg, wxID_ANY, wxString());
-    who->SetLabelText(wxString::Format(_("%s: %s"), Wx(item.customer_name), OneLine(item.summary)));
+    who->SetLabelText(
+        wxString::Format(_("%s: %s"), Wx(item.customer_name),
+                         OneLine(item.interaction_id == 0 ? item.follow_up.note : item.summary)));
     top->Add(who, 0, wxBOTTOM, dlg.FromDIP(kSpace));
     wxArrayString labels;
     for (std::size_t i = 0; i < std::size(kOutcomes); ++i)
@@ -331,10 +333,14 @@ void FollowUpsView::Reload() {
         row.push_back(wxVariant(EscapeMarkup(Wx(item.customer_name))));
         row.push_back(wxVariant(EscapeMarkup(WithProfile(
             ContactLine(item.customer_phone, item.customer_email), item.customer_prefers))));
-        row.push_back(wxVariant(EscapeMarkup(OneLine(item.summary))));
+        // A call to a customer with no incident is about what its note says.
+        const bool no_incident = item.interaction_id == 0;
+        row.push_back(
+            wxVariant(EscapeMarkup(OneLine(no_incident ? item.follow_up.note : item.summary))));
         row.push_back(wxVariant(EscapeMarkup(
             FormatOfferedResolutions(item.resolutions, m_services.settings().currency))));
-        row.push_back(wxVariant(EscapeMarkup(OneLine(item.follow_up.note))));
+        row.push_back(
+            wxVariant(EscapeMarkup(no_incident ? wxString() : OneLine(item.follow_up.note))));
         m_list->AppendItem(row);
         m_rows.emplace_back(item);
     };
@@ -439,8 +445,11 @@ void FollowUpsView::AfterStillUnhappy(const store::FollowUpItem& item) {
     } else if (answer == wxID_NO) {
         try {
             const Date due = add_days(m_services.today(), 7);
-            const Id id = store::FollowUpRepo(m_services.db())
-                              .schedule(item.interaction_id, due, item.follow_up.note);
+            store::FollowUpRepo repo(m_services.db());
+            const Id id =
+                item.interaction_id == 0
+                    ? repo.schedule_for_customer(item.customer_id, due, item.follow_up.note)
+                    : repo.schedule(item.interaction_id, due, item.follow_up.note);
             Services& services = m_services;
             m_services.undo.push(_("Schedule follow-up"), [&services, id] {
                 store::FollowUpRepo(services.db()).remove(id);

@@ -313,8 +313,11 @@ const char* migration_sql(int from_version) {
         return kWhoDidWhatSql; // who saved each record and when, and the rows' versions
     case 4:
         return worth_months_file_sql(); // the worth sums kept by month (store/worth_months.h)
-    case 5:
-        return kContactProfileSql; // how the customer likes to be dealt with
+    case 5: {
+        // how the customer likes to be dealt with, and a follow-up of a customer alone
+        static const std::string sql = std::string(kContactProfileSql) + follow_up_owner_file_sql();
+        return sql.c_str();
+    }
     default:
         return nullptr;
     }
@@ -493,11 +496,15 @@ void Database::migrate() {
         WriteTransaction tx(*this);
         // Each step from the file's version on: an empty file gets schema.sql (version 1), then
         // the same steps an older file takes, so both end with the same tables and triggers.
+        bool count_worth_months = false;
         for (int v = schema_version(); v < kSchemaVersion; ++v) {
             m_conn->db->exec(migration_sql(v));
-            if (v == 4)
-                recount_worth_months(*this); // the new table, counted from the records
+            count_worth_months = count_worth_months || v == 4;
         }
+        // The table of version 5, counted from the records once every step has run: the count
+        // reads today's tables (a follow-up's customer_id is version 6's).
+        if (count_worth_months)
+            recount_worth_months(*this);
         m_conn->db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
         m_conn->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();

@@ -156,7 +156,7 @@ TEST_CASE("a version 5 file gets every customer's profile as not known and keeps
     {
         auto db = store::Database::open(path);
         customer_with_follow_up(db, {});
-        sqlite(db).exec(test::kBackToVersion5);
+        sqlite(db).exec(test::back_to_version_5());
     }
     auto db = store::Database::open(path);
     CHECK(db.schema_version() == store::kSchemaVersion);

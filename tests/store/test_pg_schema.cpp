@@ -4,6 +4,7 @@
 // names ordered as SQLite's NOCASE orders them, and a search that finds what FTS5 finds.
 #include "../support/pg_server.h"
 #include "../support/temp_dir.h"
+#include "store/customer_figures.h"
 #include "store/customers.h"
 #include "store/database.h"
 #include "store/followups.h"
@@ -12,6 +13,7 @@
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
 #include "store/sqlite/connection.h"
+#include "store/worth_months.h"
 
 #include <catch2/catch.hpp>
 
@@ -249,9 +251,32 @@ TEST_CASE("PostgreSQL: a version 5 shop database gets the profile and a file mov
     const std::string uri = server->create_database();
     {
         auto db = store::Database::open(uri);
+        // Back to version 5: no profile, and every follow-up belongs to an incident.
         store::session(db).exec(R"(
             ALTER TABLE customer DROP COLUMN preferred_channel, DROP COLUMN preferred_time,
                 DROP COLUMN wants_when_wrong;
+            DROP TRIGGER customer_worth_follow_up ON follow_up;
+            ALTER TABLE follow_up DROP COLUMN customer_id,
+                ALTER COLUMN interaction_id SET NOT NULL;
+            CREATE OR REPLACE FUNCTION rapport_worth_follow_up() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            BEGIN
+                IF TG_OP <> 'INSERT' AND OLD.done_on IS NOT NULL THEN
+                    PERFORM public.rapport_worth_take(i.customer_id,
+                                to_char(OLD.done_on, 'YYYY-MM'), 0, 0, OLD.minutes, 0, 0,
+                                false, 0)
+                       FROM public.interaction i WHERE i.id = OLD.interaction_id;
+                END IF;
+                IF TG_OP <> 'DELETE' AND NEW.done_on IS NOT NULL THEN
+                    PERFORM public.rapport_worth_add(i.customer_id,
+                                to_char(NEW.done_on, 'YYYY-MM'), NULL, 0, 0, NEW.minutes, 0, 0)
+                       FROM public.interaction i WHERE i.id = NEW.interaction_id;
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER customer_worth_follow_up
+                AFTER INSERT OR DELETE OR UPDATE OF interaction_id, done_on, minutes
+                ON follow_up FOR EACH ROW EXECUTE FUNCTION rapport_worth_follow_up();
             UPDATE rapport_meta SET value = '5' WHERE key = 'schema_version';)");
     }
     auto server_db = store::Database::open(uri);
@@ -272,6 +297,13 @@ TEST_CASE("PostgreSQL: a version 5 shop database gets the profile and a file mov
         i.summary = "Kettle stopped working";
         store::FollowUpRepo(file).schedule(store::InteractionRepo(file).add(i),
                                            date::year{2026} / 11 / 9, "");
+        // and a call that belongs to a customer with no incident, done
+        Customer quiet;
+        quiet.name = "Quentin Still";
+        const Id call = store::FollowUpRepo(file).schedule_for_customer(
+            store::CustomerRepo(file).add(quiet), date::year{2026} / 11 / 3, "How are you?");
+        store::FollowUpRepo(file).mark_done(call, Outcome::satisfied, "", 9,
+                                            date::year{2026} / 11 / 3);
     }
     store::move_in(file, server_db);
     CHECK(store::CustomerRepo(server_db).get(1).profile == kPhoneMornings);
@@ -279,4 +311,20 @@ TEST_CASE("PostgreSQL: a version 5 shop database gets the profile and a file mov
         store::FollowUpRepo(server_db).agenda(date::year{2026} / 11 / 10, std::nullopt);
     REQUIRE(agenda.overdue.size() == 1);
     CHECK(agenda.overdue[0].customer_prefers == kPhoneMornings);
+    const auto call = store::FollowUpRepo(server_db).get(2);
+    CHECK(call.interaction_id == 0);
+    CHECK(call.customer_name == "Quentin Still");
+    CHECK(store::check_worth_months(server_db).empty());
+    CHECK(store::check_customer_figures(server_db).empty());
+    // The server's own trigger finds the customer of a call with no incident.
+    store::FollowUpRepo(server_db).restore(call.follow_up); // done as it was: no change
+    const Id more = store::FollowUpRepo(server_db).schedule_for_customer(
+        call.customer_id, date::year{2026} / 11 / 20, "");
+    store::FollowUpRepo(server_db).mark_done(more, Outcome::satisfied, "", 11,
+                                             date::year{2026} / 11 / 20);
+    CHECK(store::check_worth_months(server_db).empty());
+    store::CustomerRepo(server_db).remove(call.customer_id);
+    CHECK(store::sql::scalar(store::session(server_db), "SELECT count(*) FROM follow_up")
+              .getInt64() == 1);
+    CHECK(store::check_worth_months(server_db).empty());
 }

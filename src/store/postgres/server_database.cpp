@@ -183,8 +183,12 @@ const char* server_migration_sql(int from_version) {
         return kWhoDidWhatPostgres; // who saved each record and when, and the rows' versions
     case 4:
         return worth_months_server_sql(); // the worth sums kept by month (store/worth_months.h)
-    case 5:
-        return kContactProfilePostgres; // how the customer likes to be dealt with
+    case 5: {
+        // how the customer likes to be dealt with, and a follow-up of a customer alone
+        static const std::string sql =
+            std::string(kContactProfilePostgres) + follow_up_owner_server_sql();
+        return sql.c_str();
+    }
     default:
         // check_ours() let in only versions up to kSchemaVersion, and 0 got the schema
         throw std::logic_error(fmt::format("no server migration from version {}", from_version));
@@ -252,13 +256,17 @@ void Database::migrate_server() {
         WriteTransaction tx(*this);
         if (!check_ours())
             s.exec(kPostgresSchemaSql); // version 1
+        bool count_worth_months = false;
         for (auto v = meta_number(s, "schema_version"); v < kSchemaVersion; ++v) {
             s.exec(server_migration_sql(static_cast<int>(v)));
-            if (v == 4)
-                recount_worth_months(*this); // the new table, counted from the records
+            count_worth_months = count_worth_months || v == 4;
             s.exec(fmt::format("UPDATE rapport_meta SET value = '{}' WHERE key = 'schema_version'",
                                v + 1));
         }
+        // The table of version 5, counted from the records once every step has run (the count
+        // reads today's tables).
+        if (count_worth_months)
+            recount_worth_months(*this);
         refresh_server_grants(*this); // the owner and staff roles, if set up, cover it all
         tx.commit();
     } catch (const sql::Error& e) {
