@@ -61,6 +61,17 @@ wxString ProfileLine(const ContactProfile& p) {
     return line;
 }
 
+wxString ProfileCell(const ContactProfile& p) {
+    wxString cell;
+    if (p.channel != PreferredChannel::not_known)
+        cell = Label(p.channel);
+    if (!p.time.empty())
+        cell += (cell.empty() ? "" : ", ") + Wx(p.time);
+    if (p.wants != WantsWhenWrong::not_known)
+        cell += (cell.empty() ? wxString() : wxString::FromUTF8(" \xC2\xB7 ")) + Label(p.wants);
+    return cell;
+}
+
 wxString WithProfile(const wxString& contact, const ContactProfile& p) {
     const wxString profile = ProfileLine(p);
     if (profile.empty())

@@ -24,7 +24,9 @@ wxString Label(PreferredChannel v);
 wxString Label(WantsWhenWrong v);
 // "Prefers: Phone, mornings · Wants: Reassurance"; empty when nothing is known.
 wxString ProfileLine(const ContactProfile& p);
-// `contact` (phone, email) with the profile after it, as the follow-up lists show them.
+// "Phone, mornings · Reassurance": the profile in a column of its own that says what it is.
+wxString ProfileCell(const ContactProfile& p);
+// `contact` (phone, email) with the profile after it, where there is no room for a column.
 wxString WithProfile(const wxString& contact, const ContactProfile& p);
 
 // The customer dialog's fields: a choice of channel, the time typed, a choice of wish.

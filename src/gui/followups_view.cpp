@@ -187,12 +187,13 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
                // Room for a German day heading and "Erstattung 119,00 € (angenommen)"; the
                // incident's text takes what is left.
                {{_("Due"), 200},
-                {_("Customer"), 140},
-                {_("Phone, email"), 215},
+                {_("Customer"), 130},
+                {_("Phone, email"), 175},
+                {_("How they like it"), 160},
                 {_("About the incident"), 180},
-                {_("Offered"), 210},
-                {_("Note"), 140}},
-               3);
+                {_("Offered"), 180},
+                {_("Note"), 100}},
+               4);
     top->Add(m_list, 1, wxEXPAND | wxTOP, FromDIP(kSpace));
     m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         if (const auto item = Selected(); item && m_hooks.open_customer)
@@ -318,7 +319,7 @@ void FollowUpsView::Reload() {
             wxVariant(overdue ? wxString::Format("<span foreground='%s'>%s</span>",
                                                  OverdueText().GetAsString(wxC2S_HTML_SYNTAX), bold)
                               : bold));
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < 6; ++i)
             row.push_back(wxVariant(wxString()));
         m_list->AppendItem(row);
         m_rows.emplace_back(std::nullopt);
@@ -331,8 +332,9 @@ void FollowUpsView::Reload() {
         row.push_back(
             wxVariant(overdue ? Coloured(OverdueText(), "   " + due) : EscapeMarkup("   " + due)));
         row.push_back(wxVariant(EscapeMarkup(Wx(item.customer_name))));
-        row.push_back(wxVariant(EscapeMarkup(WithProfile(
-            ContactLine(item.customer_phone, item.customer_email), item.customer_prefers))));
+        row.push_back(
+            wxVariant(EscapeMarkup(ContactLine(item.customer_phone, item.customer_email))));
+        row.push_back(wxVariant(EscapeMarkup(ProfileCell(item.customer_prefers))));
         // A call to a customer with no incident is about what its note says.
         const bool no_incident = item.interaction_id == 0;
         row.push_back(
