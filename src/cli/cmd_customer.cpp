@@ -7,6 +7,7 @@
 #include "core/staff.h"
 #include "core/timeline.h"
 #include "store/customers.h"
+#include "store/followups.h"
 #include "store/interactions.h"
 #include "store/purchases.h"
 
@@ -19,6 +20,7 @@ namespace {
 
 struct CustomerFields {
     std::string name, phone, email, note, referred_by, reward;
+    std::string channel, time, wants; // how they like to be dealt with
     std::vector<std::string> tags;
     bool came_anyway = false;
     bool not_came_anyway = false;
@@ -33,12 +35,32 @@ void add_field_options(CLI::App* sub, CustomerFields& f) {
     sub->add_flag("--came-anyway", f.came_anyway,
                   "They would have come anyway: the referral did not really bring them");
     sub->add_option("--reward", f.reward, "Referral reward paid to whoever referred them");
+    sub->add_option("--preferred-channel", f.channel,
+                    "How they like to be reached: phone, email, in-person, text, any or "
+                    "not-known");
+    sub->add_option("--preferred-time", f.time,
+                    "When they like to be reached, in a few words (\"mornings\"; \"\" clears it)");
+    sub->add_option("--wants", f.wants,
+                    "What they want when something goes wrong: detail, reassurance, quick-fix or "
+                    "not-known");
+}
+
+// Puts the profile options given on `sub` into `p`, every value checked before anything is
+// saved: a bad one is an InputError and changes nothing.
+void apply_profile_options(const CLI::App* sub, const CustomerFields& f, ContactProfile& p) {
+    if (sub->count("--preferred-channel"))
+        p.channel = parse_preferred_channel(f.channel);
+    if (sub->count("--preferred-time"))
+        p.time = checked_preferred_time(f.time);
+    if (sub->count("--wants"))
+        p.wants = parse_wants_when_wrong(f.wants);
 }
 
 void print_timeline_text(const Customer& c, const std::optional<Customer>& referrer,
                          const std::vector<Customer>& referrals,
                          const std::vector<Interaction>& interactions,
-                         const std::vector<Purchase>& purchases) {
+                         const std::vector<Purchase>& purchases,
+                         const std::vector<FollowUp>& calls) {
     std::cout << fmt::format("{} (id {}){}\n", c.name, c.id, c.archived ? " [archived]" : "");
     if (!c.phone.empty())
         std::cout << fmt::format("Phone: {}\n", c.phone);
@@ -48,6 +70,8 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
         std::cout << fmt::format("Note: {}\n", c.note);
     if (!c.tags.empty())
         std::cout << fmt::format("Tags: {}\n", fmt::join(c.tags, ", "));
+    if (!c.profile.empty())
+        std::cout << fmt::format("How they like it: {}\n", describe(c.profile));
     if (referrer) {
         std::cout << fmt::format(
             "Referred by: {} (id {}){}{}\n", referrer->name, referrer->id,
@@ -59,6 +83,16 @@ void print_timeline_text(const Customer& c, const std::optional<Customer>& refer
         for (const auto& r : referrals)
             names += fmt::format("{}{} (id {})", names.empty() ? "" : ", ", r.name, r.id);
         std::cout << fmt::format("Referred: {}\n", names);
+    }
+    for (const auto& f : calls) {
+        if (f.done_on)
+            std::cout << fmt::format("Call #{} due {} (no incident): done {}{}{}\n", f.id,
+                                     format_date(f.due), format_date(*f.done_on),
+                                     f.outcome ? ", " + std::string(to_key(*f.outcome)) : "",
+                                     f.note.empty() ? "" : " - " + f.note);
+        else
+            std::cout << fmt::format("Call #{} due {} (no incident): open{}\n", f.id,
+                                     format_date(f.due), f.note.empty() ? "" : " - " + f.note);
     }
     const auto timeline = build_timeline(interactions, purchases);
     std::cout << fmt::format("\nHistory ({} incidents, {} purchases), newest first:\n",
@@ -121,8 +155,9 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
         auto f = std::make_shared<CustomerFields>();
         add->add_option("NAME", f->name, "The customer's name")->required();
         add_field_options(add, *f);
-        on_run(add, ctx, [&ctx, f] {
+        on_run(add, ctx, [&ctx, f, add] {
             Customer c;
+            apply_profile_options(add, *f, c.profile);
             c.name = f->name;
             c.phone = f->phone;
             c.email = f->email;
@@ -193,8 +228,10 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
                               [&](const Interaction& i) { return i.logged.by != who; });
                 std::erase_if(purchases, [&](const Purchase& p) { return p.added.by != who; });
             }
+            // Follow-ups of the customer alone, not of an incident (schema version 6).
+            const auto calls = store::FollowUpRepo(ctx.db()).of_customer_alone(c.id);
             if (!ctx.json) {
-                print_timeline_text(c, referrer, referrals, interactions, purchases);
+                print_timeline_text(c, referrer, referrals, interactions, purchases, calls);
                 return;
             }
             nlohmann::json timeline = nlohmann::json::array();
@@ -207,7 +244,16 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
             nlohmann::json refs = nlohmann::json::array();
             for (const auto& r : referrals)
                 refs.push_back({{"id", r.id}, {"name", r.name}, {"came_anyway", r.came_anyway}});
+            nlohmann::json own_calls = nlohmann::json::array();
+            for (const auto& f : calls)
+                own_calls.push_back({{"id", f.id},
+                                     {"due", format_date(f.due)},
+                                     {"note", f.note},
+                                     {"done", f.done_on ? nlohmann::json(format_date(*f.done_on))
+                                                        : nlohmann::json(nullptr)},
+                                     {"minutes", f.minutes}});
             print_json({{"customer", to_json(c)},
+                        {"follow_ups_without_incident", own_calls},
                         {"referred_by_name", referrer ? nlohmann::json(referrer->name) : nullptr},
                         {"referrals", refs},
                         {"timeline", timeline}});
@@ -225,8 +271,16 @@ void add_customer_commands(CLI::App& app, CliContext& ctx) {
         on_run(edit, ctx, [&ctx, ref, f, edit] {
             const Money reward =
                 f->reward.empty() ? Money{} : parse_money(f->reward, AllowNegative::no, "reward");
+            ContactProfile checked; // the values typed, checked before the customer is read
+            apply_profile_options(edit, *f, checked);
             store::CustomerRepo repo(ctx.db());
             Customer c = repo.resolve(*ref);
+            if (edit->count("--preferred-channel"))
+                c.profile.channel = checked.channel;
+            if (edit->count("--preferred-time"))
+                c.profile.time = checked.time;
+            if (edit->count("--wants"))
+                c.profile.wants = checked.wants;
             if (edit->count("--name"))
                 c.name = f->name;
             if (edit->count("--phone"))

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// followups (the weekly review), followup done | move | add | message, export followups (iCalendar).
+// followups (the weekly review), followup done | move | add | message, export followups
+// (iCalendar).
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
 #include "core/errors.h"
@@ -109,7 +110,17 @@ void append_item_line(std::string& out, const store::FollowUpItem& item, bool sh
         append_one_line(out, item.customer_email);
         out += ')';
     }
+    if (!item.customer_prefers.empty()) {
+        out += " [";
+        append_one_line(out, describe(item.customer_prefers));
+        out += ']';
+    }
     out += " | ";
+    if (item.interaction_id == 0) { // a call to a customer with no incident: its note says why
+        append_one_line(out, item.follow_up.note);
+        out += '\n';
+        return;
+    }
     append_one_line(out, item.summary);
     if (!item.resolutions.empty())
         out.append(" | offered: ").append(describe_resolutions(item.resolutions));
@@ -123,16 +134,21 @@ void append_item_line(std::string& out, const store::FollowUpItem& item, bool sh
 // Keys in nlohmann's (sorted) order: the writer checks it.
 void write_item_json(exchange::JsonWriter& w, const store::FollowUpItem& item) {
     w.begin_object()
-        .field("category", to_key(item.category))
+        .field("category", item.interaction_id == 0
+                               ? std::optional<std::string>()
+                               : std::optional<std::string>(to_key(item.category)))
         .field("customer", item.customer_name)
         .field("customer_id", item.customer_id)
         .field("due", format_date(item.follow_up.due))
         .field("email", item.customer_email)
         .field("id", item.follow_up.id)
-        .field("interaction_id", item.interaction_id)
+        .field("interaction_id", item.interaction_id == 0 ? std::optional<Id>()
+                                                          : std::optional<Id>(item.interaction_id))
         .field("note", item.follow_up.note)
         .field("phone", item.customer_phone)
-        .field("resolution_offered", describe_resolutions(item.resolutions))
+        .key("prefers");
+    write_json(w, item.customer_prefers);
+    w.field("resolution_offered", describe_resolutions(item.resolutions))
         .field("summary", item.summary)
         .end_object();
 }
@@ -293,6 +309,7 @@ void add_message_command(CLI::App& followup, CliContext& ctx) {
                         {"customer", item.customer_name},
                         {"phone", item.customer_phone},
                         {"email", item.customer_email},
+                        {"prefers", to_json(item.customer_prefers)},
                         {"language", to_key(language)},
                         {"subject", draft.subject},
                         {"body", draft.body},
@@ -303,6 +320,8 @@ void add_message_command(CLI::App& followup, CliContext& ctx) {
         out += "To: " + (draft.to.empty() ? std::string("(no email address)") : draft.to);
         if (!item.customer_phone.empty())
             out += "  Phone: " + item.customer_phone;
+        if (!item.customer_prefers.empty())
+            out += "\nHow they like it: " + describe(item.customer_prefers);
         out += "\nSubject: " + draft.subject + "\n\n" + draft.body;
         if (out.back() != '\n')
             out += '\n';

@@ -24,7 +24,31 @@ void put_stamp(json& j, const std::string& prefix, const Stamp& s) {
     j[prefix + "_by"] = s.empty() ? json(nullptr) : json(s.by);
     j[prefix + "_at"] = s.at ? json(format_date_time(*s.at)) : json(nullptr);
 }
+
+// A profile's part, or nothing when it is not known ('').
+std::optional<std::string> known(std::string_view key) {
+    if (key.empty())
+        return std::nullopt;
+    return std::string(key);
+}
 } // namespace
+
+json to_json(const ContactProfile& p) {
+    const auto or_null = [](const std::optional<std::string>& v) {
+        return v ? json(*v) : json(nullptr);
+    };
+    return {{"channel", or_null(known(to_key(p.channel)))},
+            {"time", or_null(known(p.time))},
+            {"wants", or_null(known(to_key(p.wants)))}};
+}
+
+void write_json(exchange::JsonWriter& w, const ContactProfile& p) {
+    w.begin_object()
+        .field("channel", known(to_key(p.channel)))
+        .field("time", known(p.time))
+        .field("wants", known(to_key(p.wants)))
+        .end_object();
+}
 
 json to_json(const Customer& c) {
     json j = {{"id", c.id},
@@ -36,6 +60,7 @@ json to_json(const Customer& c) {
               {"referred_by", c.referred_by ? json(*c.referred_by) : json(nullptr)},
               {"came_anyway", c.came_anyway},
               {"referral_reward", money_json(c.referral_reward)},
+              {"prefers", to_json(c.profile)},
               {"archived", c.archived}};
     put_stamp(j, "added", c.added);
     put_stamp(j, "changed", c.changed);
@@ -111,8 +136,7 @@ json to_json(const Purchase& p) {
               {"customer_id", p.customer_id},
               {"date", format_date(p.on)},
               {"amount", money_json(p.amount)},
-              {"margin_percent",
-               p.margin_known ? json(format_percent(p.margin)) : json(nullptr)}};
+              {"margin_percent", p.margin_known ? json(format_percent(p.margin)) : json(nullptr)}};
     put_stamp(j, "added", p.added);
     return j;
 }

@@ -16,6 +16,9 @@ namespace rapport::cli {
 // Money as a number with two decimals (12.5 → 12.50 in text, as the contract asks).
 nlohmann::json money_json(Money m);
 nlohmann::json to_json(const Customer& c);
+// {"channel", "time", "wants"}: each null when not known (core/contact_profile.h).
+nlohmann::json to_json(const ContactProfile& p);
+void write_json(exchange::JsonWriter& w, const ContactProfile& p);
 void write_json(exchange::JsonWriter& w, const store::CustomerSummary& s);
 nlohmann::json to_json(const Interaction& i);
 nlohmann::json to_json(const Purchase& p);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The records Rapport keeps, as plain values. Ids are SQLite rowids; 0 means "not saved yet".
+#include "core/contact_profile.h"
 #include "core/dates.h"
 #include "core/enums.h"
 #include "core/limits.h"
@@ -35,6 +36,7 @@ struct Customer {
     std::optional<Id> referred_by;
     bool came_anyway = false; // the referral did not really bring them
     Money referral_reward;    // paid to whoever referred them
+    ContactProfile profile;   // how they like to be dealt with (schema version 6)
     bool archived = false;
     Stamp added;
     Stamp changed;
@@ -64,7 +66,7 @@ struct Resolution {
 
 struct FollowUp {
     Id id = 0;
-    Id interaction_id = 0;
+    Id interaction_id = 0; // 0: it belongs to a customer, not an incident (store/followups.h)
     Date due;
     std::string note;
     std::optional<Date> done_on;

@@ -20,6 +20,13 @@ IcsEvent follow_up_calendar_event(const FollowUpItem& item) {
     e.uid = fmt::format("followup-{}@{}", item.follow_up.id, RAPPORT_APP_ID);
     e.day = item.follow_up.due;
     e.summary = "Follow up: " + item.customer_name;
+    if (item.interaction_id == 0) {
+        // A call to a customer with no incident: its note is what it is about.
+        e.description = "Note: " + item.follow_up.note;
+        e.description += fmt::format("\nRapport follow-up {} (customer {})", item.follow_up.id,
+                                     item.customer_id);
+        return e;
+    }
     e.description = "Incident: " + item.summary;
     if (!item.resolutions.empty())
         e.description += "\nOffered: " + describe_resolutions(item.resolutions);

@@ -46,7 +46,7 @@ struct Table {
 const Table kCustomers{
     "customers.csv",
     "SELECT id, name, phone, email, note, referred_by, came_anyway, referral_reward, archived, "
-    "created_at FROM customer ORDER BY id",
+    "created_at, preferred_channel, preferred_time, wants_when_wrong FROM customer ORDER BY id",
     {{"id", Kind::integer},
      {"name", Kind::text},
      {"phone", Kind::text},
@@ -56,7 +56,10 @@ const Table kCustomers{
      {"came_anyway", Kind::flag},
      {"referral_reward", Kind::money},
      {"archived", Kind::flag},
-     {"created_at", Kind::text}}};
+     {"created_at", Kind::text},
+     {"preferred_channel", Kind::text}, // '' when not known (core/contact_profile.h)
+     {"preferred_time", Kind::text},
+     {"wants_when_wrong", Kind::text}}};
 
 const Table kTags{"tags.csv",
                   "SELECT id, name FROM tag ORDER BY id",
@@ -98,20 +101,30 @@ const Table kResolutions{
      {"cost", Kind::money},
      {"status", Kind::text}}};
 
-const Table kFollowUps{
-    "follow_ups.csv",
-    "SELECT id, interaction_id, due_on, note, done_on, outcome, outcome_note, minutes, "
-    "satisfaction, customer_said FROM follow_up ORDER BY interaction_id, id",
-    {{"id", Kind::integer},
-     {"interaction_id", Kind::integer},
-     {"due_on", Kind::text},
-     {"note", Kind::text},
-     {"done_on", Kind::text},
-     {"outcome", Kind::text},
-     {"outcome_note", Kind::text},
-     {"minutes", Kind::integer},
-     {"satisfaction", Kind::integer},
-     {"customer_said", Kind::text}}};
+// A follow-up belongs to an incident (interaction_id) or, with none, to a customer alone
+// (customer_id, schema version 6): exactly one of the two is filled in. The CSV file has them
+// all, those of no incident first; the JSON document nests each under its incident or its
+// customer.
+#define RAPPORT_FOLLOW_UP_COLUMNS                                                                  \
+    "SELECT id, interaction_id, due_on, note, done_on, outcome, outcome_note, minutes, "           \
+    "satisfaction, customer_said, customer_id FROM follow_up "
+const std::vector<Column> kFollowUpColumns{
+    {"id", Kind::integer},           {"interaction_id", Kind::integer},
+    {"due_on", Kind::text},          {"note", Kind::text},
+    {"done_on", Kind::text},         {"outcome", Kind::text},
+    {"outcome_note", Kind::text},    {"minutes", Kind::integer},
+    {"satisfaction", Kind::integer}, {"customer_said", Kind::text},
+    {"customer_id", Kind::integer}};
+const Table kFollowUps{"follow_ups.csv",
+                       RAPPORT_FOLLOW_UP_COLUMNS "ORDER BY coalesce(interaction_id, 0), id",
+                       kFollowUpColumns};
+const Table kIncidentFollowUps{
+    "", RAPPORT_FOLLOW_UP_COLUMNS "WHERE interaction_id IS NOT NULL ORDER BY interaction_id, id",
+    kFollowUpColumns};
+const Table kCustomerFollowUps{
+    "", RAPPORT_FOLLOW_UP_COLUMNS "WHERE customer_id IS NOT NULL ORDER BY customer_id, id",
+    kFollowUpColumns};
+constexpr int kFollowUpCustomerColumn = 10;
 
 const Table kPurchases{
     "purchases.csv",
@@ -360,9 +373,14 @@ HistoryCounts export_history_json(Database& db, const fs::path& file,
                               "t.id = ct.tag_id ORDER BY ct.customer_id, t.name COLLATE NOCASE",
                               {{"customer_id", Kind::integer}, {"name", Kind::text}}};
         Children tags(db, tag_names, 0);
+        Children calls(db, kCustomerFollowUps, kFollowUpCustomerColumn);
         n.customers = write_json_array(
-            w, db, "customers", kCustomers, {"tags"},
-            [&](std::size_t, std::int64_t id, JsonWriter& out) {
+            w, db, "customers", kCustomers, {"tags", "follow_ups"},
+            [&](std::size_t k, std::int64_t id, JsonWriter& out) {
+                if (k == 1) {
+                    calls.write(out, id, n.follow_ups);
+                    return;
+                }
                 tags.write(out, id, n.customer_tags, [](JsonWriter& o, const sql::Statement& st) {
                     write_json_cell(o, st.getColumn(1), Kind::text);
                 });
@@ -370,7 +388,7 @@ HistoryCounts export_history_json(Database& db, const fs::path& file,
         n.tags = sql::scalar(session(db), "SELECT count(*) FROM tag").getInt64();
 
         Children resolutions(db, kResolutions, 1);
-        Children follow_ups(db, kFollowUps, 1);
+        Children follow_ups(db, kIncidentFollowUps, 1);
         n.interactions =
             write_json_array(w, db, "interactions", kInteractions, {"resolutions", "follow_ups"},
                              [&](std::size_t k, std::int64_t id, JsonWriter& out) {

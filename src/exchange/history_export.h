@@ -43,8 +43,9 @@ HistoryCounts export_history_csv(Database& db, const std::filesystem::path& dir,
 
 // Writes one JSON document to `file` (atomically, 0600):
 // {format_version, application, exported_at, settings: {key: value}, category_defaults: [...],
-//  customers: [{..., tags: [...]}], interactions: [{..., resolutions: [...],
+//  customers: [{..., tags: [...], follow_ups: [...]}], interactions: [{..., resolutions: [...],
 //  follow_ups: [...]}], purchases: [...]}
+// (a customer's follow_ups are those that belong to no incident, schema version 6)
 // with the same field names as the CSV files and money as numbers with two decimals.
 // Records are streamed one at a time, so a million interactions need little memory.
 // `exported_at` is written as given (e.g. "2026-11-25T10:46:00Z").

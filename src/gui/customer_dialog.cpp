@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "gui/accessibility.h"
+#include "gui/contact_profile_ui.h"
 #include "gui/customer_completer.h"
 #include "gui/edit_conflict_view.h"
 #include "gui/format.h"
@@ -14,6 +15,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choicdlg.h>
+#include <wx/choice.h>
 #include <wx/datectrl.h>
 #include <wx/dialog.h>
 #include <wx/msgdlg.h>
@@ -21,6 +23,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/tokenzr.h>
+
+#include <memory>
 
 namespace rapport::gui {
 namespace {
@@ -127,6 +131,19 @@ public:
         referral->Add(m_reward, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kGap));
         AddRow(wxString(), referral, m_cameAnyway);
 
+        // How they like to be dealt with ("mirror your customers"): channel and time on one
+        // row, what they want when something goes wrong on the next.
+        m_profile = std::make_unique<ContactProfileFields>(this);
+        auto* reach = new wxBoxSizer(wxHORIZONTAL);
+        reach->Add(m_profile->channel, 0, wxALIGN_CENTER_VERTICAL);
+        auto* timeLabel = new wxStaticText(this, wxID_ANY, _("W&hen:"));
+        reach->Add(timeLabel, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kSpace));
+        reach->Add(m_profile->time, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(kGap));
+        AddRow(_("Best reached &by:"), reach, m_profile->channel);
+        timeLabel->MoveBeforeInTabOrder(m_profile->time);
+        SetLabelFor(timeLabel, m_profile->time);
+        AddRow(_("&If something goes wrong:"), m_profile->wants, false, false);
+
         if (m_existing)
             Load(*m_existing);
         Finish(520);
@@ -153,6 +170,7 @@ private:
             }
         }
         m_cameAnyway->SetValue(c.came_anyway);
+        m_profile->Load(c.profile);
         if (c.referral_reward.cents)
             m_reward->ChangeValue(FormatAmount(c.referral_reward));
     }
@@ -208,6 +226,7 @@ private:
             const wxString reward = m_reward->GetValue().Strip(wxString::both);
             c.referral_reward =
                 reward.empty() ? Money{} : ParseAmount(reward, _("referral reward"));
+            c.profile = m_profile->Read();
 
             Services& services = m_services;
             if (m_existing) {
@@ -261,6 +280,7 @@ private:
     wxTextCtrl* m_referrer = nullptr;
     wxCheckBox* m_cameAnyway = nullptr;
     wxTextCtrl* m_reward = nullptr;
+    std::unique_ptr<ContactProfileFields> m_profile;
 };
 
 class PurchaseDialog : public FormDialog {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/customer_page.h"
 #include "core/staff.h"
+#include "gui/contact_profile_ui.h"
 
 #include "gui/accessibility.h"
 #include "gui/customer_dialog.h"
@@ -270,6 +271,7 @@ void CustomerPage::Reload() {
     };
     text(_("Phone:"), Wx(c->phone));
     text(_("Email:"), Wx(c->email));
+    text(_("How they like it:"), ProfileLine(c->profile));
     wxString tags;
     for (const auto& t : c->tags)
         tags += (tags.empty() ? "" : ", ") + Wx(t);

@@ -3,6 +3,7 @@
 #include "gui/followups_print.h"
 
 #include "gui/accessibility.h"
+#include "gui/contact_profile_ui.h"
 #include "gui/format.h"
 
 #include <wx/button.h>
@@ -37,7 +38,11 @@ wxString Row(const store::FollowUpItem& item, bool with_date, std::string_view c
     for (const std::string& contact : {item.customer_phone, item.customer_email})
         if (!contact.empty())
             row += "<br>" + Html(Wx(contact));
+    if (const wxString profile = ProfileLine(item.customer_prefers); !profile.empty())
+        row += "<br><i>" + Html(profile) + "</i>";
     row += "</td>";
+    if (item.interaction_id == 0) // a call to a customer with no incident: its note says why
+        return row + "<td>" + Html(Wx(item.follow_up.note)) + "</td><td></td><td></td></tr>";
     row += "<td>" + Html(Wx(item.summary)) + "</td>";
     row += "<td width=20%>" + Html(FormatOfferedResolutions(item.resolutions, currency)) + "</td>";
     row += "<td width=20%>" + Html(Wx(item.follow_up.note)) + "</td></tr>";

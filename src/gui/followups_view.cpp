@@ -6,6 +6,7 @@
 
 #include "exchange/followups_ics.h"
 #include "gui/accessibility.h"
+#include "gui/contact_profile_ui.h"
 #include "gui/followups_print.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
@@ -70,7 +71,9 @@ std::optional<DoneAnswer> AskOutcome(wxWindow* parent, const store::FollowUpItem
     dlg.SetName("followup_done_dialog");
     auto* top = new wxBoxSizer(wxVERTICAL);
     auto* who = new wxStaticText(&dlg, wxID_ANY, wxString());
-    who->SetLabelText(wxString::Format(_("%s: %s"), Wx(item.customer_name), OneLine(item.summary)));
+    who->SetLabelText(
+        wxString::Format(_("%s: %s"), Wx(item.customer_name),
+                         OneLine(item.interaction_id == 0 ? item.follow_up.note : item.summary)));
     top->Add(who, 0, wxBOTTOM, dlg.FromDIP(kSpace));
     wxArrayString labels;
     for (std::size_t i = 0; i < std::size(kOutcomes); ++i)
@@ -184,12 +187,13 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
                // Room for a German day heading and "Erstattung 119,00 € (angenommen)"; the
                // incident's text takes what is left.
                {{_("Due"), 200},
-                {_("Customer"), 140},
-                {_("Phone, email"), 215},
+                {_("Customer"), 130},
+                {_("Phone, email"), 175},
+                {_("How they like it"), 160},
                 {_("About the incident"), 180},
-                {_("Offered"), 210},
-                {_("Note"), 140}},
-               3);
+                {_("Offered"), 180},
+                {_("Note"), 100}},
+               4);
     top->Add(m_list, 1, wxEXPAND | wxTOP, FromDIP(kSpace));
     m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         if (const auto item = Selected(); item && m_hooks.open_customer)
@@ -315,7 +319,7 @@ void FollowUpsView::Reload() {
             wxVariant(overdue ? wxString::Format("<span foreground='%s'>%s</span>",
                                                  OverdueText().GetAsString(wxC2S_HTML_SYNTAX), bold)
                               : bold));
-        for (int i = 0; i < 5; ++i)
+        for (int i = 0; i < 6; ++i)
             row.push_back(wxVariant(wxString()));
         m_list->AppendItem(row);
         m_rows.emplace_back(std::nullopt);
@@ -330,10 +334,15 @@ void FollowUpsView::Reload() {
         row.push_back(wxVariant(EscapeMarkup(Wx(item.customer_name))));
         row.push_back(
             wxVariant(EscapeMarkup(ContactLine(item.customer_phone, item.customer_email))));
-        row.push_back(wxVariant(EscapeMarkup(OneLine(item.summary))));
+        row.push_back(wxVariant(EscapeMarkup(ProfileCell(item.customer_prefers))));
+        // A call to a customer with no incident is about what its note says.
+        const bool no_incident = item.interaction_id == 0;
+        row.push_back(
+            wxVariant(EscapeMarkup(OneLine(no_incident ? item.follow_up.note : item.summary))));
         row.push_back(wxVariant(EscapeMarkup(
             FormatOfferedResolutions(item.resolutions, m_services.settings().currency))));
-        row.push_back(wxVariant(EscapeMarkup(OneLine(item.follow_up.note))));
+        row.push_back(
+            wxVariant(EscapeMarkup(no_incident ? wxString() : OneLine(item.follow_up.note))));
         m_list->AppendItem(row);
         m_rows.emplace_back(item);
     };
@@ -438,8 +447,11 @@ void FollowUpsView::AfterStillUnhappy(const store::FollowUpItem& item) {
     } else if (answer == wxID_NO) {
         try {
             const Date due = add_days(m_services.today(), 7);
-            const Id id = store::FollowUpRepo(m_services.db())
-                              .schedule(item.interaction_id, due, item.follow_up.note);
+            store::FollowUpRepo repo(m_services.db());
+            const Id id =
+                item.interaction_id == 0
+                    ? repo.schedule_for_customer(item.customer_id, due, item.follow_up.note)
+                    : repo.schedule(item.interaction_id, due, item.follow_up.note);
             Services& services = m_services;
             m_services.undo.push(_("Schedule follow-up"), [&services, id] {
                 store::FollowUpRepo(services.db()).remove(id);

@@ -212,7 +212,7 @@ void GoneList::PlanCall() {
         Say(wxString::Format(_("A call with %s is on the follow-up list for today."), name));
         m_services.changes.notify();
     } catch (const DataError& e) {
-        // No incident to hang the call on: said here, beside the list, not in a box.
+        // The customer is gone from the database meanwhile: said here, not in a box.
         Say(ErrorText(e));
     } catch (const std::exception& e) {
         ShowError(this, e, _("No call was planned"));

@@ -144,8 +144,8 @@ wxString WeeklyReview(const Settings& s) {
                 "margin in the year up to their last purchase come first. <i>Complaint on</i> "
                 "under Last contact means the last you heard of them was a complaint. Select one "
                 "and press <b>P</b> to plan a call for today: it goes on the follow-up list with "
-                "their newest incident. A customer who never complained has no incident to hang "
-                "it on; call them at the number shown. Ctrl+Z undoes. From a script:"));
+                "their newest incident, or on its own for a customer who never complained, with "
+                "its note in place of the incident. Ctrl+Z undoes. From a script:"));
     html += Command("rapport-cli customers gone");
     html += P(_("<b>Reports &gt; Did it bring them back?</b> tells whether handling complaints "
                 "well pays. A complaint counts once 90 days have passed since its day: it brought "

@@ -6,6 +6,7 @@
 #include "core/limits.h"
 #include "core/staff.h"
 #include "gui/accessibility.h"
+#include "gui/contact_profile_ui.h"
 #include "gui/customer_completer.h"
 #include "gui/edit_conflict_view.h"
 #include "gui/format.h"
@@ -96,6 +97,7 @@ private:
 
     wxPanel* m_banner = nullptr;
     wxStaticText* m_bannerText = nullptr;
+    ProfileBanner* m_profile = nullptr; // how the known customer likes to be dealt with
     wxTextCtrl* m_customer = nullptr;
     wxStaticText* m_customerState = nullptr;
     wxStaticText* m_phoneLabel = nullptr;
@@ -189,6 +191,8 @@ void LogIncidentDialog::BuildLayout() {
     m_banner->SetSizer(bannerSizer);
     top->Add(m_banner, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);
     m_banner->Hide();
+    m_profile = new ProfileBanner(this);
+    top->Add(m_profile, 0, wxEXPAND | wxLEFT | wxRIGHT, space);
 
     auto* grid = new wxFlexGridSizer(2, gap, space);
     grid->AddGrowableCol(1, 1);
@@ -567,7 +571,9 @@ void LogIncidentDialog::UpdateCustomerState() {
             banner = true;
         }
     }
-    resize = resize || banner != m_banner->IsShown() || banner;
+    const bool had_profile = m_profile->IsShown();
+    const bool profile = m_profile->ShowFor(m_services, known);
+    resize = resize || banner != m_banner->IsShown() || banner || profile != had_profile || profile;
     m_banner->Show(banner);
     if (resize && IsShown())
         FitToContent();

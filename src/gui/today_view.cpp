@@ -3,6 +3,7 @@
 #include "gui/today_view.h"
 
 #include "gui/accessibility.h"
+#include "gui/contact_profile_ui.h"
 #include "gui/format.h"
 #include "gui/gone_list.h"
 #include "gui/ui.h"
@@ -238,7 +239,7 @@ void TodayView::Reload() {
             contact += ", ";
         contact += Wx(f.email);
         contact.Replace("\n", " ");
-        row.push_back(wxVariant(Markup(contact)));
+        row.push_back(wxVariant(Markup(WithProfile(contact, f.prefers))));
         wxString about = Wx(f.note.empty() ? f.summary : f.note);
         about.Replace("\n", " ");
         row.push_back(wxVariant(Markup(about)));

@@ -25,7 +25,7 @@ std::string trimmed(std::string_view s) {
     return std::string(s);
 }
 
-// Parameters 1..8 of both the INSERT and the UPDATE, in the column order they name.
+// Parameters 1..11 of both the INSERT and the UPDATE, in the column order they name.
 void bind_customer_fields(sql::Statement& st, const Customer& c) {
     st.bind(1, trimmed(c.name));
     st.bind(2, trimmed(c.phone));
@@ -35,6 +35,9 @@ void bind_customer_fields(sql::Statement& st, const Customer& c) {
     st.bind(6, c.came_anyway ? 1 : 0);
     st.bind(7, static_cast<std::int64_t>(c.referral_reward.cents));
     st.bind(8, c.archived ? 1 : 0);
+    st.bind(9, std::string(to_key(c.profile.channel)));
+    st.bind(10, checked_preferred_time(c.profile.time));
+    st.bind(11, std::string(to_key(c.profile.wants)));
 }
 
 Customer read_customer(sql::Statement& st) {
@@ -52,13 +55,15 @@ Customer read_customer(sql::Statement& st) {
     c.added = read_stamp(st, 9, 10);
     c.changed = read_stamp(st, 11, 12);
     c.version = st.getColumn(13).getInt64();
+    c.profile = read_contact_profile(st, 14);
     return c;
 }
 
 // When a customer was added is the column they always had (created_at).
 constexpr const char* kCustomerColumns =
     "id, name, phone, email, note, referred_by, came_anyway, referral_reward, archived, "
-    "added_by, created_at, changed_by, changed_at, version";
+    "added_by, created_at, changed_by, changed_at, version, preferred_channel, preferred_time, "
+    "wants_when_wrong";
 
 } // namespace
 
@@ -69,6 +74,14 @@ const char* const kCustomerSummarySelect = R"(
     SELECT c.id, c.name, c.phone, c.email, c.archived, coalesce(f.complaints, 0),
            f.last_contact, coalesce(f.given_back, 0)
       FROM customer c LEFT JOIN customer_figures f ON f.customer_id = c.id)";
+
+ContactProfile read_contact_profile(sql::Statement& st, int first) {
+    ContactProfile p;
+    p.channel = stored(st.getColumn(first), parse_preferred_channel);
+    p.time = st.getColumn(first + 1).getString();
+    p.wants = stored(st.getColumn(first + 2), parse_wants_when_wrong);
+    return p;
+}
 
 CustomerSummary read_customer_summary(sql::Statement& st) {
     CustomerSummary s;
@@ -110,6 +123,7 @@ void CustomerRepo::validate(const Customer& c) {
         throw InputError(tr("A customer needs a name."));
     if (c.referral_reward.cents < 0)
         throw InputError(tr("The referral reward cannot be negative."));
+    checked_preferred_time(c.profile.time);
     if (c.referred_by && c.id != 0 && *c.referred_by == c.id)
         throw InputError(tr("A customer cannot have referred themselves."));
     if (c.referred_by && !find(*c.referred_by))
@@ -121,10 +135,11 @@ Id CustomerRepo::add(const Customer& c) {
     return write(m_db, tr("save the customer"), [&] {
         sql::Statement st(session(m_db), R"(
             INSERT INTO customer (name, phone, email, note, referred_by, came_anyway,
-                                  referral_reward, archived, added_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)");
+                                  referral_reward, archived, preferred_channel, preferred_time,
+                                  wants_when_wrong, added_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)");
         bind_customer_fields(st, c);
-        st.bind(9, m_db.actor());
+        st.bind(12, m_db.actor());
         const Id id = st.execReturningId();
         save_tags(id, c.tags);
         return id;
@@ -137,15 +152,16 @@ std::int64_t CustomerRepo::update(const Customer& c) {
         // Only the version the edit started from is overwritten (0: not read, as the importer).
         sql::Statement st(session(m_db), R"(
             UPDATE customer SET name = ?, phone = ?, email = ?, note = ?, referred_by = ?,
-                   came_anyway = ?, referral_reward = ?, archived = ?,
+                   came_anyway = ?, referral_reward = ?, archived = ?, preferred_channel = ?,
+                   preferred_time = ?, wants_when_wrong = ?,
                    changed_by = ?, changed_at = ?, version = version + 1
              WHERE id = ? AND (? = 0 OR version = ?)
             RETURNING version)");
         bind_customer_fields(st, c);
-        bind_stamp(st, 9, 10, stamp_now(m_db.actor()));
-        st.bind(11, static_cast<std::int64_t>(c.id));
-        st.bind(12, c.version);
-        st.bind(13, c.version);
+        bind_stamp(st, 12, 13, stamp_now(m_db.actor()));
+        st.bind(14, static_cast<std::int64_t>(c.id));
+        st.bind(15, c.version);
+        st.bind(16, c.version);
         if (!st.executeStep()) {
             st.reset();
             sql::Statement now(session(m_db),

@@ -6,12 +6,12 @@
 #include "core/staff.h"
 #include "store/backup.h"
 #include "store/customer_figures.h"
-#include "store/worth_months.h"
 #include "store/health.h"
 #include "store/schema_sql.h"
 #include "store/sql/database_connection.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sqlite_session.h"
+#include "store/worth_months.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -288,6 +288,19 @@ ALTER TABLE purchase ADD COLUMN added_at TEXT NOT NULL DEFAULT '';
 CREATE INDEX interaction_by_staff ON interaction (logged_by);
 )";
 
+// Version 5 to 6, issue 18: how the customer likes to be dealt with (core/contact_profile.h):
+// '' is "not known", what every customer saved before has. The keys are checked here so a
+// value no program can read never gets in; the same columns on a server
+// (server_migration_sql).
+constexpr const char* kContactProfileSql = R"(
+ALTER TABLE customer ADD COLUMN preferred_channel TEXT NOT NULL DEFAULT ''
+    CHECK (preferred_channel IN ('', 'any', 'phone', 'email', 'in-person', 'text'));
+ALTER TABLE customer ADD COLUMN preferred_time TEXT NOT NULL DEFAULT ''
+    CHECK (length(preferred_time) <= 40);
+ALTER TABLE customer ADD COLUMN wants_when_wrong TEXT NOT NULL DEFAULT ''
+    CHECK (wants_when_wrong IN ('', 'detail', 'reassurance', 'quick-fix'));
+)";
+
 const char* migration_sql(int from_version) {
     switch (from_version) {
     case 0:
@@ -300,6 +313,11 @@ const char* migration_sql(int from_version) {
         return kWhoDidWhatSql; // who saved each record and when, and the rows' versions
     case 4:
         return worth_months_file_sql(); // the worth sums kept by month (store/worth_months.h)
+    case 5: {
+        // how the customer likes to be dealt with, and a follow-up of a customer alone
+        static const std::string sql = std::string(kContactProfileSql) + follow_up_owner_file_sql();
+        return sql.c_str();
+    }
     default:
         return nullptr;
     }
@@ -478,11 +496,15 @@ void Database::migrate() {
         WriteTransaction tx(*this);
         // Each step from the file's version on: an empty file gets schema.sql (version 1), then
         // the same steps an older file takes, so both end with the same tables and triggers.
+        bool count_worth_months = false;
         for (int v = schema_version(); v < kSchemaVersion; ++v) {
             m_conn->db->exec(migration_sql(v));
-            if (v == 4)
-                recount_worth_months(*this); // the new table, counted from the records
+            count_worth_months = count_worth_months || v == 4;
         }
+        // The table of version 5, counted from the records once every step has run: the count
+        // reads today's tables (a follow-up's customer_id is version 6's).
+        if (count_worth_months)
+            recount_worth_months(*this);
         m_conn->db->exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
         m_conn->db->exec(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
         tx.commit();

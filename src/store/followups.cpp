@@ -22,12 +22,15 @@ namespace {
 // a query per line or a second pass: the list of a large shop has thousands of overdue lines,
 // and every extra pass re-reads their incidents' pages.
 // After kFollowUpColumns (columns 0-9): the line's incident, customer and resolutions.
+// A follow-up belongs to an incident or, with no incident (schema version 6), to a customer
+// alone: the incident's columns are then NULL and the customer is follow_up.customer_id.
 constexpr const char* kItemColumnsAndJoins = R"(,
-           i.customer_id, c.name, i.summary, i.category, r.type, r.cost, r.status,
-           c.phone, c.email, i.occurred_at
+           c.id, c.name, i.summary, i.category, r.type, r.cost, r.status,
+           c.phone, c.email, i.occurred_at, c.preferred_channel, c.preferred_time,
+           c.wants_when_wrong
       FROM follow_up f
-      JOIN interaction i ON i.id = f.interaction_id
-      JOIN customer c ON c.id = i.customer_id
+      LEFT JOIN interaction i ON i.id = f.interaction_id
+      JOIN customer c ON c.id = coalesce(f.customer_id, i.customer_id)
       LEFT JOIN resolution r ON r.interaction_id = f.interaction_id
      WHERE )";
 constexpr const char* kOrder = " ORDER BY f.due_on, c.name COLLATE NOCASE, f.id, r.id";
@@ -38,11 +41,14 @@ FollowUpItem read_item(sql::Statement& st) {
     item.interaction_id = item.follow_up.interaction_id;
     item.customer_id = st.getColumn(kFollowUpColumnCount + 0).getInt64();
     item.customer_name = st.getColumn(kFollowUpColumnCount + 1).getString();
-    item.summary = st.getColumn(kFollowUpColumnCount + 2).getString();
-    item.category = stored(st.getColumn(kFollowUpColumnCount + 3), parse_category);
     item.customer_phone = st.getColumn(kFollowUpColumnCount + 7).getString();
     item.customer_email = st.getColumn(kFollowUpColumnCount + 8).getString();
-    item.incident_day = stored(st.getColumn(kFollowUpColumnCount + 9), as_date_time).day;
+    if (item.interaction_id != 0) {
+        item.summary = st.getColumn(kFollowUpColumnCount + 2).getString();
+        item.category = stored(st.getColumn(kFollowUpColumnCount + 3), parse_category);
+        item.incident_day = stored(st.getColumn(kFollowUpColumnCount + 9), as_date_time).day;
+    }
+    item.customer_prefers = read_contact_profile(st, kFollowUpColumnCount + 10);
     return item;
 }
 
@@ -70,7 +76,8 @@ void bind_stamp(sql::Statement& st, int by_index, int at_index, const Stamp& sta
 FollowUp read_follow_up(sql::Statement& st) {
     FollowUp f;
     f.id = st.getColumn(0).getInt64();
-    f.interaction_id = st.getColumn(1).getInt64();
+    if (!st.getColumn(1).isNull()) // NULL: a follow-up of a customer with no incident
+        f.interaction_id = st.getColumn(1).getInt64();
     f.due = stored(st.getColumn(2), as_date);
     f.note = st.getColumn(3).getString();
     if (!st.getColumn(4).isNull())
@@ -237,6 +244,38 @@ Id FollowUpRepo::schedule(Id interaction_id, Date due, const std::string& note) 
     });
 }
 
+std::vector<FollowUp> FollowUpRepo::of_customer_alone(Id customer_id) {
+    return read(m_db, [&]() -> std::vector<FollowUp> {
+        sql::Statement st(session(m_db),
+                          fmt::format("SELECT {} FROM follow_up f "
+                                      "WHERE f.customer_id = ? ORDER BY f.due_on, f.id",
+                                      kFollowUpColumns));
+        st.bind(1, static_cast<std::int64_t>(customer_id));
+        std::vector<FollowUp> out;
+        while (st.executeStep())
+            out.push_back(read_follow_up(st));
+        return out;
+    });
+}
+
+Id FollowUpRepo::schedule_for_customer(Id customer_id, Date due, const std::string& note) {
+    if (!due.ok())
+        throw InputError(tr("A follow-up needs a real date."));
+    return write(m_db, tr("schedule the follow-up"), [&] {
+        sql::Statement exists(session(m_db), "SELECT 1 FROM customer WHERE id = ?");
+        exists.bind(1, static_cast<std::int64_t>(customer_id));
+        if (!exists.executeStep())
+            throw DataError(tr("No customer has id {}."), customer_id);
+        sql::Statement st(session(m_db),
+                          "INSERT INTO follow_up (customer_id, due_on, note) VALUES (?, ?, ?) "
+                          "RETURNING id");
+        st.bind(1, static_cast<std::int64_t>(customer_id));
+        st.bind(2, format_date(due));
+        st.bind(3, note);
+        return st.execReturningId();
+    });
+}
+
 void FollowUpRepo::restore(const FollowUp& before) {
     check_minutes(before.minutes);
     check_satisfaction(before.satisfaction);
@@ -245,7 +284,7 @@ void FollowUpRepo::restore(const FollowUp& before) {
             UPDATE follow_up SET due_on = ?, note = ?, done_on = ?, outcome = ?,
                    outcome_note = ?, minutes = ?, satisfaction = ?, customer_said = ?,
                    done_by = ?, done_at = ?
-             WHERE id = ? AND interaction_id = ?)");
+             WHERE id = ? AND coalesce(interaction_id, 0) = ?)");
         st.bind(1, format_date(before.due));
         st.bind(2, before.note);
         if (before.done_on)

@@ -4,8 +4,9 @@
 // The weekly follow-up review: open follow-ups that are overdue or due in a chosen week, with
 // what the owner needs to make the call (who, what happened, what was offered), and the
 // changes made from that list: done with an outcome, moved to another day, one more scheduled.
-// Follow-ups are created with their interaction (store/interactions.h); this repo works on
-// them one at a time, each change in its own write transaction.
+// Follow-ups are created with their interaction (store/interactions.h), or for a customer
+// alone (schedule_for_customer); this repo works on them one at a time, each change in its own
+// write transaction.
 #include "core/records.h"
 #include "core/satisfaction.h"
 #include "store/database.h"
@@ -23,6 +24,10 @@ struct FollowUpItem {
     std::string customer_name;
     std::string customer_phone; // how to reach them: the call, a text message
     std::string customer_email;
+    ContactProfile customer_prefers; // how they like to be dealt with
+    // 0 for a follow-up of a customer with no incident (a call to someone who quietly left,
+    // store/gone.h): then there is no incident day, summary, category or resolution, and the
+    // lists show its note instead.
     Id interaction_id = 0;
     Date incident_day;   // the day of the incident
     std::string summary; // the incident's summary
@@ -75,6 +80,12 @@ public:
     // Schedules one more follow-up for an incident (e.g. the customer is still unhappy);
     // returns its id. DataError when the incident does not exist.
     Id schedule(Id interaction_id, Date due, const std::string& note);
+    // The follow-ups that belong to customer `customer_id` alone (no incident), by due day:
+    // what a customer's history shows beside their incidents' follow-ups.
+    std::vector<FollowUp> of_customer_alone(Id customer_id);
+    // Schedules a follow-up that belongs to the customer alone, not to an incident (schema
+    // version 6); returns its id. DataError when the customer does not exist.
+    Id schedule_for_customer(Id customer_id, Date due, const std::string& note);
     // Puts every field of a follow-up back as `before` (undo of mark_done or move).
     void restore(const FollowUp& before);
     // Deletes one follow-up (undo of schedule). DataError when there is no such follow-up.

@@ -138,10 +138,10 @@ std::vector<GoneCustomer> gone_customers(Database& db, Date today) {
         {
             // Calls already planned: the open follow-ups are few (the partial index on due_on).
             sql::Statement planned(session(db), R"(
-                SELECT i.customer_id, min(f.due_on)
-                  FROM follow_up f JOIN interaction i ON i.id = f.interaction_id
+                SELECT coalesce(f.customer_id, i.customer_id), min(f.due_on)
+                  FROM follow_up f LEFT JOIN interaction i ON i.id = f.interaction_id
                  WHERE f.done_on IS NULL
-                 GROUP BY i.customer_id)");
+                 GROUP BY coalesce(f.customer_id, i.customer_id))");
             std::vector<std::pair<Id, Date>> open;
             while (planned.executeStep())
                 open.emplace_back(planned.getColumn(0).getInt64(),
@@ -175,10 +175,9 @@ Id plan_gone_call(Database& db, Id customer_id, Date due, const std::string& not
         if (st.executeStep())
             incident = st.getColumn(0).getInt64();
     });
+    // One who quietly left without ever complaining gets a call of their own (schema 6).
     if (incident == 0)
-        throw DataError(tr("No call was planned: this customer has no incident, and a "
-                           "follow-up belongs to an incident. Their phone and email are in the "
-                           "list."));
+        return FollowUpRepo(db).schedule_for_customer(customer_id, due, note);
     return FollowUpRepo(db).schedule(incident, due, note);
 }
 

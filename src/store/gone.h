@@ -28,7 +28,7 @@ struct GoneCustomer {
     // contact with us was a complaint.
     std::optional<Date> complaint_after_last_purchase;
     // Their newest incident up to today (0 when they never complained): a follow-up call is
-    // scheduled on it (plan_gone_call).
+    // scheduled on it, or for them alone when there is none (plan_gone_call).
     Id newest_incident = 0;
     // The earliest open follow-up of any of their incidents: a call is already planned.
     std::optional<Date> call_planned;
@@ -39,9 +39,9 @@ struct GoneCustomer {
 std::vector<GoneCustomer> gone_customers(Database& db, Date today);
 
 // Schedules a follow-up call for customer `customer_id` on `due` with `note`, on their newest
-// incident (follow-ups belong to an incident), so the follow-up list and Today show it. Returns
-// the follow-up's id (FollowUpRepo::remove undoes it). DataError when the customer has no
-// incident.
+// incident, or for the customer alone when they never complained (schema version 6), so the
+// follow-up list and Today show it. Returns the follow-up's id (FollowUpRepo::remove undoes
+// it). DataError when there is no such customer.
 Id plan_gone_call(Database& db, Id customer_id, Date due, const std::string& note);
 
 } // namespace rapport::store

@@ -3,6 +3,7 @@
 #include "store/overview.h"
 
 #include "store/sqlite/connection.h"
+#include "store/sqlite/rows.h"
 
 #include <algorithm>
 #include <map>
@@ -25,10 +26,10 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
     return read(m_db, [&]() -> std::vector<OpenFollowUpRow> {
         sql::Statement st(session(m_db), R"(
             SELECT f.id, f.interaction_id, c.id, c.name, f.due_on, f.note, i.summary, i.category,
-                   c.phone, c.email
+                   c.phone, c.email, c.preferred_channel, c.preferred_time, c.wants_when_wrong
               FROM follow_up f
-              JOIN interaction i ON i.id = f.interaction_id
-              JOIN customer c ON c.id = i.customer_id
+              LEFT JOIN interaction i ON i.id = f.interaction_id
+              JOIN customer c ON c.id = coalesce(f.customer_id, i.customer_id)
              WHERE f.done_on IS NULL AND (f.due_on <= ?1 OR ?1 IS NULL)
              ORDER BY f.due_on, f.id
              LIMIT ?2)");
@@ -41,15 +42,18 @@ std::vector<OpenFollowUpRow> OverviewQueries::open_follow_ups(std::optional<Date
         while (st.executeStep()) {
             OpenFollowUpRow r;
             r.follow_up_id = st.getColumn(0).getInt64();
-            r.interaction_id = st.getColumn(1).getInt64();
+            if (!st.getColumn(1).isNull()) // else a call to a customer with no incident
+                r.interaction_id = st.getColumn(1).getInt64();
             r.customer_id = st.getColumn(2).getInt64();
             r.customer_name = st.getColumn(3).getString();
             r.due = stored(st.getColumn(4), as_date);
             r.note = st.getColumn(5).getString();
             r.summary = st.getColumn(6).getString();
-            r.category = stored(st.getColumn(7), parse_category);
+            if (r.interaction_id != 0)
+                r.category = stored(st.getColumn(7), parse_category);
             r.phone = st.getColumn(8).getString();
             r.email = st.getColumn(9).getString();
+            r.prefers = read_contact_profile(st, 10);
             out.push_back(std::move(r));
         }
         return out;
@@ -231,11 +235,13 @@ PeriodReport OverviewQueries::period_report(Date from, Date to, int top) {
 FollowUpAnswers OverviewQueries::follow_up_answers(Date from, Date to) {
     return read(m_db, [&]() -> FollowUpAnswers {
         // One row per follow-up done in the period and accepted resolution of its incident
-        // (one row with no type when none was accepted), adjacent by follow-up.
+        // (one row with no type when none was accepted), adjacent by follow-up. A call to a
+        // customer with no incident counts in the whole only: it has no category and nothing
+        // was given.
         sql::Statement st(session(m_db), R"(
             SELECT f.id, f.due_on, f.done_on, f.satisfaction, i.category, r.type
               FROM follow_up f
-              JOIN interaction i ON i.id = f.interaction_id
+              LEFT JOIN interaction i ON i.id = f.interaction_id
               LEFT JOIN resolution r ON r.interaction_id = f.interaction_id
                                     AND r.status = 'accepted'
              WHERE f.done_on >= ?1 AND f.done_on <= ?2
@@ -251,6 +257,7 @@ FollowUpAnswers OverviewQueries::follow_up_answers(Date from, Date to) {
         bool on_time = false;
         std::optional<int> satisfaction;
         std::optional<ResolutionType> last_type;
+        bool no_incident = false;
         while (st.executeStep()) {
             const Id id = st.getColumn(0).getInt64();
             const bool first_row = id != current;
@@ -261,12 +268,17 @@ FollowUpAnswers OverviewQueries::follow_up_answers(Date from, Date to) {
                 if (!st.getColumn(3).isNull())
                     satisfaction = st.getColumn(3).getInt();
                 out.all.add(on_time, satisfaction);
+                no_incident = st.getColumn(4).isNull();
+                if (no_incident)
+                    continue;
                 const Category c = stored(st.getColumn(4), parse_category);
                 for (std::size_t k = 0; k < categories.size(); ++k)
                     if (categories[k].value == c)
                         by_category[k].add(on_time, satisfaction);
                 last_type.reset();
             }
+            if (no_incident)
+                continue;
             if (st.getColumn(5).isNull()) {
                 by_type.back().add(on_time, satisfaction);
                 continue;

@@ -24,6 +24,7 @@ struct OpenFollowUpRow {
     std::string customer_name;
     std::string phone; // how to reach them
     std::string email;
+    ContactProfile prefers; // how they like to be dealt with
     Date due;
     std::string note;
     std::string summary; // what happened in the incident it follows

@@ -91,7 +91,7 @@ std::string resolutions_of(const std::string& id, const char* status) {
                        id, status);
 }
 
-std::string build_file_sql() {
+std::string build_file_sql(bool v6) {
     const Part old_purchase{"old.customer_id", "substr(old.purchased_on, 1, 7)", "NULL", "1",
                             "old.amount * old.margin_bp"};
     const Part new_purchase{"new.customer_id", "substr(new.purchased_on, 1, 7)", "new.purchased_on",
@@ -130,19 +130,28 @@ std::string build_file_sql() {
     const auto from_incident = [](const char* row) {
         return fmt::format("FROM interaction WHERE id = {}.interaction_id", row);
     };
-    // A follow-up's minutes count in the month it was done in, for its incident's customer.
-    const auto follow_up = [](const char* row) {
+    // A follow-up's minutes count in the month it was done in, for its incident's customer or,
+    // from version 6, for the customer it belongs to without an incident (customer_id).
+    const auto follow_up_customer = [v6](const char* row) {
+        const std::string of_incident =
+            fmt::format("(SELECT customer_id FROM interaction WHERE id = {}.interaction_id)", row);
+        return v6 ? fmt::format("coalesce({}.customer_id, {})", row, of_incident) : of_incident;
+    };
+    const auto follow_up = [v6, &follow_up_customer](const char* row) {
         Part p;
-        p.customer = "customer_id";
+        p.customer = v6 ? follow_up_customer(row) : std::string("customer_id");
         p.month = fmt::format("substr({}.done_on, 1, 7)", row);
         p.minutes = fmt::format("{}.minutes", row);
         return p;
     };
-    const auto follow_up_where = [](const char* row) {
-        return fmt::format("customer_id = (SELECT customer_id FROM interaction WHERE id = "
-                           "{0}.interaction_id) AND month = substr({0}.done_on, 1, 7)",
-                           row);
+    const std::string follow_up_from =
+        v6 ? fmt::format("WHERE {} IS NOT NULL", follow_up_customer("new")) : from_incident("new");
+    const auto follow_up_where = [&follow_up_customer](const char* row) {
+        return fmt::format("customer_id = {} AND month = substr({}.done_on, 1, 7)",
+                           follow_up_customer(row), row);
     };
+    const char* const follow_up_columns =
+        v6 ? "interaction_id, customer_id, done_on, minutes" : "interaction_id, done_on, minutes";
     // The done follow-ups of an incident that changes customer go with it, month by month.
     Part moved_follow_ups;
     moved_follow_ups.customer = "new.customer_id";
@@ -206,17 +215,84 @@ CREATE INDEX purchase_by_day ON purchase (purchased_on);
            add_on_file(resolution("new"), from_incident("new")) + "\nEND;\n";
     out += "CREATE TRIGGER customer_worth_follow_up_insert AFTER INSERT ON follow_up "
            "WHEN new.done_on IS NOT NULL BEGIN" +
-           add_on_file(follow_up("new"), from_incident("new")) + "\nEND;\n";
+           add_on_file(follow_up("new"), follow_up_from) + "\nEND;\n";
     out += "CREATE TRIGGER customer_worth_follow_up_delete AFTER DELETE ON follow_up "
            "WHEN old.done_on IS NOT NULL BEGIN" +
            take_on_file(follow_up("old"), follow_up_where("old"), false) + "\nEND;\n";
-    out += "CREATE TRIGGER customer_worth_follow_up_undone AFTER UPDATE OF interaction_id, "
-           "done_on, minutes ON follow_up WHEN old.done_on IS NOT NULL BEGIN" +
+    out += fmt::format("CREATE TRIGGER customer_worth_follow_up_undone AFTER UPDATE OF {} ON "
+                       "follow_up WHEN old.done_on IS NOT NULL BEGIN",
+                       follow_up_columns) +
            take_on_file(follow_up("old"), follow_up_where("old"), false) + "\nEND;\n";
-    out += "CREATE TRIGGER customer_worth_follow_up_done AFTER UPDATE OF interaction_id, "
-           "done_on, minutes ON follow_up WHEN new.done_on IS NOT NULL BEGIN" +
-           add_on_file(follow_up("new"), from_incident("new")) + "\nEND;\n";
+    out += fmt::format("CREATE TRIGGER customer_worth_follow_up_done AFTER UPDATE OF {} ON "
+                       "follow_up WHEN new.done_on IS NOT NULL BEGIN",
+                       follow_up_columns) +
+           add_on_file(follow_up("new"), follow_up_from) + "\nEND;\n";
     return out;
+}
+
+// The statements of `sql` that create the triggers named, in the order `sql` has them.
+std::string triggers_named(const std::string& sql, std::initializer_list<std::string_view> names) {
+    constexpr std::string_view kCreate = "CREATE TRIGGER ";
+    constexpr std::string_view kEnd = "\nEND;\n";
+    std::string out;
+    for (std::size_t at = sql.find(kCreate); at != std::string::npos;) {
+        const std::size_t end = sql.find(kEnd, at) + kEnd.size();
+        const std::size_t name_at = at + kCreate.size();
+        const std::string_view name(sql.data() + name_at, sql.find(' ', name_at) - name_at);
+        if (std::find(names.begin(), names.end(), name) != names.end())
+            out += sql.substr(at, end - at);
+        at = sql.find(kCreate, end);
+    }
+    return out;
+}
+
+// Version 5 to 6 on a file: follow_up rebuilt (SQLite's twelve steps for a change ALTER TABLE
+// cannot make) so that interaction_id may be NULL and customer_id names the customer of a
+// follow-up that belongs to no incident; exactly one of the two is set. Runs inside the
+// migration's transaction with the foreign keys on, which is safe here: no table refers to
+// follow_up, and every row keeps its id. The triggers on interaction that read follow_up must
+// go while it is renamed (SQLite checks them then) and come back unchanged; the follow-up
+// triggers are dropped with the old table and come back reading customer_id too.
+std::string build_follow_up_owner_file_sql() {
+    const std::string v6 = build_file_sql(true);
+    return R"(
+DROP TRIGGER customer_worth_interaction_delete;
+DROP TRIGGER customer_worth_interaction_moves;
+CREATE TABLE follow_up_v6 (
+    id              INTEGER PRIMARY KEY,
+    interaction_id  INTEGER REFERENCES interaction (id) ON DELETE CASCADE,
+    due_on          TEXT NOT NULL CHECK (due_on GLOB
+                        '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    note            TEXT NOT NULL DEFAULT '',
+    done_on         TEXT CHECK (done_on IS NULL OR done_on GLOB
+                        '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    outcome         TEXT CHECK (outcome IS NULL OR outcome IN
+                        ('satisfied', 'still-unhappy', 'no-answer', 'other')),
+    outcome_note    TEXT NOT NULL DEFAULT '',
+    minutes         INTEGER NOT NULL DEFAULT 0 CHECK (minutes BETWEEN 0 AND 100000),
+    satisfaction    INTEGER CHECK (satisfaction IS NULL OR
+                        (satisfaction BETWEEN 1 AND 5 AND done_on IS NOT NULL)),
+    customer_said   TEXT NOT NULL DEFAULT '',
+    done_by         TEXT NOT NULL DEFAULT '',
+    done_at         TEXT NOT NULL DEFAULT '',
+    customer_id     INTEGER REFERENCES customer (id) ON DELETE CASCADE,
+    CHECK (done_on IS NOT NULL OR outcome IS NULL),
+    CHECK ((interaction_id IS NULL) <> (customer_id IS NULL))
+);
+INSERT INTO follow_up_v6 (id, interaction_id, due_on, note, done_on, outcome, outcome_note,
+                          minutes, satisfaction, customer_said, done_by, done_at)
+    SELECT id, interaction_id, due_on, note, done_on, outcome, outcome_note, minutes,
+           satisfaction, customer_said, done_by, done_at
+      FROM follow_up;
+DROP TABLE follow_up;
+ALTER TABLE follow_up_v6 RENAME TO follow_up;
+CREATE INDEX follow_up_open_by_due ON follow_up (due_on) WHERE done_on IS NULL;
+CREATE INDEX follow_up_by_interaction ON follow_up (interaction_id);
+CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;
+CREATE INDEX follow_up_by_customer ON follow_up (customer_id) WHERE customer_id IS NOT NULL;
+)" + triggers_named(v6, {"customer_worth_interaction_delete", "customer_worth_interaction_moves",
+                         "customer_worth_follow_up_insert", "customer_worth_follow_up_delete",
+                         "customer_worth_follow_up_undone", "customer_worth_follow_up_done"});
 }
 
 // On a server: the same, with the adding and taking written once as SQL functions the trigger
@@ -379,6 +455,37 @@ CREATE TRIGGER customer_worth_follow_up
 )";
 }
 
+// Version 5 to 6 on a server: the same follow_up as on a file (interaction_id or customer_id,
+// exactly one), and its worth trigger finding the customer either way.
+constexpr const char* kFollowUpOwnerServerSql = R"(
+ALTER TABLE follow_up
+    ADD COLUMN customer_id bigint REFERENCES customer (id) ON DELETE CASCADE,
+    ALTER COLUMN interaction_id DROP NOT NULL,
+    ADD CONSTRAINT follow_up_one_owner CHECK ((interaction_id IS NULL) <> (customer_id IS NULL));
+CREATE INDEX follow_up_by_customer ON follow_up (customer_id) WHERE customer_id IS NOT NULL;
+CREATE OR REPLACE FUNCTION rapport_worth_follow_up() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' AND OLD.done_on IS NOT NULL THEN
+        PERFORM public.rapport_worth_take(
+            coalesce(OLD.customer_id, (SELECT i.customer_id FROM public.interaction i
+                                        WHERE i.id = OLD.interaction_id)),
+            to_char(OLD.done_on, 'YYYY-MM'), 0, 0, OLD.minutes, 0, 0, false, 0);
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.done_on IS NOT NULL THEN
+        PERFORM public.rapport_worth_add(
+            coalesce(NEW.customer_id, (SELECT i.customer_id FROM public.interaction i
+                                        WHERE i.id = NEW.interaction_id)),
+            to_char(NEW.done_on, 'YYYY-MM'), NULL, 0, 0, NEW.minutes, 0, 0);
+    END IF;
+    RETURN NULL;
+END $$;
+DROP TRIGGER customer_worth_follow_up ON follow_up;
+CREATE TRIGGER customer_worth_follow_up
+    AFTER INSERT OR DELETE OR UPDATE OF interaction_id, customer_id, done_on, minutes ON follow_up
+    FOR EACH ROW EXECUTE FUNCTION rapport_worth_follow_up();
+)";
+
 struct Month {
     std::int64_t customer = 0;
     std::string month; // YYYY-MM
@@ -448,9 +555,11 @@ std::vector<Month> count_months(sql::Session& s) {
     }
     {
         sql::Statement st(s,
-                          "SELECT i.customer_id, CAST(f.done_on AS text), f.minutes "
-                          "FROM follow_up f JOIN interaction i ON i.id = f.interaction_id "
-                          "WHERE f.done_on IS NOT NULL",
+                          "SELECT coalesce(f.customer_id, i.customer_id), "
+                          "CAST(f.done_on AS text), f.minutes "
+                          "FROM follow_up f LEFT JOIN interaction i ON i.id = f.interaction_id "
+                          "WHERE f.done_on IS NOT NULL "
+                          "AND coalesce(f.customer_id, i.customer_id) IS NOT NULL",
                           sql::Rows::many);
         while (st.executeStep())
             months[month_of(st.getColumn(0).getInt64(), st.getColumn(1).getText())].minutes +=
@@ -499,7 +608,25 @@ std::optional<Month> next_kept(sql::Statement& st) {
 } // namespace
 
 const char* worth_months_file_sql() {
-    static const std::string sql = build_file_sql();
+    static const std::string sql = build_file_sql(false);
+    return sql.c_str();
+}
+
+const char* follow_up_owner_file_sql() {
+    static const std::string sql = build_follow_up_owner_file_sql();
+    return sql.c_str();
+}
+
+const char* follow_up_owner_server_sql() {
+    return kFollowUpOwnerServerSql;
+}
+
+const char* version_5_follow_up_triggers_file_sql() {
+    static const std::string sql =
+        triggers_named(build_file_sql(false),
+                       {"customer_worth_interaction_delete", "customer_worth_interaction_moves",
+                        "customer_worth_follow_up_insert", "customer_worth_follow_up_delete",
+                        "customer_worth_follow_up_undone", "customer_worth_follow_up_done"});
     return sql.c_str();
 }
 

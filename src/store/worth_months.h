@@ -28,6 +28,15 @@ namespace rapport::store {
 const char* worth_months_file_sql();
 const char* worth_months_server_sql();
 
+// The step from version 5 (with the customer's profile, store/database.cpp): a follow-up may
+// belong to a customer without an incident (follow_up.customer_id; exactly one of it and
+// interaction_id is set), and the follow-up triggers find its customer either way.
+const char* follow_up_owner_file_sql();
+const char* follow_up_owner_server_sql();
+// Version 5's triggers that read follow_up, as that step found them: for the migration tests,
+// which take a file back to version 5 (tests/support/old_schema.h).
+const char* version_5_follow_up_triggers_file_sql();
+
 // The server's triggers by table, for turning them off during a bulk load (load_then_count).
 extern const char* const kWorthMonthsTriggersOff;
 extern const char* const kWorthMonthsTriggersOn;

@@ -84,12 +84,22 @@ constexpr const char* kFocusResolutions = R"(
          GROUP BY i.customer_id)";
 
 // A follow-up counts on the day it was done; an open one (done_on NULL) fails the comparison.
+// Those of an incident are found by its customer, those of a customer alone (schema version 6)
+// by follow_up_by_customer.
 constexpr const char* kFocusFollowUps = R"(
-        SELECT i.customer_id, sum(f.minutes),
-               sum(CASE WHEN f.done_on >= :from THEN f.minutes ELSE 0 END)
-          FROM interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id
-         WHERE i.customer_id )" RAPPORT_FOCUS R"( AND f.done_on <= :today AND f.minutes > 0
-         GROUP BY i.customer_id)";
+        SELECT customer_id, CAST(sum(minutes) AS bigint), CAST(sum(recent) AS bigint)
+          FROM (SELECT i.customer_id AS customer_id, f.minutes AS minutes,
+                       CASE WHEN f.done_on >= :from THEN f.minutes ELSE 0 END AS recent
+                  FROM interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id
+                 WHERE i.customer_id )" RAPPORT_FOCUS R"( AND f.done_on <= :today
+                   AND f.minutes > 0
+                UNION ALL
+                SELECT f.customer_id, f.minutes,
+                       CASE WHEN f.done_on >= :from THEN f.minutes ELSE 0 END
+                  FROM follow_up AS f
+                 WHERE f.customer_id )" RAPPORT_FOCUS R"( AND f.done_on <= :today
+                   AND f.minutes > 0) AS follow_ups
+         GROUP BY customer_id)";
 
 // Every customer's sums from the kept months (store/worth_months.h): "to date" is every month,
 // the window every month from the one it starts in; what those months hold beyond either is
@@ -106,10 +116,10 @@ constexpr const char* kKeptMonths = R"(
 
 // What the records dated from :lo up to :hi add to each customer's months, read by the date
 // indexes: the days on one side of the cut in the window's first month, and whatever is dated
-// after today. The same day is bound twice, as text for the incidents' text column and as a date for
-// a server's date columns. "+customer_id" keeps SQLite from walking a by-customer index to
-// save the grouping's sort, which would read every record instead of a few days' worth; the
-// CROSS JOIN makes it start from the incidents of those days (a server plans it itself).
+// after today. The same day is bound twice, as text for the incidents' text column and as a date
+// for a server's date columns. "+customer_id" keeps SQLite from walking a by-customer index to save
+// the grouping's sort, which would read every record instead of a few days' worth; the CROSS JOIN
+// makes it start from the incidents of those days (a server plans it itself).
 constexpr const char* kDatedRange = R"(
         SELECT customer_id, CAST(sum(p) AS bigint), CAST(sum(mg) AS bigint),
                CAST(sum(mi) AS bigint), CAST(sum(a) AS bigint), CAST(sum(o) AS bigint)
@@ -133,6 +143,11 @@ constexpr const char* kDatedRange = R"(
                 SELECT +i.customer_id, 0, 0, sum(f.minutes), 0, 0
                   FROM follow_up AS f CROSS JOIN interaction AS i
                  WHERE i.id = f.interaction_id AND f.done_on >= :lo_date AND f.done_on < :hi_date
+                 GROUP BY 1
+                UNION ALL
+                SELECT +customer_id, 0, 0, sum(minutes), 0, 0
+                  FROM follow_up
+                 WHERE customer_id IS NOT NULL AND done_on >= :lo_date AND done_on < :hi_date
                  GROUP BY 1) AS parts
          GROUP BY customer_id)";
 
@@ -311,7 +326,11 @@ std::vector<WorthEvent> WorthQuery::events(Id customer_id, Date today, Money hou
                 UNION ALL
                 SELECT CAST(f.done_on AS text), 0, f.minutes, 0
                   FROM interaction AS i JOIN follow_up AS f ON f.interaction_id = i.id
-                 WHERE i.customer_id = :id AND f.done_on <= :today AND f.minutes > 0) AS events
+                 WHERE i.customer_id = :id AND f.done_on <= :today AND f.minutes > 0
+                UNION ALL
+                SELECT CAST(done_on AS text), 0, minutes, 0
+                  FROM follow_up
+                 WHERE customer_id = :id AND done_on <= :today AND minutes > 0) AS events
              GROUP BY day ORDER BY day)");
         bind_bounds(st, bounds, &customer_id);
 

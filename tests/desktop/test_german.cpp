@@ -240,8 +240,8 @@ TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date t
     REQUIRE(list);
     wxString offered;
     for (int row = 0; row < list->GetItemCount(); ++row)
-        if (!list->GetTextValue(row, 4).empty())
-            offered = list->GetTextValue(row, 4);
+        if (!list->GetTextValue(row, 5).empty()) // after "How they like it"
+            offered = list->GetTextValue(row, 5);
     CHECK(offered == "Erstattung 25,00" + nbsp + euro + " (angenommen); Rabatt 10,00" + nbsp +
                          euro + " (angenommen)");
 

@@ -143,10 +143,10 @@ TEST_CASE("The weekly review shows a follow-up due 2027-01-03 in week 2026-W53")
     REQUIRE(list->GetItemCount() == 4);
     CHECK(list->GetTextValue(0, 0).Contains("Overdue"));
     CHECK(list->GetTextValue(2, 0).Contains("Sunday 3 January"));
-    CHECK(list->GetTextValue(3, 4) == wxString::FromUTF8("Discount \xE2\x82\xAC"
+    CHECK(list->GetTextValue(3, 5) == wxString::FromUTF8("Discount \xE2\x82\xAC"
                                                          "15.00 (offered)"));
     CHECK(list->GetTextValue(3, 1).Contains("Ben Nowak"));
-    CHECK(list->GetTextValue(3, 4).Contains("15.00"));
+    CHECK(list->GetTextValue(3, 5).Contains("15.00"));
 
     Click(Find<wxButton>(window.frame, "week_next"));
     CHECK(format_week(view->Week().id) == "2027-W01");
@@ -486,12 +486,17 @@ TEST_CASE("The follow-up list is read when it is looked at, not at start or afte
     Pump(50);
 }
 
-TEST_CASE("The follow-up list and Today and the printed list show the phone and email") {
+TEST_CASE("The follow-up list and Today and the printed list show the phone and email and how they "
+          "like it") {
     TempDir dir;
     auto services = ServicesOn(dir);
     const Planted p =
         Plant(*services, "Anna Kowalski", kToday, "Late box", "+49 170 555", "anna@example.com");
     Plant(*services, "Ben Nowak", kToday, "Wrong size"); // no way to reach him saved
+    // How Anna likes to be dealt with shows beside her phone and email.
+    Customer annaSaved = services->customers.get(p.customer);
+    annaSaved.profile = {PreferredChannel::phone, "mornings", WantsWhenWrong::reassurance};
+    services->customers.update(annaSaved);
     OpenWindow window(*services);
     auto* list = Find<wxDataViewListCtrl>(window.frame, "followups_list");
     REQUIRE(list);
@@ -506,6 +511,11 @@ TEST_CASE("The follow-up list and Today and the printed list show the phone and 
     REQUIRE(ben >= 0);
     CHECK(list->GetTextValue(anna, 2) == "+49 170 555, anna@example.com");
     CHECK(list->GetTextValue(ben, 2).empty());
+    CHECK(list->GetTextValue(anna, 3) ==
+          wxString::FromUTF8("Phone, mornings \xC2\xB7 Reassurance"));
+    CHECK(list->GetTextValue(ben, 3).empty());
+    CHECK(window.frame->FollowUps()->PrintHtml().Contains(
+        wxString::FromUTF8("Prefers: Phone, mornings \xC2\xB7 Wants: Reassurance")));
     CHECK(window.frame->FollowUps()->PrintHtml().Contains("anna@example.com"));
     CHECK(window.frame->FollowUps()->PrintHtml().Contains("+49 170 555"));
     if (const char* out = std::getenv("RAPPORT_FOLLOWUPS_PNG"))
@@ -517,7 +527,9 @@ TEST_CASE("The follow-up list and Today and the printed list show the phone and 
     REQUIRE(today);
     bool shown = false;
     for (int row = 0; row < today->GetItemCount(); ++row)
-        shown = shown || today->GetTextValue(row, 2) == "+49 170 555, anna@example.com";
+        shown = shown || today->GetTextValue(row, 2) ==
+                             wxString::FromUTF8("+49 170 555, anna@example.com \xC2\xB7 Prefers: "
+                                                "Phone, mornings \xC2\xB7 Wants: Reassurance");
     CHECK(shown);
     (void)p;
 }

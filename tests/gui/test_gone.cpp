@@ -67,7 +67,7 @@ TEST_CASE(
     auto services = MakeServices(dir);
     services->set_today(kToday);
     // Greta brings the most and complained before her last purchase; Otto complained after
-    // his; Quentin never complained, so there is no incident to hang a call on.
+    // his; Quentin never complained, so his call belongs to him alone.
     const Id greta = Regular(*services, "Greta Sechs", 30000);
     Complaint(*services, greta, 2026_y / 3 / 20);
     const Id otto = Regular(*services, "Otto Alt", 20000);
@@ -127,7 +127,8 @@ TEST_CASE(
     sim.Char('z', wxMOD_CONTROL);
     REQUIRE(WaitFor([&] { return repo.all_open().empty(); }));
 
-    // Reports has the whole list; the button on Quentin says why no call can be planned.
+    // Reports has the whole list; the button on Quentin, who never complained, plans a call
+    // of his own.
     frame->ShowView(MainFrame::View::reports);
     frame->Reports()->ShowGonePage();
     REQUIRE(WaitFor([&] { return !frame->Reports()->IsReading(); }));
@@ -142,8 +143,12 @@ TEST_CASE(
     wxCommandEvent click(wxEVT_BUTTON, plan->GetId());
     click.SetEventObject(plan);
     plan->GetEventHandler()->ProcessEvent(click);
-    CHECK(Find<wxStaticText>(frame, "reports_gone_said")->GetLabel().Contains("no incident"));
-    CHECK(repo.all_open().empty());
+    CHECK(Find<wxStaticText>(frame, "reports_gone_said")
+              ->GetLabel()
+              .Contains("is on the follow-up list for today"));
+    REQUIRE(repo.all_open().size() == 1);
+    CHECK(repo.all_open().front().interaction_id == 0);
+    CHECK(repo.all_open().front().follow_up.note.find("Haven't been back since") == 0);
     // Enter opens the customer.
     all->SelectRow(RowOf(all, "Otto Alt"));
     FocusForTyping(all);

@@ -136,7 +136,11 @@ TEST_CASE("a call planned for a gone customer goes on their newest incident and 
     // A planned call is not a complaint: the list still says their last contact was none.
     CHECK_FALSE(find(loud).complaint_after_last_purchase.has_value());
 
-    // No incident to hang the call on: refused with a sentence, nothing written.
-    CHECK_THROWS_AS(store::plan_gone_call(shop.db, quiet, 2026_y / 6 / 15, "Call"), DataError);
-    CHECK(store::FollowUpRepo(shop.db).all_open().size() == 1);
+    // Never complained: the call belongs to them alone (schema version 6).
+    const Id own = store::plan_gone_call(shop.db, quiet, 2026_y / 6 / 15, "Call");
+    CHECK(store::FollowUpRepo(shop.db).get(own).interaction_id == 0);
+    CHECK(store::FollowUpRepo(shop.db).get(own).customer_id == quiet);
+    CHECK(store::FollowUpRepo(shop.db).all_open().size() == 2);
+    gone = store::gone_customers(shop.db, 2026_y / 6 / 15);
+    CHECK(find(quiet).call_planned == 2026_y / 6 / 15);
 }

@@ -3,10 +3,17 @@
 // The PostgreSQL schema on a throwaway server: the same CHECK rules and cascades as the file's,
 // names ordered as SQLite's NOCASE orders them, and a search that finds what FTS5 finds.
 #include "../support/pg_server.h"
+#include "../support/temp_dir.h"
+#include "store/customer_figures.h"
+#include "store/customers.h"
 #include "store/database.h"
 #include "store/followups.h"
+#include "store/interactions.h"
+#include "store/move_in.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
+#include "store/sqlite/connection.h"
+#include "store/worth_months.h"
 
 #include <catch2/catch.hpp>
 
@@ -18,6 +25,7 @@ using store::sql::Error;
 using store::sql::Failure;
 using store::sql::Session;
 using store::sql::Statement;
+using test::TempDir;
 
 namespace {
 
@@ -228,4 +236,95 @@ TEST_CASE("PostgreSQL: a version 1 shop database is brought to the newest and ke
     CHECK(repo.get(open).follow_up.customer_said == "Danke");
     // A second open finds it up to date.
     CHECK(store::Database::open(uri).schema_version() == store::kSchemaVersion);
+}
+
+TEST_CASE("PostgreSQL: a version 5 shop database gets the profile and a file moved in keeps it",
+          "[pg][profile]") {
+    std::string why;
+    test::PgServer* server = test::shared_pg_server(why);
+    if (!server) {
+        WARN("SKIPPED: " << why);
+        return;
+    }
+    const ContactProfile kPhoneMornings{PreferredChannel::phone, "mornings",
+                                        WantsWhenWrong::reassurance};
+    const std::string uri = server->create_database();
+    {
+        auto db = store::Database::open(uri);
+        // Back to version 5: no profile, and every follow-up belongs to an incident.
+        store::session(db).exec(R"(
+            ALTER TABLE customer DROP COLUMN preferred_channel, DROP COLUMN preferred_time,
+                DROP COLUMN wants_when_wrong;
+            DROP TRIGGER customer_worth_follow_up ON follow_up;
+            ALTER TABLE follow_up DROP COLUMN customer_id,
+                ALTER COLUMN interaction_id SET NOT NULL;
+            CREATE OR REPLACE FUNCTION rapport_worth_follow_up() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+            BEGIN
+                IF TG_OP <> 'INSERT' AND OLD.done_on IS NOT NULL THEN
+                    PERFORM public.rapport_worth_take(i.customer_id,
+                                to_char(OLD.done_on, 'YYYY-MM'), 0, 0, OLD.minutes, 0, 0,
+                                false, 0)
+                       FROM public.interaction i WHERE i.id = OLD.interaction_id;
+                END IF;
+                IF TG_OP <> 'DELETE' AND NEW.done_on IS NOT NULL THEN
+                    PERFORM public.rapport_worth_add(i.customer_id,
+                                to_char(NEW.done_on, 'YYYY-MM'), NULL, 0, 0, NEW.minutes, 0, 0)
+                       FROM public.interaction i WHERE i.id = NEW.interaction_id;
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER customer_worth_follow_up
+                AFTER INSERT OR DELETE OR UPDATE OF interaction_id, done_on, minutes
+                ON follow_up FOR EACH ROW EXECUTE FUNCTION rapport_worth_follow_up();
+            UPDATE rapport_meta SET value = '5' WHERE key = 'schema_version';)");
+    }
+    auto server_db = store::Database::open(uri);
+    CHECK(server_db.schema_version() == store::kSchemaVersion);
+    CHECK(
+        store::sql::scalar(store::session(server_db), "SELECT count(*) FROM customer").getInt64() ==
+        0);
+
+    TempDir dir;
+    auto file = store::Database::open(dir / "shop.db");
+    {
+        Customer c;
+        c.name = "Zoë Martin";
+        c.profile = kPhoneMornings;
+        Interaction i;
+        i.customer_id = store::CustomerRepo(file).add(c);
+        i.at = LocalDateTime{date::year{2026} / 11 / 2, 10 * 60};
+        i.summary = "Kettle stopped working";
+        store::FollowUpRepo(file).schedule(store::InteractionRepo(file).add(i),
+                                           date::year{2026} / 11 / 9, "");
+        // and a call that belongs to a customer with no incident, done
+        Customer quiet;
+        quiet.name = "Quentin Still";
+        const Id call = store::FollowUpRepo(file).schedule_for_customer(
+            store::CustomerRepo(file).add(quiet), date::year{2026} / 11 / 3, "How are you?");
+        store::FollowUpRepo(file).mark_done(call, Outcome::satisfied, "", 9,
+                                            date::year{2026} / 11 / 3);
+    }
+    store::move_in(file, server_db);
+    CHECK(store::CustomerRepo(server_db).get(1).profile == kPhoneMornings);
+    const auto agenda =
+        store::FollowUpRepo(server_db).agenda(date::year{2026} / 11 / 10, std::nullopt);
+    REQUIRE(agenda.overdue.size() == 1);
+    CHECK(agenda.overdue[0].customer_prefers == kPhoneMornings);
+    const auto call = store::FollowUpRepo(server_db).get(2);
+    CHECK(call.interaction_id == 0);
+    CHECK(call.customer_name == "Quentin Still");
+    CHECK(store::check_worth_months(server_db).empty());
+    CHECK(store::check_customer_figures(server_db).empty());
+    // The server's own trigger finds the customer of a call with no incident.
+    store::FollowUpRepo(server_db).restore(call.follow_up); // done as it was: no change
+    const Id more = store::FollowUpRepo(server_db).schedule_for_customer(
+        call.customer_id, date::year{2026} / 11 / 20, "");
+    store::FollowUpRepo(server_db).mark_done(more, Outcome::satisfied, "", 11,
+                                             date::year{2026} / 11 / 20);
+    CHECK(store::check_worth_months(server_db).empty());
+    store::CustomerRepo(server_db).remove(call.customer_id);
+    CHECK(store::sql::scalar(store::session(server_db), "SELECT count(*) FROM follow_up")
+              .getInt64() == 1);
+    CHECK(store::check_worth_months(server_db).empty());
 }

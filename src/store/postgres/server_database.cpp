@@ -6,7 +6,6 @@
 // failure is one sentence naming the server.
 #include "core/errors.h"
 #include "store/customer_figures.h"
-#include "store/worth_months.h"
 #include "store/database.h"
 #include "store/postgres/pg_session.h"
 #include "store/postgres/schema_postgres.h"
@@ -14,6 +13,7 @@
 #include "store/server_login.h"
 #include "store/sql/database_connection.h"
 #include "store/sqlite/connection.h"
+#include "store/worth_months.h"
 
 #include <fmt/format.h>
 
@@ -143,6 +143,18 @@ ALTER TABLE purchase
 CREATE INDEX interaction_by_staff ON interaction (logged_by);
 )";
 
+// Version 5 to 6: how the customer likes to be dealt with (as kContactProfileSql in
+// store/database.cpp; the same names, keys and limit).
+constexpr const char* kContactProfilePostgres = R"(
+ALTER TABLE customer
+    ADD COLUMN preferred_channel text COLLATE "C" NOT NULL DEFAULT ''
+        CHECK (preferred_channel IN ('', 'any', 'phone', 'email', 'in-person', 'text')),
+    ADD COLUMN preferred_time text COLLATE "C" NOT NULL DEFAULT ''
+        CHECK (char_length(preferred_time) <= 40),
+    ADD COLUMN wants_when_wrong text COLLATE "C" NOT NULL DEFAULT ''
+        CHECK (wants_when_wrong IN ('', 'detail', 'reassurance', 'quick-fix'));
+)";
+
 constexpr const char* kTablesInPublic =
     "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'";
 constexpr const char* kHasMeta = "SELECT count(*) FROM pg_catalog.pg_tables "
@@ -171,6 +183,12 @@ const char* server_migration_sql(int from_version) {
         return kWhoDidWhatPostgres; // who saved each record and when, and the rows' versions
     case 4:
         return worth_months_server_sql(); // the worth sums kept by month (store/worth_months.h)
+    case 5: {
+        // how the customer likes to be dealt with, and a follow-up of a customer alone
+        static const std::string sql =
+            std::string(kContactProfilePostgres) + follow_up_owner_server_sql();
+        return sql.c_str();
+    }
     default:
         // check_ours() let in only versions up to kSchemaVersion, and 0 got the schema
         throw std::logic_error(fmt::format("no server migration from version {}", from_version));
@@ -238,13 +256,17 @@ void Database::migrate_server() {
         WriteTransaction tx(*this);
         if (!check_ours())
             s.exec(kPostgresSchemaSql); // version 1
+        bool count_worth_months = false;
         for (auto v = meta_number(s, "schema_version"); v < kSchemaVersion; ++v) {
             s.exec(server_migration_sql(static_cast<int>(v)));
-            if (v == 4)
-                recount_worth_months(*this); // the new table, counted from the records
+            count_worth_months = count_worth_months || v == 4;
             s.exec(fmt::format("UPDATE rapport_meta SET value = '{}' WHERE key = 'schema_version'",
                                v + 1));
         }
+        // The table of version 5, counted from the records once every step has run (the count
+        // reads today's tables).
+        if (count_worth_months)
+            recount_worth_months(*this);
         refresh_server_grants(*this); // the owner and staff roles, if set up, cover it all
         tx.commit();
     } catch (const sql::Error& e) {

@@ -13,6 +13,10 @@ namespace rapport::store {
 extern const char* const kCustomerSummarySelect;
 CustomerSummary read_customer_summary(sql::Statement& st);
 
+// The customer's preferred_channel, preferred_time and wants_when_wrong, read from three
+// columns from `first` on (schema version 6).
+ContactProfile read_contact_profile(sql::Statement& st, int first);
+
 // The columns of a follow-up row in the order read_follow_up reads them, for a SELECT over
 // follow_up aliased `f`; shared by the follow-up list and a customer's history.
 inline constexpr const char* kFollowUpColumns =
