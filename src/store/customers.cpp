@@ -293,7 +293,9 @@ Customer CustomerRepo::resolve(std::string_view ref) {
 namespace {
 // The customers a search finds: by name, note or tag, by the words of their incidents, or by a
 // piece of their phone number or email. ?1 is the full-text query (fts_query_for), ?2 the text
-// as typed.
+// as typed. A file reads each matching incident's customer from the small index of the pair
+// (schema version 6): SQLite without statistics would read the table's row instead, most of its
+// pages for a common word.
 const char* matching_customer_ids(sql::Dialect d) {
     if (d == sql::Dialect::postgres)
         return R"(
@@ -308,7 +310,8 @@ const char* matching_customer_ids(sql::Dialect d) {
     return R"(
     SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?1
     UNION
-    SELECT i.customer_id FROM interaction_fts f JOIN interaction i ON i.id = f.rowid
+    SELECT i.customer_id FROM interaction_fts f
+      JOIN interaction i INDEXED BY interaction_customer ON i.id = f.rowid
      WHERE interaction_fts MATCH ?1
     UNION
     SELECT id FROM customer WHERE (phone <> '' AND phone LIKE '%' || ?2 || '%')

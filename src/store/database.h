@@ -23,8 +23,9 @@ constexpr int kApplicationId = 0x52415054;
 // 4: who saved each record and when, and a version per edited row (issue 16);
 // 5: the worth sums kept per customer and month (store/worth_months.h, issue 21);
 // 6: how the customer likes to be dealt with (core/contact_profile.h) and a follow-up that
-//    belongs to a customer without an incident (follow_up.customer_id), issue 18.
-constexpr int kSchemaVersion = 6;
+//    belongs to a customer without an incident (follow_up.customer_id), issue 18;
+// 7: the search's index from an incident to its customer (issue 21).
+constexpr int kSchemaVersion = 7;
 
 // Whether --db / RAPPORT_DB names a shop's server (a postgresql:// or postgres:// URI).
 bool is_server_location(std::string_view location);

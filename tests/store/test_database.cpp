@@ -3,7 +3,9 @@
 #include "../support/old_schema.h"
 #include "../support/temp_dir.h"
 #include "core/errors.h"
+#include "store/customers.h"
 #include "store/database.h"
+#include "store/log_incident.h"
 #include "store/sqlite/connection.h"
 
 #include <SQLiteCpp/Database.h>
@@ -82,6 +84,40 @@ TEST_CASE("every earlier schema version has a migration", "[database][migration]
     for (int v = 0; v < store::kSchemaVersion; ++v)
         CHECK(store::migration_sql(v) != nullptr);
     CHECK(store::migration_sql(store::kSchemaVersion) == nullptr);
+}
+
+TEST_CASE("a version 6 file gets the search's index from incident to customer",
+          "[database][migration][sqlite]") {
+    TempDir dir;
+    const auto path = dir / "v6.db";
+    {
+        auto db = store::Database::open(path);
+        Customer c;
+        c.name = "Anna";
+        const Id anna = store::CustomerRepo(db).add(c);
+        c.name = "Ben";
+        const Id ben = store::CustomerRepo(db).add(c);
+        for (const auto& [who, what] :
+             {std::pair{anna, "Kettle stopped heating"}, std::pair{ben, "Kettle lid broke"},
+              std::pair{ben, "Toaster burns"}}) {
+            Interaction i;
+            i.customer_id = who;
+            i.summary = what;
+            i.at = parse_date_time("2026-03-02T10:00");
+            store::log_incident(db, i);
+        }
+        sqlite(db).exec(test::kBackToVersion6);
+    }
+    auto db = store::Database::open(path);
+    CHECK(db.schema_version() == store::kSchemaVersion);
+    CHECK(sqlite(db)
+              .execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
+                          "name = 'interaction_customer'")
+              .getInt() == 1);
+    // A word in incidents finds their customers, each once, through the index (the search
+    // names it: a file without it would fail here).
+    CHECK(store::CustomerRepo(db).search_ids("kettle").size() == 2);
+    CHECK(store::CustomerRepo(db).search_ids("toaster") == std::vector<Id>{2});
 }
 
 TEST_CASE("a version 2 file with a follow-up done is brought to version 3 and keeps it",

@@ -10,11 +10,16 @@
 
 namespace rapport::test {
 
-// 6 -> 5, the tables: how the customer likes to be dealt with (core/contact_profile.h), and
+// 7 -> 6: the search's index from an incident to its customer.
+#define RAPPORT_BACK_TO_VERSION_6 "DROP INDEX interaction_customer;"
+inline constexpr const char* kBackToVersion6 = RAPPORT_BACK_TO_VERSION_6 "PRAGMA user_version = 6;";
+
+// 7 -> 5, the tables: the search's index (above), then how the customer likes to be dealt with (core/contact_profile.h), and
 // follow_up as version 5 had it (every follow-up belongs to an incident; those of a customer
 // alone are left out). Rebuilding follow_up drops its triggers, and the two on interaction that
 // read it must go for the rename; kBackToVersion5 puts them back, kBackToVersion4 drops the rest.
 #define RAPPORT_BACK_TO_VERSION_5_TABLES                                                           \
+    RAPPORT_BACK_TO_VERSION_6                                                                      \
     "ALTER TABLE customer DROP COLUMN preferred_channel;"                                          \
     "ALTER TABLE customer DROP COLUMN preferred_time;"                                             \
     "ALTER TABLE customer DROP COLUMN wants_when_wrong;"                                           \
@@ -45,13 +50,13 @@ namespace rapport::test {
     "CREATE INDEX follow_up_by_interaction ON follow_up (interaction_id);"                         \
     "CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;"
 
-// 6 -> 5: and version 5's triggers that read follow_up back.
+// 7 -> 5: and version 5's triggers that read follow_up back.
 inline std::string back_to_version_5() {
     return std::string(RAPPORT_BACK_TO_VERSION_5_TABLES) +
            store::version_5_follow_up_triggers_file_sql() + "PRAGMA user_version = 5;";
 }
 
-// 6 -> 4: and the worth sums kept by month (store/worth_months.h), their triggers and index.
+// 7 -> 4: and the worth sums kept by month (store/worth_months.h), their triggers and index.
 #define RAPPORT_BACK_TO_VERSION_4                                                                  \
     RAPPORT_BACK_TO_VERSION_5_TABLES                                                               \
     "DROP TRIGGER customer_worth_purchase_insert; DROP TRIGGER customer_worth_purchase_delete;"    \
@@ -64,7 +69,7 @@ inline std::string back_to_version_5() {
     "DROP TABLE customer_worth_month; DROP INDEX purchase_by_day;"
 inline constexpr const char* kBackToVersion4 = RAPPORT_BACK_TO_VERSION_4 "PRAGMA user_version = 4;";
 
-// 6 -> 3: and who saved each record and when, and the rows' versions.
+// 7 -> 3: and who saved each record and when, and the rows' versions.
 inline constexpr const char* kBackToVersion3 = RAPPORT_BACK_TO_VERSION_4 R"(
     DROP INDEX interaction_by_staff;
     ALTER TABLE customer DROP COLUMN added_by;
