@@ -109,7 +109,7 @@ void LessonsPage::Show(const store::LessonsReport& r, const std::string& currenc
         row.push_back(Cell(Count(c.incidents)));
         row.push_back(Cell(Count(c.recent)));
         row.push_back(Cell(FormatMoney(c.given_back, currency)));
-        row.push_back(Cell(Count(static_cast<std::int64_t>(c.lessons.size()))));
+        row.push_back(Cell(Count(c.lesson_count)));
         row.push_back(Cell(c.keeps_coming_back() ? _("Yes") : wxString()));
         m_categories->AppendItem(row);
         for (const auto& l : c.lessons) {
@@ -119,6 +119,18 @@ void LessonsPage::Show(const store::LessonsReport& r, const std::string& currenc
             line.push_back(Cell(Wx(l.customer)));
             line.push_back(Cell(OneLine(l.lesson)));
             line.push_back(Cell(FormatMoney(l.given_back, currency)));
+            m_lessons->AppendItem(line);
+        }
+        const auto older = c.lesson_count - static_cast<std::int64_t>(c.lessons.size());
+        if (older > 0) {
+            wxVector<wxVariant> line;
+            line.push_back(Cell(Label(c.category)));
+            line.push_back(Cell(wxString()));
+            line.push_back(Cell(wxString()));
+            line.push_back(Cell(
+                wxString::Format(wxPLURAL("and %lld older lesson", "and %lld older lessons", older),
+                                 static_cast<long long>(older))));
+            line.push_back(Cell(wxString()));
             m_lessons->AppendItem(line);
         }
     }

@@ -15,9 +15,14 @@ class wxStaticText;
 
 namespace rapport::gui {
 
+// The newest lessons of each category the page lists; a line says how many older ones there
+// are (`rapport-cli report lessons` lists every one).
+inline constexpr std::size_t kLessonsShown = 50;
+
 class LessonsPage : public wxPanel {
 public:
     explicit LessonsPage(wxWindow* parent);
+    // `report` read with at most kLessonsShown lessons per category.
     void Show(const store::LessonsReport& report, const std::string& currency);
 
 private:

@@ -497,7 +497,8 @@ void ReportsView::ReadPeriodPages(Date from, Date to, const Settings& settings, 
             std::make_shared<store::WonBackReport>(store::won_back_report(reader, today));
         auto staff = std::make_shared<std::vector<store::StaffTotals>>(
             store::OverviewQueries(reader).staff_report(from, to));
-        auto lessons = std::make_shared<store::LessonsReport>(store::lessons_report(reader, today));
+        auto lessons = std::make_shared<store::LessonsReport>(
+            store::lessons_report(reader, today, kLessonsShown));
         return std::function<void()>(
             [this, report, answers, wonBack, staff, lessons, currency = settings.currency] {
                 m_reading->Hide();

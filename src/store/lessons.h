@@ -30,7 +30,8 @@ struct LessonCategory {
     std::int64_t incidents = 0;     // every incident of the category up to today
     std::int64_t recent = 0;        // of them, in the kComingBackDays days up to today
     Money given_back;               // accepted resolutions of those incidents
-    std::vector<LessonRow> lessons; // the incidents with a lesson, newest first
+    std::int64_t lesson_count = 0;  // the incidents with a lesson
+    std::vector<LessonRow> lessons; // those lessons (or the newest asked for), newest first
     bool keeps_coming_back() const { return recent >= kComingBackIncidents; }
 };
 
@@ -44,7 +45,11 @@ struct LessonsReport {
     std::vector<std::size_t> coming_back;
 };
 
-// Incidents after `today` are not counted; archived customers' incidents are.
-LessonsReport lessons_report(Database& db, Date today);
+inline constexpr std::size_t kEveryLesson = 0;
+
+// Incidents after `today` are not counted; archived customers' incidents are. `newest` lessons
+// of each category at most (kEveryLesson: all of them): the window shows a screenful, not the
+// 400,000 lessons of a million incidents; the counts count them all either way.
+LessonsReport lessons_report(Database& db, Date today, std::size_t newest = kEveryLesson);
 
 } // namespace rapport::store

@@ -107,6 +107,23 @@ TEST_CASE("what we learned on 2026-06-30: lessons by category and delays coming 
     CHECK(fault.recent == 0);
     CHECK(fault.given_back == Money{3000});
     CHECK(fault.lessons.empty()); // blanks are no lesson
+    CHECK(delay.lesson_count == 3);
+    CHECK(fault.lesson_count == 0);
+
+    // The window's screenful: the newest two lessons of each category, every one counted.
+    const auto shown = store::lessons_report(shop.db, 2026_y / 6 / 30, 2);
+    CHECK(shown.lessons == 5);
+    REQUIRE(shown.categories.size() == 4);
+    CHECK(shown.categories[0].category == Category::behaviour);
+    CHECK(shown.categories[2].category == Category::delay);
+    CHECK(shown.coming_back == r.coming_back);
+    const auto& delay_shown = shown.categories[2];
+    CHECK(delay_shown.lesson_count == 3);
+    REQUIRE(delay_shown.lessons.size() == 2);
+    CHECK(delay_shown.lessons[0] == delay.lessons[0]);
+    CHECK(delay_shown.lessons[1] == delay.lessons[1]);
+    CHECK(shown.categories[1].lessons == billing.lessons);
+    CHECK(shown.categories[3].lessons.empty());
 }
 
 TEST_CASE("what we learned with no incidents is empty", "[lessons]") {
