@@ -53,9 +53,9 @@ void Complaint(Services& s, Id customer, Date day) {
 
 // The row of the list whose column `column` is `text`, or -1.
 int RowOf(wxDataViewListCtrl* list, const wxString& text, unsigned column = 0) {
-    for (unsigned r = 0; r < list->GetItemCount(); ++r)
-        if (list->GetTextValue(r, column) == text)
-            return static_cast<int>(r);
+    for (int r = 0; r < list->GetItemCount(); ++r)
+        if (list->GetTextValue(static_cast<unsigned>(r), column) == text)
+            return r;
     return -1;
 }
 
