@@ -157,6 +157,30 @@ const MessageTemplate& default_message_template(MessageLanguage l) {
     return l == MessageLanguage::german ? german : english;
 }
 
+const MessageTemplate& default_call_template(MessageLanguage l) {
+    static const MessageTemplate english{
+        "We would like to hear from you",
+        "Dear {first_name},\n"
+        "\n"
+        "it has been a while since we last saw you, and we wanted to ask how you are. If "
+        "anything was not as it should have been, we would like to know - just reply to this "
+        "message.\n"
+        "\n"
+        "Kind regards,\n"
+        "{shop}\n"};
+    static const MessageTemplate german{
+        "Wir würden gern von Ihnen hören",
+        "Guten Tag {first_name},\n"
+        "\n"
+        "wir haben Sie eine Weile nicht gesehen und möchten fragen, wie es Ihnen geht. Falls "
+        "etwas nicht so war, wie es sein sollte, würden wir es gern wissen - antworten Sie "
+        "einfach auf diese Nachricht.\n"
+        "\n"
+        "Mit freundlichen Grüßen\n"
+        "{shop}\n"};
+    return l == MessageLanguage::german ? german : english;
+}
+
 MessageTemplate effective_message_template(const Settings& s, MessageLanguage l) {
     MessageTemplate t = default_message_template(l);
     if (!s.message_subject.empty())

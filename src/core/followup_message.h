@@ -37,6 +37,10 @@ struct MessageTemplate {
 
 // The built-in template of a language.
 const MessageTemplate& default_message_template(MessageLanguage l);
+// The built-in template of a call to a customer who has not been back and never complained
+// (a follow-up with no incident, store/gone.h): no incident to thank them for, so it asks how
+// they are and whether anything kept them away. Not yet editable in Settings.
+const MessageTemplate& default_call_template(MessageLanguage l);
 struct Settings;
 // The owner's subject and text from Settings where they wrote one, else the built-in ones.
 MessageTemplate effective_message_template(const Settings& s, MessageLanguage l);

@@ -15,8 +15,11 @@ DraftMessage draft_follow_up_message(const FollowUpItem& item, const Settings& s
     facts.given = item.resolutions;
     facts.currency = settings.currency;
     facts.incident_day = item.incident_day;
-    return draft_message(effective_message_template(settings, language), facts, language,
-                         item.customer_email);
+    // A call to a customer who never complained has no incident to thank them for.
+    const MessageTemplate t = item.interaction_id == 0
+                                  ? default_call_template(language)
+                                  : effective_message_template(settings, language);
+    return draft_message(t, facts, language, item.customer_email);
 }
 
 DraftMessage draft_follow_up_message(Database& db, Id follow_up, MessageLanguage language) {

@@ -46,9 +46,18 @@ TEST_CASE("a call for a customer who never complained is listed done counted and
     CHECK(week[0]["interaction_id"].is_null());
     CHECK(week[0]["category"].is_null());
     CHECK(week[0]["customer_id"] == 1);
+    // The drafted message asks how they are: no incident to thank them for, no empty date.
+    r = ok(db, {"--today", "2026-06-15", "followup", "message", "1", "--language", "en"});
+    CHECK(r.out.find("We would like to hear from you") != std::string::npos);
+    CHECK(r.out.find("Dear Quentin,") != std::string::npos);
+    CHECK(r.out.find("it has been a while since we last saw you") != std::string::npos);
+    CHECK(r.out.find("patience") == std::string::npos);
+    CHECK(r.out.find("()") == std::string::npos);
+    r = ok(db, {"--today", "2026-06-15", "followup", "message", "1", "--language", "de"});
+    CHECK(r.out.find("Wir würden gern von Ihnen hören") != std::string::npos);
 
-    ok(db, {"--today", "2026-06-16", "followup", "done", "1", "--outcome", "satisfied",
-            "--minutes", "20"});
+    ok(db, {"--today", "2026-06-16", "followup", "done", "1", "--outcome", "satisfied", "--minutes",
+            "20"});
     r = ok(db, {"customer", "show", "Quentin Still"});
     CHECK(r.out.find("Call #1 due 2026-06-15 (no incident): done 2026-06-16, satisfied - "
                      "Haven't been back: ask how they are\n") != std::string::npos);
