@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <optional>
+#include <utility>
 
 namespace rapport::gui {
 
@@ -40,14 +42,23 @@ public:
 
     explicit PortfolioModel(const std::vector<WorthReport>& reports) : m_reports(reports) {}
 
-    void Load(std::string currency) {
+    // Takes the reports in their order and shows them (sorted first when `sort` is set): one
+    // Reset, which costs GTK about 25 ms for 10,000 rows (gtk_tree_view_set_model).
+    void Load(std::string currency, const std::optional<std::pair<unsigned, bool>>& sort) {
         m_currency = std::move(currency);
         m_order.resize(m_reports.size());
         std::iota(m_order.begin(), m_order.end(), 0u);
+        if (sort)
+            Order(sort->first, sort->second);
         Reset(static_cast<unsigned>(m_order.size()));
     }
 
     void Sort(unsigned column, bool ascending) {
+        Order(column, ascending);
+        Reset(static_cast<unsigned>(m_order.size()));
+    }
+
+    void Order(unsigned column, bool ascending) {
         const auto key = [&](const WorthReport& r) -> double {
             switch (column) {
             case kOwnMargin:
@@ -76,7 +87,6 @@ public:
             }
             return ascending ? key(ra) < key(rb) : key(ra) > key(rb);
         });
-        Reset(static_cast<unsigned>(m_order.size()));
     }
 
     Id IdAt(unsigned row) const { return m_reports.at(m_order.at(row)).customer_id; }
@@ -231,8 +241,10 @@ std::vector<WorthReport> PortfolioView::Read(store::Database& db, const Settings
 void PortfolioView::ShowReports(std::vector<WorthReport> reports) {
     const Settings& s = m_services.settings();
     m_reports = std::move(reports);
-    m_model->Load(s.currency);
-    Sort();
+    std::optional<std::pair<unsigned, bool>> sort;
+    if (const wxDataViewColumn* c = m_table->GetSortingColumn())
+        sort.emplace(c->GetModelColumn(), c->IsSortOrderAscending());
+    m_model->Load(s.currency, sort);
     m_plot->SetReports(m_reports, s.currency);
 
     std::array<long, 4> counts{};

@@ -243,6 +243,8 @@ TEST_CASE("Reports draw the portfolio first and read the period's pages after it
     const Id c = AddCustomer(*services, "Pia Portfolio");
     Buy(*services, c, 20000, 4000, 30);
     services->interactions.add(Incident(c, 5, 3));
+    const Id big = AddCustomer(*services, "Bea Bigger");
+    Buy(*services, big, 90000, 4000, 30);
 
     MainFrame* frame = new MainFrame(*services, {});
     frame->Show();
@@ -258,7 +260,15 @@ TEST_CASE("Reports draw the portfolio first and read the period's pages after it
     });
     frame->ShowView(MainFrame::View::reports);
     REQUIRE(WaitFor([&] { return drawn; }));
-    CHECK(customers == 1);
+    CHECK(customers == 2);
+    // The table comes sorted by the total to date, largest first.
+    auto* table = Find<wxDataViewCtrl>(frame, "portfolio_table");
+    REQUIRE(table);
+    auto* model = static_cast<wxDataViewVirtualListModel*>(table->GetModel());
+    REQUIRE(model->GetCount() == 2);
+    wxVariant first;
+    model->GetValue(first, model->GetItem(0), 0);
+    CHECK(first.GetString() == "Bea Bigger");
     // The period's pages are still being read when the portfolio is shown...
     CHECK(still_reading);
     CHECK_FALSE(headline_then.StartsWith("1 "));
@@ -266,6 +276,14 @@ TEST_CASE("Reports draw the portfolio first and read the period's pages after it
     REQUIRE(WaitFor([&] { return !reports->IsReading(); }));
     CHECK(Find<wxStaticText>(frame, "reports_headline")->GetLabel().StartsWith("1 "));
     CHECK_FALSE(Find<wxStaticText>(frame, "reports_reading")->IsShown());
+    // Sorted by name, Z to A, as a click on its header does: Pia first.
+    wxDataViewColumn* name = table->GetColumn(0);
+    name->SetSortOrder(false);
+    wxDataViewEvent sorted(wxEVT_DATAVIEW_COLUMN_SORTED, table, name);
+    table->GetEventHandler()->ProcessEvent(sorted);
+    wxVariant top;
+    model->GetValue(top, model->GetItem(0), 0);
+    CHECK(top.GetString() == "Pia Portfolio");
     frame->Destroy();
     Pump(50);
 }
