@@ -4,6 +4,7 @@
 // seen through the real rapport-cli: the follow-up list shows its note, marking it done takes
 // its minutes, customer show lists it, check finds the kept figures right, and deleting the
 // customer takes it with them. The call is planned as the window's "Plan a call" does.
+#include "cli_ok.h"
 #include "cli_runner.h"
 #include "store/database.h"
 #include "store/gone.h"
@@ -14,16 +15,7 @@
 using namespace rapport::test;
 using nlohmann::json;
 
-namespace {
-
-CliResult ok(const std::filesystem::path& db, std::vector<std::string> args) {
-    auto r = run_cli(db, std::move(args));
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    return r;
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("a call for a customer who never complained is listed done counted and checked clean",
           "[cli][customer-follow-up]") {

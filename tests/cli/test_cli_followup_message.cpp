@@ -4,6 +4,7 @@
 // mailto: URL that Python's urllib.parse (tests/tools/parse_mailto.py) reads back to exactly the
 // subject and body printed; `followup done --satisfaction --said`: the customer's answer kept.
 #include "../core/format_test_support.h"
+#include "cli_ok.h"
 #include "cli_runner.h"
 
 #include <catch2/catch.hpp>
@@ -19,13 +20,6 @@ namespace {
 const std::string kName = "Jürgen & Söhne? Müller";
 const std::string kEmail = "j.mueller+laden@example.com";
 const std::string kPhone = "+49 170 1234567";
-
-CliResult ok(const std::filesystem::path& db, std::vector<std::string> args) {
-    auto r = run_cli(db, std::move(args));
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    return r;
-}
 
 // Customer 1 with phone and email, an incident on 2026-11-20 with an accepted refund, and its
 // follow-up 1.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The weekly follow-up review and the calendar export, end to end through rapport-cli.
 #include "../core/format_test_support.h"
+#include "cli_ok.h"
 #include "cli_runner.h"
 
 #include <catch2/catch.hpp>
@@ -17,13 +18,6 @@ namespace {
 const std::string kName = "Zoë Martin, née Dupont; Café \"Zum Löwen\"";
 const std::string kSummary = "Kettle (Wasserkocher) stopped heating after a week;\nshe came "
                              "back, upset, with the receipt — 日本語のメモ too";
-
-CliResult ok(const std::filesystem::path& db, std::vector<std::string> args) {
-    auto r = run_cli(db, std::move(args));
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    return r;
-}
 
 // Logs an incident for customer 1 with a follow-up due `due`; returns the interaction id.
 std::string log_with_follow_up(const std::filesystem::path& db, const std::string& due,

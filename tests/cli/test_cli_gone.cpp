@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `rapport-cli customers gone`: the "Haven't been back" list, golden G6 of the issue.
+#include "cli_ok.h"
 #include "cli_runner.h"
 
 #include <catch2/catch.hpp>
@@ -9,16 +10,7 @@
 using namespace rapport::test;
 using nlohmann::json;
 
-namespace {
-
-CliResult ok(const std::filesystem::path& db, std::vector<std::string> args) {
-    auto r = run_cli(db, std::move(args));
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    return r;
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("customers gone lists G6 on 2026-06-15 and not on 2026-05-05 and leaves out the edges",
           "[cli][gone][golden]") {

@@ -3,6 +3,7 @@
 // Who did what on a local file, through rapport-cli (issue 16): --by names who is saving, every
 // save carries it, `customer show` prints it, and a bad name is one sentence with nothing saved.
 #include "../support/temp_dir.h"
+#include "cli_ok.h"
 #include "cli_runner.h"
 
 #include <catch2/catch.hpp>
@@ -13,16 +14,7 @@
 using namespace rapport::test;
 using nlohmann::json;
 
-namespace {
-
-CliResult ok(const std::filesystem::path& db, std::vector<std::string> args) {
-    auto r = run_cli(db, std::move(args));
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    return r;
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("cli: --by stamps each save with who made it and customer show prints it",
           "[cli][who_did_what]") {
