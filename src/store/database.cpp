@@ -335,6 +335,8 @@ const char* migration_sql(int from_version) {
     }
     case 6:
         return kIncidentCustomerSql; // the search's way from an incident to its customer
+    case 7:
+        return to_date_rows_file_sql(); // each customer's worth to date (store/worth_months.h)
     default:
         return nullptr;
     }

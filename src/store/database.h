@@ -24,8 +24,9 @@ constexpr int kApplicationId = 0x52415054;
 // 5: the worth sums kept per customer and month (store/worth_months.h, issue 21);
 // 6: how the customer likes to be dealt with (core/contact_profile.h) and a follow-up that
 //    belongs to a customer without an incident (follow_up.customer_id), issue 18;
-// 7: the search's index from an incident to its customer (issue 21).
-constexpr int kSchemaVersion = 7;
+// 7: the search's index from an incident to its customer (issue 21);
+// 8: each customer's worth sums to date, kept beside their months (store/worth_months.h, 21).
+constexpr int kSchemaVersion = 8;
 
 // Whether --db / RAPPORT_DB names a shop's server (a postgresql:// or postgres:// URI).
 bool is_server_location(std::string_view location);

@@ -23,6 +23,11 @@
 
 namespace rapport::store {
 
+// From version 8 each customer also has a to-date row, the sum of all their months, under this
+// month key (it sorts after every "YYYY-MM"): the whole portfolio reads it and the months of the
+// last year, about 14 rows a customer instead of every month they ever had (32 in the 1M demo).
+inline constexpr const char* kToDateMonth = "all";
+
 // The step from version 4: the table, its triggers and the purchase-by-day index (one text for a
 // file, one for a shop's server); the migration then fills it with recount_worth_months.
 const char* worth_months_file_sql();
@@ -36,6 +41,15 @@ const char* follow_up_owner_server_sql();
 // Version 5's triggers that read follow_up, as that step found them: for the migration tests,
 // which take a file back to version 5 (tests/support/old_schema.h).
 const char* version_5_follow_up_triggers_file_sql();
+
+// The step from version 7: the to-date rows, kept by the same triggers (a file's are made
+// again; a server's add and take functions are replaced) and summed once from the months.
+const char* to_date_rows_file_sql();
+const char* to_date_rows_server_sql();
+// Version 7's worth triggers, and a server's add and take functions, for the migration tests
+// that take a database back to version 7.
+const char* version_7_worth_triggers_file_sql();
+const char* version_7_worth_functions_server_sql();
 
 // The server's triggers by table, for turning them off during a bulk load (load_then_count).
 extern const char* const kWorthMonthsTriggersOff;

@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "store/sqlite/connection.h"
+#include "store/worth_months.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -101,25 +102,31 @@ constexpr const char* kFocusFollowUps = R"(
                    AND f.minutes > 0) AS follow_ups
          GROUP BY customer_id)";
 
-// Every customer's sums from the kept months (store/worth_months.h): "to date" is every month,
-// the window every month from the one it starts in; what those months hold beyond either is
-// taken off below. One pass over about 32 rows a customer, in key order, with no sort.
-constexpr const char* kKeptMonths = R"(
-        SELECT customer_id, CAST(sum(purchases) AS bigint), CAST(sum(margin_cent_bp) AS bigint),
-               CAST(sum(CASE WHEN month >= :from_month THEN margin_cent_bp ELSE 0 END) AS bigint),
-               CAST(sum(minutes) AS bigint),
-               CAST(sum(CASE WHEN month >= :from_month THEN minutes ELSE 0 END) AS bigint),
-               CAST(sum(accepted) AS bigint),
-               CAST(sum(CASE WHEN month >= :from_month THEN accepted ELSE 0 END) AS bigint),
-               CAST(sum(offered) AS bigint), min(first_day)
-          FROM customer_worth_month GROUP BY customer_id)";
+// Every customer's sums from the kept rows (store/worth_months.h): "to date" is the customer's
+// to-date row (month kToDateMonth, which sorts after every month), the window every month from
+// the one it starts in; what those rows hold beyond either is taken off below. About 14 rows a
+// customer (the 1M demo), not the 32 months of their whole history.
+constexpr const char* kKeptSums = R"(
+        SELECT customer_id, CAST(sum(CASE WHEN month = :to_date THEN purchases END) AS bigint),
+               CAST(sum(CASE WHEN month = :to_date THEN margin_cent_bp END) AS bigint),
+               CAST(sum(CASE WHEN month < :to_date THEN margin_cent_bp END) AS bigint),
+               CAST(sum(CASE WHEN month = :to_date THEN minutes END) AS bigint),
+               CAST(sum(CASE WHEN month < :to_date THEN minutes END) AS bigint),
+               CAST(sum(CASE WHEN month = :to_date THEN accepted END) AS bigint),
+               CAST(sum(CASE WHEN month < :to_date THEN accepted END) AS bigint),
+               CAST(sum(CASE WHEN month = :to_date THEN offered END) AS bigint),
+               min(CASE WHEN month = :to_date THEN first_day END)
+          FROM customer_worth_month WHERE month >= :from_month GROUP BY customer_id)";
 
-// The same months row by row, in key order (the table is WITHOUT ROWID), summed below: SQLite's
-// GROUP BY spent about 4,000 instructions a row on its nine aggregates (1.3 G of 1.7 G for
-// `worth --all` at 1M, callgrind); a server sums them in C, through kKeptMonths.
-constexpr const char* kKeptMonthRows = R"(
-        SELECT customer_id, month, first_day, purchases, margin_cent_bp, minutes, accepted, offered
-          FROM customer_worth_month)";
+// The same rows one by one, summed below: SQLite's GROUP BY spent about 4,000 instructions a row
+// on its nine aggregates (1.3 G of 1.7 G for `worth --all` at 1M, callgrind); a server sums
+// them in C, through kKeptSums. Each customer's rows are found from the customer table by the
+// key (customer_id, month), so the months before the window are never read.
+constexpr const char* kKeptRows = R"(
+        SELECT m.customer_id, m.month, m.first_day, m.purchases, m.margin_cent_bp, m.minutes,
+               m.accepted, m.offered
+          FROM customer AS c CROSS JOIN customer_worth_month AS m
+         WHERE m.customer_id = c.id AND m.month >= :from_month)";
 
 // What the records dated from :lo up to :hi add to each customer's months, read by the date
 // indexes: the days on one side of the cut in the window's first month, and whatever is dated
@@ -261,59 +268,56 @@ std::vector<CustomerActivity> WorthQuery::load(Date today, const Id* focus) {
         const std::string from_month =
             format_date(add_days_inside ? next_month : month_start).substr(0, 7);
         if (db.dialect() == sql::Dialect::sqlite) {
-            sql::Statement st(db, kKeptMonthRows);
+            sql::Statement st(db, kKeptRows);
+            st.bind(st.getIndex(":from_month"), from_month);
             Id current = 0;
             CustomerActivity* c = nullptr;
-            std::string first; // the customer's earliest first_day, '' for none yet
-            const auto finish = [&] {
-                // The earliest day of all; when it is after today, nothing is up to today.
-                if (c && !first.empty() && first <= bounds.today)
-                    c->first_record = stored_day(first);
-            };
             while (st.executeStep()) {
                 const Id id = st.getColumn(0).getInt64();
                 if (!c || id != current) {
-                    finish();
                     current = id;
-                    first.clear();
                     const auto it = index_of.find(id);
                     c = it == index_of.end() ? nullptr : &out[it->second];
                 }
                 if (!c)
                     continue;
-                const bool in_window = st.getColumn(1).getText() >= from_month;
-                if (!st.getColumn(2).isNull()) {
-                    const std::string_view day = st.getColumn(2).getText();
-                    if (first.empty() || day < first)
-                        first = day;
-                }
                 const std::int64_t margin = st.getColumn(4).getInt64();
                 const std::int64_t minutes = st.getColumn(5).getInt64();
-                const std::int64_t accepted = st.getColumn(6).getInt64();
-                c->purchase_count += st.getColumn(3).getInt64();
-                c->to_date.margin_cent_bp += margin;
-                c->to_date.minutes += minutes;
-                c->to_date.accepted += Money::from_cents(accepted);
-                c->pending += Money::from_cents(st.getColumn(7).getInt64());
-                if (in_window) {
+                const Money accepted = Money::from_cents(st.getColumn(6).getInt64());
+                if (st.getColumn(1).getText() != kToDateMonth) { // a month of the window
                     c->last_365_days.margin_cent_bp += margin;
                     c->last_365_days.minutes += minutes;
-                    c->last_365_days.accepted += Money::from_cents(accepted);
+                    c->last_365_days.accepted += accepted;
+                    continue;
+                }
+                c->purchase_count = st.getColumn(3).getInt64();
+                c->to_date.margin_cent_bp = margin;
+                c->to_date.minutes = minutes;
+                c->to_date.accepted = accepted;
+                c->pending = Money::from_cents(st.getColumn(7).getInt64());
+                // The earliest day of all; when it is after today, nothing is up to today.
+                if (!st.getColumn(2).isNull()) {
+                    const std::string first = st.getColumn(2).getString();
+                    if (first <= bounds.today)
+                        c->first_record = stored_day(first);
                 }
             }
-            finish();
         } else {
-            sql::Statement st(db, kKeptMonths);
+            sql::Statement st(db, kKeptSums);
             st.bind(st.getIndex(":from_month"), from_month);
+            st.bind(st.getIndex(":to_date"), std::string(kToDateMonth));
             each_row(st, [&](CustomerActivity& c, sql::Statement& row) {
-                c.purchase_count = row.getColumn(1).getInt64();
-                c.to_date.margin_cent_bp = row.getColumn(2).getInt64();
-                c.last_365_days.margin_cent_bp = row.getColumn(3).getInt64();
-                c.to_date.minutes = row.getColumn(4).getInt64();
-                c.last_365_days.minutes = row.getColumn(5).getInt64();
-                c.to_date.accepted = Money::from_cents(row.getColumn(6).getInt64());
-                c.last_365_days.accepted = Money::from_cents(row.getColumn(7).getInt64());
-                c.pending = Money::from_cents(row.getColumn(8).getInt64());
+                const auto number = [&row](int column) {
+                    return row.getColumn(column).isNull() ? 0 : row.getColumn(column).getInt64();
+                };
+                c.purchase_count = number(1);
+                c.to_date.margin_cent_bp = number(2);
+                c.last_365_days.margin_cent_bp = number(3);
+                c.to_date.minutes = number(4);
+                c.last_365_days.minutes = number(5);
+                c.to_date.accepted = Money::from_cents(number(6));
+                c.last_365_days.accepted = Money::from_cents(number(7));
+                c.pending = Money::from_cents(number(8));
                 // The earliest day of all; when it is after today, nothing is up to today.
                 if (!row.getColumn(9).isNull()) {
                     const std::string first = row.getColumn(9).getString();

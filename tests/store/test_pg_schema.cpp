@@ -16,6 +16,7 @@
 #include "store/worth_months.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -327,4 +328,56 @@ TEST_CASE("PostgreSQL: a version 5 shop database gets the profile and a file mov
     CHECK(store::sql::scalar(store::session(server_db), "SELECT count(*) FROM follow_up")
               .getInt64() == 1);
     CHECK(store::check_worth_months(server_db).empty());
+}
+
+TEST_CASE("PostgreSQL: a version 7 shop database gets each customer's to-date worth row",
+          "[pg][worth-months]") {
+    std::string why;
+    test::PgServer* server = test::shared_pg_server(why);
+    if (!server) {
+        WARN("SKIPPED: " << why);
+        return;
+    }
+    const std::string uri = server->create_database();
+    const std::string to_date_rows = fmt::format(
+        "SELECT count(*) FROM customer_worth_month WHERE month = '{}'", store::kToDateMonth);
+    {
+        auto db = store::Database::open(uri);
+        Customer c;
+        c.name = "Jürgen";
+        const Id id = store::CustomerRepo(db).add(c);
+        for (int day = 1; day <= 20; ++day) {
+            Interaction i;
+            i.customer_id = id;
+            i.at = LocalDateTime{date::year{2026} / (day % 12 + 1) / day, 9 * 60};
+            i.summary = "Kettle stopped working";
+            i.minutes = day;
+            store::FollowUpRepo(db).schedule(store::InteractionRepo(db).add(i),
+                                             date::year{2026} / 12 / day, "");
+        }
+        // Back to version 7: add and take keep months only, and no to-date rows.
+        store::write(db, Text("test"), [&] {
+            store::session(db).exec(std::string(store::version_7_worth_functions_server_sql()) +
+                                    fmt::format("DELETE FROM customer_worth_month "
+                                                "WHERE month = '{}';"
+                                                "UPDATE rapport_meta SET value = '7' "
+                                                "WHERE key = 'schema_version';",
+                                                store::kToDateMonth));
+        });
+        CHECK(store::sql::scalar(store::session(db), to_date_rows).getInt64() == 0);
+    }
+    auto db = store::Database::open(uri);
+    CHECK(db.schema_version() == store::kSchemaVersion);
+    CHECK(store::sql::scalar(store::session(db), to_date_rows).getInt64() == 1);
+    CHECK(store::check_worth_months(db).empty());
+    // The replaced functions keep the row from here on, first day included.
+    Interaction earlier;
+    earlier.customer_id = 1;
+    earlier.at = LocalDateTime{date::year{2025} / 12 / 30, 9 * 60};
+    earlier.summary = "Lid broke";
+    earlier.minutes = 7;
+    const Id added = store::InteractionRepo(db).add(earlier);
+    CHECK(store::check_worth_months(db).empty());
+    store::InteractionRepo(db).remove(added);
+    CHECK(store::check_worth_months(db).empty());
 }

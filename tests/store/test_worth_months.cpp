@@ -268,7 +268,8 @@ TEST_CASE("check finds a kept worth month changed by hand and a recount repairs 
     REQUIRE(store::check_worth_months(db).empty());
     store::write(db, Text("test"), [&] {
         store::session(db).exec(fmt::format("UPDATE customer_worth_month SET purchases = 2, "
-                                            "first_day = '2026-03-01' WHERE customer_id = {}",
+                                            "first_day = '2026-03-01' WHERE customer_id = {} "
+                                            "AND month = '2026-03'",
                                             anna));
     });
     const auto problems = store::check_worth_months(db);
@@ -277,6 +278,19 @@ TEST_CASE("check finds a kept worth month changed by hand and a recount repairs 
           fmt::format("customer {}, 2026-03: first day kept 2026-03-01, counted 2026-03-14", anna));
     CHECK(problems[1] == fmt::format("customer {}, 2026-03: purchases kept 2, counted 1", anna));
     CHECK(store::check_customer_figures(db).size() == 2); // what `check` reports
+    store::rebuild_customer_figures(db);
+    CHECK(store::check_worth_months(db).empty());
+
+    // The customer's to-date row (version 8) is compared the same way.
+    store::write(db, Text("test"), [&] {
+        store::session(db).exec(fmt::format("UPDATE customer_worth_month SET minutes = 45 "
+                                            "WHERE customer_id = {} AND month = '{}'",
+                                            anna, store::kToDateMonth));
+    });
+    const auto to_date = store::check_worth_months(db);
+    REQUIRE(to_date.size() == 1);
+    CHECK(to_date[0] ==
+          fmt::format("customer {}, {}: minutes kept 45, counted 0", anna, store::kToDateMonth));
     store::rebuild_customer_figures(db);
     CHECK(store::check_worth_months(db).empty());
 }
@@ -313,5 +327,44 @@ TEST_CASE("a version 4 file gets its worth months counted and a restore brings t
     auto db = store::Database::open(path);
     CHECK(store::check_worth_months(db).empty());
     CHECK(sqlite(db).execAndGet("SELECT count(*) FROM purchase").getInt() == 20);
+    check_portfolio_matches_records(db);
+}
+
+TEST_CASE("a version 7 file gets each customer's to-date row from its months",
+          "[worth-months][sqlite]") {
+    TempDir dir;
+    const auto path = dir / "v7.db";
+    std::mt19937 rnd(45);
+    {
+        auto db = store::Database::open(path);
+        for (const char* name : {"Anna", "Zoë", "Jürgen"}) {
+            Customer c;
+            c.name = name;
+            const Id id = store::CustomerRepo(db).add(c);
+            for (int k = 0; k < 15; ++k) {
+                store::log_incident(db, incident(id, rnd));
+                store::PurchaseRepo(db).add(purchase(id, rnd));
+            }
+        }
+        sqlite(db).exec(test::kBackToVersion7);
+        CHECK(sqlite(db)
+                  .execAndGet(fmt::format("SELECT count(*) FROM customer_worth_month "
+                                          "WHERE month = '{}'",
+                                          store::kToDateMonth))
+                  .getInt() == 0);
+    }
+    auto db = store::Database::open(path);
+    CHECK(db.schema_version() == store::kSchemaVersion);
+    CHECK(
+        sqlite(db)
+            .execAndGet(fmt::format("SELECT count(*) FROM customer_worth_month WHERE month = '{}'",
+                                    store::kToDateMonth))
+            .getInt() == 3);
+    CHECK(store::check_worth_months(db).empty());
+    check_portfolio_matches_records(db);
+    // and the triggers made again keep them from here on
+    store::log_incident(db, incident(2, rnd));
+    store::PurchaseRepo(db).add(purchase(3, rnd));
+    CHECK(store::check_worth_months(db).empty());
     check_portfolio_matches_records(db);
 }

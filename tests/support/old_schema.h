@@ -10,14 +10,33 @@
 
 namespace rapport::test {
 
+// 8 -> 7: the worth triggers as version 7 had them, and no to-date rows.
+inline std::string back_to_version_7_steps() {
+    std::string out;
+    for (const char* name :
+         {"customer_worth_purchase_insert", "customer_worth_purchase_delete",
+          "customer_worth_purchase_update", "customer_worth_interaction_insert",
+          "customer_worth_interaction_delete", "customer_worth_interaction_update",
+          "customer_worth_interaction_moves", "customer_worth_resolution_insert",
+          "customer_worth_resolution_delete", "customer_worth_resolution_update",
+          "customer_worth_follow_up_insert", "customer_worth_follow_up_delete",
+          "customer_worth_follow_up_undone", "customer_worth_follow_up_done"})
+        out += std::string("DROP TRIGGER ") + name + ";";
+    return out + store::version_7_worth_triggers_file_sql() +
+           "DELETE FROM customer_worth_month WHERE month = '" + store::kToDateMonth + "';";
+}
+inline const std::string kBackToVersion7 = back_to_version_7_steps() + "PRAGMA user_version = 7;";
+
 // 7 -> 6: the search's index from an incident to its customer.
 #define RAPPORT_BACK_TO_VERSION_6 "DROP INDEX interaction_customer;"
-inline constexpr const char* kBackToVersion6 = RAPPORT_BACK_TO_VERSION_6 "PRAGMA user_version = 6;";
+inline const std::string kBackToVersion6 =
+    back_to_version_7_steps() + RAPPORT_BACK_TO_VERSION_6 "PRAGMA user_version = 6;";
 
-// 7 -> 5, the tables: the search's index (above), then how the customer likes to be dealt with (core/contact_profile.h), and
-// follow_up as version 5 had it (every follow-up belongs to an incident; those of a customer
-// alone are left out). Rebuilding follow_up drops its triggers, and the two on interaction that
-// read it must go for the rename; kBackToVersion5 puts them back, kBackToVersion4 drops the rest.
+// 8 -> 5, the tables: the search's index (above), then how the customer likes to be dealt with
+// (core/contact_profile.h), and follow_up as version 5 had it (every follow-up belongs to an
+// incident; those of a customer alone are left out). Rebuilding follow_up drops its triggers, and
+// the two on interaction that read it must go for the rename; kBackToVersion5 puts them back,
+// kBackToVersion4 drops the rest.
 #define RAPPORT_BACK_TO_VERSION_5_TABLES                                                           \
     RAPPORT_BACK_TO_VERSION_6                                                                      \
     "ALTER TABLE customer DROP COLUMN preferred_channel;"                                          \
@@ -50,13 +69,13 @@ inline constexpr const char* kBackToVersion6 = RAPPORT_BACK_TO_VERSION_6 "PRAGMA
     "CREATE INDEX follow_up_by_interaction ON follow_up (interaction_id);"                         \
     "CREATE INDEX follow_up_done_by_day ON follow_up (done_on) WHERE done_on IS NOT NULL;"
 
-// 7 -> 5: and version 5's triggers that read follow_up back.
+// 8 -> 5: and version 5's triggers that read follow_up back.
 inline std::string back_to_version_5() {
-    return std::string(RAPPORT_BACK_TO_VERSION_5_TABLES) +
+    return back_to_version_7_steps() + RAPPORT_BACK_TO_VERSION_5_TABLES +
            store::version_5_follow_up_triggers_file_sql() + "PRAGMA user_version = 5;";
 }
 
-// 7 -> 4: and the worth sums kept by month (store/worth_months.h), their triggers and index.
+// 8 -> 4: and the worth sums kept by month (store/worth_months.h), their triggers and index.
 #define RAPPORT_BACK_TO_VERSION_4                                                                  \
     RAPPORT_BACK_TO_VERSION_5_TABLES                                                               \
     "DROP TRIGGER customer_worth_purchase_insert; DROP TRIGGER customer_worth_purchase_delete;"    \
@@ -67,10 +86,11 @@ inline std::string back_to_version_5() {
     "DROP TRIGGER customer_worth_resolution_delete;"                                               \
     "DROP TRIGGER customer_worth_resolution_update;"                                               \
     "DROP TABLE customer_worth_month; DROP INDEX purchase_by_day;"
-inline constexpr const char* kBackToVersion4 = RAPPORT_BACK_TO_VERSION_4 "PRAGMA user_version = 4;";
+inline const std::string kBackToVersion4 =
+    back_to_version_7_steps() + RAPPORT_BACK_TO_VERSION_4 "PRAGMA user_version = 4;";
 
-// 7 -> 3: and who saved each record and when, and the rows' versions.
-inline constexpr const char* kBackToVersion3 = RAPPORT_BACK_TO_VERSION_4 R"(
+// 8 -> 3: and who saved each record and when, and the rows' versions.
+inline const std::string kBackToVersion3 = back_to_version_7_steps() + RAPPORT_BACK_TO_VERSION_4 R"(
     DROP INDEX interaction_by_staff;
     ALTER TABLE customer DROP COLUMN added_by;
     ALTER TABLE customer DROP COLUMN changed_by;

@@ -194,6 +194,8 @@ const char* server_migration_sql(int from_version) {
         // its text index (GIN) and the table, and gains nothing from one: the step keeps the
         // two numbered alike.
         return "SELECT 1";
+    case 7:
+        return to_date_rows_server_sql(); // each customer's worth to date (store/worth_months.h)
     default:
         // check_ours() let in only versions up to kSchemaVersion, and 0 got the schema
         throw std::logic_error(fmt::format("no server migration from version {}", from_version));
