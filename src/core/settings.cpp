@@ -37,7 +37,9 @@ int parse_int_in(std::string_view text, Text what, int lo, int hi) {
     return v;
 }
 
-std::string format_fraction(double v) { return fmt::format("{}", v); }
+std::string format_fraction(double v) {
+    return fmt::format("{}", v);
+}
 
 } // namespace
 
@@ -62,6 +64,11 @@ const std::vector<SettingKey>& setting_keys() {
                             "the built-in one in your language"},
         {"message_body", "Text of the follow-up message, with the same placeholders; "
                          "'default' for the built-in one in your language"},
+        {"call_message_subject", "Subject of the message for a call to a customer with no "
+                                 "complaint; placeholders {first_name}, {shop}, {date} (the day "
+                                 "of the call); 'default' for the built-in one in your language"},
+        {"call_message_body", "Text of the message for a call with no complaint, with the same "
+                              "placeholders; 'default' for the built-in one in your language"},
     };
     return keys;
 }
@@ -101,12 +108,17 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
         s.backup_keep_weekly = parse_int_in(value, tr("number of weekly backups"), 0, 520);
     } else if (key == "csv_dialect") {
         s.csv_dialect = parse_csv_dialect(value);
-    } else if (key == "message_subject" || key == "message_body") {
-        std::string& text = key == "message_subject" ? s.message_subject : s.message_body;
+    } else if (key == "message_subject" || key == "message_body" || key == "call_message_subject" ||
+               key == "call_message_body") {
+        const bool call = key.starts_with("call_");
+        const bool subject = key.ends_with("_subject");
+        std::string& text = call ? (subject ? s.call_message_subject : s.call_message_body)
+                                 : (subject ? s.message_subject : s.message_body);
         if (value == "default") {
             text.clear();
         } else {
-            check_message_template(value, key == "message_subject" ? tr("subject") : tr("text"));
+            check_message_template(value, subject ? tr("subject") : tr("text"),
+                                   call ? MessageKind::call : MessageKind::incident);
             text = std::string(value);
         }
     } else {
@@ -122,21 +134,40 @@ CsvDialect effective_csv_dialect(const Settings& s) {
 }
 
 std::string setting_value(const Settings& s, std::string_view key) {
-    if (key == "business_name") return s.business_name;
-    if (key == "currency") return s.currency;
-    if (key == "hourly_rate") return format_amount(s.hourly_rate);
-    if (key == "default_margin") return format_percent(s.default_margin);
-    if (key == "retention") return format_fraction(s.retention);
-    if (key == "discount_rate") return format_fraction(s.discount_rate);
-    if (key == "horizon_years") return std::to_string(s.horizon_years);
-    if (key == "acquisition_cost") return format_amount(s.acquisition_cost);
-    if (key == "watch_ratio") return format_fraction(s.watch_ratio);
-    if (key == "week_start") return format_weekday(s.week_start);
-    if (key == "backup_keep_daily") return std::to_string(s.backup_keep_daily);
-    if (key == "backup_keep_weekly") return std::to_string(s.backup_keep_weekly);
-    if (key == "csv_dialect") return s.csv_dialect ? std::string(to_key(*s.csv_dialect)) : "auto";
-    if (key == "message_subject") return s.message_subject.empty() ? "default" : s.message_subject;
-    if (key == "message_body") return s.message_body.empty() ? "default" : s.message_body;
+    if (key == "business_name")
+        return s.business_name;
+    if (key == "currency")
+        return s.currency;
+    if (key == "hourly_rate")
+        return format_amount(s.hourly_rate);
+    if (key == "default_margin")
+        return format_percent(s.default_margin);
+    if (key == "retention")
+        return format_fraction(s.retention);
+    if (key == "discount_rate")
+        return format_fraction(s.discount_rate);
+    if (key == "horizon_years")
+        return std::to_string(s.horizon_years);
+    if (key == "acquisition_cost")
+        return format_amount(s.acquisition_cost);
+    if (key == "watch_ratio")
+        return format_fraction(s.watch_ratio);
+    if (key == "week_start")
+        return format_weekday(s.week_start);
+    if (key == "backup_keep_daily")
+        return std::to_string(s.backup_keep_daily);
+    if (key == "backup_keep_weekly")
+        return std::to_string(s.backup_keep_weekly);
+    if (key == "csv_dialect")
+        return s.csv_dialect ? std::string(to_key(*s.csv_dialect)) : "auto";
+    if (key == "message_subject")
+        return s.message_subject.empty() ? "default" : s.message_subject;
+    if (key == "message_body")
+        return s.message_body.empty() ? "default" : s.message_body;
+    if (key == "call_message_subject")
+        return s.call_message_subject.empty() ? "default" : s.call_message_subject;
+    if (key == "call_message_body")
+        return s.call_message_body.empty() ? "default" : s.call_message_body;
     Settings copy = s;
     apply_setting(copy, key, ""); // throws the unknown-key sentence
     return {};
