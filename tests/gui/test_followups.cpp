@@ -93,6 +93,12 @@ struct OpenWindow {
         frame->Destroy();
         Pump(50);
     }
+    // Shows Reports once its figures are read and drawn.
+    void ShowReports() {
+        frame->ShowView(MainFrame::View::reports);
+        REQUIRE(WaitFor([&] { return !frame->Reports()->IsReading(); }));
+        Pump(100);
+    }
 };
 
 std::unique_ptr<Services> ServicesOn(const TempDir& dir) {
@@ -534,6 +540,18 @@ TEST_CASE("The follow-up list and Today and the printed list show the phone and 
                           cell.Contains("Prefers: Phone, mornings\nWants: Reassurance</span>"));
     }
     CHECK(shown);
+    // The mouse over a row shows its whole contact line as a tooltip.
+    wxWindow* rows = today->GetMainWindow();
+    wxString tip;
+    for (int row = 0; row < today->GetItemCount() && tip.empty(); ++row) {
+        wxRect cell = today->GetItemRect(today->RowToItem(row), today->GetColumn(2));
+        wxUIActionSimulator().MouseMove(rows->ClientToScreen(cell.GetPosition() + wxPoint(8, 8)));
+        WaitFor([&] { return !rows->GetToolTipText().empty(); });
+        if (rows->GetToolTipText().Contains("anna@example.com"))
+            tip = rows->GetToolTipText();
+    }
+    CHECK(tip == wxString::FromUTF8("+49 170 555, anna@example.com \xC2\xB7 Prefers: Phone, "
+                                    "mornings \xC2\xB7 Wants: Reassurance"));
     (void)p;
 }
 
@@ -635,9 +653,7 @@ TEST_CASE("Done with satisfaction 4 and what they said shows in Reports") {
     CHECK(done.satisfaction == 4);
     CHECK(done.customer_said == "Fine now & thanks");
 
-    window.frame->ShowView(MainFrame::View::reports);
-    REQUIRE(WaitFor([&] { return !window.frame->Reports()->IsReading(); }));
-    Pump(100);
+    window.ShowReports();
     auto* byCategory = Find<wxDataViewListCtrl>(window.frame, "answers_by_category");
     REQUIRE(byCategory);
     REQUIRE(byCategory->GetItemCount() == 1);
@@ -675,9 +691,7 @@ TEST_CASE("A call with no complaint done with satisfaction 5 has its own row in 
     repo.mark_done(p.follow_up, Outcome::satisfied, "", 5, kToday, CustomerAnswer{4, ""});
     repo.mark_done(call, Outcome::satisfied, "", 5, kToday, CustomerAnswer{5, "Lovely"});
     OpenWindow window(*services);
-    window.frame->ShowView(MainFrame::View::reports);
-    REQUIRE(WaitFor([&] { return !window.frame->Reports()->IsReading(); }));
-    Pump(100);
+    window.ShowReports();
     for (const char* name : {"answers_by_category", "answers_by_given"}) {
         INFO(name);
         auto* table = Find<wxDataViewListCtrl>(window.frame, name);

@@ -258,9 +258,7 @@ TEST_CASE("The settings dialog refuses a retention of 1.5 and stays open with wh
         [&] { return field() != nullptr; },
         [&] {
             field()->ChangeValue("1.5");
-            wxCommandEvent save(wxEVT_BUTTON, wxID_OK);
-            save.SetEventObject(ActiveModalDialog()->FindWindow(wxID_OK));
-            ActiveModalDialog()->FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(save);
+            PressSave(ActiveModalDialog());
             return true;
         },
         [&] {
