@@ -41,6 +41,18 @@ std::string format_fraction(double v) {
     return fmt::format("{}", v);
 }
 
+// The text of one of the follow-up messages' templates (message_subject, message_body,
+// call_message_subject, call_message_body); nullptr for any other key.
+template <class S> auto* template_text(S& s, std::string_view key) {
+    if (key == "message_subject")
+        return &s.message_subject;
+    if (key == "message_body")
+        return &s.message_body;
+    if (key == "call_message_subject")
+        return &s.call_message_subject;
+    return key == "call_message_body" ? &s.call_message_body : nullptr;
+}
+
 } // namespace
 
 const std::vector<SettingKey>& setting_keys() {
@@ -108,18 +120,15 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
         s.backup_keep_weekly = parse_int_in(value, tr("number of weekly backups"), 0, 520);
     } else if (key == "csv_dialect") {
         s.csv_dialect = parse_csv_dialect(value);
-    } else if (key == "message_subject" || key == "message_body" || key == "call_message_subject" ||
-               key == "call_message_body") {
+    } else if (std::string* text = template_text(s, key)) {
         const bool call = key.starts_with("call_");
         const bool subject = key.ends_with("_subject");
-        std::string& text = call ? (subject ? s.call_message_subject : s.call_message_body)
-                                 : (subject ? s.message_subject : s.message_body);
         if (value == "default") {
-            text.clear();
+            text->clear();
         } else {
             check_message_template(value, subject ? tr("subject") : tr("text"),
                                    call ? MessageKind::call : MessageKind::incident);
-            text = std::string(value);
+            *text = std::string(value);
         }
     } else {
         std::string names;
@@ -160,14 +169,8 @@ std::string setting_value(const Settings& s, std::string_view key) {
         return std::to_string(s.backup_keep_weekly);
     if (key == "csv_dialect")
         return s.csv_dialect ? std::string(to_key(*s.csv_dialect)) : "auto";
-    if (key == "message_subject")
-        return s.message_subject.empty() ? "default" : s.message_subject;
-    if (key == "message_body")
-        return s.message_body.empty() ? "default" : s.message_body;
-    if (key == "call_message_subject")
-        return s.call_message_subject.empty() ? "default" : s.call_message_subject;
-    if (key == "call_message_body")
-        return s.call_message_body.empty() ? "default" : s.call_message_body;
+    if (const std::string* text = template_text(s, key))
+        return text->empty() ? "default" : *text;
     Settings copy = s;
     apply_setting(copy, key, ""); // throws the unknown-key sentence
     return {};
