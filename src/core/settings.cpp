@@ -143,32 +143,22 @@ CsvDialect effective_csv_dialect(const Settings& s) {
 }
 
 std::string setting_value(const Settings& s, std::string_view key) {
-    if (key == "business_name")
-        return s.business_name;
-    if (key == "currency")
-        return s.currency;
-    if (key == "hourly_rate")
-        return format_amount(s.hourly_rate);
-    if (key == "default_margin")
-        return format_percent(s.default_margin);
-    if (key == "retention")
-        return format_fraction(s.retention);
-    if (key == "discount_rate")
-        return format_fraction(s.discount_rate);
-    if (key == "horizon_years")
-        return std::to_string(s.horizon_years);
-    if (key == "acquisition_cost")
-        return format_amount(s.acquisition_cost);
-    if (key == "watch_ratio")
-        return format_fraction(s.watch_ratio);
-    if (key == "week_start")
-        return format_weekday(s.week_start);
-    if (key == "backup_keep_daily")
-        return std::to_string(s.backup_keep_daily);
-    if (key == "backup_keep_weekly")
-        return std::to_string(s.backup_keep_weekly);
-    if (key == "csv_dialect")
-        return s.csv_dialect ? std::string(to_key(*s.csv_dialect)) : "auto";
+    // One key a line.
+    // clang-format off
+    if (key == "business_name") return s.business_name;
+    if (key == "currency") return s.currency;
+    if (key == "hourly_rate") return format_amount(s.hourly_rate);
+    if (key == "default_margin") return format_percent(s.default_margin);
+    if (key == "retention") return format_fraction(s.retention);
+    if (key == "discount_rate") return format_fraction(s.discount_rate);
+    if (key == "horizon_years") return std::to_string(s.horizon_years);
+    if (key == "acquisition_cost") return format_amount(s.acquisition_cost);
+    if (key == "watch_ratio") return format_fraction(s.watch_ratio);
+    if (key == "week_start") return format_weekday(s.week_start);
+    if (key == "backup_keep_daily") return std::to_string(s.backup_keep_daily);
+    if (key == "backup_keep_weekly") return std::to_string(s.backup_keep_weekly);
+    if (key == "csv_dialect") return s.csv_dialect ? std::string(to_key(*s.csv_dialect)) : "auto";
+    // clang-format on
     if (const std::string* text = template_text(s, key))
         return text->empty() ? "default" : *text;
     Settings copy = s;
