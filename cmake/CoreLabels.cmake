@@ -8,6 +8,7 @@
 # xgettext finds in the window:
 #   src/core/enums.cpp  {Channel::phone, "phone", "Phone"}   -> "Phone" (the third field)
 #   src/core/worth.cpp  return "Mixed: watch"; inside a to_label() function
+#   src/exchange/importer_columns.cpp  {ImportField::phone, "phone", "Phone", ...} -> "Phone"
 cmake_minimum_required(VERSION 3.22)
 
 # A label used by several tables ("Other") becomes one entry with all its references.
@@ -44,6 +45,29 @@ foreach(line IN LISTS lines)
         set(in_label FALSE)
     elseif(in_label AND line MATCHES "return \"([^\"]+)\";")
         add_entry(src/core/worth.cpp ${n} "${CMAKE_MATCH_1}")
+    endif()
+endforeach()
+
+# importer_columns.cpp: the import's field labels (the import dialog's "First name:"), the third
+# item of a field_table row, on the row's line or two lines below {ImportField::x,.
+file(STRINGS "${SOURCE_DIR}/src/exchange/importer_columns.cpp" lines)
+set(n 0)
+set(after_field -1)
+foreach(line IN LISTS lines)
+    math(EXPR n "${n} + 1")
+    if(line MATCHES "^[ \t]*{ImportField::[a-z_]+, \"[a-z_]+\", \"([^\"]+)\"")
+        add_entry(src/exchange/importer_columns.cpp ${n} "${CMAKE_MATCH_1}")
+        set(after_field -1)
+    elseif(line MATCHES "^[ \t]*{ImportField::[a-z_]+,$")
+        set(after_field 0)
+    elseif(after_field GREATER_EQUAL 0)
+        math(EXPR after_field "${after_field} + 1")
+        if(after_field EQUAL 2)
+            if(line MATCHES "^[ \t]*\"([^\"]+)\",$")
+                add_entry(src/exchange/importer_columns.cpp ${n} "${CMAKE_MATCH_1}")
+            endif()
+            set(after_field -1)
+        endif()
     endif()
 endforeach()
 

@@ -55,6 +55,7 @@ add_custom_command(
     COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${CMAKE_SOURCE_DIR}
             -DOUT=${CMAKE_BINARY_DIR}/po/core-labels.pot -P ${CMAKE_SOURCE_DIR}/cmake/CoreLabels.cmake
     DEPENDS ${CMAKE_SOURCE_DIR}/src/core/enums.cpp ${CMAKE_SOURCE_DIR}/src/core/worth.cpp
+            ${CMAKE_SOURCE_DIR}/src/exchange/importer_columns.cpp
             ${CMAKE_SOURCE_DIR}/cmake/CoreLabels.cmake
     COMMENT "Collecting the core's labels for translation"
     VERBATIM)

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Rapport developers
 // SPDX-License-Identifier: GPL-3.0-or-later
-// followups (the weekly review), followup done | move | add | message, export followups
+// followups (the weekly review), followup done | move | add | plan | message, export followups
 // (iCalendar).
 #include "cli/cli_context.h"
 #include "cli/json_out.h"
@@ -8,8 +8,10 @@
 #include "core/resolutions.h"
 #include "core/utf8_path.h"
 #include "exchange/followups_ics.h"
+#include "store/customers.h"
 #include "store/followup_message.h"
 #include "store/followups.h"
+#include "store/gone.h"
 #include "store/settings_store.h"
 
 #include <fmt/format.h>
@@ -292,7 +294,8 @@ void add_message_command(CLI::App& followup, CliContext& ctx) {
     message->add_option("ID", o->id, "The follow-up id (from 'followups')")->required();
     message->add_option("--language", o->language,
                         "en or de; default: the desktop's language (LANGUAGE, LC_ALL, LANG)");
-    message->footer("The text comes from the message_subject and message_body settings, or the "
+    message->footer("The text comes from the message_subject and message_body settings (for a "
+                    "call with no incident: call_message_subject and call_message_body), or the "
                     "built-in template of the language. With --json also the mailto: URL that "
                     "opens it in a mail program.");
     on_run(message, ctx, [&ctx, o] {
@@ -372,6 +375,41 @@ void add_schedule_command(CLI::App& followup, CliContext& ctx) {
     });
 }
 
+// followup plan CUSTOMER DATE: the call the "Haven't been back" list plans (store/gone.h), on
+// the customer's newest incident, or for the customer alone when they never complained.
+void add_plan_command(CLI::App& followup, CliContext& ctx) {
+    struct Options {
+        std::string customer, when, note;
+    };
+    auto o = std::make_shared<Options>();
+    auto* plan = followup.add_subcommand(
+        "plan", "Plan a follow-up call for a customer, with or without an incident; prints the "
+                "new id");
+    plan->add_option("CUSTOMER", o->customer, "Id or exact name")->required();
+    plan->add_option("DATE", o->when, "YYYY-MM-DD, +Nd (days from today) or +Nw (weeks)")
+        ->required();
+    plan->add_option("--note", o->note, "What to ask or check");
+    plan->footer("The call goes on the customer's newest incident, like 'followup add'; a "
+                 "customer who never complained gets a call of their own, drafted from the "
+                 "call_message_subject and call_message_body settings.");
+    on_run(plan, ctx, [&ctx, o] {
+        const Date due = resolve_due_date(o->when, ctx.today()); // before the database opens
+        const Customer c = store::CustomerRepo(ctx.db()).resolve(o->customer);
+        const Id id = store::plan_gone_call(ctx.db(), c.id, due, o->note);
+        if (!ctx.json) {
+            std::cout << id << '\n';
+            return;
+        }
+        const auto item = store::FollowUpRepo(ctx.db()).get(id);
+        print_json({{"id", id},
+                    {"customer_id", c.id},
+                    {"customer", c.name},
+                    {"due", format_date(due)},
+                    {"interaction_id",
+                     item.interaction_id == 0 ? json(nullptr) : json(item.interaction_id)}});
+    });
+}
+
 void add_export_command(CLI::App& app, CliContext& ctx) {
     struct Options {
         std::string format = "ics", out;
@@ -408,13 +446,14 @@ void add_export_command(CLI::App& app, CliContext& ctx) {
 
 void add_followup_commands(CLI::App& app, CliContext& ctx) {
     add_list_command(app, ctx);
-    auto* followup =
-        app.add_subcommand("followup", "Tick off, move or add one follow-up, or draft its message");
+    auto* followup = app.add_subcommand(
+        "followup", "Tick off, move or add one follow-up, plan a call, or draft its message");
     followup->require_subcommand(1);
     add_done_command(*followup, ctx);
     add_message_command(*followup, ctx);
     add_move_command(*followup, ctx);
     add_schedule_command(*followup, ctx);
+    add_plan_command(*followup, ctx);
     add_export_command(app, ctx);
 }
 

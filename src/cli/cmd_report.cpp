@@ -33,10 +33,13 @@ std::string share_text(std::int64_t part, std::int64_t whole) {
                        whole);
 }
 
-// A row's name: the category's or resolution type's English label, or "Nothing accepted".
+// A row's name: the category's or resolution type's English label, "Nothing accepted" or
+// "Calls with no complaint".
 std::string row_label(const std::string& key, bool category) {
     if (key == store::kNothingGiven)
         return "Nothing accepted";
+    if (key == store::kNoComplaint)
+        return "Calls with no complaint";
     return std::string(category ? to_label(parse_category(key))
                                 : to_label(parse_resolution_type(key)));
 }

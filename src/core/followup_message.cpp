@@ -26,8 +26,8 @@ bool is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-bool known_placeholder(std::string_view name) {
-    const auto& all = message_placeholders();
+bool known_placeholder(std::string_view name, MessageKind kind) {
+    const auto& all = placeholders_of(kind);
     return std::any_of(all.begin(), all.end(),
                        [&](const MessagePlaceholder& p) { return p.name == name; });
 }
@@ -181,13 +181,28 @@ const MessageTemplate& default_call_template(MessageLanguage l) {
     return l == MessageLanguage::german ? german : english;
 }
 
-MessageTemplate effective_message_template(const Settings& s, MessageLanguage l) {
-    MessageTemplate t = default_message_template(l);
-    if (!s.message_subject.empty())
-        t.subject = s.message_subject;
-    if (!s.message_body.empty())
-        t.body = s.message_body;
+const MessageTemplate& default_template(MessageKind kind, MessageLanguage l) {
+    return kind == MessageKind::call ? default_call_template(l) : default_message_template(l);
+}
+
+MessageTemplate effective_template(const Settings& s, MessageKind kind, MessageLanguage l) {
+    MessageTemplate t = default_template(kind, l);
+    const bool call = kind == MessageKind::call;
+    const std::string& subject = call ? s.call_message_subject : s.message_subject;
+    const std::string& body = call ? s.call_message_body : s.message_body;
+    if (!subject.empty())
+        t.subject = subject;
+    if (!body.empty())
+        t.body = body;
     return t;
+}
+
+MessageTemplate effective_message_template(const Settings& s, MessageLanguage l) {
+    return effective_template(s, MessageKind::incident, l);
+}
+
+MessageTemplate effective_call_template(const Settings& s, MessageLanguage l) {
+    return effective_template(s, MessageKind::call, l);
 }
 
 const std::vector<MessagePlaceholder>& message_placeholders() {
@@ -201,23 +216,41 @@ const std::vector<MessagePlaceholder>& message_placeholders() {
     return all;
 }
 
-void check_message_template(std::string_view text, Text what) {
+const std::vector<MessagePlaceholder>& call_placeholders() {
+    static const std::vector<MessagePlaceholder> all = {
+        {"first_name", "the customer's first name"},
+        {"shop", "your business name"},
+        {"date", "the day the call is due"},
+    };
+    return all;
+}
+
+const std::vector<MessagePlaceholder>& placeholders_of(MessageKind kind) {
+    return kind == MessageKind::call ? call_placeholders() : message_placeholders();
+}
+
+void check_message_template(std::string_view text, Text what, MessageKind kind) {
+    const bool call = kind == MessageKind::call;
     if (std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; }))
-        throw InputError(tr("The {} of the follow-up message cannot be empty; type \"default\" "
-                            "to go back to the built-in one."),
+        throw InputError(call ? tr("The {} of the call message cannot be empty; type \"default\" "
+                                   "to go back to the built-in one.")
+                              : tr("The {} of the follow-up message cannot be empty; type "
+                                   "\"default\" to go back to the built-in one."),
                          what);
     std::string unknown;
     each_placeholder(text, [&](std::string_view name, std::string_view) {
-        if (!known_placeholder(name) && unknown.empty())
+        if (!known_placeholder(name, kind) && unknown.empty())
             unknown = "{" + std::string(name) + "}";
         return std::string();
     });
     if (!unknown.empty()) {
         std::string names;
-        for (const auto& p : message_placeholders())
+        for (const auto& p : placeholders_of(kind))
             names += (names.empty() ? "{" : ", {") + std::string(p.name) + "}";
-        throw InputError(tr("The {} of the follow-up message names {}, which is not a placeholder; "
-                            "the placeholders are: {}."),
+        throw InputError(call ? tr("The {} of the call message names {}, which is not a "
+                                   "placeholder of a call; the placeholders are: {}.")
+                              : tr("The {} of the follow-up message names {}, which is not a "
+                                   "placeholder; the placeholders are: {}."),
                          what, unknown, names);
     }
 }

@@ -39,11 +39,19 @@ struct MessageTemplate {
 const MessageTemplate& default_message_template(MessageLanguage l);
 // The built-in template of a call to a customer who has not been back and never complained
 // (a follow-up with no incident, store/gone.h): no incident to thank them for, so it asks how
-// they are and whether anything kept them away. Not yet editable in Settings.
+// they are and whether anything kept them away.
 const MessageTemplate& default_call_template(MessageLanguage l);
+
+// Which of the two templates: the message after a complaint (a follow-up of an incident) or
+// the one for a call to a customer with no incident (the call_message_* settings).
+enum class MessageKind { incident, call };
+const MessageTemplate& default_template(MessageKind kind, MessageLanguage l);
+
 struct Settings;
 // The owner's subject and text from Settings where they wrote one, else the built-in ones.
 MessageTemplate effective_message_template(const Settings& s, MessageLanguage l);
+MessageTemplate effective_call_template(const Settings& s, MessageLanguage l);
+MessageTemplate effective_template(const Settings& s, MessageKind kind, MessageLanguage l);
 
 // The placeholders a template may use, each written {name} in the text.
 struct MessagePlaceholder {
@@ -51,10 +59,15 @@ struct MessagePlaceholder {
     std::string_view description;
 };
 const std::vector<MessagePlaceholder>& message_placeholders();
+// A call has no incident: {first_name}, {shop} and {date} (the day the call is due).
+const std::vector<MessagePlaceholder>& call_placeholders();
+const std::vector<MessagePlaceholder>& placeholders_of(MessageKind kind);
 
 // Throws InputError with a sentence when `text` is empty (only spaces) or names a placeholder
-// that does not exist ("{frist_name}"); `what` is tr("subject") or tr("message").
-void check_message_template(std::string_view text, Text what);
+// that does not exist for `kind` ("{frist_name}", or {what_happened} in a call's message);
+// `what` is tr("subject") or tr("message").
+void check_message_template(std::string_view text, Text what,
+                            MessageKind kind = MessageKind::incident);
 
 // What fills the placeholders, for one follow-up.
 struct MessageFacts {
@@ -63,7 +76,7 @@ struct MessageFacts {
     std::string what_happened; // the incident's summary
     std::vector<Resolution> given;
     std::string currency;
-    Date incident_day;
+    Date incident_day; // a call with no incident: the day it is due
 };
 
 // The first word of a name ("Anna" of "Anna Schmidt"); the whole name when it has one word.

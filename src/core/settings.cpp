@@ -37,7 +37,21 @@ int parse_int_in(std::string_view text, Text what, int lo, int hi) {
     return v;
 }
 
-std::string format_fraction(double v) { return fmt::format("{}", v); }
+std::string format_fraction(double v) {
+    return fmt::format("{}", v);
+}
+
+// The text of one of the follow-up messages' templates (message_subject, message_body,
+// call_message_subject, call_message_body); nullptr for any other key.
+template <class S> auto* template_text(S& s, std::string_view key) {
+    if (key == "message_subject")
+        return &s.message_subject;
+    if (key == "message_body")
+        return &s.message_body;
+    if (key == "call_message_subject")
+        return &s.call_message_subject;
+    return key == "call_message_body" ? &s.call_message_body : nullptr;
+}
 
 } // namespace
 
@@ -62,6 +76,11 @@ const std::vector<SettingKey>& setting_keys() {
                             "the built-in one in your language"},
         {"message_body", "Text of the follow-up message, with the same placeholders; "
                          "'default' for the built-in one in your language"},
+        {"call_message_subject", "Subject of the message for a call to a customer with no "
+                                 "complaint; placeholders {first_name}, {shop}, {date} (the day "
+                                 "of the call); 'default' for the built-in one in your language"},
+        {"call_message_body", "Text of the message for a call with no complaint, with the same "
+                              "placeholders; 'default' for the built-in one in your language"},
     };
     return keys;
 }
@@ -101,13 +120,15 @@ void apply_setting(Settings& s, std::string_view key, std::string_view value) {
         s.backup_keep_weekly = parse_int_in(value, tr("number of weekly backups"), 0, 520);
     } else if (key == "csv_dialect") {
         s.csv_dialect = parse_csv_dialect(value);
-    } else if (key == "message_subject" || key == "message_body") {
-        std::string& text = key == "message_subject" ? s.message_subject : s.message_body;
+    } else if (std::string* text = template_text(s, key)) {
+        const bool call = key.starts_with("call_");
+        const bool subject = key.ends_with("_subject");
         if (value == "default") {
-            text.clear();
+            text->clear();
         } else {
-            check_message_template(value, key == "message_subject" ? tr("subject") : tr("text"));
-            text = std::string(value);
+            check_message_template(value, subject ? tr("subject") : tr("text"),
+                                   call ? MessageKind::call : MessageKind::incident);
+            *text = std::string(value);
         }
     } else {
         std::string names;
@@ -122,6 +143,8 @@ CsvDialect effective_csv_dialect(const Settings& s) {
 }
 
 std::string setting_value(const Settings& s, std::string_view key) {
+    // One key a line.
+    // clang-format off
     if (key == "business_name") return s.business_name;
     if (key == "currency") return s.currency;
     if (key == "hourly_rate") return format_amount(s.hourly_rate);
@@ -135,8 +158,9 @@ std::string setting_value(const Settings& s, std::string_view key) {
     if (key == "backup_keep_daily") return std::to_string(s.backup_keep_daily);
     if (key == "backup_keep_weekly") return std::to_string(s.backup_keep_weekly);
     if (key == "csv_dialect") return s.csv_dialect ? std::string(to_key(*s.csv_dialect)) : "auto";
-    if (key == "message_subject") return s.message_subject.empty() ? "default" : s.message_subject;
-    if (key == "message_body") return s.message_body.empty() ? "default" : s.message_body;
+    // clang-format on
+    if (const std::string* text = template_text(s, key))
+        return text->empty() ? "default" : *text;
     Settings copy = s;
     apply_setting(copy, key, ""); // throws the unknown-key sentence
     return {};

@@ -33,6 +33,10 @@ struct Settings {
     // in the language of the program drafting it.
     std::string message_subject;
     std::string message_body;
+    // The same for a call to a customer with no incident (a follow-up planned from the "Haven't
+    // been back" list or `followup plan`): placeholders {first_name}, {shop}, {date}.
+    std::string call_message_subject;
+    std::string call_message_body;
 };
 
 // The CSV dialect exports write: the one chosen, else the one of this computer's language.

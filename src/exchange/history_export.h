@@ -15,8 +15,13 @@
 namespace rapport::exchange {
 using store::Database;
 
-// Version of the JSON document's layout, written as "format_version".
-constexpr int kHistoryFormatVersion = 1;
+// Version of the JSON document's layout, written as "format_version". Each version only adds
+// fields, so a reader of an older one finds everything where it was:
+//   1  the first layout;
+//   2  schema version 6: a customer's preferred_channel, preferred_time and wants_when_wrong
+//      (core/contact_profile.h), and a customer's own follow_ups (calls that belong to no
+//      incident; follow_ups.csv has the column customer_id, and interaction_id empty for them).
+constexpr int kHistoryFormatVersion = 2;
 
 struct HistoryCounts {
     std::int64_t customers = 0;

@@ -12,6 +12,7 @@
 #include "gui/ui.h"
 #include "gui/worth_charts.h"
 #include "gui/worth_panel.h"
+#include "store/followups.h"
 
 #include <wx/arrstr.h>
 #include <wx/button.h>
@@ -43,6 +44,14 @@ bool IsPurchaseKey(wxUIntPtr key) {
 }
 Id IdOfKey(wxUIntPtr key) {
     return static_cast<Id>(key / 2);
+}
+// A call that belongs to the customer alone, with no incident (schema version 6): no incident
+// has id 0, so its key is free. The follow-up list ticks it off; here it is only shown.
+constexpr wxUIntPtr kCallKey = 0;
+
+// The day a call sits at in the history: the day it was made, else the day it is due.
+Date CallDay(const FollowUp& f) {
+    return f.done_on ? *f.done_on : f.due;
 }
 
 // " · " between items on one line.
@@ -311,6 +320,11 @@ void CustomerPage::Reload() {
     // The timeline, newest first: incidents and purchases merged by date.
     const auto incidents = m_services.interactions.for_customer(c->id);
     const auto purchases = m_services.purchases.for_customer(c->id);
+    // The calls planned for the customer alone, newest first like the rest.
+    auto calls = store::FollowUpRepo(m_services.db()).of_customer_alone(c->id);
+    std::stable_sort(calls.begin(), calls.end(), [](const FollowUp& a, const FollowUp& b) {
+        return date::sys_days(CallDay(a)) > date::sys_days(CallDay(b));
+    });
     const wxString staff = FillStaffFilter(incidents, purchases);
     const auto shown = [&staff](const Stamp& saved) {
         return staff.empty() || Wx(saved.by) == staff;
@@ -319,6 +333,34 @@ void CustomerPage::Reload() {
     int open_follow_ups = 0;
     m_timeline->DeleteAllItems();
     std::size_t pi = 0;
+    std::size_t ci = 0;
+    const auto add_call = [&](const FollowUp& f) {
+        wxString what = "<b>" + Escape(_("Call with no complaint")) + "</b>";
+        wxString state;
+        if (f.is_done()) {
+            state = wxString::Format(_("Called %s"), FormatDate(*f.done_on));
+            if (f.outcome)
+                state += ": " + Label(*f.outcome).Lower();
+            if (f.satisfaction)
+                state += Separator() + wxString::Format(_("satisfaction %d of 5"), *f.satisfaction);
+        } else {
+            ++open_follow_ups;
+            state = wxString::Format(_("Call planned for %s"), FormatDate(f.due));
+        }
+        what += "\n" + Grey(Escape(state));
+        if (!f.note.empty())
+            what += "\n" + Escape(FirstLine(f.note, 70));
+        if (!f.customer_said.empty())
+            what +=
+                "\n" +
+                Grey(Escape(wxString::Format(_("They said: %s"), FirstLine(f.customer_said, 60))));
+        wxVector<wxVariant> row;
+        row.push_back(wxVariant(Escape(FormatDate(CallDay(f)))));
+        row.push_back(wxVariant(what));
+        row.push_back(wxVariant(wxString()));
+        if (staff.empty() || (f.is_done() && Wx(f.done.by) == staff))
+            m_timeline->AppendItem(row, kCallKey);
+    };
     const auto add_purchase = [&](const Purchase& p) {
         bought += p.amount;
         wxVector<wxVariant> row;
@@ -332,9 +374,23 @@ void CustomerPage::Reload() {
         if (shown(p.added))
             m_timeline->AppendItem(row, PurchaseKey(p.id));
     };
+    const auto add_newer_than = [&](Date day) {
+        const auto newer = [&](Date d) { return date::sys_days(d) > date::sys_days(day); };
+        while (true) {
+            const bool purchase = pi < purchases.size() && newer(purchases[pi].on);
+            const bool call = ci < calls.size() && newer(CallDay(calls[ci]));
+            if (!purchase && !call)
+                return;
+            // The newer of the two first; a call before a purchase of the same day.
+            if (call && (!purchase ||
+                         date::sys_days(CallDay(calls[ci])) >= date::sys_days(purchases[pi].on)))
+                add_call(calls[ci++]);
+            else
+                add_purchase(purchases[pi++]);
+        }
+    };
     for (const Interaction& i : incidents) {
-        while (pi < purchases.size() && date::sys_days(purchases[pi].on) > date::sys_days(i.at.day))
-            add_purchase(purchases[pi++]);
+        add_newer_than(i.at.day);
         Money incident_given;
         // One line each: what they asked, what was given, what happens next.
         wxArrayString lines;
@@ -396,8 +452,7 @@ void CustomerPage::Reload() {
         if (shown(i.logged))
             m_timeline->AppendItem(row, IncidentKey(i.id));
     }
-    while (pi < purchases.size())
-        add_purchase(purchases[pi++]);
+    add_newer_than(date::year{1} / 1 / 1);
 
     wxString figures = wxString::Format(
         wxPLURAL("%zu complaint", "%zu complaints", incidents.size()), incidents.size());
@@ -451,11 +506,13 @@ void CustomerPage::UpdateButtons() {
     const bool selected = row != wxNOT_FOUND;
     // A staff login may add purchases but not change or delete them (store/roles.h): the
     // buttons say why in their tooltips.
-    const bool purchase =
-        selected && IsPurchaseKey(m_timeline->GetItemData(m_timeline->RowToItem(row)));
+    const wxUIntPtr key = selected ? m_timeline->GetItemData(m_timeline->RowToItem(row)) : 0;
+    const bool purchase = selected && IsPurchaseKey(key);
     const bool refused = purchase && m_services.staff();
-    m_editEntry->Enable(selected && !refused);
-    m_deleteEntry->Enable(selected && !refused);
+    // A call with no incident is ticked off, moved or removed on the follow-up list.
+    const bool call = selected && key == kCallKey;
+    m_editEntry->Enable(selected && !refused && !call);
+    m_deleteEntry->Enable(selected && !refused && !call);
     if (refused) {
         m_editEntry->SetToolTip(m_services.OwnerOnly(tr("change a purchase")));
         m_deleteEntry->SetToolTip(m_services.OwnerOnly(tr("delete a purchase")));
@@ -497,6 +554,8 @@ void CustomerPage::EditSelected() {
     if (row == wxNOT_FOUND || !m_customer)
         return;
     const wxUIntPtr key = m_timeline->GetItemData(m_timeline->RowToItem(row));
+    if (key == kCallKey)
+        return;
     if (IsPurchaseKey(key) && m_services.staff()) {
         if (m_hooks.tell)
             m_hooks.tell(m_services.OwnerOnly(tr("change a purchase")));
@@ -513,6 +572,8 @@ void CustomerPage::DeleteSelected() {
     if (row == wxNOT_FOUND)
         return;
     const wxUIntPtr key = m_timeline->GetItemData(m_timeline->RowToItem(row));
+    if (key == kCallKey)
+        return;
     if (IsPurchaseKey(key) && m_services.staff()) {
         if (m_hooks.tell)
             m_hooks.tell(m_services.OwnerOnly(tr("delete a purchase")));

@@ -147,6 +147,13 @@ wxString WeeklyReview(const Settings& s) {
                 "their newest incident, or on its own for a customer who never complained, with "
                 "its note in place of the incident. Ctrl+Z undoes. From a script:"));
     html += Command("rapport-cli customers gone");
+    html += P(_("A call to a customer who never complained drafts its own message, which you can "
+                "change in the settings (Message for: A call with no complaint), with "
+                "placeholders for the first name, your business name and the day of the call. To "
+                "plan a call for any customer on a day you choose from a script (the same as "
+                "<b>P</b>; the customer is an id or an exact name):"));
+    html += Command(
+        "rapport-cli followup plan \"Anna Schmidt\" +7d --note \"Ask about the new season\"");
     html += P(_("<b>Reports &gt; Did it bring them back?</b> tells whether handling complaints "
                 "well pays. A complaint counts once 90 days have passed since its day: it brought "
                 "the customer back when they bought on one of the 90 days after it. A purchase "

@@ -299,9 +299,14 @@ void ReportsView::ShowAnswers(const store::FollowUpAnswers& answers) {
                      "%lld follow-ups done, on time: %s; satisfied: %s; average: %s.", all.done),
             static_cast<long long>(all.done), ShareOf(all.on_time, all.done),
             ShareOf(all.satisfied, all.answers), AverageOf(all)));
-    FillAnswers(m_answersByCategory, answers.by_category,
-                [](const std::string& key) { return Label(parse_category(key)); });
+    // The calls to customers with no incident have a row of their own in both tables.
+    FillAnswers(m_answersByCategory, answers.by_category, [](const std::string& key) {
+        return key == store::kNoComplaint ? _("Calls with no complaint")
+                                          : Label(parse_category(key));
+    });
     FillAnswers(m_answersByGiven, answers.by_given, [](const std::string& key) {
+        if (key == store::kNoComplaint)
+            return _("Calls with no complaint");
         return key == store::kNothingGiven ? _("Nothing accepted")
                                            : Label(parse_resolution_type(key));
     });

@@ -212,37 +212,42 @@ public:
     }
 
 private:
-    // The follow-up message's template (core/followup_message.h): the owner's own text, or the
-    // built-in one in the window's language. Text equal to the built-in one is saved as
+    // The follow-up messages' templates (core/followup_message.h): the one after a complaint
+    // and the one for a call to a customer with no incident, edited one at a time in the same
+    // two fields (a choice above them says which). Each is the owner's own text, or the
+    // built-in one in the window's language; text equal to the built-in one is saved as
     // "default", so it follows the language if the window's changes.
     void BuildMessageSection(wxSizer* column) {
         const int gap = FromDIP(kGap);
         const int space = FromDIP(kSpace);
-        const MessageTemplate shown =
-            effective_message_template(m_services.settings(), UiMessageLanguage());
+        for (const MessageKind kind : {MessageKind::incident, MessageKind::call})
+            m_templates[Index(kind)] =
+                effective_template(m_services.settings(), kind, UiMessageLanguage());
         column->Add(new wxStaticLine(this), 0, wxEXPAND | wxLEFT | wxRIGHT, space);
         column->Add(MakeSectionTitle(this, _("Follow-up message")), 0, wxLEFT | wxRIGHT | wxTOP,
                     space);
-        wxString names;
-        for (const auto& p : message_placeholders())
-            names += (names.empty() ? "{" : ", {") + Wx(p.name) + "}";
-        auto* note = MakeNote(this, wxString::Format(_("Drafted when you write to a customer "
-                                                       "from the follow-up list. Placeholders: "
-                                                       "%s."),
-                                                     names));
-        note->Wrap(FromDIP(380));
-        column->Add(note, 0, wxLEFT | wxRIGHT | wxTOP, space);
-        m_messageSubject = new wxTextCtrl(this, wxID_ANY, Wx(shown.subject));
+        m_messageNote = MakeNote(this, wxString());
+        column->Add(m_messageNote, 0, wxLEFT | wxRIGHT | wxTOP, space);
+        m_messageKind = new wxChoice(this, wxID_ANY);
+        m_messageKind->Append(_("After a complaint"));
+        m_messageKind->Append(_("A call with no complaint"));
+        m_messageKind->SetSelection(0);
+        m_messageKind->SetName("message_kind");
+        m_messageSubject = new wxTextCtrl(this, wxID_ANY, wxString());
         m_messageSubject->SetName("message_subject");
-        m_messageBody = new wxTextCtrl(this, wxID_ANY, Wx(shown.body), wxDefaultPosition,
+        m_messageBody = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition,
                                        wxSize(FromDIP(380), FromDIP(130)), wxTE_MULTILINE);
         m_messageBody->SetName("message_body");
+        auto* kindLabel = new wxStaticText(this, wxID_ANY, _("Message &for:"));
+        kindLabel->MoveBeforeInTabOrder(m_messageKind);
         auto* subjectLabel = new wxStaticText(this, wxID_ANY, _("Sub&ject:"));
         subjectLabel->MoveBeforeInTabOrder(m_messageSubject);
         auto* bodyLabel = new wxStaticText(this, wxID_ANY, _("Message te&xt:"));
         bodyLabel->MoveBeforeInTabOrder(m_messageBody);
         auto* grid = new wxFlexGridSizer(2, gap, space);
         grid->AddGrowableCol(1, 1);
+        grid->Add(kindLabel, 0, wxALIGN_CENTER_VERTICAL);
+        grid->Add(m_messageKind, 0);
         grid->Add(subjectLabel, 0, wxALIGN_CENTER_VERTICAL);
         grid->Add(m_messageSubject, 1, wxEXPAND);
         grid->Add(bodyLabel, 0, wxALIGN_TOP);
@@ -251,18 +256,63 @@ private:
         auto* reset = new wxButton(this, wxID_ANY, _("Bac&k to the built-in message"));
         reset->SetName("message_default");
         reset->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-            const MessageTemplate& d = default_message_template(UiMessageLanguage());
+            const MessageTemplate& d = default_template(ShownKind(), UiMessageLanguage());
             m_messageSubject->ChangeValue(Wx(d.subject));
             m_messageBody->ChangeValue(Wx(d.body));
         });
         column->Add(reset, 0, wxLEFT | wxRIGHT | wxBOTTOM, space);
+        m_messageKind->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+            KeepShownTemplate();
+            ShowTemplate(ShownKind());
+        });
+        // The call's note first: the room below is kept for the longer of the two notes.
+        ShowTemplate(MessageKind::call);
+        ShowTemplate(MessageKind::incident);
     }
 
-    // What to save for one part of the template: "default" when it is the built-in text.
-    static std::string TemplateValue(const wxTextCtrl* field, const std::string& builtin) {
+    static std::size_t Index(MessageKind kind) { return kind == MessageKind::call ? 1 : 0; }
+    MessageKind ShownKind() const {
+        return m_messageKind->GetSelection() == 1 ? MessageKind::call : MessageKind::incident;
+    }
+
+    // The two fields' text goes back into the template they show.
+    void KeepShownTemplate() {
+        MessageTemplate& t = m_templates[Index(m_shownKind)];
+        t.subject = FieldText(m_messageSubject);
+        t.body = FieldText(m_messageBody);
+    }
+
+    void ShowTemplate(MessageKind kind) {
+        m_shownKind = kind;
+        const MessageTemplate& t = m_templates[Index(kind)];
+        m_messageSubject->ChangeValue(Wx(t.subject));
+        m_messageBody->ChangeValue(Wx(t.body));
+        wxString names;
+        for (const auto& p : placeholders_of(kind))
+            names += (names.empty() ? "{" : ", {") + Wx(p.name) + "}";
+        m_messageNote->SetLabelText(
+            kind == MessageKind::call
+                ? wxString::Format(_("Drafted for a call you planned for a customer who has not "
+                                     "been back and never complained. Placeholders: %s."),
+                                   names)
+                : wxString::Format(_("Drafted when you write to a customer from the follow-up "
+                                     "list. Placeholders: %s."),
+                                   names));
+        m_messageNote->Wrap(FromDIP(380));
+        m_noteHeight = std::max(m_noteHeight, m_messageNote->GetBestSize().y);
+        m_messageNote->SetMinSize(wxSize(-1, m_noteHeight));
+        Layout();
+    }
+
+    // The text control may hand back CRLF on Windows; the template keeps "\n".
+    static std::string FieldText(const wxTextCtrl* field) {
         std::string text = Utf8(field->GetValue());
-        // The text control may hand back CRLF on Windows; the template keeps "\n".
         text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+        return text;
+    }
+
+    // What to save for one part of a template: "default" when it is the built-in text.
+    static std::string TemplateValue(const std::string& text, const std::string& builtin) {
         return text == builtin ? std::string("default") : text;
     }
 
@@ -289,12 +339,16 @@ private:
                 {"acquisition_cost",
                  format_amount(ParseAmount(m_acquisition->GetValue(), _("acquisition cost")))},
                 {"watch_ratio", InvariantNumber(m_watch)},
-                {"message_subject",
-                 TemplateValue(m_messageSubject,
-                               default_message_template(UiMessageLanguage()).subject)},
-                {"message_body",
-                 TemplateValue(m_messageBody, default_message_template(UiMessageLanguage()).body)},
             };
+            KeepShownTemplate();
+            for (const MessageKind kind : {MessageKind::incident, MessageKind::call}) {
+                const MessageTemplate& t = m_templates[Index(kind)];
+                const MessageTemplate& d = default_template(kind, UiMessageLanguage());
+                const std::string prefix = kind == MessageKind::call ? "call_" : "";
+                values.emplace_back(prefix + "message_subject",
+                                    TemplateValue(t.subject, d.subject));
+                values.emplace_back(prefix + "message_body", TemplateValue(t.body, d.body));
+            }
             Settings check = m_services.settings();
             for (const auto& [key, value] : values)
                 apply_setting(check, key, value);
@@ -338,8 +392,14 @@ private:
     wxChoice* m_horizon = nullptr;
     wxTextCtrl* m_acquisition = nullptr;
     wxTextCtrl* m_watch = nullptr;
+    wxStaticText* m_messageNote = nullptr;
+    wxChoice* m_messageKind = nullptr;
     wxTextCtrl* m_messageSubject = nullptr;
     wxTextCtrl* m_messageBody = nullptr;
+    // Both templates as edited; the one shown lives in the two fields until switched away from.
+    std::array<MessageTemplate, 2> m_templates;
+    MessageKind m_shownKind = MessageKind::incident;
+    int m_noteHeight = 0;
     std::vector<CategoryRow> m_rows;
 };
 

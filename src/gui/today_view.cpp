@@ -8,12 +8,15 @@
 #include "gui/gone_list.h"
 #include "gui/ui.h"
 
+#include <wx/arrstr.h>
 #include <wx/button.h>
 #include <wx/dataview.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/wrapsizer.h>
+
+#include <algorithm>
 
 namespace rapport::gui {
 namespace {
@@ -22,6 +25,8 @@ namespace {
 constexpr int kDueRows = 50;
 constexpr int kRecentRows = 15;
 constexpr std::size_t kGoneRows = 10;
+// The follow-ups' "Phone, email" column, in DIPs: its lines are wrapped to it.
+constexpr int kContactWidth = 210;
 
 wxDataViewListCtrl* MakeList(wxWindow* parent, const wxString& name) {
     auto* list = new wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -37,6 +42,45 @@ wxString Markup(const wxString& s) {
 wxString Coloured(const wxColour& c, const wxString& text) {
     return wxString::Format("<span foreground='%s'>%s</span>", c.GetAsString(wxC2S_HTML_SYNTAX),
                             Markup(text));
+}
+
+// One line of `text` broken into lines no wider than `width` pixels in `w`'s font: at spaces,
+// and a word too long for a line (an email address) after its '@'. What still does not fit is
+// ellipsized.
+wxString WrapLine(const wxWindow* w, const wxString& text, int width) {
+    wxArrayString words;
+    for (const wxString& word : wxSplit(text, ' ', '\0')) {
+        const int at = word.Find('@');
+        if (at > 0 && w->GetTextExtent(word).x > width) {
+            words.push_back(word.Left(static_cast<std::size_t>(at)));
+            words.push_back("\x01" + word.Mid(static_cast<std::size_t>(at))); // no space before
+        } else {
+            words.push_back(word);
+        }
+    }
+    wxString out, line;
+    for (const wxString& word : words) {
+        const bool glued = word.StartsWith("\x01");
+        const wxString bare = glued ? word.Mid(1) : word;
+        const wxString joined = line.empty() ? bare : line + (glued ? "" : " ") + bare;
+        if (!line.empty() && w->GetTextExtent(joined).x > width) {
+            out += (out.empty() ? "" : "\n") + line;
+            line = bare;
+        } else {
+            line = joined;
+        }
+    }
+    if (!line.empty())
+        out += (out.empty() ? "" : "\n") + line;
+    return out;
+}
+
+// Each line of `text` wrapped by WrapLine.
+wxString WrapToWidth(const wxWindow* w, const wxString& text, int width) {
+    wxString out;
+    for (const wxString& line : wxSplit(text, '\n', '\0'))
+        out += (out.empty() ? "" : "\n") + WrapLine(w, line, width);
+    return out;
 }
 
 wxButton* MakeBigButton(wxWindow* parent, const wxString& label) {
@@ -157,15 +201,25 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     dueTitle->Add(m_overdueSummary, 0, wxALIGN_BOTTOM | wxLEFT, gap);
     left->Add(dueTitle, 0, wxEXPAND);
     m_followUps = MakeList(page, "today_followups");
+    // How to reach them takes up to three lines (phone, email, how they like it), so it is
+    // read whole instead of cut off after the phone; the whole line is also the row's tooltip.
     AddColumns(m_followUps,
-               {{_("Due"), 100}, {_("Customer"), 130}, {_("Phone, email"), 150}, {_("About"), 120}},
+               {{_("Due"), 100},
+                {_("Customer"), 130},
+                {_("Phone, email"), kContactWidth},
+                {_("About"), 120}},
                3);
+    m_followUps->GetMainWindow()->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
+        e.Skip();
+        ShowContactTip(e.GetPosition());
+    });
     SetLabelFor(dueHeading, m_followUps);
     left->Add(m_followUps, 1, wxEXPAND | wxTOP, gap);
     m_noFollowUps = MakeNote(page, _("Nothing due. Follow-ups you plan when logging an incident "
                                      "show up here on their day."));
     left->Add(m_noFollowUps, 0, wxTOP, gap);
-    columns->Add(left, 2, wxEXPAND | wxRIGHT, space);
+    // The follow-ups are what the owner acts on today: as wide as the recent incidents.
+    columns->Add(left, 1, wxEXPAND | wxRIGHT, space);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
     auto* recentHeading = MakeSectionTitle(page, _("Recent incidents"));
@@ -179,7 +233,7 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
                 {_("Given back"), 115, wxALIGN_RIGHT}}, // "Zurückgegeben" fits
                2);
     right->Add(m_recent, 1, wxEXPAND | wxTOP, gap);
-    columns->Add(right, 3, wxEXPAND);
+    columns->Add(right, 1, wxEXPAND);
     top->Add(columns, 3, wxEXPAND | wxTOP, space * 2);
 
     // The customers who quietly left, the ones bringing the most first; Reports has them all.
@@ -228,18 +282,44 @@ void TodayView::Reload() {
                 : wxString());
 
     m_followUps->DeleteAllItems();
+    m_contactTips.clear();
+    m_tipRow = -1;
     const auto due = m_services.overview.open_follow_ups(today, kDueRows);
+    // The contact column's text room: its width as made (GTK knows the real one only once it
+    // is drawn), or more when the owner widened it, less the cell's padding.
+    const int width =
+        std::max(m_followUps->GetColumn(2)->GetWidth(), FromDIP(kContactWidth)) - FromDIP(12);
     for (const auto& f : due) {
         wxVector<wxVariant> row;
         const wxString when = FormatRelativeDay(f.due, today);
         row.push_back(wxVariant(f.due < today ? Coloured(OverdueText(), when) : Markup(when)));
         row.push_back(wxVariant(Markup(Wx(f.customer_name))));
-        wxString contact = Wx(f.phone);
-        if (!f.phone.empty() && !f.email.empty())
-            contact += ", ";
-        contact += Wx(f.email);
-        contact.Replace("\n", " ");
-        row.push_back(wxVariant(Markup(WithProfile(contact, f.prefers))));
+        wxString phone = Wx(f.phone);
+        wxString email = Wx(f.email);
+        phone.Replace("\n", " ");
+        email.Replace("\n", " ");
+        // The phone, the email, and in grey how they like to be dealt with, each wrapped to the
+        // column rather than cut off.
+        wxString contact = Markup(WrapToWidth(m_followUps, phone, width));
+        if (!email.empty())
+            contact +=
+                (contact.empty() ? "" : "\n") + Markup(WrapToWidth(m_followUps, email, width));
+        // "Prefers: ..." and "Wants: ..." each start a line.
+        ContactProfile how = f.prefers;
+        how.wants = WantsWhenWrong::not_known;
+        ContactProfile wants;
+        wants.wants = f.prefers.wants;
+        wxString profile = ProfileLine(how);
+        if (!ProfileLine(wants).empty())
+            profile += (profile.empty() ? "" : "\n") + ProfileLine(wants);
+        if (!profile.empty())
+            contact += (contact.empty() ? "" : "\n") +
+                       Coloured(SubtleText(), WrapToWidth(m_followUps, profile, width));
+        row.push_back(wxVariant(contact));
+        wxString tip = phone;
+        if (!phone.empty() && !email.empty())
+            tip += ", ";
+        m_contactTips.push_back(WithProfile(tip + email, f.prefers));
         wxString about = Wx(f.note.empty() ? f.summary : f.note);
         about.Replace("\n", " ");
         row.push_back(wxVariant(Markup(about)));
@@ -263,6 +343,22 @@ void TodayView::Reload() {
     if (m_gone)
         m_gone->Reload(today);
     m_book->GetPage(1)->Layout();
+}
+
+void TodayView::ShowContactTip(const wxPoint& at) {
+    wxDataViewItem item;
+    wxDataViewColumn* column = nullptr;
+    m_followUps->HitTest(at, item, column);
+    const int row = item.IsOk() ? m_followUps->ItemToRow(item) : -1;
+    if (row == m_tipRow)
+        return;
+    m_tipRow = row;
+    wxWindow* rows = m_followUps->GetMainWindow();
+    if (row < 0 || static_cast<std::size_t>(row) >= m_contactTips.size() ||
+        m_contactTips[static_cast<std::size_t>(row)].empty())
+        rows->UnsetToolTip();
+    else
+        rows->SetToolTip(m_contactTips[static_cast<std::size_t>(row)]);
 }
 
 } // namespace rapport::gui

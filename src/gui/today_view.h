@@ -9,6 +9,7 @@
 #include <wx/panel.h>
 
 #include <functional>
+#include <vector>
 
 class wxDataViewListCtrl;
 class wxSimplebook;
@@ -39,6 +40,8 @@ public:
 private:
     wxWindow* BuildWelcome(wxWindow* parent);
     wxWindow* BuildDashboard(wxWindow* parent);
+    // The follow-up row under the mouse shows its whole phone, email and profile as a tooltip.
+    void ShowContactTip(const wxPoint& at);
 
     Services& m_services;
     Hooks m_hooks;
@@ -49,6 +52,8 @@ private:
     wxStaticText* m_dueSummary = nullptr;
     wxStaticText* m_overdueSummary = nullptr;
     wxDataViewListCtrl* m_followUps = nullptr;
+    std::vector<wxString> m_contactTips; // per row of m_followUps
+    int m_tipRow = -1;
     wxDataViewListCtrl* m_recent = nullptr;
     wxStaticText* m_noFollowUps = nullptr;
     GoneList* m_gone = nullptr;

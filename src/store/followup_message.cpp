@@ -14,11 +14,12 @@ DraftMessage draft_follow_up_message(const FollowUpItem& item, const Settings& s
     facts.what_happened = item.summary;
     facts.given = item.resolutions;
     facts.currency = settings.currency;
-    facts.incident_day = item.incident_day;
-    // A call to a customer who never complained has no incident to thank them for.
-    const MessageTemplate t = item.interaction_id == 0
-                                  ? default_call_template(language)
-                                  : effective_message_template(settings, language);
+    // A call to a customer who never complained has no incident to thank them for: its own
+    // template, whose {date} is the day of the call.
+    const bool call = item.interaction_id == 0;
+    facts.incident_day = call ? item.follow_up.due : item.incident_day;
+    const MessageTemplate t =
+        effective_template(settings, call ? MessageKind::call : MessageKind::incident, language);
     return draft_message(t, facts, language, item.customer_email);
 }
 

@@ -236,8 +236,8 @@ FollowUpAnswers OverviewQueries::follow_up_answers(Date from, Date to) {
     return read(m_db, [&]() -> FollowUpAnswers {
         // One row per follow-up done in the period and accepted resolution of its incident
         // (one row with no type when none was accepted), adjacent by follow-up. A call to a
-        // customer with no incident counts in the whole only: it has no category and nothing
-        // was given.
+        // customer with no incident has no category and nothing was given: it counts in the
+        // row kNoComplaint of both lists.
         sql::Statement st(session(m_db), R"(
             SELECT f.id, f.due_on, f.done_on, f.satisfaction, i.category, r.type
               FROM follow_up f
@@ -252,6 +252,7 @@ FollowUpAnswers OverviewQueries::follow_up_answers(Date from, Date to) {
         const auto& types = all_resolution_types();
         std::vector<AnswerTally> by_category(categories.size());
         std::vector<AnswerTally> by_type(types.size() + 1); // the last: nothing accepted
+        AnswerTally calls;                                  // follow-ups with no incident
         FollowUpAnswers out;
         Id current = 0;
         bool on_time = false;
@@ -269,8 +270,10 @@ FollowUpAnswers OverviewQueries::follow_up_answers(Date from, Date to) {
                     satisfaction = st.getColumn(3).getInt();
                 out.all.add(on_time, satisfaction);
                 no_incident = st.getColumn(4).isNull();
-                if (no_incident)
+                if (no_incident) {
+                    calls.add(on_time, satisfaction);
                     continue;
+                }
                 const Category c = stored(st.getColumn(4), parse_category);
                 for (std::size_t k = 0; k < categories.size(); ++k)
                     if (categories[k].value == c)
@@ -300,6 +303,10 @@ FollowUpAnswers OverviewQueries::follow_up_answers(Date from, Date to) {
                 out.by_given.push_back({std::string(types[k].key), by_type[k]});
         if (by_type.back().done)
             out.by_given.push_back({std::string(kNothingGiven), by_type.back()});
+        if (calls.done) {
+            out.by_category.push_back({std::string(kNoComplaint), calls});
+            out.by_given.push_back({std::string(kNoComplaint), calls});
+        }
         return out;
     });
 }

@@ -72,6 +72,9 @@ struct PeriodReport {
 // The key of the "by what was given" row for follow-ups whose incident had no accepted
 // resolution.
 inline constexpr const char* kNothingGiven = "nothing";
+// The row of the follow-ups report for the calls to customers with no incident (schema version
+// 6): no category and nothing given, but an answer all the same.
+inline constexpr const char* kNoComplaint = "no-complaint";
 
 // One row of the follow-ups report: a category key, or a resolution type key (or kNothingGiven).
 struct AnswersRow {
@@ -82,8 +85,9 @@ struct AnswersRow {
 // The follow-ups done in a period (by the day they were done) and the customers' answers. By
 // what was given: each resolution type accepted for the follow-up's incident (a follow-up whose
 // incident had a refund and a discount counts under both; two refunds count once), and
-// kNothingGiven when none was accepted. Rows with no follow-up done are left out; categories
-// and types in their vocabulary's order, kNothingGiven last.
+// kNothingGiven when none was accepted. The calls with no incident are a row of their own,
+// kNoComplaint, last in both lists. Rows with no follow-up done are left out; categories and
+// types in their vocabulary's order, kNothingGiven then kNoComplaint last.
 struct FollowUpAnswers {
     AnswerTally all;
     std::vector<AnswersRow> by_category;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rapport-cli export accountant | history and import customers | purchases, end to end:
 // exit codes, one-sentence errors, and nothing written when a command fails.
+#include "cli_ok.h"
 #include "cli_runner.h"
 
 #include <catch2/catch.hpp>
@@ -209,6 +210,38 @@ TEST_CASE("export history writes a folder of CSV files or one JSON document", "[
     CHECK(j["customers"].size() == 2);
     CHECK(j["interactions"].size() == 4);
     CHECK(j["interactions"][0]["resolutions"][0]["cost"] == 35.5);
+}
+
+TEST_CASE("a history export of version 2 and one of version 1 both import their customers",
+          "[cli][export][import]") {
+    TempDir dir;
+    const auto db = dir / "shop.db";
+    ok(db, {"customer", "add", "Ida Berg", "--phone", "030 1234", "--preferred-channel", "phone",
+            "--preferred-time", "mornings", "--wants", "reassurance"});
+    ok(db, {"followup", "plan", "1", "2026-06-20", "--note", "Not back"});
+    ok(db, {"export", "history", "--format", "csv", "--out", (dir / "v2").string()});
+    ok(db, {"export", "history", "--out", (dir / "v2.json").string()});
+    const auto doc = nlohmann::json::parse(read_all(dir / "v2.json"));
+    CHECK(doc["format_version"] == 2);
+    CHECK(doc["customers"][0]["preferred_channel"] == "phone");
+    CHECK(doc["customers"][0]["follow_ups"][0]["note"] == "Not back");
+    CHECK(read_all(dir / "v2" / "customers.csv")
+              .find("preferred_channel,preferred_time,wants_when_wrong") != std::string::npos);
+    // The same customers.csv written before schema 6 had no profile columns.
+    {
+        std::ofstream v1(dir / "v1-customers.csv", std::ios::binary);
+        v1 << "id,name,phone,email,note,referred_by,came_anyway,referral_reward,archived,"
+              "created_at\r\n1,Ida Berg,030 1234,,,,0,0.00,0,2026-06-01T10:00\r\n";
+    }
+    int n = 0;
+    for (const auto& file : {dir / "v2" / "customers.csv", dir / "v1-customers.csv"}) {
+        INFO(file);
+        const auto fresh = dir / ("fresh" + std::to_string(++n) + ".db");
+        const auto r = ok(fresh, {"import", "customers", file.string()});
+        CHECK(r.out.find("Added 1 customer") != std::string::npos);
+        CHECK(ok(fresh, {"customer", "show", "Ida Berg"}).out.find("Phone: 030 1234") !=
+              std::string::npos);
+    }
 }
 
 TEST_CASE("import reports bad rows by line, a dry run and a failed import change nothing",

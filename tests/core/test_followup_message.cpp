@@ -99,6 +99,32 @@ TEST_CASE("an empty template or an unknown placeholder is refused and the old on
     CHECK(s.message_body == "Smile {:-} and { first_name }");
 }
 
+TEST_CASE("a call's own template takes the first name the shop and the date and nothing else",
+          "[message][settings]") {
+    Settings s;
+    CHECK(effective_call_template(s, MessageLanguage::german).subject ==
+          default_call_template(MessageLanguage::german).subject);
+    apply_setting(s, "call_message_subject", "{first_name}, wie geht's?");
+    apply_setting(s, "call_message_body", "Hallo {first_name}, {shop} ruft am {date} an.");
+    const auto t = effective_template(s, MessageKind::call, MessageLanguage::german);
+    const auto m = draft_message(t, facts(), MessageLanguage::german);
+    CHECK(m.subject == "Anna, wie geht's?");
+    CHECK(m.body == "Hallo Anna, Kaffee & Kuchen ruft am 5. März 2026 an.");
+    // The complaint's template is not touched by the call's.
+    CHECK(effective_message_template(s, MessageLanguage::english).subject ==
+          default_message_template(MessageLanguage::english).subject);
+    // No incident: what happened and what was given are not placeholders of a call.
+    CHECK_THROWS_WITH(apply_setting(s, "call_message_body", "About {what_was_given}"),
+                      Catch::Contains("{what_was_given}") &&
+                          Catch::Contains("{first_name}, {shop}, {date}"));
+    CHECK_THROWS_WITH(apply_setting(s, "call_message_subject", " "),
+                      Catch::Contains("call message cannot be empty"));
+    CHECK(setting_value(s, "call_message_body") == "Hallo {first_name}, {shop} ruft am {date} an.");
+    apply_setting(s, "call_message_body", "default");
+    CHECK(s.call_message_body.empty());
+    CHECK(setting_value(s, "call_message_body") == "default");
+}
+
 TEST_CASE("the first name is the first word of the name", "[message]") {
     CHECK(first_name("  Anna Maria Schmidt") == "Anna");
     CHECK(first_name("Zoë") == "Zoë");

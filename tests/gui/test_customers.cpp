@@ -10,12 +10,16 @@
 #include "gui/customers_view.h"
 #include "gui/main_frame.h"
 #include "gui/markup_lines_renderer.h"
+#include "store/followups.h"
+#include "store/gone.h"
 
 #include <catch2/catch.hpp>
 
+#include <wx/button.h>
 #include <wx/dataview.h>
 #include <wx/dcmemory.h>
 #include <wx/srchctrl.h>
+#include <wx/stattext.h>
 #include <wx/uiaction.h>
 
 using namespace rapport;
@@ -136,6 +140,60 @@ TEST_CASE("Deleting an incident with the Delete key then Ctrl+Z brings it back w
     CHECK(back.follow_ups[0].note == "Check the new one works");
     // The page shows it again.
     REQUIRE(WaitFor([&] { return timeline->GetItemCount() == 1; }));
+}
+
+TEST_CASE("The customer page lists the calls planned and made with no complaint") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id ida = AddCustomer(*services, "Ida Berg");
+    const Date today = services->today();
+    Purchase p;
+    p.customer_id = ida;
+    p.on = add_days(today, -40);
+    p.amount = Money{8000};
+    services->purchases.add(p);
+    // Ida never complained: both calls are hers alone (what P on the gone list plans).
+    const Id made = store::plan_gone_call(services->db(), ida, add_days(today, -10),
+                                          "Ask how the new kettle works");
+    CustomerAnswer answer;
+    answer.satisfaction = 5;
+    answer.said = "All good, back next week";
+    store::FollowUpRepo(services->db())
+        .mark_done(made, Outcome::satisfied, "", 5, add_days(today, -9), answer);
+    store::plan_gone_call(services->db(), ida, add_days(today, 3), "Not back since March");
+
+    OpenWindow window(*services);
+    window.frame->OpenCustomer(ida);
+    auto* timeline = Find<wxDataViewListCtrl>(window.frame, "timeline");
+    REQUIRE(timeline);
+    // Newest first: the planned call, the call made, then the purchase.
+    REQUIRE(timeline->GetItemCount() == 3);
+    const auto what = [&](unsigned row) { return timeline->GetTextValue(row, 1).utf8_string(); };
+    CHECK_THAT(what(0), Catch::Contains("Call with no complaint"));
+    CHECK_THAT(what(0), Catch::Contains("Call planned for"));
+    CHECK_THAT(what(0), Catch::Contains("Not back since March"));
+    CHECK_THAT(what(1), Catch::Contains("Call with no complaint"));
+    CHECK_THAT(what(1), Catch::Contains("Called"));
+    CHECK_THAT(what(1), Catch::Contains("satisfaction 5 of 5"));
+    CHECK_THAT(what(1), Catch::Contains("Ask how the new kettle works"));
+    CHECK_THAT(what(1), Catch::Contains("All good, back next week"));
+    CHECK_THAT(what(2), Catch::Contains("Purchase"));
+    auto* figures = Find<wxStaticText>(window.frame, "customer_figures");
+    REQUIRE(figures);
+    CHECK_THAT(figures->GetLabelText().utf8_string(), Catch::Contains("1 open follow-up"));
+    // A call is ticked off on the follow-up list: nothing to edit or delete here.
+    CustomerPage* page = window.frame->Customers()->Page();
+    page->FocusHistory(); // selects the first row
+    REQUIRE(timeline->GetSelectedRow() == 0);
+    auto* edit = Find<wxButton>(window.frame, "entry_edit");
+    auto* remove = Find<wxButton>(window.frame, "entry_delete");
+    REQUIRE(edit);
+    REQUIRE(remove);
+    CHECK_FALSE(edit->IsEnabled());
+    CHECK_FALSE(remove->IsEnabled());
+    page->DeleteSelected();
+    Pump(100);
+    CHECK(store::FollowUpRepo(services->db()).of_customer_alone(ida).size() == 2);
 }
 
 TEST_CASE("The customer list reads only the rows on screen whatever the number of customers") {

@@ -15,6 +15,7 @@
 #include "store/backup.h"
 #include "store/followup_message.h"
 #include "store/followups.h"
+#include "store/gone.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
@@ -91,6 +92,12 @@ struct OpenWindow {
     ~OpenWindow() {
         frame->Destroy();
         Pump(50);
+    }
+    // Shows Reports once its figures are read and drawn.
+    void ShowReports() {
+        frame->ShowView(MainFrame::View::reports);
+        REQUIRE(WaitFor([&] { return !frame->Reports()->IsReading(); }));
+        Pump(100);
     }
 };
 
@@ -525,12 +532,26 @@ TEST_CASE("The follow-up list and Today and the printed list show the phone and 
     Pump(100);
     auto* today = Find<wxDataViewListCtrl>(window.frame, "today_followups");
     REQUIRE(today);
+    // One line each, whole: the phone, the email, and (in grey) how they like it.
     bool shown = false;
-    for (int row = 0; row < today->GetItemCount(); ++row)
-        shown = shown || today->GetTextValue(row, 2) ==
-                             wxString::FromUTF8("+49 170 555, anna@example.com \xC2\xB7 Prefers: "
-                                                "Phone, mornings \xC2\xB7 Wants: Reassurance");
+    for (int row = 0; row < today->GetItemCount(); ++row) {
+        const wxString cell = today->GetTextValue(row, 2);
+        shown = shown || (cell.StartsWith("+49 170 555\nanna@example.com\n<span") &&
+                          cell.Contains("Prefers: Phone, mornings\nWants: Reassurance</span>"));
+    }
     CHECK(shown);
+    // The mouse over a row shows its whole contact line as a tooltip.
+    wxWindow* rows = today->GetMainWindow();
+    wxString tip;
+    for (int row = 0; row < today->GetItemCount() && tip.empty(); ++row) {
+        wxRect cell = today->GetItemRect(today->RowToItem(row), today->GetColumn(2));
+        wxUIActionSimulator().MouseMove(rows->ClientToScreen(cell.GetPosition() + wxPoint(8, 8)));
+        WaitFor([&] { return !rows->GetToolTipText().empty(); });
+        if (rows->GetToolTipText().Contains("anna@example.com"))
+            tip = rows->GetToolTipText();
+    }
+    CHECK(tip == wxString::FromUTF8("+49 170 555, anna@example.com \xC2\xB7 Prefers: Phone, "
+                                    "mornings \xC2\xB7 Wants: Reassurance"));
     (void)p;
 }
 
@@ -632,9 +653,7 @@ TEST_CASE("Done with satisfaction 4 and what they said shows in Reports") {
     CHECK(done.satisfaction == 4);
     CHECK(done.customer_said == "Fine now & thanks");
 
-    window.frame->ShowView(MainFrame::View::reports);
-    REQUIRE(WaitFor([&] { return !window.frame->Reports()->IsReading(); }));
-    Pump(100);
+    window.ShowReports();
     auto* byCategory = Find<wxDataViewListCtrl>(window.frame, "answers_by_category");
     REQUIRE(byCategory);
     REQUIRE(byCategory->GetItemCount() == 1);
@@ -659,4 +678,31 @@ TEST_CASE("Done with satisfaction 4 and what they said shows in Reports") {
         Pump(1500); // painted on screen, which is what is copied
         CaptureWindowToPng(window.frame, out, nullptr);
     }
+}
+TEST_CASE("A call with no complaint done with satisfaction 5 has its own row in Reports") {
+    TempDir dir;
+    auto services = ServicesOn(dir);
+    const Planted p = Plant(*services, "Anna Kowalski", kToday, "Late box");
+    Customer ida;
+    ida.name = "Ida Berg";
+    const Id ida_id = services->customers.add(ida);
+    const Id call = store::plan_gone_call(services->db(), ida_id, kToday, "Not back");
+    store::FollowUpRepo repo(services->db());
+    repo.mark_done(p.follow_up, Outcome::satisfied, "", 5, kToday, CustomerAnswer{4, ""});
+    repo.mark_done(call, Outcome::satisfied, "", 5, kToday, CustomerAnswer{5, "Lovely"});
+    OpenWindow window(*services);
+    window.ShowReports();
+    for (const char* name : {"answers_by_category", "answers_by_given"}) {
+        INFO(name);
+        auto* table = Find<wxDataViewListCtrl>(window.frame, name);
+        REQUIRE(table);
+        REQUIRE(table->GetItemCount() == 2);
+        CHECK(table->GetTextValue(1, 0) == "Calls with no complaint");
+        CHECK(table->GetTextValue(1, 1) == "1");
+        CHECK(table->GetTextValue(1, 3) == "100 % (1 of 1)");
+        CHECK(table->GetTextValue(1, 4) == "5.0 (1 answer)");
+    }
+    auto* headline = Find<wxStaticText>(window.frame, "answers_headline");
+    REQUIRE(headline);
+    CHECK(headline->GetLabel().StartsWith("2 follow-ups done"));
 }

@@ -4,8 +4,10 @@
 // plot in Reports, and the model's settings in the settings dialog.
 #include "gui_support.h"
 
+#include "core/followup_message.h"
 #include "gui/customer_page.h"
 #include "gui/customers_view.h"
+#include "gui/format.h"
 #include "gui/main_frame.h"
 #include "gui/marker_layer.h"
 #include "gui/portfolio_view.h"
@@ -15,6 +17,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/image.h>
 #include <wx/notebook.h>
@@ -159,6 +162,89 @@ TEST_CASE("Clicking a customer's point on the portfolio plot opens that customer
     Pump(50);
 }
 
+namespace {
+
+// Chooses which message template the settings dialog's two fields show, as a click would.
+void ChooseMessageKind(wxDialog* dialog, int kind) {
+    auto* choice = Find<wxChoice>(dialog, "message_kind");
+    choice->SetSelection(kind);
+    wxCommandEvent chosen(wxEVT_CHOICE, choice->GetId());
+    chosen.SetEventObject(choice);
+    chosen.SetInt(kind);
+    choice->GetEventHandler()->ProcessEvent(chosen);
+}
+
+void PressSave(wxDialog* dialog) {
+    wxCommandEvent save(wxEVT_BUTTON, wxID_OK);
+    save.SetEventObject(dialog->FindWindow(wxID_OK));
+    dialog->FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(save);
+}
+
+} // namespace
+
+TEST_CASE("The settings dialog edits the message of a call with no complaint apart") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    wxFrame* frame = new wxFrame(nullptr, wxID_ANY, "test");
+    frame->Show();
+    MessageBoxAnswerer answers;
+    const auto subject = [] { return Find<wxTextCtrl>(ActiveModalDialog(), "message_subject"); };
+    const auto body = [] { return Find<wxTextCtrl>(ActiveModalDialog(), "message_body"); };
+    wxString callDefault, complaintKept;
+    ModalScript script({
+        [&] { return subject() != nullptr && Find<wxChoice>(ActiveModalDialog(), "message_kind"); },
+        [&] {
+            subject()->ChangeValue("Sorry again, {first_name}");
+            ChooseMessageKind(ActiveModalDialog(), 1);
+            callDefault = subject()->GetValue();
+            subject()->ChangeValue("{first_name}, how are you?");
+            ChooseMessageKind(ActiveModalDialog(), 0);
+            complaintKept = subject()->GetValue();
+            ChooseMessageKind(ActiveModalDialog(), 1);
+            PressSave(ActiveModalDialog());
+            return true;
+        },
+    });
+    CHECK(ShowSettingsDialog(frame, *services));
+    INFO(script.Failure());
+    CHECK(script.Failure().empty());
+    CHECK(callDefault.utf8_string() == default_call_template(UiMessageLanguage()).subject);
+    CHECK(complaintKept == "Sorry again, {first_name}");
+    CHECK(services->settings_store.get("call_message_subject") == "{first_name}, how are you?");
+    CHECK(services->settings_store.get("call_message_body") == "default");
+    CHECK(services->settings_store.get("message_subject") == "Sorry again, {first_name}");
+    CHECK(services->settings_store.get("message_body") == "default");
+
+    // What happened is no placeholder of a call: refused, the dialog stays open, nothing saved.
+    bool stayedOpen = false;
+    ModalScript refused({
+        [&] { return body() != nullptr; },
+        [&] {
+            ChooseMessageKind(ActiveModalDialog(), 1);
+            CHECK(subject()->GetValue() == "{first_name}, how are you?");
+            body()->ChangeValue("About {what_happened}");
+            subject()->ChangeValue("Changed");
+            PressSave(ActiveModalDialog());
+            return true;
+        },
+        [&] {
+            stayedOpen = ActiveModalDialog() != nullptr;
+            if (stayedOpen)
+                ActiveModalDialog()->EndModal(wxID_CANCEL);
+            return true;
+        },
+    });
+    CHECK_FALSE(ShowSettingsDialog(frame, *services));
+    CHECK(refused.Failure().empty());
+    CHECK(stayedOpen);
+    REQUIRE(answers.messages.size() == 1);
+    CHECK(answers.messages[0].Contains("{what_happened}"));
+    CHECK(services->settings_store.get("call_message_subject") == "{first_name}, how are you?");
+    CHECK(services->settings_store.get("call_message_body") == "default");
+    frame->Destroy();
+    Pump(50);
+}
+
 TEST_CASE("The settings dialog refuses a retention of 1.5 and stays open with what was typed") {
     TempDir dir;
     auto services = MakeServices(dir);
@@ -172,9 +258,7 @@ TEST_CASE("The settings dialog refuses a retention of 1.5 and stays open with wh
         [&] { return field() != nullptr; },
         [&] {
             field()->ChangeValue("1.5");
-            wxCommandEvent save(wxEVT_BUTTON, wxID_OK);
-            save.SetEventObject(ActiveModalDialog()->FindWindow(wxID_OK));
-            ActiveModalDialog()->FindWindow(wxID_OK)->GetEventHandler()->ProcessEvent(save);
+            PressSave(ActiveModalDialog());
             return true;
         },
         [&] {

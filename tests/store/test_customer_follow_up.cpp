@@ -120,8 +120,14 @@ TEST_CASE("marking a customer's call done counts its minutes for them by the day
         store::OverviewQueries(db).follow_up_answers(2026_y / 7 / 1, 2026_y / 7 / 31);
     CHECK(answers.all.done == 1);
     CHECK(answers.all.satisfied == 1);
-    CHECK(answers.by_category.empty()); // no incident, no category
-    CHECK(answers.by_given.empty());
+    // No incident, no category and nothing given: the call's answer is a row of its own in both
+    // breakdowns, not lost from them.
+    REQUIRE(answers.by_category.size() == 1);
+    CHECK(answers.by_category[0].key == store::kNoComplaint);
+    CHECK(answers.by_category[0].tally == answers.all);
+    REQUIRE(answers.by_given.size() == 1);
+    CHECK(answers.by_given[0].key == store::kNoComplaint);
+    CHECK(answers.by_given[0].tally == answers.all);
 
     // Undo puts it back open, and the minutes go again.
     repo.restore(before);

@@ -89,7 +89,15 @@ TEST_CASE("the history JSON parses back with every record the database holds", "
     const std::string text = format_test::read_bytes(dir / "history.json");
     const auto j = nlohmann::json::parse(text);
 
-    CHECK(j["format_version"] == exchange::kHistoryFormatVersion);
+    // Version 2: schema 6's profile fields and the customers' own calls (history_export.h).
+    CHECK(exchange::kHistoryFormatVersion == 2);
+    CHECK(j["format_version"] == 2);
+    for (const auto& c : j["customers"]) {
+        CHECK(c.contains("preferred_channel"));
+        CHECK(c.contains("preferred_time"));
+        CHECK(c.contains("wants_when_wrong"));
+        CHECK(c["follow_ups"].is_array());
+    }
     CHECK(j["exported_at"] == "2026-11-25T10:00:00Z");
     CHECK(j["settings"]["business_name"] == "Café Zürich");
     CHECK(j["settings"]["currency"] == "EUR");
