@@ -28,6 +28,10 @@ namespace rapport::store {
 // last year, about 14 rows a customer instead of every month they ever had (32 in the 1M demo).
 inline constexpr const char* kToDateMonth = "all";
 
+// The table's columns in the order the store's statements name them.
+inline constexpr const char* kWorthMonthColumns =
+    "customer_id, month, first_day, purchases, margin_cent_bp, minutes, accepted, offered";
+
 // The step from version 4: the table, its triggers and the purchase-by-day index (one text for a
 // file, one for a shop's server); the migration then fills it with recount_worth_months.
 const char* worth_months_file_sql();

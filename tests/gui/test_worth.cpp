@@ -339,7 +339,8 @@ TEST_CASE("Reports draw the portfolio first and read the period's pages after it
     reports->WhenPortfolioShown([&] {
         drawn = true;
         customers = reports->Portfolio()->Reports().size();
-        still_reading = reports->IsReading();
+        // "Reading the figures…" stays until the period's pages are shown
+        still_reading = Find<wxStaticText>(frame, "reports_reading")->IsShown();
         headline_then = Find<wxStaticText>(frame, "reports_headline")->GetLabel();
     });
     frame->ShowView(MainFrame::View::reports);
@@ -353,7 +354,8 @@ TEST_CASE("Reports draw the portfolio first and read the period's pages after it
     wxVariant first;
     model->GetValue(first, model->GetItem(0), 0);
     CHECK(first.GetString() == "Bea Bigger");
-    // The period's pages are still being read when the portfolio is shown...
+    // The period's pages are still to come when the portfolio is shown (their read starts once
+    // it is drawn)...
     CHECK(still_reading);
     CHECK_FALSE(headline_then.StartsWith("1 "));
     // ...and follow.
