@@ -417,13 +417,17 @@ const std::vector<std::string_view>& file_triggers() {
     return names;
 }
 
-// Version 7 to 8 on a file: every worth trigger again, keeping the to-date rows as well.
-std::string build_to_date_rows_file_sql() {
+// Every worth trigger of a file dropped and made again as `version` 7 or 8 has them.
+std::string worth_triggers_as_of(int version) {
     std::string out;
     for (const std::string_view name : file_triggers())
         out += fmt::format("DROP TRIGGER {};\n", name);
-    return out + triggers_named(build_file_sql(true, true), file_triggers()) +
-           to_date_rows_fill_sql();
+    return out + triggers_named(build_file_sql(true, version >= 8), file_triggers());
+}
+
+// Version 7 to 8 on a file: every worth trigger again, keeping the to-date rows as well.
+std::string build_to_date_rows_file_sql() {
+    return worth_triggers_as_of(8) + to_date_rows_fill_sql();
 }
 
 // On a server: the same, with the adding and taking written once as SQL functions the trigger
@@ -617,7 +621,7 @@ const char* to_date_rows_server_sql() {
 }
 
 const char* version_7_worth_triggers_file_sql() {
-    static const std::string sql = triggers_named(build_file_sql(true, false), file_triggers());
+    static const std::string sql = worth_triggers_as_of(7);
     return sql.c_str();
 }
 

@@ -50,8 +50,8 @@ const char* version_5_follow_up_triggers_file_sql();
 // again; a server's add and take functions are replaced) and summed once from the months.
 const char* to_date_rows_file_sql();
 const char* to_date_rows_server_sql();
-// Version 7's worth triggers, and a server's add and take functions, for the migration tests
-// that take a database back to version 7.
+// Version 8's worth triggers dropped and version 7's made, and a server's version 7 add and
+// take functions, for the migration tests that take a database back to version 7.
 const char* version_7_worth_triggers_file_sql();
 const char* version_7_worth_functions_server_sql();
 

@@ -12,17 +12,7 @@ namespace rapport::test {
 
 // 8 -> 7: the worth triggers as version 7 had them, and no to-date rows.
 inline std::string back_to_version_7_steps() {
-    std::string out;
-    for (const char* name :
-         {"customer_worth_purchase_insert", "customer_worth_purchase_delete",
-          "customer_worth_purchase_update", "customer_worth_interaction_insert",
-          "customer_worth_interaction_delete", "customer_worth_interaction_update",
-          "customer_worth_interaction_moves", "customer_worth_resolution_insert",
-          "customer_worth_resolution_delete", "customer_worth_resolution_update",
-          "customer_worth_follow_up_insert", "customer_worth_follow_up_delete",
-          "customer_worth_follow_up_undone", "customer_worth_follow_up_done"})
-        out += std::string("DROP TRIGGER ") + name + ";";
-    return out + store::version_7_worth_triggers_file_sql() +
+    return std::string(store::version_7_worth_triggers_file_sql()) +
            "DELETE FROM customer_worth_month WHERE month = '" + store::kToDateMonth + "';";
 }
 inline const std::string kBackToVersion7 = back_to_version_7_steps() + "PRAGMA user_version = 7;";
