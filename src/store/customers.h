@@ -45,7 +45,8 @@ public:
     // Customers whose name, phone, email, note or incident texts match `search` (all when
     // empty), sorted by name.
     std::vector<CustomerSummary> list(std::string_view search = {}, bool include_archived = true);
-    // The ids matched by full-text search over names, notes and incident text.
+    // The ids matched by full-text search over names, notes and incident text, each once, in
+    // ascending order.
     std::vector<Id> search_ids(std::string_view text);
 
     std::vector<Customer> referred_by(Id referrer);

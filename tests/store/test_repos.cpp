@@ -91,6 +91,22 @@ TEST_CASE("search finds a customer by a word in an incident, a note or a name", 
     CHECK(customers.count() == 2);
 }
 
+TEST_CASE("a search lists each customer once in id order however many texts match", "[search]") {
+    auto db = test::fresh_database();
+    store::CustomerRepo customers(db);
+    store::InteractionRepo interactions(db);
+    // The name, the note, the phone and several incidents of one customer all match "kettle".
+    const Id carl = customers.add(Customer{.name = "Carl Kettle", .note = "kettle collector"});
+    const Id anna = customers.add(Customer{.name = "Anna Schmidt", .phone = "0171 kettle"});
+    const Id zoe = customers.add(Customer{.name = "Zoe"});
+    for (int day = 1; day <= 3; ++day) {
+        interactions.add(incident(zoe, "Kettle leaks", LocalDateTime{2026_y / 11 / day, 600}));
+        interactions.add(incident(carl, "Kettle lid", LocalDateTime{2026_y / 11 / day, 660}));
+    }
+    CHECK(customers.search_ids("kettle") == std::vector<Id>{carl, anna, zoe});
+    CHECK(customers.list("kettle").size() == 3);
+}
+
 TEST_CASE("an incident is saved with its resolutions and follow-ups, and undo restores it",
           "[interactions]") {
     auto db = test::fresh_database();
