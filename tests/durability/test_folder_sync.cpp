@@ -100,7 +100,7 @@ TEST_CASE("sync_folder flushes the folder it is given", "[folder_sync]") {
           std::vector<fs::path>{real(t / "shop"), real(t / "shop"), real(t.path())});
 }
 
-TEST_CASE("a folder the disk cannot flush is reported; one the file system cannot is not",
+TEST_CASE("a folder the disk fails to flush is reported, one the file system cannot flush is not",
           "[folder_sync]") {
     TempDir t;
     start_recording();
