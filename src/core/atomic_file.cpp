@@ -3,6 +3,7 @@
 #include "core/atomic_file.h"
 
 #include "core/errors.h"
+#include "core/folder_sync.h"
 
 #include <fmt/format.h>
 
@@ -172,8 +173,12 @@ public:
         }
     }
 
-    int fd() const { return m_fd; }
-    const fs::path& path() const { return m_path; }
+    int fd() const {
+        return m_fd;
+    }
+    const fs::path& path() const {
+        return m_path;
+    }
 
     // Opens the file again after a library wrote it by name, and restores the mode it may
     // have lost if the library recreated the file.
@@ -234,29 +239,12 @@ public:
                             reason(err));
         }
         m_committed = true;
-        sync_folder();
+        // Makes the rename itself durable; the file is in place already if this fails.
+        sync_folder(folder_of(m_target));
 #endif
     }
 
 private:
-#ifndef _WIN32
-    // Makes the rename itself durable. Some file systems cannot fsync a folder (EINVAL); the
-    // file is already in place then, so only a real I/O error is reported.
-    void sync_folder() const {
-        const fs::path folder = folder_of(m_target);
-        const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dir < 0)
-            return;
-        const int rc = ::fsync(dir);
-        const int err = errno;
-        ::close(dir);
-        if (rc != 0 && err == EIO) {
-            throw DataError(tr("The folder {} could not be flushed to disk: {}."), folder.string(),
-                            reason(err));
-        }
-    }
-#endif
-
     fs::path m_target;
     fs::path m_path;
     int m_fd = -1;

@@ -9,9 +9,11 @@
 #include "gui/contact_profile_ui.h"
 #include "gui/customer_completer.h"
 #include "gui/edit_conflict_view.h"
+#include "gui/enum_choice.h"
 #include "gui/format.h"
 #include "gui/keyboard.h"
 #include "gui/logged_by.h"
+#include "gui/resolution_rows.h"
 #include "gui/services.h"
 #include "gui/ui.h"
 #include "store/log_incident.h"
@@ -32,28 +34,13 @@
 #include <wx/timectrl.h>
 #include <wx/timer.h>
 
+#include <memory>
+
 namespace rapport::gui {
 namespace {
 
 // How far back the repeat-complainer banner looks.
 constexpr int kBannerDays = 90;
-
-template <typename E> void FillChoice(wxChoice* choice, std::span<const EnumEntry<E>> entries) {
-    for (const auto& e : entries)
-        choice->Append(Label(e.value));
-}
-
-template <typename E> E ChoiceValue(wxChoice* choice, std::span<const EnumEntry<E>> entries) {
-    const int sel = choice->GetSelection();
-    return entries[sel >= 0 ? static_cast<std::size_t>(sel) : 0].value;
-}
-
-template <typename E> int IndexOf(std::span<const EnumEntry<E>> entries, E value) {
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        if (entries[i].value == value)
-            return static_cast<int>(i);
-    return 0;
-}
 
 class LogIncidentDialog : public wxDialog {
 public:
@@ -65,19 +52,8 @@ public:
     void PresetCustomer(Id id);
 
 private:
-    struct ResolutionRow {
-        Id id = 0; // the saved resolution it edits, 0 for a new one
-        wxChoice* type = nullptr;
-        wxTextCtrl* cost = nullptr;
-        wxChoice* status = nullptr;
-        wxButton* remove = nullptr;
-    };
-
     void BuildLayout();
-    wxSizer* BuildResolutions();
     wxSizer* BuildFollowUp();
-    void AddResolutionRow(const Resolution& r);
-    void RemoveResolutionRow(wxButton* which);
     void ApplyCategoryDefault();
     void UpdateCustomerState();
     void LoadForEditing(const Interaction& i);
@@ -93,7 +69,6 @@ private:
     std::optional<Interaction> m_editing;
     std::optional<Id> m_fixedCustomer; // chosen before the dialog opened, or being edited
     wxString m_fixedCustomerName;      // as typed into the field for m_fixedCustomer
-    bool m_resolutionsTouched = false; // the owner changed them: defaults stop replacing them
 
     wxPanel* m_banner = nullptr;
     wxStaticText* m_bannerText = nullptr;
@@ -112,10 +87,7 @@ private:
     wxTextCtrl* m_asked = nullptr;
     wxSpinCtrl* m_minutes = nullptr;
     wxTextCtrl* m_escalated = nullptr;
-    wxPanel* m_resolutionPanel = nullptr;
-    wxFlexGridSizer* m_resolutionGrid = nullptr;
-    wxSizerItem* m_addResolutionItem = nullptr;
-    std::vector<ResolutionRow> m_resolutions;
+    std::unique_ptr<ResolutionRows> m_resolutions; // "Given to make it right"
     wxStaticText* m_existingFollowUps = nullptr;
     wxRadioButton* m_fuNone = nullptr;
     wxRadioButton* m_fu2Days = nullptr;
@@ -306,7 +278,8 @@ void LogIncidentDialog::BuildLayout() {
     grid->Add(effortRow, 1, wxEXPAND);
 
     label(_("Given to make it right:"), true);
-    grid->Add(BuildResolutions(), 1, wxEXPAND);
+    m_resolutions = std::make_unique<ResolutionRows>(this, [this] { FitToContent(); });
+    grid->Add(m_resolutions->sizer(), 1, wxEXPAND);
 
     label(_("Follow up:"), true);
     grid->Add(BuildFollowUp(), 1, wxEXPAND);
@@ -339,90 +312,6 @@ void LogIncidentDialog::BuildLayout() {
     buttons->Add(new wxButton(this, wxID_SAVE, _("&Save")), 0);
     top->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, space);
     SetSizer(top);
-}
-
-wxSizer* LogIncidentDialog::BuildResolutions() {
-    auto* column = new wxBoxSizer(wxVERTICAL);
-    m_resolutionPanel = new wxPanel(this);
-    m_resolutionGrid = new wxFlexGridSizer(4, FromDIP(kGap), FromDIP(kGap));
-    m_resolutionPanel->SetSizer(m_resolutionGrid);
-    column->Add(m_resolutionPanel, 0, wxEXPAND);
-    auto* add = new wxButton(this, wxID_ANY, _("&Add what was given"));
-    add->SetName("add_resolution");
-    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        m_resolutionsTouched = true;
-        Resolution r;
-        r.status = kStatusOfResolutionLoggedNow;
-        AddResolutionRow(r);
-        FitToContent();
-        m_resolutions.back().type->SetFocus();
-    });
-    m_addResolutionItem = column->Add(add, 0, wxTOP, 0);
-    return column;
-}
-
-void LogIncidentDialog::AddResolutionRow(const Resolution& r) {
-    ResolutionRow row;
-    row.id = r.id;
-    const wxString index = wxString::Format("%zu", m_resolutions.size());
-    row.type = new wxChoice(m_resolutionPanel, wxID_ANY);
-    FillChoice(row.type, all_resolution_types());
-    row.type->SetSelection(IndexOf(all_resolution_types(), r.type));
-    row.type->SetName("resolution_type" + index);
-    row.type->SetToolTip(_("What was given"));
-    SetAccessibleName(row.type, _("What was given"));
-    row.cost = new wxTextCtrl(m_resolutionPanel, wxID_ANY,
-                              r.cost.cents ? FormatAmount(r.cost) : wxString(), wxDefaultPosition,
-                              wxSize(FromDIP(100), -1), wxTE_RIGHT);
-    row.cost->SetHint(FormatAmount(Money{}));
-    row.cost->SetName("resolution_cost" + index);
-    row.cost->SetToolTip(_("What it cost you"));
-    SetAccessibleName(row.cost, _("What it cost you"));
-    row.status = new wxChoice(m_resolutionPanel, wxID_ANY);
-    FillChoice(row.status, all_resolution_statuses());
-    row.status->SetSelection(IndexOf(all_resolution_statuses(), r.status));
-    row.status->SetName("resolution_status" + index);
-    row.status->SetToolTip(_("Whether they accepted it"));
-    SetAccessibleName(row.status, _("Whether they accepted it"));
-    // No Alt+letter: every row has one, so it could not be unique; Tab reaches it.
-    row.remove = new wxButton(m_resolutionPanel, wxID_ANY, _("Remove"), wxDefaultPosition,
-                              wxDefaultSize, wxBU_EXACTFIT);
-    row.remove->SetName("resolution_remove" + index);
-    const auto touched = [this](wxCommandEvent& e) {
-        m_resolutionsTouched = true;
-        e.Skip();
-    };
-    row.type->Bind(wxEVT_CHOICE, touched);
-    row.cost->Bind(wxEVT_TEXT, touched);
-    row.status->Bind(wxEVT_CHOICE, touched);
-    wxButton* button = row.remove;
-    row.remove->Bind(wxEVT_BUTTON, [this, button](wxCommandEvent&) {
-        m_resolutionsTouched = true;
-        RemoveResolutionRow(button);
-    });
-    m_resolutionGrid->Add(row.type, 0, wxALIGN_CENTER_VERTICAL);
-    m_resolutionGrid->Add(row.cost, 0, wxALIGN_CENTER_VERTICAL);
-    m_resolutionGrid->Add(row.status, 0, wxALIGN_CENTER_VERTICAL);
-    m_resolutionGrid->Add(row.remove, 0, wxALIGN_CENTER_VERTICAL);
-    m_resolutions.push_back(row);
-}
-
-void LogIncidentDialog::RemoveResolutionRow(wxButton* which) {
-    for (auto it = m_resolutions.begin(); it != m_resolutions.end(); ++it) {
-        if (it->remove != which)
-            continue;
-        // Destroy after this handler returns: the button being clicked is one of them.
-        const ResolutionRow row = *it;
-        m_resolutions.erase(it);
-        CallAfter([this, row] {
-            for (wxWindow* w :
-                 {static_cast<wxWindow*>(row.type), static_cast<wxWindow*>(row.cost),
-                  static_cast<wxWindow*>(row.status), static_cast<wxWindow*>(row.remove)})
-                w->Destroy();
-            FitToContent();
-        });
-        return;
-    }
 }
 
 wxSizer* LogIncidentDialog::BuildFollowUp() {
@@ -473,10 +362,7 @@ wxSizer* LogIncidentDialog::BuildFollowUp() {
 }
 
 void LogIncidentDialog::FitToContent() {
-    // The add button sits right under the rows, or level with its label when there are none.
-    m_addResolutionItem->SetBorder(m_resolutions.empty() ? 0 : FromDIP(kGap));
-    m_resolutionPanel->Layout();
-    m_resolutionPanel->GetSizer()->SetSizeHints(m_resolutionPanel);
+    m_resolutions->Fit();
     Layout();
     GetSizer()->SetSizeHints(this);
     const wxSize best = GetBestSize();
@@ -484,13 +370,9 @@ void LogIncidentDialog::FitToContent() {
 }
 
 void LogIncidentDialog::ApplyCategoryDefault() {
-    if (m_resolutionsTouched)
+    if (m_resolutions->touched())
         return;
-    for (const ResolutionRow& row : m_resolutions)
-        for (wxWindow* w : {static_cast<wxWindow*>(row.type), static_cast<wxWindow*>(row.cost),
-                            static_cast<wxWindow*>(row.status), static_cast<wxWindow*>(row.remove)})
-            w->Destroy();
-    m_resolutions.clear();
+    m_resolutions->Clear();
     const Category category = ChoiceValue(m_category, all_categories());
     try {
         if (auto d = m_services.settings_store.category_default(category)) {
@@ -498,7 +380,7 @@ void LogIncidentDialog::ApplyCategoryDefault() {
             r.type = d->resolution;
             r.cost = d->cost;
             r.status = kStatusOfResolutionLoggedNow;
-            AddResolutionRow(r);
+            m_resolutions->Add(r);
         }
     } catch (const std::exception&) {
         // A default is a suggestion; without it the owner adds what was given by hand.
@@ -600,8 +482,8 @@ void LogIncidentDialog::LoadForEditing(const Interaction& i) {
     m_escalated->ChangeValue(Wx(i.escalated_to));
     m_lesson->ChangeValue(Wx(i.lesson));
     for (const Resolution& r : i.resolutions)
-        AddResolutionRow(r);
-    m_resolutionsTouched = true;
+        m_resolutions->Add(r);
+    m_resolutions->MarkTouched();
     m_listened->SetValue(i.checklist.listened);
     m_empathised->SetValue(i.checklist.empathised);
     m_apologised->SetValue(i.checklist.apologised);
@@ -643,27 +525,8 @@ Interaction LogIncidentDialog::Collect() {
     i.checklist.offered_solutions = m_offered->GetValue();
     i.checklist.agreed_follow_up = m_agreedFollowUp->GetValue();
 
-    i.resolutions.clear();
-    for (const ResolutionRow& row : m_resolutions) {
-        Resolution r;
-        r.id = row.id;
-        r.interaction_id = i.id;
-        if (m_editing) // who offered it stays with it through an edit
-            for (const Resolution& was : m_editing->resolutions)
-                if (was.id == row.id && row.id != 0)
-                    r.added = was.added;
-        r.type = ChoiceValue(row.type, all_resolution_types());
-        r.status = ChoiceValue(row.status, all_resolution_statuses());
-        const wxString cost = row.cost->GetValue().Strip(wxString::both);
-        try {
-            r.cost = cost.empty() ? Money{} : ParseAmount(cost, _("cost"));
-        } catch (const InputError&) {
-            row.cost->SetFocus();
-            row.cost->SelectAll();
-            throw;
-        }
-        i.resolutions.push_back(r);
-    }
+    i.resolutions =
+        m_resolutions->Read(i.id, m_editing ? m_editing->resolutions : std::vector<Resolution>{});
 
     std::optional<Date> due;
     const Date today = m_services.today();

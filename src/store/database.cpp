@@ -3,6 +3,7 @@
 #include "store/database.h"
 
 #include "core/errors.h"
+#include "core/folder_sync.h"
 #include "core/staff.h"
 #include "store/backup.h"
 #include "store/customer_figures.h"
@@ -174,16 +175,19 @@ void ensure_private_directory(const fs::path& dir) {
     }
 }
 
-void ensure_private_file(const fs::path& file) {
+bool ensure_private_file(const fs::path& file) {
+    std::error_code ec;
+    const bool existed = fs::exists(file, ec);
     const int fd = ::_wopen(file.c_str(), _O_WRONLY | _O_CREAT | _O_BINARY | _O_NOINHERIT,
                             _S_IREAD | _S_IWRITE);
     if (fd < 0) {
         if (errno == EACCES && fs::exists(file))
-            return; // read-only: the owner made it so, and writes report it later
+            return false; // read-only: the owner made it so, and writes report it later
         throw DataError(fmt::format("The file {} cannot be created: {}.", describe(file),
                                     std::strerror(errno)));
     }
     ::_close(fd);
+    return !existed;
 }
 #else
 fs::path default_database_path() {
@@ -205,16 +209,19 @@ void ensure_private_directory(const fs::path& dir) {
                         system_reason(err));
     }
     ::chmod(dir.c_str(), 0700); // mkdir honours the umask; the promise does not
+    // The new folder's name is in its parent: flushed, it survives a power cut (as each level
+    // created above it did in the call for that level).
+    sync_parent_folder(dir);
 }
 
-void ensure_private_file(const fs::path& file) {
+bool ensure_private_file(const fs::path& file) {
     struct stat st {};
     if (::stat(file.c_str(), &st) == 0) {
         // Take group and other access away, but keep a read-only file read-only: the owner
         // made it so, and writes then report it instead of quietly succeeding.
         if ((st.st_mode & 077) != 0)
             ::chmod(file.c_str(), st.st_mode & 0700);
-        return;
+        return false;
     }
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -224,6 +231,7 @@ void ensure_private_file(const fs::path& file) {
     }
     ::fchmod(fd, 0600);
     ::close(fd);
+    return true;
 }
 #endif
 
@@ -373,7 +381,8 @@ Database Database::open(const fs::path& path) {
     } else if (!exists) {
         ensure_private_directory(path.parent_path());
     }
-    ensure_private_file(path);
+    // An empty file gets the whole schema below, like one created here.
+    const bool new_file = ensure_private_file(path) || fs::file_size(path) == 0;
 
     std::unique_ptr<SQLite::Database> db;
     try {
@@ -386,6 +395,11 @@ Database Database::open(const fs::path& path) {
     out.configure();
     out.migrate();
     out.enter_wal();
+    // SQLite flushes the folder for the journals and the WAL it creates, never for the database
+    // file itself: with the schema committed, the new file's name is flushed too, so what the
+    // first save reports as saved is not lost with the name after a power cut.
+    if (new_file)
+        sync_parent_folder(path);
     return out;
 }
 

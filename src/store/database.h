@@ -34,12 +34,15 @@ bool is_server_location(std::string_view location);
 // $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db, else ~/.local/share/rapport/rapport.db.
 std::filesystem::path default_database_path();
 
-// Creates `dir` and its missing parents; the ones created here are owner-only (0700).
+// Creates `dir` and its missing parents; the ones created here are owner-only (0700), and each
+// one's parent folder is flushed to disk after it, so the new names survive a power cut.
 void ensure_private_directory(const std::filesystem::path& dir);
 
-// Creates `file` empty and owner-only (0600) if it is missing; if present, takes group and other
-// access away (a file the owner made read-only stays read-only).
-void ensure_private_file(const std::filesystem::path& file);
+// Creates `file` empty and owner-only (0600) if it is missing, and says whether it did (its name
+// is not yet flushed to disk: the caller does that once it holds something, core/folder_sync.h);
+// if present, takes group and other access away (a file the owner made read-only stays
+// read-only).
+bool ensure_private_file(const std::filesystem::path& file);
 
 // The file is damaged: SQLite's own checks found a problem. It was not written to; the way back
 // is a backup (see store/backup.h). The window catches this type to offer "Restore from backup".

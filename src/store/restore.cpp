@@ -17,6 +17,7 @@
 #include "store/sqlite/backup_copy.h"
 
 #include "core/errors.h"
+#include "core/folder_sync.h"
 #include "store/roles.h"
 #include "store/sqlite/connection.h"
 
@@ -141,6 +142,10 @@ RestoreResult restore_backup(const fs::path& db_path, const fs::path& backup_fil
         } catch (const SQLite::Exception&) {
             // Another connection is reading; the restore is committed, the WAL shrinks later.
         }
+        // Restored into a file made just now: its name is flushed too (SQLite flushes the
+        // folder for its journals, not for the database file), as Database::open does.
+        if (!has_data)
+            sync_parent_folder(db_path);
         return result;
     } catch (const SQLite::Exception& e) {
         if (!unreadable_as_sqlite(e))

@@ -316,3 +316,59 @@ TEST_CASE("A failing save for a new customer leaves no customer and keeps what w
     CHECK(*kept_customer == "Nora Neumann");
     CHECK(services->customers.count() == 0);
 }
+
+TEST_CASE("Removing what was given in an edit saves the rest with who offered it") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id anna = AddCustomer(*services, "Anna Kowalski");
+    services->db().set_actor("Ola");
+    Interaction original;
+    original.customer_id = anna;
+    original.at = LocalDateTime{add_days(services->today(), -2), 15 * 60};
+    original.category = Category::billing;
+    original.summary = "Charged twice";
+    Resolution apology;
+    apology.type = ResolutionType::apology_only;
+    original.resolutions.push_back(apology);
+    Resolution refund;
+    refund.type = ResolutionType::refund;
+    refund.cost = Money{1999};
+    refund.status = ResolutionStatus::accepted;
+    original.resolutions.push_back(refund);
+    const Id id = services->interactions.add(original);
+    // Someone else edits it: a resolution they add would be theirs, the ones there stay Ola's.
+    services->db().set_actor("Ben");
+
+    Window window;
+    auto pressed = std::make_shared<bool>(false);
+    ModalScript script({
+        DialogReady("summary"),
+        // Remove the first row by keyboard: focus its button and press space.
+        [pressed] {
+            wxDialog* d = ActiveModalDialog();
+            if (*pressed)
+                return Find<wxButton>(d, "resolution_remove0") == nullptr; // destroyed after
+            Find<wxButton>(d, "resolution_remove0")->SetFocus();
+            wxUIActionSimulator().Char(' ');
+            *pressed = true;
+            return false;
+        },
+        // The removed button had the keyboard: give it to a field for Ctrl+Enter.
+        [] {
+            Field("summary")->SetFocus();
+            return true;
+        },
+        PressCtrlEnter(),
+    });
+    const bool saved = ShowEditIncidentDialog(window.frame, *services, id);
+    INFO(script.Failure());
+    REQUIRE(script.Finished());
+    REQUIRE(script.Failure().empty());
+    REQUIRE(saved);
+    const Interaction edited = services->interactions.get(id);
+    REQUIRE(edited.resolutions.size() == 1);
+    CHECK(edited.resolutions[0].type == ResolutionType::refund);
+    CHECK(edited.resolutions[0].cost == Money{1999});
+    CHECK(edited.resolutions[0].status == ResolutionStatus::accepted);
+    CHECK(edited.resolutions[0].added.by == "Ola");
+}

@@ -5,6 +5,7 @@
 // written to a temporary name, flushed and renamed like every other file Rapport writes, so a
 // backup is whole or absent.
 #include "core/errors.h"
+#include "core/folder_sync.h"
 #include "store/server_login.h"
 #include "store/sql/database_connection.h"
 #include "store/sqlite/backup_copy.h"
@@ -152,6 +153,7 @@ void write_server_dump(Database& db, const fs::path& target) {
         throw DataError(tr("The backup {} could not be written: {}."), target.string(),
                         system_reason(errno ? errno : EIO));
     }
+    sync_parent_folder(target); // the rename itself survives a power cut, as in atomic_file
 }
 
 ServerDumpFacts inspect_server_dump(const fs::path& file) {
