@@ -139,8 +139,38 @@ void refuse_if_not_ours(const fs::path& path, const FileFacts& f) {
 
 DamagedDatabaseError::DamagedDatabaseError(fs::path path, std::string finding)
     : DataError(tr("{} is damaged ({}), so Rapport left it untouched; restore it from a backup."),
-                describe(path), finding),
-      m_path(std::move(path)), m_finding(std::move(finding)) {}
+                describe(path), short_finding(finding)),
+      m_path(std::move(path)), m_finding(short_finding(finding)) {}
+
+// A damaged schema's finding quotes the broken trigger's whole SQL over many lines ("malformed
+// database schema (name) - unrecognized token: ..."), which told the owner nothing and broke
+// the one-line sentence the CLI promises. The start names what is broken; the rest is cut at a
+// space, past kMaxChars bytes, with an ellipsis.
+std::string short_finding(std::string_view finding) {
+    constexpr std::size_t kMaxChars = 120;
+    std::string out;
+    for (const char ch : finding) {
+        const bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+        if (!space)
+            out += ch;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
+    }
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    if (out.size() <= kMaxChars)
+        return out;
+    std::size_t cut = out.rfind(' ', kMaxChars);
+    if (cut == std::string::npos || cut < kMaxChars / 2) {
+        cut = kMaxChars; // one long word: cut at a UTF-8 character's start
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80)
+            --cut;
+    }
+    out.resize(cut);
+    while (!out.empty() && (out.back() == ' ' || out.back() == ':' || out.back() == '-'))
+        out.pop_back();
+    return out + "\u2026";
+}
 
 ReadCancelled::ReadCancelled() : DataError("The reading was cancelled.") {}
 

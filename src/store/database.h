@@ -46,6 +46,10 @@ bool ensure_private_file(const std::filesystem::path& file);
 
 // The file is damaged: SQLite's own checks found a problem. It was not written to; the way back
 // is a backup (see store/backup.h). The window catches this type to offer "Restore from backup".
+// SQLite's finding about a damaged file as one line of at most about 120 bytes (a damaged
+// schema's finding quotes a whole trigger): for sentences, which are one line each.
+std::string short_finding(std::string_view finding);
+
 class DamagedDatabaseError : public DataError {
 public:
     DamagedDatabaseError(std::filesystem::path path, std::string finding);

@@ -174,7 +174,7 @@ std::vector<std::string> check_database_file(const fs::path& path) {
         if (!has_rapport_header(path) && problems.empty())
             throw DataError(tr("{} is not a Rapport database (it is not a readable SQLite file)."),
                             path.string());
-        problems.push_back(fmt::format("SQLite cannot read the file: {}", e.what()));
+        problems.push_back(fmt::format("SQLite cannot read the file: {}", short_finding(e.what())));
     }
     return problems;
 }

@@ -182,6 +182,35 @@ TEST_CASE("a value changed outside Rapport is the data's fault: exit 1 naming th
     CHECK(check.exit_code == 1);
 }
 
+// Found by the sanitizer run of 10,000 damaged files: a byte flipped inside a trigger's text
+// made SQLite's finding quote the trigger's whole SQL, over many lines.
+TEST_CASE("a damaged schema is said in one short line and the file is left as it was",
+          "[cli][damage]") {
+    TempDir dir;
+    const fs::path db = dir / "shop.db";
+    REQUIRE(run_cli(db, {"customer", "add", "Anna Schmidt"}).exit_code == 0);
+    {
+        SQLite::Database raw(db.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA writable_schema = ON");
+        raw.exec("UPDATE sqlite_schema SET sql = 'CREATE TRIGGER customer_fts_update AFTER "
+                 "UPDATE ON customer BEGIN\n    UPDATE customer_fts [\n      SET name = "
+                 "new.name\n     WHERE rowid = new.id;\n' || printf('%.*c', 400, 'x') || "
+                 "'\nEND' WHERE name = 'customer_fts_update'");
+    }
+    const std::string damaged = read_all(db);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"customer", "list"}, std::vector<std::string>{"check"}}) {
+        const auto r = run_cli(db, args);
+        INFO(args[0] << " exited " << r.exit_code << " and said: " << r.err);
+        CHECK(r.exit_code == 1);
+        CHECK(lines(r.err) == 1);
+        CHECK(r.err.size() < 400);
+        CHECK((r.err + r.out).find("customer_fts_update") != std::string::npos); // what broke
+        CHECK(lines(r.out) <= 1); // check's finding too
+        CHECK(read_all(db) == damaged);
+    }
+}
+
 namespace {
 
 // Another shop's database and a WAL of it whose frames were never checkpointed.
