@@ -19,6 +19,7 @@
 #include <fstream>
 #include <stdexcept>
 #include <typeinfo>
+#include <unistd.h>
 
 namespace rapport::durability {
 namespace fs = std::filesystem;
@@ -220,27 +221,35 @@ bool no_database(const fs::path& file) {
     std::error_code ec;
     return !fs::exists(file, ec) || fs::file_size(file, ec) == 0;
 }
-// A hot journal left by the cut is rolled back by the next connection that may write, as
-// Rapport's own open does (Database::open); a read-only look alone would be refused.
-void roll_back_hot_journal(const fs::path& file) {
+// A hot journal left by the cut is rolled back by the next connection that may write; a
+// read-only look alone is refused. The checks read a copy rolled back so, and leave the files
+// as they are: Rapport's own reopen afterwards has to meet the hot journal itself.
+template <class Look> std::string look_rolled_back(const fs::path& file, Look&& look) {
     std::error_code ec;
-    if (!fs::exists(file.string() + "-journal", ec))
-        return;
+    const fs::path journal = file.string() + "-journal";
+    if (!fs::exists(journal, ec))
+        return look(file);
+    const fs::path dir =
+        fs::temp_directory_path() / ("rapport-durability-look-" + std::to_string(::getpid()));
+    fs::remove_all(dir, ec);
+    fs::create_directories(dir);
+    const fs::path copy = dir / file.filename();
+    fs::copy_file(file, copy);
+    fs::copy_file(journal, copy.string() + "-journal");
     try {
-        SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+        SQLite::Database db(copy.string(), SQLite::OPEN_READWRITE);
         db.execAndGet("SELECT count(*) FROM sqlite_schema");
     } catch (const SQLite::Exception&) {
-        // integrity_of says what is wrong with the file
+        // the look says what is wrong with the file
     }
+    std::string out = look(copy);
+    fs::remove_all(dir, ec);
+    return out;
 }
-} // namespace
 
-std::string integrity_of(const fs::path& file) {
+std::string integrity_of_file(const fs::path& file) {
     if (no_database(file))
         return "ok"; // nothing there to be damaged: Rapport starts a new database
-    roll_back_hot_journal(file);
-    if (no_database(file))
-        return "ok"; // the journal took back all there was
     try {
         SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
         SQLite::Statement st(db, "PRAGMA integrity_check(1)");
@@ -252,8 +261,7 @@ std::string integrity_of(const fs::path& file) {
     }
 }
 
-std::string fingerprint(const fs::path& file) {
-    roll_back_hot_journal(file);
+std::string fingerprint_of_file(const fs::path& file) {
     if (no_database(file))
         return "no database\n";
     SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
@@ -296,6 +304,16 @@ std::string fingerprint(const fs::path& file) {
         }
     }
     return out;
+}
+
+} // namespace
+
+std::string integrity_of(const fs::path& file) {
+    return look_rolled_back(file, integrity_of_file);
+}
+
+std::string fingerprint(const fs::path& file) {
+    return look_rolled_back(file, fingerprint_of_file);
 }
 
 fs::path state_folder(const fs::path& work, const Scenario& s, int k) {
