@@ -24,6 +24,7 @@ ResolutionRows::ResolutionRows(wxWindow* parent, std::function<void()> resized)
     m_panel->SetSizer(m_grid);
     m_column->Add(m_panel, 0, wxEXPAND);
     auto* add = new wxButton(parent, wxID_ANY, _("&Add what was given"));
+    m_add = add;
     add->SetName("add_resolution");
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         m_touched = true;
@@ -99,10 +100,19 @@ void ResolutionRows::Remove(wxButton* which) {
             continue;
         // Destroy after this handler returns: the button being clicked is one of them.
         const Row row = *it;
+        const std::size_t index = static_cast<std::size_t>(it - m_rows.begin());
         m_rows.erase(it);
-        m_panel->CallAfter([this, row] {
+        m_panel->CallAfter([this, row, index] {
             Destroy(row);
             m_resized();
+            // The Remove button had the keyboard: give it to a neighbour, or Ctrl+Enter and Tab
+            // would reach nothing.
+            if (index < m_rows.size())
+                m_rows[index].type->SetFocus();
+            else if (!m_rows.empty())
+                m_rows.back().type->SetFocus();
+            else
+                m_add->SetFocus();
         });
         return;
     }

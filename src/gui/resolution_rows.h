@@ -66,6 +66,7 @@ private:
     wxSizer* m_column = nullptr;
     wxPanel* m_panel = nullptr;
     wxFlexGridSizer* m_grid = nullptr;
+    wxButton* m_add = nullptr;
     wxSizerItem* m_addItem = nullptr;
     std::vector<Row> m_rows;
     bool m_touched = false;

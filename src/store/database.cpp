@@ -80,7 +80,7 @@ struct FileFacts {
 };
 
 // Reads the stamp of an existing file through a read-only connection, which writes nothing.
-FileFacts inspect_existing(const fs::path& path) {
+FileFacts inspect_existing(const fs::path& path, bool may_roll_back = true) {
     try {
         SQLite::Database ro(path.string(), SQLite::OPEN_READONLY);
         ro.setBusyTimeout(kBusyTimeoutMs);
@@ -93,6 +93,20 @@ FileFacts inspect_existing(const fs::path& path) {
         return f;
     } catch (const SQLite::Exception& e) {
         const int code = e.getErrorCode() & 0xff;
+        if (e.getExtendedErrorCode() == SQLITE_READONLY_ROLLBACK && may_roll_back) {
+            // A power cut left a hot journal (a transaction cut short before the file is in WAL
+            // mode: a new file's first migration). Only a connection that may write rolls it
+            // back, as SQLite does on any such open; a read-only look would refuse the file
+            // for good.
+            try {
+                SQLite::Database rw(path.string(), SQLite::OPEN_READWRITE);
+                rw.setBusyTimeout(kBusyTimeoutMs);
+                rw.execAndGet("SELECT count(*) FROM sqlite_schema");
+            } catch (const SQLite::Exception& again) {
+                throw DataError(tr("{} could not be read: {}."), describe(path), again.what());
+            }
+            return inspect_existing(path, false);
+        }
         if ((code == SQLITE_NOTADB || code == SQLITE_CORRUPT) && has_rapport_header(path))
             throw DamagedDatabaseError(path, e.what());
         if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {

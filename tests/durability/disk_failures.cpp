@@ -115,7 +115,7 @@ void operations_on_failing_disk(const DiskFailureOptions& options, DiskFailureFi
                                     where + ": database: " + integrity);
                         continue;
                     }
-                    if (!whole_backups(dir, finding))
+                    if (!whole_backups(ctx.db().parent_path(), finding))
                         rec.problem(&DiskFailureFigures::integrity_failures,
                                     where + ": backup " + finding);
                     const std::string now = fingerprint(ctx.db());

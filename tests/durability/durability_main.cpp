@@ -5,7 +5,8 @@
 // figure that should be 0 is not.
 // Then a failing disk: every write and sync of each operation and export refused once.
 //   rapport-durability [--cuts N] [--seed S] [--stride K] [--work DIR] [--drop-only]
-//                      [--lying-disk] [--no-disk-failures]
+//                      [--lying-disk] [--no-disk-failures] [--every-event SCENARIO]
+// (--every-event "first start": a cut at each disk event of that scenario, not --cuts random ones)
 #include "disk_failures.h"
 #include "power_cuts.h"
 
@@ -45,9 +46,12 @@ int main(int argc, char** argv) {
             options.only_drop_unsynced = true;
         else if (arg == "--lying-disk")
             options.lying_disk = true;
+        else if (arg == "--every-event" && has_value)
+            options.every_event_of = argv[++i];
         else {
             std::cerr << "usage: rapport-durability [--cuts N] [--seed S] [--stride K] "
-                         "[--work DIR] [--drop-only] [--lying-disk] [--no-disk-failures]\n";
+                         "[--work DIR] [--drop-only] [--lying-disk] [--no-disk-failures] "
+                         "[--every-event SCENARIO]\n";
             return 2;
         }
     }
@@ -63,6 +67,8 @@ int main(int argc, char** argv) {
               << " losing every unsynced write, " << f.cuts_tearing
               << " keeping random 512-byte pieces of them)\n"
               << "  disk events in one pass:           " << f.events_per_round << "\n"
+              << "  new names lost at the cuts:        " << f.names_lost
+              << "  (not flushed in their folder)\n"
               << "  lost reported commits:             " << f.lost_commits << "  (goal 0)\n"
               << "  partially applied operations:      " << f.half_applied << "  (goal 0)\n"
               << "  files failing integrity_check:     " << f.integrity_failures << "  (goal 0)\n"

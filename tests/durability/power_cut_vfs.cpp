@@ -12,7 +12,9 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <sys/stat.h>
@@ -61,6 +63,14 @@ struct State {
     bool fail_sticky = false;
     std::int64_t failures = 0;
     int open_files = 0;
+    // Names: a file or folder made after watch() is in its folder only once the folder was
+    // flushed (fsync on the folder, or SQLite's own flush on a new journal's first sync).
+    std::set<std::string> at_watch; // every name under the folder when watch() was called
+    std::set<std::string> flushed;  // names made since, whose folder was flushed after
+    // A name a rename replaced and whose folder was not flushed since: what the name held on
+    // disk before (nothing: nullopt), which a cut brings back.
+    std::map<std::string, std::optional<std::string>> before_rename;
+    std::int64_t names_lost = 0; // since the program started, for the figures
 
     bool in_scope(const std::string& path) const { return watching && path.rfind(folder, 0) == 0; }
     // The record of `path`, made from what is on disk now when it is first needed.
@@ -74,6 +84,25 @@ struct State {
         if (r.durable_exists)
             r.durable = read_whole(path);
         return files.emplace(path, std::move(r)).first->second;
+    }
+    bool name_durable(const std::string& path) const {
+        return at_watch.count(path) != 0 || flushed.count(path) != 0;
+    }
+    // The folder's entries as they are now are on disk (its own name is its parent's).
+    void folder_flushed(const std::string& dir) {
+        if (lying || !in_scope(dir + "/"))
+            return;
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            flushed.insert(entry.path().string());
+            before_rename.erase(entry.path().string());
+        }
+    }
+    // The name is gone: a file made later under it is a new name.
+    void forget_name(const std::string& path) {
+        at_watch.erase(path);
+        flushed.erase(path);
+        before_rename.erase(path);
     }
     void make_durable(const std::string& path) {
         if (lying)
@@ -115,6 +144,9 @@ struct SimFile {
     sqlite3_file* real;
     std::string* path; // null for SQLite's nameless temporary files
     bool counted;      // in State::open_files
+    // A journal or WAL SQLite created: its first sync flushes its folder too (os_unix.c,
+    // UNIXFILE_DIRSYNC, set by unixOpen for a new journal or WAL and done in unixSync).
+    bool folder_sync_pending;
 };
 
 sqlite3_file* real_of(sqlite3_file* f) {
@@ -187,9 +219,14 @@ int sim_sync(sqlite3_file* f, int flags) {
     }
     const int rc = real_of(f)->pMethods->xSync(real_of(f), flags);
     if (rc == SQLITE_OK && p) {
+        auto* sf = reinterpret_cast<SimFile*>(f);
         std::lock_guard lock(s.mutex);
         if (s.in_scope(*p))
             s.make_durable(*p);
+        if (sf->folder_sync_pending) {
+            sf->folder_sync_pending = false;
+            s.folder_flushed(fs::path(*p).parent_path().string());
+        }
     }
     return rc;
 }
@@ -266,6 +303,9 @@ int vfs_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, in
     sf->real = reinterpret_cast<sqlite3_file*>(sf + 1);
     sf->path = nullptr;
     sf->counted = false;
+    sf->folder_sync_pending =
+        (flags & SQLITE_OPEN_CREATE) != 0 &&
+        (flags & (SQLITE_OPEN_MAIN_JOURNAL | SQLITE_OPEN_WAL | SQLITE_OPEN_SUPER_JOURNAL)) != 0;
     f->pMethods = nullptr;
     bool existed = true;
     if (name) {
@@ -300,6 +340,7 @@ int vfs_delete(sqlite3_vfs*, const char* name, int sync_dir) {
             if (s.cut)
                 return SQLITE_IOERR_DELETE;
             s.files.erase(name);
+            s.forget_name(name);
         }
     }
     return s.real->xDelete(s.real, name, sync_dir);
@@ -434,6 +475,14 @@ void PowerCutVfs::watch(const fs::path& folder) {
     s.fail_event = 0;
     s.failures = 0;
     s.open_files = 0;
+    s.at_watch.clear();
+    s.flushed.clear();
+    s.before_rename.clear();
+    std::error_code ec;
+    const std::string root = s.folder.substr(0, s.folder.size() - 1);
+    s.at_watch.insert(root);
+    for (const auto& entry : fs::recursive_directory_iterator(root, ec))
+        s.at_watch.insert(entry.path().string());
 }
 
 void PowerCutVfs::stop_watching() {
@@ -466,6 +515,28 @@ void PowerCutVfs::restore_power(CutMode mode, std::uint64_t seed, int sector_siz
     if (s.open_files != 0)
         throw std::logic_error("power_cut_vfs: files still open when the power comes back");
     std::mt19937_64 rng(seed);
+    const std::string root = s.folder.substr(0, s.folder.size() - 1);
+    // A name whose folder was not flushed since it was made is not there (a rename's target
+    // holds what it held before); a new folder goes with everything in it.
+    std::vector<std::string> names;
+    std::error_code walk_ec;
+    for (const auto& entry : fs::recursive_directory_iterator(root, walk_ec))
+        names.push_back(entry.path().string());
+    std::set<std::string> lost;
+    for (const std::string& name : names) {
+        if (s.name_durable(name))
+            continue;
+        std::error_code ec;
+        if (const auto it = s.before_rename.find(name);
+            it != s.before_rename.end() && it->second &&
+            fs::exists(fs::path(name).parent_path(), ec)) {
+            write_whole(name, *it->second);
+            s.files.erase(name);
+        } else if (fs::exists(name, ec)) {
+            fs::remove_all(name, ec);
+            lost.insert(name);
+        }
+    }
     for (const auto& [path, record] : s.files) {
         std::error_code ec;
         if (!fs::exists(path, ec))
@@ -480,6 +551,7 @@ void PowerCutVfs::restore_power(CutMode mode, std::uint64_t seed, int sector_siz
     s.files.clear();
     s.cut = false;
     s.cut_at = 0;
+    s.names_lost += static_cast<std::int64_t>(lost.size());
 }
 
 void PowerCutVfs::fail_at(std::int64_t event, DiskFailure failure, bool sticky) {
@@ -500,6 +572,12 @@ std::int64_t PowerCutVfs::events() const {
     State& s = state();
     std::lock_guard lock(s.mutex);
     return s.events;
+}
+
+std::int64_t PowerCutVfs::names_lost() const {
+    State& s = state();
+    std::lock_guard lock(s.mutex);
+    return s.names_lost;
 }
 
 int PowerCutVfs::open_files() const {
@@ -526,6 +604,17 @@ std::string path_of_fd(int fd) {
     return n > 0 ? std::string(link, static_cast<std::size_t>(n)) : std::string();
 }
 
+// The path of a folder open as `fd`; empty for anything else.
+std::string folder_of_fd(int fd) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISDIR(st.st_mode))
+        return {};
+    char link[PATH_MAX];
+    const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+    const ssize_t n = ::readlink(proc.c_str(), link, sizeof link - 1);
+    return n > 0 ? std::string(link, static_cast<std::size_t>(n)) : std::string();
+}
+
 // The errno a refused event of an fd-based call gives.
 int errno_for(int code) {
     return code == SQLITE_FULL ? ENOSPC : EIO;
@@ -534,9 +623,17 @@ int errno_for(int code) {
 
 int PowerCutVfs::on_fsync(int fd) {
     const std::string path = path_of_fd(fd);
-    if (path.empty())
-        return 0; // a folder's sync: renames count as durable already
     State& s = state();
+    if (path.empty()) {
+        const std::string dir = folder_of_fd(fd);
+        std::lock_guard lock(s.mutex);
+        if (dir.empty() || !s.in_scope(dir + "/"))
+            return 0;
+        if (const int rc = s.before_event(dir + "/", SQLITE_IOERR_FSYNC); rc != SQLITE_OK)
+            return errno_for(rc);
+        s.folder_flushed(dir);
+        return 0;
+    }
     std::lock_guard lock(s.mutex);
     if (const int rc = s.before_event(path, SQLITE_IOERR_FSYNC); rc != SQLITE_OK)
         return errno_for(rc);
@@ -572,6 +669,20 @@ int PowerCutVfs::on_rename(const char* from, const char* to) {
         return 0;
     if (const int rc = s.before_event(s.in_scope(to) ? to : from, SQLITE_IOERR); rc != SQLITE_OK)
         return errno_for(rc);
+    // The target's name is the file moved there only once the folder is flushed; until then a
+    // cut gives back what the name held on disk (the source's name coming back is not played).
+    if (s.in_scope(to) && s.before_rename.count(to) == 0) {
+        std::error_code ec;
+        const auto held = s.files.find(to);
+        std::optional<std::string> before;
+        if (held != s.files.end() && held->second.durable_exists && s.name_durable(to))
+            before = held->second.durable;
+        else if (held == s.files.end() && s.name_durable(to) && fs::is_regular_file(to, ec))
+            before = read_whole(to);
+        s.before_rename[to] = std::move(before);
+    }
+    s.flushed.erase(to);
+    s.at_watch.erase(to);
     auto it = s.files.find(from);
     if (it != s.files.end()) {
         FileRecord moved = std::move(it->second);

@@ -20,7 +20,11 @@
 //                    synced since it was created disappears;
 //   keep_random_sectors  the unsynced writes are replayed in order, each sector-sized piece kept
 //                    or lost at random (a torn write), as disks that reorder their cache do.
-// Renames and deletions are taken as durable at once (Rapport syncs the folder after a rename).
+// A name is durable only once its folder is flushed: a file or folder made after watch() (or a
+// rename's target) is on disk only after an fsync() of its folder (a wrapped fsync() on a
+// folder's fd, /proc/self/fd) or SQLite's own flush of the folder on the first sync of a journal
+// or WAL it created. At a cut, a new name not flushed is removed (a folder with all in it), and
+// a rename's target holds again what it held before. Deletions are taken as durable at once.
 //
 // It can also play a failing disk: fail_at(n, code) makes the n-th write or sync (or every one
 // from the n-th on) return SQLITE_FULL or SQLITE_IOERR without touching the file.
@@ -59,6 +63,8 @@ public:
 
     // Writes, truncates and syncs under the watched folder since watch().
     std::int64_t events() const;
+    // Names removed at cuts because their folder was not flushed, since the program started.
+    std::int64_t names_lost() const;
     // Files under the watched folder open through SQLite now.
     int open_files() const;
 

@@ -14,6 +14,8 @@
 #include <ostream>
 #include <random>
 #include <stdexcept>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace rapport::durability {
@@ -33,10 +35,10 @@ void note(RoundResult& r, bool RoundResult::*what, const std::string& problem) {
         r.problem = problem;
 }
 
-// Every file in backups/ that carries a backup's name must be whole.
-void check_backups(const fs::path& dir, RoundResult& r) {
+// Every file in backups/ beside the database that carries a backup's name must be whole.
+void check_backups(const fs::path& db, RoundResult& r) {
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir / "backups", ec)) {
+    for (const auto& entry : fs::directory_iterator(db.parent_path() / "backups", ec)) {
         const std::string name = entry.path().filename().string();
         if (name.empty() || name[0] == '.' || entry.path().extension() != ".db")
             continue; // a temporary file of a copy cut short
@@ -51,7 +53,7 @@ void check_backups(const fs::path& dir, RoundResult& r) {
 RoundResult check_after_cut(const Scenario& s, const Expected& expected, const fs::path& dir,
                             int reported) {
     RoundResult r;
-    const fs::path db = dir / kDatabaseName;
+    const fs::path db = dir / s.db_name;
     const std::string finding = integrity_of(db);
     if (finding != "ok") {
         note(r, &RoundResult::integrity, "database: " + finding);
@@ -78,7 +80,7 @@ RoundResult check_after_cut(const Scenario& s, const Expected& expected, const f
                                      : "none"));
         }
     }
-    check_backups(dir, r);
+    check_backups(db, r);
     try {
         { auto opened = store::open_for_use(db, kToday); }
         if (const auto problems = store::check_database_file(db); !problems.empty())
@@ -105,17 +107,35 @@ PowerCutFigures run_power_cuts(const PowerCutOptions& options, std::ostream* log
         figures.events_per_round += expected.back().events;
     }
 
+    // With every_event_of, the cuts go at each event of that scenario in turn.
+    std::vector<std::pair<std::size_t, std::int64_t>> every;
+    if (!options.every_event_of.empty()) {
+        std::size_t w = 0;
+        while (w < scenarios.size() && scenarios[w].name != options.every_event_of)
+            ++w;
+        if (w == scenarios.size())
+            throw std::invalid_argument("no scenario named " + options.every_event_of);
+        for (std::int64_t e = 1; e <= expected[w].events; ++e)
+            every.emplace_back(w, e);
+    }
+    const int rounds = every.empty() ? options.cuts : static_cast<int>(every.size());
+    const std::int64_t names_lost_before = vfs.names_lost();
+
     std::mt19937_64 rng(options.seed);
     const fs::path dir = options.work / "round";
-    for (int round = 0; round < options.cuts; ++round) {
+    for (int round = 0; round < rounds; ++round) {
         // Each scenario gets cuts in proportion to its disk events, so every event is as
         // likely to be the one the power goes at.
         std::uniform_int_distribution<std::int64_t> pick(1, figures.events_per_round);
         std::int64_t event = pick(rng);
         std::size_t which = 0;
-        while (event > expected[which].events) {
-            event -= expected[which].events;
-            ++which;
+        if (!every.empty()) {
+            std::tie(which, event) = every[static_cast<std::size_t>(round)];
+        } else {
+            while (event > expected[which].events) {
+                event -= expected[which].events;
+                ++which;
+            }
         }
         const Scenario& s = scenarios[which];
         const bool tear = !options.only_drop_unsynced && round % 2 == 1;
@@ -158,6 +178,7 @@ PowerCutFigures run_power_cuts(const PowerCutOptions& options, std::ostream* log
         }
     }
     fs::remove_all(dir, ec);
+    figures.names_lost = vfs.names_lost() - names_lost_before;
     return figures;
 }
 

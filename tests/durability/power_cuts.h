@@ -30,6 +30,8 @@ struct PowerCutOptions {
     // can fail).
     bool lying_disk = false;
     std::filesystem::path work; // a folder of its own; emptied first
+    // A scenario's name: one cut at each of its disk events in turn instead (`cuts` unused).
+    std::string every_event_of;
 };
 
 struct PowerCutFigures {
@@ -42,6 +44,7 @@ struct PowerCutFigures {
     int reopen_failures = 0;           // open_for_use or the check refuses the file afterwards
     int errors_without_sentence = 0;   // the cut operation failed with no sentence for the owner
     std::int64_t events_per_round = 0; // writes and syncs of one pass through the scenarios
+    std::int64_t names_lost = 0;       // files and folders gone because not flushed in theirs
     std::map<std::string, int> cuts_by_operation;
     std::string first_problem; // the first failure, described, for the test's message
 };

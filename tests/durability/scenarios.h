@@ -24,9 +24,10 @@ inline const Date kToday = Date{date::year{2026}, date::month{12}, date::day{6}}
 // What the operations of one round share (ids given by earlier ones).
 struct Context {
     std::filesystem::path dir;
-    std::filesystem::path db() const { return dir / kDatabaseName; }
-    std::optional<store::LoggedIncident> logged;  // by "log an incident with a new customer"
-    std::optional<store::LoggedIncident> to_undo; // by "log an incident to undo"
+    std::optional<store::LoggedIncident> logged;   // by "log an incident with a new customer"
+    std::optional<store::LoggedIncident> to_undo;  // by "log an incident to undo"
+    std::filesystem::path db_name = kDatabaseName; // under dir
+    std::filesystem::path db() const { return dir / db_name; }
 };
 
 struct Operation {
@@ -38,6 +39,7 @@ struct Scenario {
     std::string name;
     std::function<void(const std::filesystem::path& dir)> make_base; // the files it starts from
     std::vector<Operation> operations;
+    std::filesystem::path db_name = kDatabaseName; // under the folder, perhaps in a new folder
 };
 
 std::vector<Scenario> all_scenarios();
@@ -64,10 +66,12 @@ struct Outcome {
 // Runs the operations in `dir` until one fails or the power is cut.
 Outcome run_until_cut(const Scenario& s, const std::filesystem::path& dir, PowerCutVfs& vfs);
 
-// PRAGMA integrity_check through a read-only connection: "ok", or the first finding.
+// PRAGMA integrity_check through a read-only connection: "ok" (also for no database), or the
+// first finding.
 std::string integrity_of(const std::filesystem::path& file);
 // The contents of a database as text: its stamps, schema and every row of every table (the
-// customers' creation minute left out: it is the clock's), read without writing anything.
+// customers' creation minute left out: it is the clock's), read without writing anything. No
+// file, or an empty one (which Rapport fills as a new database), is "no database".
 std::string fingerprint(const std::filesystem::path& file);
 
 } // namespace rapport::durability

@@ -353,10 +353,11 @@ TEST_CASE("Removing what was given in an edit saves the rest with who offered it
             *pressed = true;
             return false;
         },
-        // The removed button had the keyboard: give it to a field for Ctrl+Enter.
+        // The removed button had the keyboard: the next row's type takes it, so Ctrl+Enter
+        // saves with no click.
         [] {
-            Field("summary")->SetFocus();
-            return true;
+            wxDialog* d = ActiveModalDialog();
+            return wxWindow::FindFocus() == Find<wxWindow>(d, "resolution_type1");
         },
         PressCtrlEnter(),
     });
@@ -371,4 +372,51 @@ TEST_CASE("Removing what was given in an edit saves the rest with who offered it
     CHECK(edited.resolutions[0].cost == Money{1999});
     CHECK(edited.resolutions[0].status == ResolutionStatus::accepted);
     CHECK(edited.resolutions[0].added.by == "Ola");
+}
+
+TEST_CASE("Removing the only thing given by keyboard leaves the add button focused and Ctrl+Enter "
+          "saves") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    Window window;
+    auto added = std::make_shared<bool>(false);
+    auto pressed = std::make_shared<bool>(false);
+    ModalScript script({
+        DialogReady(),
+        TypeInto("customer", "Lena Vogel"),
+        TypeInto("summary", "Lid missing"),
+        [added] {
+            wxDialog* d = ActiveModalDialog();
+            if (Find<wxButton>(d, "resolution_remove0"))
+                return true;
+            if (!*added) {
+                Find<wxButton>(d, "add_resolution")->SetFocus();
+                wxUIActionSimulator().Char(' ');
+                *added = true;
+            }
+            return false;
+        },
+        [pressed] {
+            wxDialog* d = ActiveModalDialog();
+            if (*pressed)
+                return Find<wxButton>(d, "resolution_remove0") == nullptr;
+            Find<wxButton>(d, "resolution_remove0")->SetFocus();
+            wxUIActionSimulator().Char(' ');
+            *pressed = true;
+            return false;
+        },
+        // No row is left: the add button has the keyboard, not nothing.
+        [] {
+            return wxWindow::FindFocus() == Find<wxWindow>(ActiveModalDialog(), "add_resolution");
+        },
+        PressCtrlEnter(),
+    });
+    const auto id = ShowLogIncidentDialog(window.frame, *services);
+    INFO(script.Failure());
+    REQUIRE(script.Finished());
+    REQUIRE(script.Failure().empty());
+    REQUIRE(id);
+    const Interaction saved = services->interactions.get(*id);
+    CHECK(saved.summary == "Lid missing");
+    CHECK(saved.resolutions.empty());
 }
