@@ -17,6 +17,7 @@
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
+#include <functional>
 #include <memory>
 
 using namespace rapport;
@@ -24,6 +25,23 @@ using namespace rapport::gui;
 using namespace rapport::gui::test;
 
 namespace {
+
+// A step that presses the dialog's button `button` by keyboard (the focus on it, then space),
+// once, and is done when `done` sees the press took effect.
+ModalScript::Step PressByKeyboard(const wxString& button, std::function<bool(wxDialog*)> done) {
+    auto pressed = std::make_shared<bool>(false);
+    return [=] {
+        wxDialog* d = ActiveModalDialog();
+        if (done(d))
+            return true;
+        if (!*pressed) {
+            Find<wxButton>(d, button)->SetFocus();
+            wxUIActionSimulator().Char(' ');
+            *pressed = true;
+        }
+        return false;
+    };
+}
 
 Id AddCustomer(Services& s, const std::string& name) {
     Customer c;
@@ -54,7 +72,6 @@ TEST_CASE("Typing a new customer and what happened and a refund then Ctrl+Enter 
     TempDir dir;
     auto services = MakeServices(dir);
     Window window;
-    auto added = std::make_shared<bool>(false);
     ModalScript script({
         DialogReady(),
         TypeInto("customer", "Marta Nowak"),
@@ -66,17 +83,8 @@ TEST_CASE("Typing a new customer and what happened and a refund then Ctrl+Enter 
         TypeInto("summary", "Zip broke after two days"),
         TypeInto("asked_for", "Money back"),
         // "Add what was given" by keyboard: focus the button and press space.
-        [added] {
-            wxDialog* d = ActiveModalDialog();
-            if (Find<wxTextCtrl>(d, "resolution_cost0"))
-                return true;
-            if (!*added) {
-                Find<wxButton>(d, "add_resolution")->SetFocus();
-                wxUIActionSimulator().Char(' ');
-                *added = true;
-            }
-            return false;
-        },
+        PressByKeyboard("add_resolution",
+                        [](wxDialog* d) { return Find<wxTextCtrl>(d, "resolution_cost0"); }),
         TypeInto("resolution_cost0", "12.50"),
         PressCtrlEnter(),
     });
@@ -340,19 +348,11 @@ TEST_CASE("Removing what was given in an edit saves the rest with who offered it
     services->db().set_actor("Ben");
 
     Window window;
-    auto pressed = std::make_shared<bool>(false);
     ModalScript script({
         DialogReady("summary"),
         // Remove the first row by keyboard: focus its button and press space.
-        [pressed] {
-            wxDialog* d = ActiveModalDialog();
-            if (*pressed)
-                return Find<wxButton>(d, "resolution_remove0") == nullptr; // destroyed after
-            Find<wxButton>(d, "resolution_remove0")->SetFocus();
-            wxUIActionSimulator().Char(' ');
-            *pressed = true;
-            return false;
-        },
+        PressByKeyboard("resolution_remove0",
+                        [](wxDialog* d) { return !Find<wxButton>(d, "resolution_remove0"); }),
         // The removed button had the keyboard: the next row's type takes it, so Ctrl+Enter
         // saves with no click.
         [] {
@@ -379,32 +379,14 @@ TEST_CASE("Removing the only thing given by keyboard leaves the add button focus
     TempDir dir;
     auto services = MakeServices(dir);
     Window window;
-    auto added = std::make_shared<bool>(false);
-    auto pressed = std::make_shared<bool>(false);
     ModalScript script({
         DialogReady(),
         TypeInto("customer", "Lena Vogel"),
         TypeInto("summary", "Lid missing"),
-        [added] {
-            wxDialog* d = ActiveModalDialog();
-            if (Find<wxButton>(d, "resolution_remove0"))
-                return true;
-            if (!*added) {
-                Find<wxButton>(d, "add_resolution")->SetFocus();
-                wxUIActionSimulator().Char(' ');
-                *added = true;
-            }
-            return false;
-        },
-        [pressed] {
-            wxDialog* d = ActiveModalDialog();
-            if (*pressed)
-                return Find<wxButton>(d, "resolution_remove0") == nullptr;
-            Find<wxButton>(d, "resolution_remove0")->SetFocus();
-            wxUIActionSimulator().Char(' ');
-            *pressed = true;
-            return false;
-        },
+        PressByKeyboard("add_resolution",
+                        [](wxDialog* d) { return Find<wxButton>(d, "resolution_remove0"); }),
+        PressByKeyboard("resolution_remove0",
+                        [](wxDialog* d) { return !Find<wxButton>(d, "resolution_remove0"); }),
         // No row is left: the add button has the keyboard, not nothing.
         [] {
             return wxWindow::FindFocus() == Find<wxWindow>(ActiveModalDialog(), "add_resolution");
