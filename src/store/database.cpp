@@ -400,6 +400,18 @@ Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
+namespace {
+// The files of a database this open made and could not finish: the file, and any journal or
+// WAL beside it (a WAL left behind would be read into the next new file of that name).
+void remove_unfinished_database(const fs::path& path) {
+    std::error_code ignored; // what cannot be removed is an empty schema the next start uses
+    for (const char* suffix : {"-wal", "-shm", "-journal", ""}) {
+        fs::path file = path;
+        fs::remove(file += suffix, ignored);
+    }
+}
+} // namespace
+
 Database Database::open(const fs::path& path) {
     if (is_server_location(path.string()))
         return open_server(path.string());
@@ -426,25 +438,37 @@ Database Database::open(const fs::path& path) {
         ensure_private_directory(path.parent_path());
     }
     // An empty file gets the whole schema below, like one created here.
-    const bool new_file = ensure_private_file(path) || fs::file_size(path) == 0;
-
-    std::unique_ptr<SQLite::Database> db;
+    const bool created = ensure_private_file(path);
+    const bool new_file = created || fs::file_size(path) == 0;
+    auto open_and_prepare = [&] {
+        std::unique_ptr<SQLite::Database> db;
+        try {
+            db = std::make_unique<SQLite::Database>(
+                path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThreadAtATime);
+        } catch (const SQLite::Exception& e) {
+            throw DataError(tr("{} cannot be opened for writing: {}."), describe(path), e.what());
+        }
+        Database out(std::make_unique<detail::Connection>(std::move(db)), path);
+        out.configure();
+        out.migrate();
+        out.enter_wal();
+        // SQLite flushes the folder for the journals and the WAL it creates, never for the
+        // database file itself: with the schema committed, the new file's name is flushed too,
+        // so what the first save reports as saved is not lost with the name after a power cut.
+        if (new_file)
+            sync_parent_folder(path);
+        return out;
+    };
     try {
-        db = std::make_unique<SQLite::Database>(
-            path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThreadAtATime);
-    } catch (const SQLite::Exception& e) {
-        throw DataError(tr("{} cannot be opened for writing: {}."), describe(path), e.what());
+        return open_and_prepare();
+    } catch (...) {
+        // A first open that fails (a full disk after the schema was committed, say) takes back
+        // the file it made, so a failure reported to the owner leaves no database at all, as
+        // before the start; the next start makes it anew. The connection is closed by now.
+        if (created)
+            remove_unfinished_database(path);
+        throw;
     }
-    Database out(std::make_unique<detail::Connection>(std::move(db)), path);
-    out.configure();
-    out.migrate();
-    out.enter_wal();
-    // SQLite flushes the folder for the journals and the WAL it creates, never for the database
-    // file itself: with the schema committed, the new file's name is flushed too, so what the
-    // first save reports as saved is not lost with the name after a power cut.
-    if (new_file)
-        sync_parent_folder(path);
-    return out;
 }
 
 Database Database::open_reader(const Database& open) {
@@ -531,7 +555,9 @@ void Database::enter_wal() {
     } catch (const SQLite::Exception& e) {
         if (e.getErrorCode() == SQLITE_READONLY)
             return; // a read-only file can still be read; writes will report it
-        throw DataError(tr("{} cannot be prepared for use: {}."), describe(m_path), e.what());
+        const int code = e.getErrorCode() & 0xff;
+        throw DataError(tr("{} cannot be prepared for use: {}."), describe(m_path),
+                        disk_reason(code == SQLITE_FULL, code == SQLITE_IOERR, e.what()));
     }
 }
 

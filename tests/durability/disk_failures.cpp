@@ -77,6 +77,8 @@ void operations_on_failing_disk(const DiskFailureOptions& options, DiskFailureFi
     const fs::path dir = options.work / "round";
     std::error_code ec;
     for (const Scenario& s : all_scenarios()) {
+        if (!options.only_scenario.empty() && s.name != options.only_scenario)
+            continue;
         const Expected e = dry_run(s, options.work, true);
         for (std::size_t k = 0; k < s.operations.size(); ++k) {
             const Operation& op = s.operations[k];
@@ -300,7 +302,8 @@ DiskFailureFigures run_disk_failures(const DiskFailureOptions& options, std::ost
     fs::remove_all(options.work, ec);
     fs::create_directories(options.work);
     operations_on_failing_disk(options, f, rec);
-    exports_on_failing_disk(options, f, rec);
+    if (options.only_scenario.empty())
+        exports_on_failing_disk(options, f, rec);
     fs::remove_all(options.work / "round", ec);
     return f;
 }

@@ -19,6 +19,7 @@ namespace rapport::durability {
 struct DiskFailureOptions {
     int stride = 1; // every stride-th write or sync of each operation (1 = every one)
     std::filesystem::path work;
+    std::string only_scenario; // when set: that scenario's operations only, and no exports
 };
 
 struct DiskFailureFigures {

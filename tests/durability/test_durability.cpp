@@ -93,3 +93,24 @@ TEST_CASE("a full or failing disk during each operation and export leaves nothin
     CHECK(f.export_sentences_without_file == 0);
     CHECK(f.next_operation_failed == 0);
 }
+
+TEST_CASE("a first start on a failing disk either works or leaves no database", "[durability]") {
+    // Every write and sync of a first start, full disk and I/O error: an open that reports a
+    // failure after the new file's schema was committed (the switch to WAL, the folder flush)
+    // takes the file back, so the owner's next start begins as this one did.
+    TempDir dir;
+    DiskFailureOptions options;
+    options.only_scenario = "first start";
+    options.work = dir / "work";
+    std::ostringstream log;
+    const DiskFailureFigures f = run_disk_failures(options, &log);
+    INFO(log.str());
+    CHECK(f.runs > 100);
+    CHECK(f.sentences > 0);
+    CHECK(f.export_runs == 0);
+    CHECK(f.errors_without_sentence == 0);
+    CHECK(f.half_applied == 0);
+    CHECK(f.failed_but_applied == 0);
+    CHECK(f.integrity_failures == 0);
+    CHECK(f.next_operation_failed == 0);
+}
