@@ -97,7 +97,14 @@ FileFacts inspect_existing(const fs::path& path, bool may_roll_back = true) {
             // A power cut left a hot journal (a transaction cut short before the file is in WAL
             // mode: a new file's first migration). Only a connection that may write rolls it
             // back, as SQLite does on any such open; a read-only look would refuse the file
-            // for good.
+            // for good. Another program's file (its own application id in the header) is not
+            // ours to roll back: it is refused as it is.
+            if (const auto id = header_application_id(path);
+                id != 0 && id != static_cast<std::uint32_t>(kApplicationId)) {
+                FileFacts foreign;
+                foreign.application_id = static_cast<int>(id);
+                return foreign;
+            }
             try {
                 SQLite::Database rw(path.string(), SQLite::OPEN_READWRITE);
                 rw.setBusyTimeout(kBusyTimeoutMs);

@@ -111,18 +111,20 @@ std::string quick_check_everything(SQLite::Database& db) {
     }
 }
 
-bool has_rapport_header(const fs::path& path) {
+std::uint32_t header_application_id(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::array<unsigned char, 100> h{};
     if (!in.read(reinterpret_cast<char*>(h.data()), h.size()))
-        return false;
+        return 0;
     static constexpr char kMagic[] = "SQLite format 3"; // 16 bytes with its NUL
     if (std::memcmp(h.data(), kMagic, sizeof kMagic) != 0)
-        return false;
-    const auto id = static_cast<std::uint32_t>(h[68]) << 24 |
-                    static_cast<std::uint32_t>(h[69]) << 16 |
-                    static_cast<std::uint32_t>(h[70]) << 8 | static_cast<std::uint32_t>(h[71]);
-    return id == static_cast<std::uint32_t>(kApplicationId);
+        return 0;
+    return static_cast<std::uint32_t>(h[68]) << 24 | static_cast<std::uint32_t>(h[69]) << 16 |
+           static_cast<std::uint32_t>(h[70]) << 8 | static_cast<std::uint32_t>(h[71]);
+}
+
+bool has_rapport_header(const fs::path& path) {
+    return header_application_id(path) == static_cast<std::uint32_t>(kApplicationId);
 }
 
 std::vector<std::string> check_database_file(const fs::path& path) {

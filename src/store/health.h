@@ -3,6 +3,7 @@
 #pragma once
 // Is the database file sound? SQLite's own checks, run through connections that never write,
 // so looking at a damaged file leaves it as it was.
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -19,5 +20,8 @@ std::vector<std::string> check_database_file(const std::filesystem::path& path);
 // from the bytes themselves: tells "damaged Rapport file" from "some other file" when SQLite
 // cannot read it.
 bool has_rapport_header(const std::filesystem::path& path);
+// The application id in a SQLite file's header bytes; 0 when none is set or the file does not
+// start with the SQLite header.
+std::uint32_t header_application_id(const std::filesystem::path& path);
 
 } // namespace rapport::store

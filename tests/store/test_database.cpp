@@ -182,6 +182,30 @@ TEST_CASE("another program's SQLite file is refused and left byte-for-byte untou
     CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
 }
 
+TEST_CASE("another program's file with a hot journal is refused without a rollback",
+          "[database][refuse]") {
+    // Another program was cut off mid-transaction: its file and its journal, as a copy taken
+    // while the writer held them. Rolling that journal back is the other program's business.
+    TempDir dir;
+    const auto live = dir / "live.db", path = dir / "other.db";
+    SQLite::Database writer(live.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    writer.exec("PRAGMA application_id = 305419896; PRAGMA journal_mode = DELETE;"
+                "PRAGMA cache_size = 1; CREATE TABLE notes (body TEXT)");
+    writer.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) "
+                "INSERT INTO notes SELECT printf('%0200d', i) FROM n");
+    writer.exec("BEGIN; UPDATE notes SET body = 'changed'"); // spills pages into the file
+    std::filesystem::copy_file(live, path);
+    std::filesystem::copy_file(live.string() + "-journal", path.string() + "-journal");
+    writer.exec("ROLLBACK");
+    const std::string before = file_bytes(path), journal = file_bytes(path.string() + "-journal");
+    REQUIRE(before != file_bytes(live)); // the copy holds the half-written transaction
+
+    CHECK_THROWS_WITH(store::Database::open(path),
+                      Catch::Contains("another program") && Catch::Contains("left untouched"));
+    CHECK(file_bytes(path) == before);
+    CHECK(file_bytes(path.string() + "-journal") == journal);
+}
+
 TEST_CASE("a file that is not a database at all is refused untouched", "[database][refuse]") {
     TempDir dir;
     const auto path = dir / "garbage.db";
