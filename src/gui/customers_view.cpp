@@ -14,10 +14,14 @@
 #include <wx/config.h>
 #include <wx/dataview.h>
 #include <wx/persist/dataview.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
+
+#include <algorithm>
+#include <cmath>
 
 namespace rapport::gui {
 namespace {
@@ -76,17 +80,20 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_list->AssociateModel(m_model);
     m_model->DecRef(); // the control holds the model from here on
     const int sortable = wxDATAVIEW_COL_RESIZABLE | wxDATAVIEW_COL_SORTABLE;
-    m_list->AppendTextColumn(_("Name"), CustomerListModel::kName, wxDATAVIEW_CELL_INERT,
-                             ColumnWidth(m_list, _("Name"), 138), wxALIGN_LEFT, sortable);
-    m_list->AppendTextColumn(_("Phone"), CustomerListModel::kPhone, wxDATAVIEW_CELL_INERT,
-                             ColumnWidth(m_list, _("Phone"), 136), wxALIGN_LEFT, sortable);
-    m_list->AppendTextColumn(_("Complaints"), CustomerListModel::kComplaints, wxDATAVIEW_CELL_INERT,
-                             ColumnWidth(m_list, _("Complaints"), 110), wxALIGN_RIGHT, sortable);
-    m_list->AppendTextColumn(_("Last contact"), CustomerListModel::kLastContact,
-                             wxDATAVIEW_CELL_INERT, ColumnWidth(m_list, _("Last contact"), 102),
-                             wxALIGN_LEFT, sortable);
-    m_list->AppendTextColumn(_("Given back"), CustomerListModel::kGivenBack, wxDATAVIEW_CELL_INERT,
-                             ColumnWidth(m_list, _("Given back"), 110), wxALIGN_RIGHT, sortable);
+    // GTK knows a column's width only once drawn: the list's width is added up as created.
+    int columns = 0;
+    const auto add_column = [&](const wxString& title, unsigned model_column, int width,
+                                wxAlignment align) {
+        const int fitted = ColumnWidth(m_list, title, width);
+        columns += fitted;
+        m_list->AppendTextColumn(title, model_column, wxDATAVIEW_CELL_INERT, fitted, align,
+                                 sortable);
+    };
+    add_column(_("Name"), CustomerListModel::kName, 138, wxALIGN_LEFT);
+    add_column(_("Phone"), CustomerListModel::kPhone, 136, wxALIGN_LEFT);
+    add_column(_("Complaints"), CustomerListModel::kComplaints, 110, wxALIGN_RIGHT);
+    add_column(_("Last contact"), CustomerListModel::kLastContact, 102, wxALIGN_LEFT);
+    add_column(_("Given back"), CustomerListModel::kGivenBack, 110, wxALIGN_RIGHT);
     m_list->GetColumn(0)->SetSortOrder(true);
     ls->Add(m_list, 1, wxEXPAND);
     left->SetSizer(ls);
@@ -97,8 +104,9 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     m_page = new CustomerPage(m_splitter, m_services, hooks);
 
     int sash = FromDIP(602);
+    bool saved = false;
     if (m_services.remember_ui) {
-        wxConfigBase::Get()->Read(kSashKey, &sash, sash);
+        saved = wxConfigBase::Get()->Read(kSashKey, &sash, sash);
         wxPersistentRegisterAndRestore(m_list, "customer_list");
         if (wxDataViewColumn* c = m_list->GetSortingColumn()) {
             m_sort = kSortOf[c->GetModelColumn()];
@@ -106,6 +114,24 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
         }
     }
     m_splitter->SplitVertically(left, m_page, sash);
+    if (!saved) {
+        // Until the owner moves it: the list as wide as its columns and a scroll bar, so "Given
+        // back" is not cut off, while the customer's page keeps room for its labels (German
+        // headers and large text make both wider). Known only once the view has its size.
+        const int wanted =
+            columns + wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, m_list) + FromDIP(8);
+        m_splitter->Bind(wxEVT_SIZE, [this, wanted](wxSizeEvent& e) {
+            e.Skip();
+            const int width = e.GetSize().x;
+            if (m_sashFitted || width < FromDIP(900))
+                return;
+            m_sashFitted = true;
+            const int page = static_cast<int>(std::lround(FromDIP(440) * TextScale()));
+            const int fitted =
+                std::max(FromDIP(602), std::min({wanted, width * 3 / 5, width - page}));
+            CallAfter([this, fitted] { m_splitter->SetSashPosition(fitted); });
+        });
+    }
 
     auto* top = new wxBoxSizer(wxVERTICAL);
     top->Add(m_splitter, 1, wxEXPAND);

@@ -72,6 +72,7 @@ private:
 
     store::CustomerColumn m_sort = store::CustomerColumn::name;
     bool m_ascending = true;
+    bool m_sashFitted = false; // the first start's sash fitted to the columns (not saved yet)
 };
 
 } // namespace rapport::gui

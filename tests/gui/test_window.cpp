@@ -86,6 +86,30 @@ TEST_CASE("The window size and the customer list column widths are remembered") 
     delete wxConfigBase::Set(previous);
 }
 
+TEST_CASE("On a first start at 1280x800 every customer list column is in sight") {
+    // The money given back is the last column: it used to end off the list's right edge.
+    TempDir dir;
+    auto services = MakeServices(dir);
+    Customer c;
+    c.name = "Anna Kowalski";
+    services->customers.add(c);
+    MainFrame* frame = new MainFrame(*services, {});
+    frame->SetSize(frame->FromDIP(wxSize(1280, 800)));
+    frame->Show();
+    frame->ShowView(MainFrame::View::customers);
+    Pump(300);
+    auto* list = Find<wxDataViewCtrl>(frame, "customer_list");
+    int columns = 0;
+    for (unsigned i = 0; i < list->GetColumnCount(); ++i)
+        columns += list->GetColumn(i)->GetWidth();
+    INFO("columns " << columns << ", list " << list->GetClientSize().x);
+    CHECK(columns <= list->GetClientSize().x);
+    // ...and the customer's page beside it keeps its room.
+    CHECK(list->GetClientSize().x < frame->GetClientSize().x * 3 / 5);
+    frame->Destroy();
+    Pump(50);
+}
+
 TEST_CASE("Demo data is made once in its own file") {
     TempDir dir;
     const auto path = dir / "demo.db";
