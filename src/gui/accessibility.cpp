@@ -27,10 +27,12 @@ namespace {
 
 // The GTK widget that takes the keyboard for a wx window, which is the one a screen reader
 // announces: a list's tree view, not the scrolled window around it; a panel's drawing area.
+// C++'s dynamic_cast, not wxDynamicCast: that macro static_casts first, which UBSan reports as
+// undefined for any other window (a Sidebar "downcast" to wxDataViewCtrl).
 GtkWidget* NativeOf(wxWindow* window) {
     if (!window)
         return nullptr;
-    if (auto* list = wxDynamicCast(window, wxDataViewCtrl))
+    if (auto* list = dynamic_cast<wxDataViewCtrl*>(window))
         return list->GtkGetTreeView();
     if (window->m_focusWidget)
         return window->m_focusWidget;
@@ -49,8 +51,8 @@ void CollectTargets(wxWindow* window, std::vector<GtkWidget*>& out) {
     if (window->m_widget && window->m_widget != main && gtk_widget_get_can_focus(window->m_widget))
         out.push_back(window->m_widget);
     // Not a notebook's pages nor a list's header: those are named on their own.
-    if (wxDynamicCast(window, wxControl) && !wxDynamicCast(window, wxDataViewCtrl) &&
-        !wxDynamicCast(window, wxBookCtrlBase))
+    if (dynamic_cast<wxControl*>(window) && !dynamic_cast<wxDataViewCtrl*>(window) &&
+        !dynamic_cast<wxBookCtrlBase*>(window))
         for (wxWindow* part : window->GetChildren())
             if (part->AcceptsFocusFromKeyboard() || !part->GetChildren().empty())
                 CollectTargets(part, out);

@@ -564,7 +564,7 @@ void RapportApp::CaptureAndFinish() {
     }
     // Close a dialog the view opened, then the window; the app ends with its last window.
     for (wxWindow* w : wxTopLevelWindows) {
-        if (auto* dlg = wxDynamicCast(w, wxDialog); dlg && dlg->IsModal())
+        if (auto* dlg = dynamic_cast<wxDialog*>(w); dlg && dlg->IsModal())
             dlg->EndModal(wxID_CANCEL);
     }
     CallAfter([this] { m_frame->Destroy(); });

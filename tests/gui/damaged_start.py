@@ -12,7 +12,10 @@ sentences in dialogs (OfferRestoreOfDamaged, the daily backup's); headless runs 
     damaged_start.py RAPPORT RAPPORT_CLI [FILES] [KEEP_DIR]
 
 Run under a display (xvfb-run -a; CI runs ctest in one). FILES defaults to 8, one of each
-kind; KEEP_DIR keeps the pictures and the sentences there to look at.
+kind; KEEP_DIR keeps the pictures and the sentences there to look at. RAPPORT_DAMAGED_SEED
+(default 19) picks other damage, for batches run side by side. Under AddressSanitizer and
+UBSan (a RAPPORT_SANITIZE=ON build with the window) set their exitcode to 86: a report is
+then an exit code the script counts as a failure.
 """
 import os
 import random
@@ -77,7 +80,7 @@ def main():
                        capture_output=True, env=env)
         with open(real_db, "rb") as f:
             real = f.read()
-        rng = random.Random(19)
+        rng = random.Random(int(os.environ.get("RAPPORT_DAMAGED_SEED", "19")))
         tally = {"pictures": 0, "refused": 0}
         failures = []
         for i in range(files):
