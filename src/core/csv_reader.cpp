@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/csv_reader.h"
 
+#include "core/utf8.h"
+
 #include "core/dates.h"
 #include "core/errors.h"
 #include "core/money.h"
@@ -29,33 +31,6 @@ std::size_t line_at(std::string_view text, std::size_t offset) {
             ++line;
     }
     return line;
-}
-
-// Length of the valid UTF-8 sequence at `i`, or 0 (overlong forms, surrogates and code points
-// above U+10FFFF are invalid, as in the Unicode standard's table 3-7).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-    const auto byte = [&](std::size_t k) -> unsigned {
-        return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u;
-    };
-    const auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
-    const unsigned b0 = byte(i);
-    if (b0 < 0x80)
-        return 1;
-    if (in(b0, 0xC2, 0xDF))
-        return in(byte(i + 1), 0x80, 0xBF) ? 2 : 0;
-    if (in(b0, 0xE0, 0xEF)) {
-        const unsigned lo = b0 == 0xE0 ? 0xA0 : 0x80;
-        const unsigned hi = b0 == 0xED ? 0x9F : 0xBF;
-        return in(byte(i + 1), lo, hi) && in(byte(i + 2), 0x80, 0xBF) ? 3 : 0;
-    }
-    if (in(b0, 0xF0, 0xF4)) {
-        const unsigned lo = b0 == 0xF0 ? 0x90 : 0x80;
-        const unsigned hi = b0 == 0xF4 ? 0x8F : 0xBF;
-        return in(byte(i + 1), lo, hi) && in(byte(i + 2), 0x80, 0xBF) && in(byte(i + 3), 0x80, 0xBF)
-                   ? 4
-                   : 0;
-    }
-    return 0;
 }
 
 // `text` is the file without its BOM; `skipped` is how many bytes the BOM took, so lines

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/message.h"
 
+#include "core/utf8.h"
+
 #include <fmt/args.h>
 
 #include <cctype>
@@ -18,6 +20,8 @@ std::string fill(std::string_view tmpl, const std::vector<std::string>& args) {
 }
 
 } // namespace
+
+Message::Message(std::string literal) : m_text(valid_utf8(std::move(literal))) {}
 
 std::string Message::english() const {
     // A template is formatted only when it has arguments, so a sentence without any may

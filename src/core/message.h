@@ -27,7 +27,9 @@ public:
     // A text on its own: a translatable sentence without arguments, or a literal.
     Message(Text text) : m_text(text.english()), m_translatable(text.translatable()) {}
     // A sentence already final (a file name, a number, a text in the user's language).
-    explicit Message(std::string literal) : m_text(std::move(literal)) {}
+    // Bytes that are not UTF-8 (a damaged value quoted, a file name in another encoding) become
+    // U+FFFD, so a sentence is always text for a terminal, a JSON reader or a dialog.
+    explicit Message(std::string literal);
     // A template and its arguments: other Messages and Texts (translated in turn, e.g. "the
     // disk is full"), strings (taken as they are) or numbers (written as fmt writes "{}").
     template <class... Args>

@@ -10,6 +10,7 @@
 // ones before it are made and skipped, so batches of one long run can go side by side).
 // Run under AddressSanitizer and UBSan by `./packaging/dev.sh sanitize`.
 #include "cli_runner.h"
+#include "core/utf8.h"
 #include "damaged_files.h"
 #include "store/sqlite/connection.h"
 
@@ -180,6 +181,29 @@ TEST_CASE("a value changed outside Rapport is the data's fault: exit 1 naming th
     }
     const auto check = run_cli(db, {"check"});
     CHECK(check.exit_code == 1);
+}
+
+// Found by the window's damaged-start run under the sanitizers: a byte flipped inside a date
+// (0xF6, "ö" in Latin-1) was quoted into the sentence as it was, which is not UTF-8.
+TEST_CASE("a damaged value that is not UTF-8 is quoted as text in the sentence", "[cli][damage]") {
+    TempDir dir;
+    const fs::path db = dir / "shop.db";
+    REQUIRE(run_cli(db, {"customer", "add", "Anna Schmidt"}).exit_code == 0);
+    REQUIRE(run_cli(db, {"--today", kToday, "log", "1", "--summary", "Wrong bill"}).exit_code == 0);
+    {
+        SQLite::Database raw(db.string(), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA ignore_check_constraints = ON");
+        // "2024?-11-25 10:00" with 0xF6 where the question mark is
+        raw.exec("UPDATE interaction SET occurred_at = "
+                 "CAST(X'32303234F62D31312D32352031303A3030' AS TEXT)");
+    }
+    const auto r = run_cli(db, {"customer", "show", "1"});
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(lines(r.err) == 1);
+    CHECK(r.err.find("'occurred_at'") != std::string::npos);
+    CHECK(rapport::valid_utf8(r.err) == r.err);
+    CHECK(r.err.find("2024\xEF\xBF\xBD-11-25") != std::string::npos); // U+FFFD for the byte
 }
 
 // Found by the sanitizer run of 10,000 damaged files: a byte flipped inside a trigger's text

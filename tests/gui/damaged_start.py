@@ -93,13 +93,19 @@ def main():
             view = VIEWS[i % len(VIEWS)]
             try:
                 r = subprocess.run([rapport, "--db", db, "--screenshot", png, "--view", view],
-                                   capture_output=True, text=True, timeout=120, env=env)
+                                   capture_output=True, timeout=120, env=env)
             except subprocess.TimeoutExpired:
                 failures.append(f"{label} ({view}): no answer in 120 s")
                 continue
             with open(db, "rb") as f:
                 after = f.read()
-            err = r.stderr.strip()
+            err = r.stderr.decode("utf-8", errors="replace").strip()
+            try:
+                r.stderr.decode("utf-8")
+            except UnicodeDecodeError:
+                # A sentence quoting damaged bytes as they are is no text for a terminal.
+                failures.append(f"{label} ({view}): said something that is not UTF-8: {err[-400:]}")
+                continue
             sentences = [line for line in err.splitlines() if line.startswith("rapport: ")]
             if r.returncode == 0 and os.path.getsize(png) > 0:
                 tally["pictures"] += 1
