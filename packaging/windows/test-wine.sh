@@ -64,7 +64,8 @@ for exe in "$build/src/cli/rapport-cli.exe" "$build/src/gui/rapport.exe"; do
 done
 if want suites; then
     say "the core, store and CLI suites under wine"
-    ctest --test-dir "$build" --output-on-failure
+    # Each suite is one Windows process (tests/CMakeLists.txt): two at a time, as on Linux.
+    ctest --test-dir "$build" --output-on-failure -j "${RAPPORT_JOBS:-2}"
     say "suites passed under wine in $((SECONDS - start)) s"
 fi
 stop_prefix
