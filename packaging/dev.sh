@@ -237,9 +237,11 @@ run_windows() {
     deps="$("$here/windows/build-deps.sh" "$cache" | tail -n 1)"
     say "third-party libraries ready after $((SECONDS - start)) s"
     if [ ! -f "$win_build/build.ninja" ]; then
+        # Unity build: one compiler run per batch of sources, so the wx and Catch2 headers
+        # are parsed once a batch instead of once a file (tests/CMakeLists.txt: the suites).
         cmake -S "$root" -B "$win_build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
             -DCMAKE_TOOLCHAIN_FILE="$here/windows/toolchain-mingw64.cmake" \
-            -DRAPPORT_WINDOWS_DEPS="$deps"
+            -DCMAKE_UNITY_BUILD=ON -DRAPPORT_WINDOWS_DEPS="$deps"
     else
         cmake "$win_build" -DRAPPORT_WINDOWS_DEPS="$deps" >/dev/null
     fi

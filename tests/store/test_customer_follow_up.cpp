@@ -184,7 +184,8 @@ TEST_CASE("the history export carries a customer's call under the customer",
 
     exchange::export_history_csv(db, dir / "csv");
     std::stringstream csv;
-    csv << std::ifstream(dir / "csv" / "follow_ups.csv").rdbuf();
+    // Binary: on Windows a text-mode stream would turn the file's CRLF into LF.
+    csv << std::ifstream(dir / "csv" / "follow_ups.csv", std::ios::binary).rdbuf();
     CHECK(csv.str().find("customer_said,customer_id\r\n") != std::string::npos);
     CHECK(csv.str().find(std::to_string(call) + ",,2026-06-15,Call them,") != std::string::npos);
 }
