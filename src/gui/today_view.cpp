@@ -28,9 +28,9 @@ constexpr std::size_t kGoneRows = 10;
 // The follow-ups' "Phone, email" column, in DIPs: its lines are wrapped to it.
 constexpr int kContactWidth = 210;
 
-wxDataViewListCtrl* MakeList(wxWindow* parent, const wxString& name) {
+wxDataViewListCtrl* MakeList(wxWindow* parent, const wxString& name, long style = 0) {
     auto* list = new wxDataViewListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                        wxDV_SINGLE | wxDV_ROW_LINES);
+                                        wxDV_SINGLE | wxDV_ROW_LINES | style);
     list->SetName(name);
     return list;
 }
@@ -200,15 +200,17 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
     m_overdueSummary->SetName("overdue_summary");
     dueTitle->Add(m_overdueSummary, 0, wxALIGN_BOTTOM | wxLEFT, gap);
     left->Add(dueTitle, 0, wxEXPAND);
-    m_followUps = MakeList(page, "today_followups");
     // How to reach them takes up to three lines (phone, email, how they like it), so it is
     // read whole instead of cut off after the phone; the whole line is also the row's tooltip.
+    // Rows as tall as their lines: GTK's list measures each row itself, Windows' only with
+    // wxDV_VARIABLE_LINE_HEIGHT and a renderer that measures lines (it cut the phone off).
+    m_followUps = MakeList(page, "today_followups", wxDV_VARIABLE_LINE_HEIGHT);
     AddColumns(m_followUps,
                {{_("Due"), 100},
                 {_("Customer"), 130},
                 {_("Phone, email"), kContactWidth},
                 {_("About"), 120}},
-               3);
+               3, true);
     m_followUps->GetMainWindow()->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
         e.Skip();
         ShowContactTip(e.GetPosition());
