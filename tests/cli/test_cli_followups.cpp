@@ -288,7 +288,7 @@ TEST_CASE("every line of the calendar file is CRLF-terminated and at most 75 oct
         const std::string line = bytes.substr(start, lf - 1 - start);
         CHECK(line.size() <= 75);
         CHECK(line.find('\r') == std::string::npos);
-        CHECK(format_test::valid_utf8(line)); // no character cut in two
+        CHECK(format_test::is_utf8(line)); // no character cut in two
         folded += line.starts_with(" ") ? 1 : 0;
         start = lf + 1;
     }

@@ -123,7 +123,7 @@ template <class F> std::string data_error(F&& f) {
 }
 
 // True when `s` is well-formed UTF-8 on its own.
-inline bool valid_utf8(const std::string& s) {
+inline bool is_utf8(const std::string& s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto b = static_cast<unsigned char>(s[i]);
         const std::size_t n = b < 0x80         ? 1

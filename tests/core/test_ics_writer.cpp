@@ -51,7 +51,7 @@ void check_physical_lines(const std::string& ics) {
     for (const std::string& line : physical_lines(ics)) {
         INFO(line);
         CHECK(line.size() <= 75);
-        CHECK(valid_utf8(line));
+        CHECK(is_utf8(line));
         CHECK(line.find_first_of("\r\n") == std::string::npos);
     }
 }

@@ -106,11 +106,12 @@ TEST_CASE("a sentence quoting bytes that are not UTF-8 is still text", "[message
     // A damaged value or a file name in another encoding: each stray byte becomes U+FFFD.
     const Message m(tr("The date \"{}\" is not a date."), std::string("2024\xF6-11-25"));
     CHECK(m.english() == "The date \"2024\xEF\xBF\xBD-11-25\" is not a date.");
-    CHECK(valid_utf8("Jürgen, Zoë, 日本") == "Jürgen, Zoë, 日本");
-    CHECK(valid_utf8("\xC3") == "\xEF\xBF\xBD"); // cut short
-    CHECK(valid_utf8("a\xC0\xAF"
-                     "b") == "a\xEF\xBF\xBD\xEF\xBF\xBD"
-                             "b");                                               // overlong "/"
-    CHECK(valid_utf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"); // a surrogate
+    CHECK(rapport::valid_utf8("Jürgen, Zoë, 日本") == "Jürgen, Zoë, 日本");
+    CHECK(rapport::valid_utf8("\xC3") == "\xEF\xBF\xBD"); // cut short
+    CHECK(rapport::valid_utf8("a\xC0\xAF"
+                              "b") == "a\xEF\xBF\xBD\xEF\xBF\xBD"
+                                      "b"); // overlong "/"
+    CHECK(rapport::valid_utf8("\xED\xA0\x80") ==
+          "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"); // a surrogate
     CHECK(SentenceError(std::string("bad \xFF")).what() == std::string("bad \xEF\xBF\xBD"));
 }
