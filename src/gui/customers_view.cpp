@@ -91,7 +91,9 @@ CustomersView::CustomersView(wxWindow* parent, Services& services,
     };
     add_column(_("Name"), CustomerListModel::kName, 138, wxALIGN_LEFT);
     add_column(_("Phone"), CustomerListModel::kPhone, 136, wxALIGN_LEFT);
-    add_column(_("Complaints"), CustomerListModel::kComplaints, 110, wxALIGN_RIGHT);
+    // A count of two digits: the header sets the width (German headers at 1280 pixels need
+    // every pixel the numbers do not).
+    add_column(_("Complaints"), CustomerListModel::kComplaints, 90, wxALIGN_RIGHT);
     add_column(_("Last contact"), CustomerListModel::kLastContact, 102, wxALIGN_LEFT);
     add_column(_("Given back"), CustomerListModel::kGivenBack, 110, wxALIGN_RIGHT);
     m_list->GetColumn(0)->SetSortOrder(true);

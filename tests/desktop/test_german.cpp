@@ -146,6 +146,35 @@ TEST_CASE("The window in German has translated menus and guide and German dates 
     Pump(50);
 }
 
+TEST_CASE("In German at 1280x800 every customer list column is in sight") {
+    // German headers are longer than English ones: "Letzter Kontakt" pushed "Zurückgegeben",
+    // the money given back, off the list's right edge on a first start at 1280x800.
+    BuildCatalogs catalogs;
+    REQUIRE(catalogs.loaded);
+    TempDir dir;
+    auto services = MakeServices(dir);
+    Customer c;
+    c.name = "Jürgen Groß";
+    services->customers.add(c);
+    MainFrame* frame = new MainFrame(*services, {});
+    frame->SetSize(frame->FromDIP(wxSize(1280, 800)));
+    frame->Show();
+    frame->ShowView(MainFrame::View::customers);
+    Pump(300);
+    auto* list = Find<wxDataViewCtrl>(frame, "customer_list");
+    int columns = 0;
+    wxString titles;
+    for (unsigned i = 0; i < list->GetColumnCount(); ++i) {
+        columns += list->GetColumn(i)->GetWidth();
+        titles += list->GetColumn(i)->GetTitle() + " | ";
+    }
+    INFO(titles.utf8_string() << "columns " << columns << ", list " << list->GetClientSize().x);
+    CHECK(titles.Contains(wxString::FromUTF8("Zurückgegeben")));
+    CHECK(columns <= list->GetClientSize().x);
+    frame->Destroy();
+    Pump(50);
+}
+
 TEST_CASE("In German the window writes amounts as 31.235 EUR and the long date the German way "
           "and says the worth groups and offers and reasons in German") {
     REQUIRE(wxUILocale::GetCurrent().GetName().StartsWith("de"));
