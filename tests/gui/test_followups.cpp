@@ -540,18 +540,34 @@ TEST_CASE("The follow-up list and Today and the printed list show the phone and 
                           cell.Contains("Prefers: Phone, mornings\nWants: Reassurance</span>"));
     }
     CHECK(shown);
-    // The mouse over a row shows its whole contact line as a tooltip.
+    // The mouse over a row shows as a tooltip what its cells may cut short: over "About" the
+    // whole note, elsewhere the whole contact line. Each just inside the row's top edge, where
+    // the tip once named the row above (GTK's rows start under the header).
     wxWindow* rows = today->GetMainWindow();
-    wxString tip;
-    for (int row = 0; row < today->GetItemCount() && tip.empty(); ++row) {
-        wxRect cell = today->GetItemRect(today->RowToItem(row), today->GetColumn(2));
-        wxUIActionSimulator().MouseMove(rows->ClientToScreen(cell.GetPosition() + wxPoint(8, 8)));
-        WaitFor([&] { return !rows->GetToolTipText().empty(); });
-        if (rows->GetToolTipText().Contains("anna@example.com"))
-            tip = rows->GetToolTipText();
+    int annaRow = -1, benRow = -1;
+    for (int row = 0; row < today->GetItemCount(); ++row) {
+        if (today->GetTextValue(row, 1) == "Anna Kowalski")
+            annaRow = row;
+        if (today->GetTextValue(row, 1) == "Ben Nowak")
+            benRow = row;
     }
-    CHECK(tip == wxString::FromUTF8("+49 170 555, anna@example.com \xC2\xB7 Prefers: Phone, "
-                                    "mornings \xC2\xB7 Wants: Reassurance"));
+    REQUIRE(annaRow >= 0);
+    REQUIRE(benRow >= 0);
+    // The tip over a row's cell in `column`, once it differs from `before`.
+    const auto tipOver = [&](int row, unsigned column, const wxString& before) {
+        // The rectangle is in the list's own coordinates, its header included.
+        const wxRect cell = today->GetItemRect(today->RowToItem(row), today->GetColumn(column));
+        wxUIActionSimulator().MouseMove(today->ClientToScreen(cell.GetPosition() + wxPoint(8, 3)));
+        WaitFor([&] { return rows->GetToolTipText() != before; }, 2000);
+        return rows->GetToolTipText();
+    };
+    const wxString contact = tipOver(annaRow, 2, wxString());
+    CHECK(contact == wxString::FromUTF8("+49 170 555, anna@example.com \xC2\xB7 Prefers: Phone, "
+                                        "mornings \xC2\xB7 Wants: Reassurance"));
+    const wxString about = tipOver(annaRow, 3, contact);
+    CHECK(about == "Ask whether the parcel came");
+    // Ben left no phone or email: over his contact cell, no tip (not the row above's).
+    CHECK(tipOver(benRow, 2, about).empty());
     (void)p;
 }
 
