@@ -202,6 +202,10 @@ void CustomerPage::BuildContent(wxWindow* page) {
     SetAccessibleName(m_timeline, _("History"));
     AddColumns(m_timeline, {{_("When"), 105}, {_("What"), 200}, {_("Money"), 90, wxALIGN_RIGHT}}, 1,
                true);
+    // The "What" of a row whole (the cell has a summary's first 70 characters).
+    ShowCutTextAsTip(m_timeline, [this](unsigned row, unsigned column) {
+        return column == 1 && row < m_wholeWhat.size() ? m_wholeWhat[row] : wxString();
+    });
     hs->Add(m_timeline, 1, wxEXPAND);
     history->SetSizer(hs);
     m_tabs->AddPage(history, _("History"));
@@ -332,6 +336,7 @@ void CustomerPage::Reload() {
     Money given, pending, bought;
     int open_follow_ups = 0;
     m_timeline->DeleteAllItems();
+    m_wholeWhat.clear();
     std::size_t pi = 0;
     std::size_t ci = 0;
     const auto add_call = [&](const FollowUp& f) {
@@ -358,8 +363,16 @@ void CustomerPage::Reload() {
         row.push_back(wxVariant(Escape(FormatDate(CallDay(f)))));
         row.push_back(wxVariant(what));
         row.push_back(wxVariant(wxString()));
-        if (staff.empty() || (f.is_done() && Wx(f.done.by) == staff))
+        if (staff.empty() || (f.is_done() && Wx(f.done.by) == staff)) {
             m_timeline->AppendItem(row, kCallKey);
+            // What the note and their words say beyond the cell's first line.
+            wxString whole = _("Call with no complaint") + "\n" + state;
+            if (!f.note.empty())
+                whole += "\n" + Wx(f.note);
+            if (!f.customer_said.empty())
+                whole += "\n" + wxString::Format(_("They said: %s"), Wx(f.customer_said));
+            m_wholeWhat.push_back(whole);
+        }
     };
     const auto add_purchase = [&](const Purchase& p) {
         bought += p.amount;
@@ -371,8 +384,10 @@ void CustomerPage::Reload() {
                                                         FormatPercentNumber(p.margin))));
         row.push_back(wxVariant(what));
         row.push_back(wxVariant(Escape("+" + FormatMoney(p.amount, currency))));
-        if (shown(p.added))
+        if (shown(p.added)) {
             m_timeline->AppendItem(row, PurchaseKey(p.id));
+            m_wholeWhat.push_back(wxString()); // a purchase's cell is whole
+        }
     };
     const auto add_newer_than = [&](Date day) {
         const auto newer = [&](Date d) { return date::sys_days(d) > date::sys_days(day); };
@@ -396,6 +411,10 @@ void CustomerPage::Reload() {
         wxArrayString lines;
         if (!i.asked_for.empty())
             lines.push_back(wxString::Format(_("Asked for: %s"), FirstLine(i.asked_for, 60)));
+        // The same lines with what they asked for whole, for the row's tooltip.
+        wxArrayString whole_lines;
+        if (!i.asked_for.empty())
+            whole_lines.push_back(wxString::Format(_("Asked for: %s"), Wx(i.asked_for)));
         wxString given_line;
         for (const Resolution& r : i.resolutions) {
             if (r.status == ResolutionStatus::accepted)
@@ -408,8 +427,10 @@ void CustomerPage::Reload() {
             part += " (" + Label(r.status).Lower() + ")";
             given_line += (given_line.empty() ? wxString() : Separator()) + part;
         }
-        if (!given_line.empty())
+        if (!given_line.empty()) {
             lines.push_back(given_line);
+            whole_lines.push_back(given_line);
+        }
         wxString next_line;
         for (const FollowUp& f : i.follow_ups) {
             wxString part;
@@ -428,10 +449,14 @@ void CustomerPage::Reload() {
         if (!i.escalated_to.empty())
             next_line += (next_line.empty() ? wxString() : Separator()) +
                          wxString::Format(_("escalated to %s"), Wx(i.escalated_to));
-        if (!next_line.empty())
+        if (!next_line.empty()) {
             lines.push_back(next_line);
-        if (TeamStamp(i.logged) || !i.changed.empty())
+            whole_lines.push_back(next_line);
+        }
+        if (TeamStamp(i.logged) || !i.changed.empty()) {
             lines.push_back(SavedBy(i));
+            whole_lines.push_back(SavedBy(i));
+        }
         const wxString details = wxJoin(lines, '\n', 0);
         given += incident_given;
         wxVector<wxVariant> row;
@@ -449,8 +474,14 @@ void CustomerPage::Reload() {
         row.push_back(wxVariant(incident_given.cents
                                     ? Escape("-" + FormatMoney(incident_given, currency))
                                     : wxString()));
-        if (shown(i.logged))
+        if (shown(i.logged)) {
             m_timeline->AppendItem(row, IncidentKey(i.id));
+            wxString whole = Label(i.category) + "  " +
+                             wxString::Format(_("severity %d"), i.severity) + "\n" + Wx(i.summary);
+            if (!whole_lines.empty())
+                whole += "\n" + wxJoin(whole_lines, '\n', 0);
+            m_wholeWhat.push_back(whole);
+        }
     }
     add_newer_than(date::year{1} / 1 / 1);
 

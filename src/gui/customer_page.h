@@ -82,6 +82,7 @@ private:
     wxButton* m_editEntry = nullptr;
     wxButton* m_deleteEntry = nullptr;
     wxDataViewListCtrl* m_timeline = nullptr;
+    std::vector<wxString> m_wholeWhat; // per row of m_timeline: its "What" unshortened
     wxNotebook* m_tabs = nullptr;
     WorthPanel* m_worth = nullptr;
 };

@@ -194,6 +194,7 @@ FollowUpsView::FollowUpsView(wxWindow* parent, Services& services, Hooks hooks)
                 {_("Offered"), 180},
                 {_("Note"), 100}},
                4);
+    ShowCutTextAsTip(m_list);
     top->Add(m_list, 1, wxEXPAND | wxTOP, FromDIP(kSpace));
     m_list->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         if (const auto item = Selected(); item && m_hooks.open_customer)

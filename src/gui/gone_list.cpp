@@ -68,6 +68,7 @@ GoneList::GoneList(wxWindow* parent, Services& services, const wxString& name, s
                 {_("Last contact"), 190},
                 {_("Call"), 130}},
                1);
+    ShowCutTextAsTip(m_list);
     top->Add(m_list, 1, wxEXPAND | wxTOP, gap);
 
     auto* actions = new wxBoxSizer(wxHORIZONTAL);

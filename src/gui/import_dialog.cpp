@@ -152,6 +152,7 @@ public:
         m_errors->SetName("import_errors");
         SetLabelFor(checkTitle, m_errors);
         AddColumns(m_errors, {{_("Line"), 60, wxALIGN_RIGHT}, {_("Problem"), 380}}, 1);
+        ShowCutTextAsTip(m_errors);
         check->Add(m_errors, 1, wxEXPAND);
         lower->Add(check, 1, wxEXPAND | wxLEFT, FromDIP(24));
         top->Add(lower, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, space);

@@ -65,6 +65,7 @@ LessonsPage::LessonsPage(wxWindow* parent) : wxPanel(parent) {
                 {_("Lessons"), 80, wxALIGN_RIGHT},
                 {_("Keeps coming back"), 150}},
                0);
+    ShowCutTextAsTip(m_categories);
     SetLabelFor(byCategory, m_categories);
     sizer->Add(m_categories, 2, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
 
@@ -80,6 +81,7 @@ LessonsPage::LessonsPage(wxWindow* parent) : wxPanel(parent) {
                 {_("Lesson"), 300},
                 {_("Given back"), 110, wxALIGN_RIGHT}},
                3);
+    ShowCutTextAsTip(m_lessons);
     SetLabelFor(lessonsTitle, m_lessons);
     sizer->Add(m_lessons, 3, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
     sizer->AddSpacer(space);

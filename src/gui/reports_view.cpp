@@ -59,6 +59,7 @@ wxDataViewListCtrl* MakeTable(wxWindow* parent, const wxString& name,
     for (const auto& [title, width] : columns)
         specs.push_back({title, width, specs.empty() ? wxALIGN_LEFT : wxALIGN_RIGHT});
     AddColumns(list, specs, 0);
+    ShowCutTextAsTip(list);
     return list;
 }
 
@@ -200,6 +201,7 @@ ReportsView::ReportsView(wxWindow* parent, Services& services,
                                                wxDefaultSize, wxDV_SINGLE | wxDV_ROW_LINES);
     m_byMonthCategory->SetName("report_by_month_category");
     AddColumns(m_byMonthCategory, crossColumns, 0);
+    ShowCutTextAsTip(m_byMonthCategory);
     // Read by the name of its tab.
     SetAccessibleName(m_byMonthCategory, _("Complaints by category per month"));
     auto* crossSizer = new wxBoxSizer(wxVERTICAL);

@@ -237,6 +237,7 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
                 {_("What happened"), 180},
                 {_("Given back"), 115, wxALIGN_RIGHT}}, // "Zurückgegeben" fits
                2);
+    ShowCutTextAsTip(m_recent);
     right->Add(m_recent, 1, wxEXPAND | wxTOP, gap);
     columns->Add(right, 1, wxEXPAND);
     top->Add(columns, 3, wxEXPAND | wxTOP, space * 2);

@@ -9,9 +9,11 @@
 #include <wx/datectrl.h>
 #include <wx/settings.h>
 #include <wx/stattext.h>
+#include <wx/utils.h>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #ifdef __WXGTK__
 #include <gdk/gdk.h>
@@ -144,6 +146,70 @@ wxColour SubtleText() {
 
 wxColour OverdueText() {
     return dark_theme() ? wxColour(255, 138, 128) : wxColour(176, 0, 32);
+}
+
+void ShowCutTextAsTip(wxDataViewListCtrl* list, WholeCellText whole) {
+    struct Hovered {
+        int row = -1;
+        int column = -1;
+    };
+    auto hovered = std::make_shared<Hovered>();
+    wxWindow* rows = list->GetMainWindow();
+    rows->Bind(wxEVT_MOTION, [list, rows, hovered, whole](wxMouseEvent& e) {
+        e.Skip();
+        // HitTest takes the list's coordinates, header included, and the event has the rows'
+        // (today_view.cpp): the pointer's place on screen is the same for both.
+        wxDataViewItem item;
+        wxDataViewColumn* column = nullptr;
+        list->HitTest(list->ScreenToClient(wxGetMousePosition()), item, column);
+        const int row = item.IsOk() ? list->ItemToRow(item) : -1;
+        const int model_column = column ? static_cast<int>(column->GetModelColumn()) : -1;
+        if (row == hovered->row && model_column == hovered->column)
+            return;
+        *hovered = {row, model_column};
+        wxString tip;
+        if (row >= 0 && model_column >= 0) {
+            const auto r = static_cast<unsigned>(row);
+            const auto c = static_cast<unsigned>(model_column);
+            wxVariant value;
+            list->GetValue(value, r, c);
+            // The cell's lines as plain text, and whether one is wider than the column less
+            // the cell's padding (bold where it is bold).
+            wxString shown;
+            bool cut = false;
+            if (value.GetType() == "string") {
+                const wxFont normal = list->GetFont();
+                const wxFont bold = normal.Bold();
+                const int room = column->GetWidth() - list->FromDIP(8);
+                for (const MarkupLine& line : ParseMarkupLines(value.GetString())) {
+                    int width = 0;
+                    wxString text;
+                    for (const MarkupRun& run : line) {
+                        int w = 0;
+                        list->GetTextExtent(run.text, &w, nullptr, nullptr, nullptr,
+                                            run.bold ? &bold : &normal);
+                        width += w;
+                        text += run.text;
+                    }
+                    cut = cut || width > room;
+                    shown += (shown.empty() ? "" : "\n") + text;
+                }
+            }
+            const wxString all = whole ? whole(r, c) : wxString();
+            if (!all.empty() && (cut || all != shown))
+                tip = all;
+            else if (cut)
+                tip = shown;
+        }
+        if (tip.empty())
+            rows->UnsetToolTip();
+        else
+            rows->SetToolTip(tip);
+    });
+    rows->Bind(wxEVT_LEAVE_WINDOW, [hovered](wxMouseEvent& e) {
+        e.Skip();
+        *hovered = {};
+    });
 }
 
 } // namespace rapport::gui

@@ -5,6 +5,7 @@
 #include <wx/colour.h>
 #include <wx/string.h>
 
+#include <functional>
 #include <vector>
 
 class wxWindow;
@@ -49,6 +50,14 @@ int ColumnWidth(wxWindow* list, const wxString& title, int width);
 // (gui/markup_lines_renderer.h where the list is not GTK's own).
 void AddColumns(wxDataViewListCtrl* list, const std::vector<ColumnSpec>& columns, int stretch = -1,
                 bool multiline = false);
+
+// Over a cell whose text the column cuts short ("..."), the whole text as a tooltip: GTK's list
+// and Windows' draw the "..." and offer nothing more. For lists of AddColumns' markup cells;
+// not for a list that sets tooltips of its own. Where a view shortens a text before it goes
+// into a cell (the first 70 characters of a summary), `whole` gives the whole text of a row
+// and model column, shown whenever it says more than the cell; empty where the cell is whole.
+using WholeCellText = std::function<wxString(unsigned row, unsigned column)>;
+void ShowCutTextAsTip(wxDataViewListCtrl* list, WholeCellText whole = {});
 
 // A date picker (wxDP_DEFAULT | wxDP_SHOWCENTURY unless `style` says otherwise) that shows the
 // date as the user's locale writes it; on Windows with two-digit day and month fields

@@ -289,3 +289,42 @@ TEST_CASE("A history cell of three lines is three lines of the font high and eac
         CHECK(ink);
     }
 }
+
+TEST_CASE("A history line cut short shows whole in a tooltip under the mouse") {
+    TempDir dir;
+    auto services = MakeServices(dir);
+    const Id ben = AddCustomer(*services, "Ben Nowak");
+    const std::string summary = "The espresso machine sold in March leaks from the boiler seal "
+                                "every morning & the shop's loan machine is too small";
+    services->interactions.add(MakeIncident(ben, summary, add_days(services->today(), -3)));
+    OpenWindow window(*services);
+    window.frame->OpenCustomer(ben);
+    auto* timeline = Find<wxDataViewListCtrl>(window.frame, "timeline");
+    REQUIRE(timeline);
+    REQUIRE(timeline->GetItemCount() == 1);
+    wxWindow* rows = timeline->GetMainWindow();
+    // GTK knows where a cell is once the list is drawn.
+    REQUIRE(WaitFor([&] {
+        return timeline->GetItemRect(timeline->RowToItem(0), timeline->GetColumn(1)).width > 50;
+    }));
+    // The tip over a cell, once it differs from `before`. The rectangle is in the list's own
+    // coordinates, its header included.
+    const auto tipOver = [&](unsigned column, const wxString& before) {
+        const wxRect cell =
+            timeline->GetItemRect(timeline->RowToItem(0), timeline->GetColumn(column));
+        wxUIActionSimulator().MouseMove(
+            timeline->ClientToScreen(cell.GetPosition() + wxPoint(8, 3)));
+        WaitFor([&] { return rows->GetToolTipText() != before; }, 2000);
+        return rows->GetToolTipText();
+    };
+    // "What": the summary's first 70 characters go in the cell, and even they are drawn ending
+    // in "..." at 1280 pixels.
+    const wxString whole = tipOver(1, wxString());
+    INFO(whole.utf8_string());
+    CHECK(whole.Contains(wxString::FromUTF8(summary))); // '&' as typed, not "&amp;"
+    CHECK(whole.Contains("Refund"));                    // and the cell's other lines
+    CHECK(whole.Contains("Follow up "));
+    CHECK_FALSE(whole.Contains("<"));
+    // "When" fits: no tip.
+    CHECK(tipOver(0, whole).empty());
+}
