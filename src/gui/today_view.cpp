@@ -211,12 +211,10 @@ wxWindow* TodayView::BuildDashboard(wxWindow* parent) {
                 {_("Phone, email"), kContactWidth},
                 {_("About"), 120}},
                3, true);
-    // HitTest takes the list's own coordinates, header included; a motion event's position is
-    // the rows' (GTK's rows start under the header), which named the row above near a row's
-    // top edge. The pointer's place on screen is the same on both systems.
-    m_followUps->GetMainWindow()->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
-        e.Skip();
-        ShowRowTip(m_followUps->ScreenToClient(wxGetMousePosition()));
+    // Over "About" (at 1280 pixels "Call to ...") its whole note when cut; over the rest of the
+    // row the whole phone, email and how they like it.
+    ShowCutTextAsTip(m_followUps, [this](unsigned row, unsigned column) {
+        return column != 3 && row < m_contactTips.size() ? m_contactTips[row] : wxString();
     });
     SetLabelFor(dueHeading, m_followUps);
     left->Add(m_followUps, 1, wxEXPAND | wxTOP, gap);
@@ -289,8 +287,6 @@ void TodayView::Reload() {
 
     m_followUps->DeleteAllItems();
     m_contactTips.clear();
-    m_aboutTips.clear();
-    m_tipRow = -1;
     const auto due = m_services.overview.open_follow_ups(today, kDueRows);
     // The contact column's text room: its width as made (GTK knows the real one only once it
     // is drawn), or more when the owner widened it, less the cell's padding.
@@ -330,8 +326,6 @@ void TodayView::Reload() {
         wxString about = Wx(f.note.empty() ? f.summary : f.note);
         about.Replace("\n", " ");
         row.push_back(wxVariant(Markup(about)));
-        // At 1280 pixels "About" shows a few words ("Call to ..."): the tooltip has them all.
-        m_aboutTips.push_back(about);
         m_followUps->AppendItem(row, static_cast<wxUIntPtr>(f.customer_id));
     }
     m_followUps->Show(!due.empty());
@@ -352,25 +346,6 @@ void TodayView::Reload() {
     if (m_gone)
         m_gone->Reload(today);
     m_book->GetPage(1)->Layout();
-}
-
-void TodayView::ShowRowTip(const wxPoint& at) {
-    wxDataViewItem item;
-    wxDataViewColumn* column = nullptr;
-    m_followUps->HitTest(at, item, column);
-    const int row = item.IsOk() ? m_followUps->ItemToRow(item) : -1;
-    const bool about = column && column->GetModelColumn() == 3;
-    if (row == m_tipRow && about == m_tipIsAbout)
-        return;
-    m_tipRow = row;
-    m_tipIsAbout = about;
-    const std::vector<wxString>& tips = about ? m_aboutTips : m_contactTips;
-    wxWindow* rows = m_followUps->GetMainWindow();
-    if (row < 0 || static_cast<std::size_t>(row) >= tips.size() ||
-        tips[static_cast<std::size_t>(row)].empty())
-        rows->UnsetToolTip();
-    else
-        rows->SetToolTip(tips[static_cast<std::size_t>(row)]);
 }
 
 } // namespace rapport::gui

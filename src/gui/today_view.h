@@ -40,9 +40,6 @@ public:
 private:
     wxWindow* BuildWelcome(wxWindow* parent);
     wxWindow* BuildDashboard(wxWindow* parent);
-    // The follow-up row under the mouse shows as a tooltip what its cells may cut short: over
-    // "About" the whole note, elsewhere the whole phone, email and profile.
-    void ShowRowTip(const wxPoint& at);
 
     Services& m_services;
     Hooks m_hooks;
@@ -53,10 +50,7 @@ private:
     wxStaticText* m_dueSummary = nullptr;
     wxStaticText* m_overdueSummary = nullptr;
     wxDataViewListCtrl* m_followUps = nullptr;
-    std::vector<wxString> m_contactTips; // per row of m_followUps
-    std::vector<wxString> m_aboutTips;   // per row of m_followUps
-    int m_tipRow = -1;
-    bool m_tipIsAbout = false; // the tip shown is m_aboutTips' (the mouse is over "About")
+    std::vector<wxString> m_contactTips; // per row of m_followUps: its tooltip
     wxDataViewListCtrl* m_recent = nullptr;
     wxStaticText* m_noFollowUps = nullptr;
     GoneList* m_gone = nullptr;
